@@ -1,0 +1,52 @@
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launchBrowser, SHOTS, startServer } from "./harness.js";
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer({ DATABASE_URL: "" });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it("the governor of Chiang Rai logs in, opens her province, switches to English and searches a district in Thai", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "th-TH" });
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId("demo-badge").first().waitFor({ state: "visible" });
+  await page.getByTestId("login-username").fill("governor.chiangrai");
+  await page.getByTestId("login-password").fill("changwat-demo");
+  await page.screenshot({ path: path.join(SHOTS, "01-login-th.png"), fullPage: true });
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL(/\/provinces\/57/);
+  await page.getByTestId("province-title").waitFor();
+  expect(await page.getByTestId("province-title").innerText()).toContain("เชียงราย");
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: path.join(SHOTS, "02-province-57-th.png"), fullPage: true });
+
+  await page.getByTestId("lang-switch").click();
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  expect(await page.getByTestId("province-title").innerText()).toContain("Chiang Rai");
+  await page.screenshot({ path: path.join(SHOTS, "03-province-57-en.png"), fullPage: true });
+
+  await page.getByTestId("global-search").fill("แม่สาย");
+  await page.getByTestId("global-search").press("Enter");
+  await page.waitForURL(/\/search/);
+  await page.getByTestId("search-results").waitFor();
+  await page.getByText("Mae Sai").first().waitFor();
+  await page.screenshot({ path: path.join(SHOTS, "04-search-mae-sai-en.png"), fullPage: true });
+  const fontOk = await page.evaluate(() => document.fonts.check("16px Sarabun", "เชียงราย"));
+  expect(fontOk).toBe(true);
+});
+
+it("the national map shows 77 provinces and the five 2024 pilots", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(`${server.url}/`);
+  await page.getByTestId("tile-57").waitFor();
+  expect(await page.locator('a[data-testid^="tile-"]').count()).toBe(77);
+  await page.screenshot({ path: path.join(SHOTS, "05-map-th.png"), fullPage: true });
+});

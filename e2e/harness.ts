@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+
+export const SHOTS = path.resolve(".screenshots");
+
+/** Starts the built server (dist/) on a free port with a fresh PGlite folder, like `npm start` does. */
+export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void>; dataDir: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "changwat-e2e-"));
+  const port = 4100 + Math.floor(Math.random() * 800);
+  const child: ChildProcess = spawn(process.execPath, ["dist/server/main.js"], {
+    env: { ...process.env, DATABASE_URL: "", ...env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn", DEMO: "true" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    try {
+      const r = await fetch(`${url}/ready`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error("server did not become ready in 90 s");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    dataDir,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}

@@ -1,0 +1,86 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: text("id").primaryKey(),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    email: text("email"),
+    passwordHash: text("password_hash").notNull(),
+    personId: text("person_id"),
+    locale: text("locale").notNull().default("th"),
+    isDemo: boolean("is_demo").notNull().default(false),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("accounts_username_uq").on(t.username)],
+);
+
+/** Cookie sessions live in the database so any app process can serve any request. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull(),
+    accountId: text("account_id").notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("sessions_token_uq").on(t.tokenHash), index("sessions_account_idx").on(t.accountId)],
+);
+
+/** A role held at a scope (nation, area:<id>, org:<id>). */
+export const grants = pgTable(
+  "grants",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    role: text("role").notNull(),
+    scope: text("scope").notNull(),
+    provinceCode: text("province_code"),
+    grantedBy: text("granted_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("grants_account_idx").on(t.accountId), index("grants_scope_idx").on(t.scope), index("grants_province_idx").on(t.provinceCode)],
+);
+
+/** Keys for machine clients: shown once, stored as a hash, scoped by the grants they carry, revocable. */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull(),
+    grants: jsonb("grants").notNull(),
+    createdBy: text("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("api_keys_hash_uq").on(t.keyHash)],
+);
+
+/** Administrator-issued one-time password reset tokens (hash only). */
+export const resetTokens = pgTable(
+  "reset_tokens",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    issuedBy: text("issued_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("reset_tokens_hash_uq").on(t.tokenHash)],
+);

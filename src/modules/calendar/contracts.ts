@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+export const Holiday = z.object({ date: z.string(), nameTh: z.string(), nameEn: z.string(), source: z.string().nullable() });
+export type Holiday = z.infer<typeof Holiday>;
+export const ListHolidaysInput = z.object({ year: z.coerce.number().int().min(1900).max(2700).optional() });
+export const UpsertHolidayInput = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  nameTh: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().min(1).max(200),
+  source: z.string().trim().max(300).nullable().optional(),
+});
+export type UpsertHolidayInput = z.infer<typeof UpsertHolidayInput>;

@@ -1,0 +1,2 @@
+export { calendarModule } from "./module.js";
+export { holidaySet } from "./list-holidays.js";

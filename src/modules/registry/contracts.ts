@@ -1,0 +1,312 @@
+/** Registry contracts: browser-safe zod schemas shared by the API, OpenAPI and the web app. */
+import { z } from "zod";
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date must be YYYY-MM-DD");
+export const Paging = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const AreaClassification = z.enum(["region", "cluster", "cluster_2009", "province", "district", "subdistrict"]);
+export type AreaClassification = z.infer<typeof AreaClassification>;
+
+export const OrganizationClassification = z.enum([
+  "ministry",
+  "department",
+  "provincial_office",
+  "district_office",
+  "provincial_government",
+  "provincial_administration",
+  "municipality",
+  "subdistrict_administration",
+  "operation_centre",
+  "committee",
+  "central_agency",
+  "private_sector",
+  "civil_society",
+  "university",
+  "state_enterprise",
+  "other",
+]);
+export type OrganizationClassification = z.infer<typeof OrganizationClassification>;
+
+export const PostRole = z.enum([
+  "governor",
+  "vice_governor",
+  "deputy_governor_assistant",
+  "head_of_agency",
+  "district_chief",
+  "deputy_prime_minister",
+  "minister",
+  "permanent_secretary",
+  "director_general",
+  "chair",
+  "member",
+  "officer",
+]);
+export type PostRole = z.infer<typeof PostRole>;
+
+export const AreaSummary = z.object({
+  id: z.string(),
+  classification: AreaClassification,
+  code: z.string(),
+  nameTh: z.string(),
+  nameEn: z.string(),
+  parentId: z.string().nullable(),
+  provinceCode: z.string().nullable(),
+});
+export type AreaSummary = z.infer<typeof AreaSummary>;
+
+export const AreaDetail = AreaSummary.extend({
+  iso: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  parent: AreaSummary.nullable(),
+  children: z.array(AreaSummary),
+  childCount: z.number().int(),
+  groups: z.array(AreaSummary.extend({ validFrom: z.string().nullable(), validTo: z.string().nullable() })),
+  members: z.array(AreaSummary),
+  attributes: z.record(z.string(), z.unknown()),
+});
+export type AreaDetail = z.infer<typeof AreaDetail>;
+
+export const ListAreasInput = Paging.extend({
+  classification: AreaClassification.optional(),
+  parentId: z.string().max(100).optional(),
+  provinceCode: z.string().regex(/^\d{2}$/).optional(),
+  q: z.string().max(200).optional(),
+});
+
+export const ProvinceSummary = z.object({
+  code: z.string(),
+  id: z.string(),
+  iso: z.string(),
+  nameTh: z.string(),
+  nameEn: z.string(),
+  ceo: z.boolean(),
+  region: z.object({ id: z.string(), nameTh: z.string(), nameEn: z.string() }),
+  cluster: z.object({ id: z.string(), code: z.string(), nameTh: z.string(), nameEn: z.string() }).nullable(),
+  population: z.number().nullable(),
+  pilot2024: z.boolean(),
+});
+export type ProvinceSummary = z.infer<typeof ProvinceSummary>;
+
+export const Tenure = z.object({
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  days: z.number().int(),
+  years: z.number(),
+  ongoing: z.boolean(),
+  /** ended before the 2 years the seeds ask of a governor */
+  shortTenure: z.boolean(),
+});
+export type Tenure = z.infer<typeof Tenure>;
+
+export const PersonSummary = z.object({
+  id: z.string(),
+  honorificTh: z.string().nullable(),
+  nameTh: z.string(),
+  nameEn: z.string(),
+  isDemo: z.boolean(),
+});
+export type PersonSummary = z.infer<typeof PersonSummary>;
+
+export const OrganizationSummary = z.object({
+  id: z.string(),
+  classification: OrganizationClassification,
+  nameTh: z.string(),
+  nameEn: z.string(),
+  abbreviation: z.string().nullable(),
+  parentId: z.string().nullable(),
+  areaId: z.string().nullable(),
+  provinceCode: z.string().nullable(),
+  isDemo: z.boolean(),
+});
+export type OrganizationSummary = z.infer<typeof OrganizationSummary>;
+
+export const PostSummary = z.object({
+  id: z.string(),
+  role: PostRole,
+  labelTh: z.string(),
+  labelEn: z.string(),
+  organizationId: z.string(),
+  areaId: z.string().nullable(),
+  provinceCode: z.string().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  isDemo: z.boolean(),
+});
+export type PostSummary = z.infer<typeof PostSummary>;
+
+export const MembershipView = z.object({
+  id: z.string(),
+  role: z.string(),
+  designation: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  tenure: Tenure,
+  person: PersonSummary,
+  post: PostSummary.nullable(),
+  organization: OrganizationSummary,
+  isDemo: z.boolean(),
+});
+export type MembershipView = z.infer<typeof MembershipView>;
+
+export const PostWithHolder = PostSummary.extend({
+  holder: MembershipView.nullable(),
+  oversees: z.array(AreaSummary),
+});
+export type PostWithHolder = z.infer<typeof PostWithHolder>;
+
+export const ProvinceDetail = ProvinceSummary.extend({
+  cluster2009: z.object({ id: z.string(), code: z.string(), nameTh: z.string(), nameEn: z.string(), validFrom: z.string().nullable(), validTo: z.string().nullable() }).nullable(),
+  districtCount: z.number().int(),
+  subdistrictCount: z.number().int(),
+  districts: z.array(AreaSummary),
+  offices: z.array(OrganizationSummary),
+  keyPosts: z.array(PostWithHolder),
+  governors: z.array(MembershipView),
+  overseenBy: z.array(PostWithHolder),
+  households: z.number().nullable(),
+});
+export type ProvinceDetail = z.infer<typeof ProvinceDetail>;
+
+export const OrganizationDetail = OrganizationSummary.extend({
+  foundingDate: z.string().nullable(),
+  dissolutionDate: z.string().nullable(),
+  attributes: z.record(z.string(), z.unknown()),
+  parent: OrganizationSummary.nullable(),
+  children: z.array(OrganizationSummary),
+  childCount: z.number().int(),
+  area: AreaSummary.nullable(),
+  posts: z.array(PostWithHolder),
+  /** scope chain up to the nation: where this organisation sits */
+  lineage: z.array(OrganizationSummary),
+});
+export type OrganizationDetail = z.infer<typeof OrganizationDetail>;
+
+export const PersonDetail = PersonSummary.extend({
+  email: z.string().nullable(),
+  memberships: z.array(MembershipView),
+});
+export type PersonDetail = z.infer<typeof PersonDetail>;
+
+export const ListOrganizationsInput = Paging.extend({
+  classification: OrganizationClassification.optional(),
+  parentId: z.string().max(100).optional(),
+  provinceCode: z.string().regex(/^\d{2}$/).optional(),
+  q: z.string().max(200).optional(),
+});
+
+const ThName = z.string().trim().min(1).max(300);
+const EnName = z.string().trim().max(300);
+
+export const CreateOrganizationInput = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._:@-]{1,80}$/).optional(),
+  classification: OrganizationClassification,
+  nameTh: ThName,
+  nameEn: EnName.default(""),
+  abbreviation: z.string().trim().max(40).nullable().optional(),
+  parentId: z.string().max(100).nullable().optional(),
+  areaId: z.string().max(100).nullable().optional(),
+  officeTypeId: z.string().max(100).nullable().optional(),
+  foundingDate: IsoDate.nullable().optional(),
+  dissolutionDate: IsoDate.nullable().optional(),
+});
+export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInput>;
+
+export const UpdateOrganizationInput = CreateOrganizationInput.omit({ id: true, classification: true })
+  .extend({ nameEn: EnName })
+  .partial()
+  .refine((o) => Object.values(o).some((v) => v !== undefined), "nothing to change");
+export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;
+
+export const CreatePersonInput = z.object({
+  honorificTh: z.string().trim().max(60).nullable().optional(),
+  nameTh: ThName,
+  nameEn: EnName.default(""),
+  email: z.string().email().max(200).nullable().optional(),
+});
+export type CreatePersonInput = z.infer<typeof CreatePersonInput>;
+export const UpdatePersonInput = CreatePersonInput.extend({ nameEn: EnName }).partial().refine((o) => Object.values(o).some((v) => v !== undefined), "nothing to change");
+export type UpdatePersonInput = z.infer<typeof UpdatePersonInput>;
+
+export const CreatePostInput = z.object({
+  role: PostRole,
+  labelTh: ThName,
+  labelEn: EnName.default(""),
+  organizationId: z.string().min(1).max(100),
+  areaId: z.string().max(100).nullable().optional(),
+  startDate: IsoDate.nullable().optional(),
+  endDate: IsoDate.nullable().optional(),
+});
+export type CreatePostInput = z.infer<typeof CreatePostInput>;
+
+export const CreateMembershipInput = z.object({
+  personId: z.string().min(1).max(100),
+  postId: z.string().min(1).max(100),
+  designation: z.enum(["cco"]).nullable().optional(),
+  startDate: IsoDate,
+  endDate: IsoDate.nullable().optional(),
+});
+export type CreateMembershipInput = z.infer<typeof CreateMembershipInput>;
+
+export const EndMembershipInput = z.object({ endDate: IsoDate });
+export type EndMembershipInput = z.infer<typeof EndMembershipInput>;
+
+export const CreateOversightInput = z.object({
+  postId: z.string().min(1).max(100),
+  areaId: z.string().min(1).max(100),
+  startDate: IsoDate,
+  endDate: IsoDate.nullable().optional(),
+});
+export type CreateOversightInput = z.infer<typeof CreateOversightInput>;
+
+export const SearchKind = z.enum(["area", "organization", "person", "post"]);
+export const SearchInput = z.object({
+  q: z.string().trim().min(1).max(200),
+  kinds: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((s) => (s ? s.split(",").filter(Boolean) : undefined))
+    .pipe(z.array(SearchKind).optional()),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const SearchHit = z.object({
+  kind: SearchKind,
+  id: z.string(),
+  classification: z.string(),
+  nameTh: z.string(),
+  nameEn: z.string(),
+  contextTh: z.string().nullable(),
+  contextEn: z.string().nullable(),
+  provinceCode: z.string().nullable(),
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+export const SearchResult = z.object({ query: z.string(), words: z.array(z.string()), hits: z.array(SearchHit) });
+export type SearchResult = z.infer<typeof SearchResult>;
+
+export const ImportKind = z.enum(["organizations", "persons", "posts", "memberships"]);
+export type ImportKind = z.infer<typeof ImportKind>;
+export const ImportMode = z.enum(["all-or-nothing", "valid-rows"]);
+export const ImportIssue = z.object({ row: z.number().int(), column: z.string(), code: z.string(), messageTh: z.string(), messageEn: z.string() });
+export type ImportIssue = z.infer<typeof ImportIssue>;
+export const ImportJob = z.object({
+  id: z.string(),
+  kind: ImportKind,
+  format: z.enum(["csv", "xlsx"]),
+  fileName: z.string(),
+  status: z.enum(["running", "succeeded", "failed", "partially_succeeded"]),
+  totalRows: z.number().int(),
+  processedRows: z.number().int(),
+  createdRows: z.number().int(),
+  errorCount: z.number().int(),
+  issues: z.array(ImportIssue),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;
+
+export const TileGridCell = z.object({ code: z.string(), x: z.number().int(), y: z.number().int() });

@@ -1,0 +1,4 @@
+/** The registry's public surface for other modules. */
+export { describeScopes } from "./describe-scopes.js";
+export { createScopeResolver } from "./scope-resolver.js";
+export { registryModule } from "./module.js";

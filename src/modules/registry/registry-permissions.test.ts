@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { ROLES, type RoleId } from "../../platform/auth/policy.js";
+import { anonymousActor, type Actor } from "../../platform/auth/actor.js";
+import { AppError } from "../../platform/errors.js";
+import type { Database } from "../../platform/db/client.js";
+import { actor, createTestDb, ctxFor } from "../../../test/db.js";
+import { createOrganization } from "./create-organization.js";
+import { createPost } from "./create-post.js";
+import { createMembership } from "./create-membership.js";
+import { createPerson } from "./create-person.js";
+import { updateOrganization } from "./update-organization.js";
+import { createOversight } from "./create-oversight.js";
+
+let db: Database;
+beforeAll(async () => {
+  db = await createTestDb();
+});
+afterAll(async () => db?.close());
+
+/** Scopes relative to the target (Chiang Rai's land office, under Dept of Lands, Ministry of Interior). */
+const SCOPES = {
+  in: { area: "area:province:57", org: "org:pro:57:land" },
+  above: { area: "area:cluster:N2", org: "org:moi.dol" },
+  beside: { area: "area:province:55", org: "org:pro:57:public-health" },
+  out: { area: "area:district:5501", org: "org:moph" },
+};
+const ORG_ROLES: RoleId[] = ["agency_officer", "agency_head", "ministry_officer", "department_officer"];
+
+function scopeFor(role: RoleId, where: keyof typeof SCOPES): string {
+  if (role === "citizen" || role === "pmoc_viewer") return "nation";
+  return ORG_ROLES.includes(role) ? SCOPES[where].org : SCOPES[where].area;
+}
+
+/** Who may edit the registry at the target, by the policy: editors whose grant contains it. */
+function expected(role: RoleId, where: keyof typeof SCOPES): boolean {
+  const editors: RoleId[] = ["administrator", "strategy_officer", "governor", "ministry_officer", "department_officer"];
+  if (!editors.includes(role)) return false;
+  if (where === "in") return true;
+  if (where === "above") return true; // a grant covers everything beneath its scope
+  return false;
+}
+
+let seq = 0;
+const ops: Record<string, (a: Actor) => Promise<unknown>> = {
+  "organization.create": (a) => createOrganization({ ctx: ctxFor(db, a), input: { id: `perm-org-${seq++}`, classification: "other", nameTh: "หน่วยทดสอบ", parentId: "pro:57:land" } }),
+  "organization.update": (a) => updateOrganization({ ctx: ctxFor(db, a), input: { id: "pro:57:land", patch: { nameEn: `Provincial Land Office, Chiang Rai` } } }),
+  "post.create": (a) => createPost({ ctx: ctxFor(db, a), input: { id: `perm-post-${seq++}`, role: "officer", labelTh: "นักวิชาการทดสอบ", organizationId: "pro:57:land" } }),
+  "membership.create": async (a) => {
+    const sys = ctxFor(db);
+    const p = await createPerson({ ctx: sys, input: { nameTh: "ทดสอบ สิทธิ์" } });
+    const post = await createPost({ ctx: sys, input: { id: `perm-mpost-${seq++}`, role: "officer", labelTh: "ตำแหน่งทดสอบ", organizationId: "pro:57:land" } });
+    return createMembership({ ctx: ctxFor(db, a), input: { personId: p.id, postId: post.id, startDate: "2026-01-01" } });
+  },
+};
+
+describe("registry permission matrix: every editing operation × role × scope (in, above, beside, out)", () => {
+  const cases: [string, RoleId, keyof typeof SCOPES][] = [];
+  for (const op of Object.keys(ops)) for (const role of ROLES) for (const where of Object.keys(SCOPES) as (keyof typeof SCOPES)[]) cases.push([op, role, where]);
+
+  it.each(cases)("%s by %s (%s)", async (op, role, where) => {
+    const scope = role === "administrator" && where !== "in" ? (where === "above" ? "nation" : "area:province:55") : scopeFor(role, where);
+    const who = actor(role, scope, `t-${op}-${role}-${where}`);
+    const allowed = role === "administrator" ? where !== "beside" && where !== "out" : expected(role, where);
+    const before = await db.query<{ n: number }>("select count(*)::int as n from audit_log");
+    const run = ops[op]!(who);
+    if (allowed) {
+      await expect(run).resolves.toBeDefined();
+    } else {
+      const err = await run.then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).status).toBe(403);
+      // nothing written by the refused actor (the membership case's own setup is done by the system)
+      const after = await db.query<{ n: number }>("select count(*)::int as n from audit_log where actor_id = $1", [who.id]);
+      expect(after[0]!.n).toBe(0);
+    }
+    expect(before[0]!.n).toBeGreaterThan(0);
+  });
+
+  it("anonymous callers get 401 on every write", async () => {
+    for (const op of Object.values(ops)) {
+      const err = await op(anonymousActor).then(() => null, (e: unknown) => e);
+      expect((err as AppError).status).toBe(401);
+    }
+  });
+
+  it("only national administrators assign areas to a deputy PM", async () => {
+    const post = await createPost({ ctx: ctxFor(db), input: { id: "perm-dpm", role: "deputy_prime_minister", labelTh: "รองนายกรัฐมนตรี", organizationId: "opm" } });
+    await expect(createOversight({ ctx: ctxFor(db, actor("governor", "area:province:57")), input: { postId: post.id, areaId: "province:57", startDate: "2026-01-01" } })).rejects.toMatchObject({ status: 403 });
+    await expect(createOversight({ ctx: ctxFor(db, actor("administrator", "nation")), input: { postId: post.id, areaId: "cluster:N2", startDate: "2026-01-01" } })).resolves.toHaveProperty("id");
+  });
+});
+
+describe("audit: every registry write leaves its record in the same transaction", () => {
+  it("writes one audit row per change with actor, before/after and the request id", async () => {
+    const ctx = ctxFor(db, actor("strategy_officer", "area:province:57", "audit-tester"));
+    const org = await createOrganization({ ctx, input: { classification: "civil_society", nameTh: "เครือข่ายอากาศสะอาดเชียงราย", areaId: "province:57" } });
+    await updateOrganization({ ctx, input: { id: org.id, patch: { nameEn: "Chiang Rai Clean Air Network" } } });
+    const rows = await db.query<{ action: string; before: unknown; after: { nameEn: string }; request_id: string; actor_id: string }>(
+      "select action, before, after, request_id, actor_id from audit_log where entity_type = 'organization' and entity_id = $1 order by id",
+      [org.id],
+    );
+    expect(rows.map((r) => r.action)).toEqual(["registry.organization.create", "registry.organization.update"]);
+    expect(rows[1]!.after.nameEn).toBe("Chiang Rai Clean Air Network");
+    expect(rows.every((r) => r.request_id === ctx.requestId && r.actor_id === "audit-tester")).toBe(true);
+  });
+
+  it("a failed change leaves neither the change nor an audit row", async () => {
+    const ctx = ctxFor(db, actor("administrator", "nation", "audit-fail"));
+    await expect(createOrganization({ ctx, input: { classification: "other", nameTh: "ผิด", parentId: "no-such-org" } })).rejects.toMatchObject({ status: 400 });
+    const n = await db.query<{ n: number }>("select count(*)::int as n from audit_log where actor_id = 'audit-fail'");
+    expect(n[0]!.n).toBe(0);
+  });
+
+  it("the audit trail refuses UPDATE and DELETE at the database", async () => {
+    await expect(db.exec("update audit_log set action = 'x'")).rejects.toThrow(/append-only/);
+    await expect(db.exec("delete from audit_log")).rejects.toThrow(/append-only/);
+    const n = await db.db.execute(sql`select count(*)::int as n from audit_log`);
+    expect(n).toBeTruthy();
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The access policy in one table: every operation of every module and the roles that may perform it
+ * (within the scope of their grant). Reviewers read this file to know who may do what.
+ */
+export const ROLES = [
+  "citizen",
+  "agency_officer",
+  "agency_head",
+  "strategy_officer",
+  "governor",
+  "vice_governor",
+  "district_officer",
+  "cluster_office",
+  "deputy_pm_office",
+  "ministry_officer",
+  "department_officer",
+  "opdc_evaluator",
+  "pmoc_viewer",
+  "administrator",
+] as const;
+export type RoleId = (typeof ROLES)[number];
+
+/** Which kinds of scope a role may be granted at (checked when an administrator grants it). */
+export const ROLE_SCOPES: Record<RoleId, readonly string[]> = {
+  citizen: ["nation"],
+  agency_officer: ["org"],
+  agency_head: ["org"],
+  strategy_officer: ["province"],
+  governor: ["province"],
+  vice_governor: ["province"],
+  district_officer: ["district"],
+  cluster_office: ["cluster"],
+  deputy_pm_office: ["nation", "region", "cluster", "province"],
+  ministry_officer: ["ministry"],
+  department_officer: ["department"],
+  opdc_evaluator: ["nation", "region", "cluster", "province"],
+  pmoc_viewer: ["nation"],
+  administrator: ["nation", "province", "ministry"],
+};
+
+const STAFF: RoleId[] = ROLES.filter((r) => r !== "citizen");
+const REGISTRY_EDITORS: RoleId[] = ["administrator", "strategy_officer", "governor", "ministry_officer", "department_officer"];
+
+/** "public" means anyone, logged in or not. */
+export const POLICY = {
+  "registry:read": "public",
+  "registry:export": "public",
+  "registry:area.write": ["administrator"],
+  "registry:organization.write": REGISTRY_EDITORS,
+  "registry:post.write": REGISTRY_EDITORS,
+  "registry:person.write": REGISTRY_EDITORS,
+  "registry:membership.write": REGISTRY_EDITORS,
+  "registry:import": REGISTRY_EDITORS,
+  "accounts:read": ["administrator"],
+  "accounts:manage": ["administrator"],
+  "accounts:grant": ["administrator"],
+  "accounts:api-key.manage": ["administrator"],
+  "audit:read": STAFF,
+  "calendar:read": "public",
+  "calendar:holiday.write": ["administrator"],
+} as const satisfies Record<string, "public" | readonly RoleId[]>;
+
+export type Operation = keyof typeof POLICY;
+
+export function rolesAllowed(op: Operation): "public" | readonly RoleId[] {
+  return POLICY[op];
+}

@@ -1,0 +1,16 @@
+import type { FastifyPluginAsync } from "fastify";
+import type { Ctx } from "./ctx.js";
+import type { Operation } from "./auth/policy.js";
+
+/** What a module declares about itself; the composition root (server/app.ts) is a list of these. */
+export type ModuleManifest = {
+  name: string;
+  /** Fastify plugin mounted under /api/v1 */
+  routes?: FastifyPluginAsync;
+  /** operations this module defines in platform/auth/policy.ts */
+  operations: readonly Operation[];
+  /** audit actions its use cases write */
+  auditActions: readonly string[];
+  /** loads reference data (always) and the demo scenario (when demo is on) into an empty database */
+  seed?: (ctx: Ctx, opts: { demo: boolean; referenceDir?: string }) => Promise<void>;
+};

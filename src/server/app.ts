@@ -1,0 +1,153 @@
+import fs from "node:fs";
+import path from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { anonymousActor } from "../platform/auth/actor.js";
+import type { Database } from "../platform/db/client.js";
+import { migrationStatus } from "../platform/db/migrate.js";
+import { newRequestId, type Ctx } from "../platform/ctx.js";
+import { AppError } from "../platform/errors.js";
+import { errorBody, errorHandler } from "../platform/http/error-handler.js";
+import "../platform/http/request-ctx.js";
+import { projectRoot } from "../platform/paths.js";
+import { accountsRoutes, authenticate, listDemoAccounts, SESSION_COOKIE, sessionCsrfToken } from "../modules/accounts/index.js";
+import { DemoAccount } from "../modules/accounts/contracts.js";
+import { createScopeResolver } from "../modules/registry/index.js";
+import type { Env } from "./env.js";
+import { MODULES } from "./modules.js";
+
+export type AppOptions = {
+  database: Database;
+  env: Pick<Env, "demo" | "sessionTtlHours" | "cookieSecure" | "geojsonProvinces" | "logLevel">;
+  now?: () => Date;
+  logger?: boolean;
+  webDir?: string | null;
+};
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const CSRF_EXEMPT = new Set(["/api/v1/auth/login", "/api/v1/auth/reset-password"]);
+
+/** Builds the Fastify app: plugins, the one error handler, auth, module routes, web app. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const now = opts.now ?? (() => new Date());
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: opts.env.logLevel, redact: ["req.headers.cookie", "req.headers.authorization", "req.headers[\"x-csrf-token\"]"] },
+    genReqId: () => newRequestId(),
+    bodyLimit: 12 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === "GET" && !req.url.startsWith("/api/") && webIndex) return reply.type("text/html").send(webIndex);
+    return reply.code(404).send(errorBody(String(req.id), "route.not-found", "ไม่พบหน้าหรือบริการที่ร้องขอ", "No such route"));
+  });
+  // raw file uploads (CSV/XLSX) for imports
+  for (const type of ["text/csv", "application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]) {
+    app.addContentTypeParser(type, { parseAs: "buffer" }, (_req, body, done) => done(null, body));
+  }
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, { max: 1200, timeWindow: "1 minute", errorResponseBuilder: (req, ctx) => ({ statusCode: 429, ...errorBody(String(req.id), "rate.limited", "มีคำขอมากเกินไป กรุณารอสักครู่", `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`) }) });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Changwat API", description: "Integrated provincial administration platform (ระบบบริหารงานจังหวัดแบบบูรณาการ). Errors: { error: { code, messageTh, messageEn, requestId, fields? } }.", version: "0.1.0" },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE }, apiKey: { type: "http", scheme: "bearer" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  const scopes = createScopeResolver(opts.database.db);
+  app.decorateRequest("ctx", null as unknown as Ctx);
+  app.addHook("onRequest", async (req) => {
+    const ctx: Ctx = { db: opts.database.db, actor: anonymousActor, now, requestId: String(req.id), scopes };
+    req.ctx = ctx;
+    if (!req.url.startsWith("/api/")) return;
+    const auth = req.headers.authorization;
+    const bearer = auth?.startsWith("Bearer ") ? auth.slice(7).trim() : undefined;
+    const sessionToken = req.cookies[SESSION_COOKIE];
+    if (!bearer && !sessionToken) return;
+    const actor = await authenticate(opts.database.db, { apiKey: bearer, sessionToken: bearer ? undefined : sessionToken }, now());
+    if (bearer && !actor) throw new AppError("auth.invalid-api-key", 401, "กุญแจ API ไม่ถูกต้องหรือถูกเพิกถอน", "Invalid or revoked API key");
+    if (!actor) return; // expired cookie: treated as anonymous
+    req.ctx = { ...ctx, actor };
+    if (actor.kind === "user" && UNSAFE.has(req.method) && !CSRF_EXEMPT.has(req.url.split("?")[0]!)) {
+      const expected = actor.sessionId ? await sessionCsrfToken(opts.database.db, actor.sessionId) : null;
+      if (!expected || req.headers["x-csrf-token"] !== expected) {
+        throw new AppError("auth.csrf", 403, "คำขอถูกปฏิเสธ (โทเค็น CSRF ไม่ถูกต้อง) กรุณาโหลดหน้าใหม่", "Request refused: missing or wrong CSRF token; reload the page");
+      }
+    }
+  });
+
+  app.get("/health", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  app.get("/ready", { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await opts.database.query("select 1");
+      const m = await migrationStatus(opts.database);
+      if (m.applied < m.expected) return reply.code(503).send({ status: "migrating", ...m });
+      return { status: "ready", database: opts.database.kind, migrations: m };
+    } catch {
+      return reply.code(503).send({ status: "database-unreachable" });
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      const r = api.withTypeProvider<ZodTypeProvider>();
+      r.get("/meta", { schema: { tags: ["meta"], response: { 200: z.object({ name: z.string(), version: z.string(), demo: z.boolean(), database: z.enum(["pglite", "postgres"]) }) } } }, async () => ({
+        name: "Changwat",
+        version: "0.1.0",
+        demo: opts.env.demo,
+        database: opts.database.kind,
+      }));
+      r.get("/demo/accounts", { schema: { tags: ["meta"], response: { 200: z.array(DemoAccount), 404: z.unknown() } } }, async (req, reply) => {
+        if (!opts.env.demo) return reply.code(404).send(errorBody(String(req.id), "demo.off", "ไม่ได้อยู่ในโหมดสาธิต", "Demo mode is off"));
+        return listDemoAccounts();
+      });
+      r.get("/map/geojson", { schema: { tags: ["registry"], hide: true } }, async (req, reply) => {
+        const file = opts.env.geojsonProvinces;
+        if (!file || !fs.existsSync(file)) return reply.code(404).send(errorBody(String(req.id), "map.no-geojson", "ไม่ได้ตั้งค่าไฟล์ขอบเขตจังหวัด", "No province boundary file is configured (GEOJSON_PROVINCES)"));
+        const geo = JSON.parse(fs.readFileSync(file, "utf8")) as { features: { properties: Record<string, unknown> }[] };
+        for (const f of geo.features) {
+          const p = f.properties ?? {};
+          const code = String(p.code ?? p.ADM1_PCODE ?? p.pro_code ?? "").replace(/^TH/, "");
+          f.properties = { ...p, code };
+        }
+        return reply.header("cache-control", "public, max-age=3600").send(geo);
+      });
+      await api.register(accountsRoutes({ sessionTtlHours: opts.env.sessionTtlHours, secureCookie: (req) => (opts.env.cookieSecure === "auto" ? req.protocol === "https" : opts.env.cookieSecure === "true") }));
+      for (const m of MODULES) if (m.routes) await api.register(m.routes);
+    },
+    { prefix: "/api/v1" },
+  );
+
+  const webDir = opts.webDir === undefined ? path.join(projectRoot(), "dist", "web") : opts.webDir;
+  const webIndex = webDir && fs.existsSync(path.join(webDir, "index.html")) ? fs.readFileSync(path.join(webDir, "index.html"), "utf8") : null;
+  if (webDir && webIndex) await app.register(fastifyStatic, { root: webDir, prefix: "/", wildcard: false, index: false, maxAge: "1h" });
+  if (webIndex) app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.type("text/html").send(webIndex));
+  return app;
+}

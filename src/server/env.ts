@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+/** The only reader of process.env: bad configuration stops start-up with a clear message. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+    .optional(),
+  DEMO: z.enum(["true", "false", "1", "0"]).optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  GEOJSON_PROVINCES: z.string().optional(),
+  REFERENCE_DIR: z.string().optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  COOKIE_SECURE: z.enum(["true", "false", "auto"]).default("auto"),
+});
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  demo: boolean;
+  publicUrl?: string;
+  logLevel: string;
+  geojsonProvinces?: string;
+  sessionTtlHours: number;
+  cookieSecure: "true" | "false" | "auto";
+};
+
+export class ConfigError extends Error {}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  // an empty variable means "not set" (e.g. DATABASE_URL= in a shell)
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (การตั้งค่าไม่ถูกต้อง):\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const demoFlag = e.DEMO === undefined ? !e.DATABASE_URL : e.DEMO === "true" || e.DEMO === "1";
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    demo: demoFlag,
+    publicUrl: e.PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    geojsonProvinces: e.GEOJSON_PROVINCES,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecure: e.COOKIE_SECURE,
+  };
+}

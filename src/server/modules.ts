@@ -1,0 +1,8 @@
+import type { ModuleManifest } from "../platform/module.js";
+import { accountsModule } from "../modules/accounts/index.js";
+import { auditModule } from "../modules/audit/index.js";
+import { calendarModule } from "../modules/calendar/index.js";
+import { registryModule } from "../modules/registry/index.js";
+
+/** The composition root is a list: each module registers its routes, seeds and operations. Order = seed order. */
+export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule];

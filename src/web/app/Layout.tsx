@@ -1,0 +1,185 @@
+import { useEffect, useState } from "react";
+import { AppShell, Badge, Burger, Button, Group, Menu, Stack, Text, TextInput, UnstyledButton, Divider } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { isAdmin, logout, useMe, useMeta } from "./session.js";
+import { ButtonLink, NavLinkRouter } from "../ui/links.js";
+import { useFormat } from "./format.js";
+
+function GlobalSearch({ testId, onDone }: { testId: string; onDone?: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [value, setValue] = useState("");
+  return (
+    <form
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const q = value.trim();
+        if (!q) return;
+        void navigate({ to: "/search", search: { q } });
+        onDone?.();
+      }}
+    >
+      <TextInput
+        type="search"
+        aria-label={t("search.globalLabel")}
+        placeholder={t("search.globalPlaceholder")}
+        value={value}
+        onChange={(e) => setValue(e.currentTarget.value)}
+        data-testid={testId}
+        leftSection={<span aria-hidden="true">⌕</span>}
+        w={{ base: "100%", md: 280, lg: 340 }}
+      />
+    </form>
+  );
+}
+
+function LangSwitch() {
+  const { t, i18n } = useTranslation();
+  const next = i18n.language === "en" ? "th" : "en";
+  return (
+    <Button
+      variant="default"
+      size="sm"
+      data-testid="lang-switch"
+      aria-label={t("lang.switchLabel")}
+      lang={next}
+      onClick={() => void i18n.changeLanguage(next)}
+    >
+      {t("lang.switchTo")}
+    </Button>
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const me = useMe();
+  const navigate = useNavigate();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  if (!me.data?.authenticated || !me.data.account) {
+    if (pathname === "/login") return null;
+    return (
+      <ButtonLink to="/login" search={{ redirect: pathname }} size="sm" data-testid="login-link">
+        {t("auth.login")}
+      </ButtonLink>
+    );
+  }
+  const { account, grants } = me.data;
+  return (
+    <Menu position="bottom-end" withinPortal shadow="md" width={300}>
+      <Menu.Target>
+        <UnstyledButton data-testid="user-menu" aria-label={t("auth.userMenu", { name: account.displayName })} px="xs" py={4} style={{ borderRadius: 4, border: "1px solid var(--mantine-color-gray-4)" }}>
+          <Text size="sm" fw={500} truncate maw={180}>
+            {account.displayName}
+          </Text>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t("auth.signedInAs", { username: account.username })}</Menu.Label>
+        {grants.length > 0 && (
+          <Stack gap={4} px="sm" pb="xs">
+            {grants.map((g) => (
+              <Text size="xs" key={g.id}>
+                {t(`roles.${g.role}`)}
+                {g.scope !== "nation" ? ` · ${f.pick(g.scopeNameTh, g.scopeNameEn) || g.scope}` : ` · ${t("scope.nation")}`}
+              </Text>
+            ))}
+          </Stack>
+        )}
+        {account.isDemo && (
+          <Text size="xs" px="sm" pb="xs">
+            {t("demo.account")}
+          </Text>
+        )}
+        <Menu.Divider />
+        <Menu.Item
+          data-testid="logout"
+          onClick={() => {
+            void logout().then(() => navigate({ to: "/login" }));
+          }}
+        >
+          {t("auth.logout")}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+export function RootLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const me = useMe();
+  const meta = useMeta();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  useEffect(() => close(), [pathname, close]);
+  const admin = isAdmin(me.data);
+
+  return (
+    <AppShell header={{ height: 68 }} navbar={{ width: 240, breakpoint: "md", collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">
+        {t("nav.skipToContent")}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t("nav.toggle")} aria-expanded={opened} />
+            <Link to="/" style={{ textDecoration: "none", color: "inherit", minWidth: 0 }} aria-label={t("app.homeLink")}>
+              <Text fw={700} size="lg" lh={1.3} c="changwat.9">
+                {t("app.name")}
+              </Text>
+              <Text size="xs" c="dark.4" lh={1.4} visibleFrom="sm" truncate>
+                {t("app.subtitle")}
+              </Text>
+            </Link>
+            {meta.data?.demo && (
+              <Badge color="yellow.4" c="dark.9" variant="filled" data-testid="demo-badge" title={t("demo.headerHint")}>
+                {t("demo.header")}
+              </Badge>
+            )}
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <div className="header-search">
+              <GlobalSearch testId="global-search" />
+            </div>
+            <LangSwitch />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t("nav.label")}>
+        <nav aria-label={t("nav.label")}>
+          <Stack gap={2}>
+            <div className="navbar-search">
+              <GlobalSearch testId="global-search-mobile" onDone={close} />
+              <Divider my="sm" />
+            </div>
+            <NavLinkRouter to="/" label={t("nav.map")} activeOptions={{ exact: true }} />
+            <NavLinkRouter to="/provinces" label={t("nav.provinces")} />
+            <NavLinkRouter to="/organizations" label={t("nav.organizations")} />
+            <NavLinkRouter to="/search" label={t("nav.search")} />
+            {admin && (
+              <>
+                <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">
+                  {t("nav.admin")}
+                </Text>
+                <NavLinkRouter to="/admin/users" label={t("nav.adminUsers")} />
+                <NavLinkRouter to="/admin/api-keys" label={t("nav.adminApiKeys")} />
+                <NavLinkRouter to="/admin/holidays" label={t("nav.adminHolidays")} />
+              </>
+            )}
+          </Stack>
+        </nav>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main" tabIndex={-1}>
+        <div style={{ maxWidth: 1280, margin: "0 auto" }}>
+          <Outlet />
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,166 @@
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
+import type { QueryClient } from "@tanstack/react-query";
+import { queryClient } from "./query-client.js";
+import { meQuery } from "./session.js";
+import { RootLayout } from "./Layout.js";
+import { NotFoundPage } from "../ui/NotFound.js";
+import { PageLoader } from "../ui/PageLoader.js";
+import { RouteError } from "../ui/RouteError.js";
+
+const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v : undefined);
+const int = (v: unknown): number | undefined => {
+  const n = typeof v === "number" ? v : typeof v === "string" ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+};
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: RootLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  component: lazyRouteComponent(() => import("../features/map/HomePage.js"), "HomePage"),
+});
+
+export interface LoginSearch {
+  redirect?: string;
+}
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/login",
+  validateSearch: (s: Record<string, unknown>): LoginSearch => ({ redirect: str(s.redirect) }),
+  component: lazyRouteComponent(() => import("../features/auth/LoginPage.js"), "LoginPage"),
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/reset-password",
+  validateSearch: (s: Record<string, unknown>): { token?: string } => ({ token: str(s.token) }),
+  component: lazyRouteComponent(() => import("../features/auth/ResetPasswordPage.js"), "ResetPasswordPage"),
+});
+
+const provincesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/provinces",
+  component: lazyRouteComponent(() => import("../features/provinces/ProvincesPage.js"), "ProvincesPage"),
+});
+
+const provinceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/provinces/$code",
+  component: lazyRouteComponent(() => import("../features/provinces/ProvincePage.js"), "ProvincePage"),
+});
+
+export interface OrganizationsSearch {
+  q?: string;
+  classification?: string;
+  provinceCode?: string;
+  parentId?: string;
+  page?: number;
+}
+const organizationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/organizations",
+  validateSearch: (s: Record<string, unknown>): OrganizationsSearch => ({
+    q: str(s.q),
+    classification: str(s.classification),
+    provinceCode: str(s.provinceCode),
+    parentId: str(s.parentId),
+    page: int(s.page),
+  }),
+  component: lazyRouteComponent(() => import("../features/organizations/OrganizationsPage.js"), "OrganizationsPage"),
+});
+
+const organizationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/organizations/$id",
+  component: lazyRouteComponent(() => import("../features/organizations/OrganizationPage.js"), "OrganizationPage"),
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/persons/$id",
+  component: lazyRouteComponent(() => import("../features/persons/PersonPage.js"), "PersonPage"),
+});
+
+const areaRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/areas/$id",
+  component: lazyRouteComponent(() => import("../features/areas/AreaPage.js"), "AreaPage"),
+});
+
+export interface SearchSearch {
+  q?: string;
+  kinds?: string;
+}
+const searchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/search",
+  validateSearch: (s: Record<string, unknown>): SearchSearch => ({ q: str(s.q), kinds: str(s.kinds) }),
+  component: lazyRouteComponent(() => import("../features/search/SearchPage.js"), "SearchPage"),
+});
+
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/admin",
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery).catch(() => null);
+    if (!me?.authenticated) throw redirect({ to: "/login", search: { redirect: location.href } });
+  },
+  component: lazyRouteComponent(() => import("../features/admin/AdminLayout.js"), "AdminLayout"),
+});
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/admin/users" });
+  },
+});
+const adminUsersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/users",
+  component: lazyRouteComponent(() => import("../features/admin/UsersPage.js"), "UsersPage"),
+});
+const adminApiKeysRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/api-keys",
+  component: lazyRouteComponent(() => import("../features/admin/ApiKeysPage.js"), "ApiKeysPage"),
+});
+const adminHolidaysRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/holidays",
+  validateSearch: (s: Record<string, unknown>): { year?: number } => ({ year: int(s.year) }),
+  component: lazyRouteComponent(() => import("../features/admin/HolidaysPage.js"), "HolidaysPage"),
+});
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  loginRoute,
+  resetPasswordRoute,
+  provincesRoute,
+  provinceRoute,
+  organizationsRoute,
+  organizationRoute,
+  personRoute,
+  areaRoute,
+  searchRoute,
+  adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: "intent",
+  defaultPreloadStaleTime: 0,
+  defaultPendingComponent: PageLoader,
+  defaultErrorComponent: RouteError,
+  scrollRestoration: true,
+});
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,58 @@
+import { Badge, Group, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { PostWithHolder } from "../../../modules/registry/contracts.js";
+import { useFormat } from "../../app/format.js";
+import { DemoBadge, TenureInfo } from "../../ui/badges.js";
+import { OrgLink, PersonLink } from "../../ui/entity-links.js";
+
+/** Posts with their current holders: the vice governor designated CCO is marked in words. */
+export function PostsTable({ posts, showOrganization = true }: { posts: readonly PostWithHolder[]; showOrganization?: boolean }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (!posts.length) return <Text c="dark.4">{t("common.none")}</Text>;
+  return (
+    <div className="table-scroll">
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("posts.post")}</Table.Th>
+            <Table.Th>{t("posts.holder")}</Table.Th>
+            <Table.Th>{t("posts.since")}</Table.Th>
+            <Table.Th>{t("posts.tenure")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {posts.map((post) => {
+            const h = post.holder;
+            return (
+              <Table.Tr key={post.id} data-testid="post-row" data-role={post.role}>
+                <Table.Td>
+                  <Group gap={6} wrap="wrap">
+                    <Text fw={500}>{f.label(post)}</Text>
+                    {h?.designation === "cco" && (
+                      <Badge color="teal.9" variant="outline" size="sm" title={t("posts.ccoLong")} data-testid="cco-badge">
+                        {t("posts.cco")}
+                      </Badge>
+                    )}
+                    <DemoBadge isDemo={post.isDemo} />
+                  </Group>
+                  <Text size="xs" c="dark.4">
+                    {t(`postRoles.${post.role}`, { defaultValue: post.role })}
+                  </Text>
+                  {showOrganization && h?.organization && (
+                    <Text size="xs">
+                      <OrgLink org={h.organization} withBadge={false} />
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{h ? <PersonLink person={h.person} /> : <Text c="dark.4">{t("posts.vacant")}</Text>}</Table.Td>
+                <Table.Td>{h ? f.date(h.startDate) : "—"}</Table.Td>
+                <Table.Td>{h ? <TenureInfo tenure={h.tenure} compact /> : "—"}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { Badge, Card, Group, Stack, Table, Text, Title, Anchor } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import type { PersonDetail } from "../../../modules/registry/contracts.js";
+import { api, seg } from "../../app/api.js";
+import { useFormat } from "../../app/format.js";
+import { ErrorAlert } from "../../ui/errors.js";
+import { HistoryPanel } from "../../ui/HistoryPanel.js";
+import { PageLoader } from "../../ui/PageLoader.js";
+import { DemoBadge, TenureInfo } from "../../ui/badges.js";
+import { OrgLink, personName } from "../../ui/entity-links.js";
+import { SortTh, useSortedRows } from "../../ui/table.js";
+
+const route = getRouteApi("/persons/$id");
+
+export function PersonPage() {
+  const { id } = route.useParams();
+  const q = useQuery({ queryKey: ["person", id], queryFn: () => api.get<PersonDetail>(`/persons/${seg(id)}`) });
+  if (q.isPending) return <PageLoader />;
+  if (q.error) return <ErrorAlert error={q.error} />;
+  return <PersonView person={q.data} />;
+}
+
+type SortKey = "start" | "organization" | "post" | "years";
+
+function PersonView({ person }: { person: PersonDetail }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { sorted, sort, toggle } = useSortedRows<PersonDetail["memberships"][number], SortKey>(
+    person.memberships,
+    {
+      start: (m) => m.startDate,
+      organization: (m) => f.name(m.organization),
+      post: (m) => (m.post ? f.label(m.post) : m.role),
+      years: (m) => m.tenure.years,
+    },
+    { key: "start", dir: "desc" },
+  );
+  return (
+    <Stack gap="lg">
+      <div>
+        <Group gap="sm">
+          <Title order={1} data-testid="person-title">
+            {personName(person, f.lang)}
+          </Title>
+          <DemoBadge isDemo={person.isDemo} />
+        </Group>
+        <Text c="dark.4">{f.lang === "th" ? person.nameEn : personName(person, "th")}</Text>
+        {person.email && (
+          <Text size="sm">
+            {t("person.email")}: <Anchor href={`mailto:${person.email}`}>{person.email}</Anchor>
+          </Text>
+        )}
+      </div>
+      <Card withBorder component="section" aria-labelledby="memberships-title">
+        <Title order={2} size="h3" id="memberships-title" mb="sm">
+          {t("person.memberships")}
+        </Title>
+        {sorted.length === 0 ? (
+          <Text c="dark.4">{t("common.none")}</Text>
+        ) : (
+          <div className="table-scroll">
+            <Table data-testid="memberships-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <SortTh label={t("posts.post")} sortKey="post" sort={sort} onSort={toggle} />
+                  <SortTh label={t("posts.organization")} sortKey="organization" sort={sort} onSort={toggle} />
+                  <SortTh label={t("posts.from")} sortKey="start" sort={sort} onSort={toggle} />
+                  <Table.Th>{t("posts.to")}</Table.Th>
+                  <SortTh label={t("posts.tenure")} sortKey="years" sort={sort} onSort={toggle} />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {sorted.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>
+                      <Group gap={6}>
+                        <Text fw={500}>{m.post ? f.label(m.post) : t(`postRoles.${m.role}`, { defaultValue: m.role })}</Text>
+                        {m.designation === "cco" && (
+                          <Badge color="teal.9" variant="outline" size="sm" title={t("posts.ccoLong")}>
+                            {t("posts.cco")}
+                          </Badge>
+                        )}
+                        <DemoBadge isDemo={m.isDemo && !person.isDemo} />
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <OrgLink org={m.organization} />
+                    </Table.Td>
+                    <Table.Td>{f.date(m.startDate)}</Table.Td>
+                    <Table.Td>{m.endDate ? f.date(m.endDate) : t("tenure.present")}</Table.Td>
+                    <Table.Td>
+                      <TenureInfo tenure={m.tenure} compact />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+        )}
+      </Card>
+      <HistoryPanel entityType="person" entityId={person.id} />
+    </Stack>
+  );
+}

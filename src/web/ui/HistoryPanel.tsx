@@ -1,0 +1,151 @@
+import { useState } from "react";
+import { Badge, Button, Card, Code, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { api, isApiError, seg } from "../app/api.js";
+import { isStaff, useMe } from "../app/session.js";
+import { useFormat } from "../app/format.js";
+import { ErrorAlert } from "./errors.js";
+
+/** GET /api/v1/history/:entityType/:entityId → { items }: one audit row per change. */
+export interface HistoryItem {
+  id: string | number;
+  at: string;
+  actorName: string | null;
+  actorKind: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
+
+interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+function asRecord(v: unknown): Record<string, unknown> {
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/** Field-by-field differences between two snapshots (nested values compared as JSON). */
+export function diffFields(before: unknown, after: unknown): FieldChange[] {
+  const b = asRecord(before);
+  const a = asRecord(after);
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
+  return keys
+    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .map((k) => ({ field: k, before: b[k], after: a[k] }));
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return "";
+  if (v === null) return "∅";
+  if (typeof v === "string") return v;
+  return JSON.stringify(v);
+}
+
+/** "registry.membership.create" → "created · membership": the verb and the entity, in the UI language. */
+function actionLabel(action: string, t: (k: string, o?: Record<string, unknown>) => string): string {
+  const parts = action.split(".");
+  const verb = parts[parts.length - 1];
+  const entity = parts.length > 2 ? parts[parts.length - 2] : null;
+  const v = t(`history.actions.${verb}`, { defaultValue: verb });
+  return entity ? `${v} · ${t(`history.entities.${entity}`, { defaultValue: entity })}` : v;
+}
+
+const PAGE = 20;
+const MAX = 200; // the API's largest page
+
+/** Who changed what and when, for staff; hides itself when the viewer may not read the audit trail. */
+export function HistoryPanel({ entityType, entityId }: { entityType: string; entityId: string }) {
+  const me = useMe();
+  if (!isStaff(me.data)) return null;
+  return <HistoryPanelInner entityType={entityType} entityId={entityId} />;
+}
+
+function HistoryPanelInner({ entityType, entityId }: { entityType: string; entityId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [limit, setLimit] = useState(PAGE);
+  const q = useQuery({
+    queryKey: ["history", entityType, entityId, limit],
+    queryFn: () => api.get<{ items: HistoryItem[] }>(`/history/${seg(entityType)}/${seg(entityId)}`, { limit }),
+    placeholderData: (prev) => prev,
+  });
+  if (q.error && isApiError(q.error) && (q.error.status === 401 || q.error.status === 403)) return null;
+  const items = q.data?.items ?? [];
+
+  return (
+    <Card withBorder component="section" aria-labelledby="history-title" data-testid="history-panel">
+      <Title order={2} size="h3" id="history-title" mb="sm">
+        {t("history.title")}
+      </Title>
+      {q.error ? <ErrorAlert error={q.error} /> : null}
+      {q.isPending && <Text c="dimmed">{t("common.loading")}</Text>}
+      {!q.isPending && items.length === 0 && !q.error && <Text c="dimmed">{t("history.empty")}</Text>}
+      <Stack gap="md">
+        {items.map((item) => {
+          const changes = diffFields(item.before, item.after);
+          return (
+            <div key={item.id} data-testid="history-item">
+              <Group gap="xs" wrap="wrap">
+                <Text fw={700}>{f.dateTime(item.at)}</Text>
+                <Badge variant="outline" color="gray.8" title={item.action}>
+                  {actionLabel(item.action, t)}
+                </Badge>
+                <Text size="sm">
+                  {item.actorKind === "system"
+                    ? t("history.bySystem")
+                    : t("history.by", {
+                        actor: item.actorName || t("history.unknownActor"),
+                        kind: t(`history.actorKinds.${item.actorKind}`, { defaultValue: item.actorKind }),
+                      })}
+                </Text>
+              </Group>
+              {changes.length > 0 && (
+                <div className="table-scroll">
+                  <Table withTableBorder fz="sm" mt={4} highlightOnHover={false}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t("history.field")}</Table.Th>
+                        <Table.Th>{t("history.before")}</Table.Th>
+                        <Table.Th>{t("history.after")}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {changes.map((c) => (
+                        <Table.Tr key={c.field}>
+                          <Table.Td>
+                            <Code>{c.field}</Code>
+                          </Table.Td>
+                          <Table.Td style={{ wordBreak: "break-word" }}>
+                            {c.before === undefined ? <Text span c="dimmed">{t("history.absent")}</Text> : <del>{show(c.before)}</del>}
+                          </Table.Td>
+                          <Table.Td style={{ wordBreak: "break-word" }}>
+                            {c.after === undefined ? <Text span c="dimmed">{t("history.absent")}</Text> : <ins>{show(c.after)}</ins>}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </div>
+              )}
+              {item.requestId && (
+                <Text size="xs" c="dimmed">
+                  {t("errors.requestId")}: {item.requestId}
+                </Text>
+              )}
+            </div>
+          );
+        })}
+      </Stack>
+      {items.length >= limit && limit < MAX && (
+        <Button variant="subtle" mt="sm" onClick={() => setLimit((l) => Math.min(MAX, l + PAGE))} loading={q.isFetching}>
+          {t("common.loadMore")}
+        </Button>
+      )}
+    </Card>
+  );
+}

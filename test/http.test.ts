@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import type { Database } from "../src/platform/db/client.js";
+import { buildApp } from "../src/server/app.js";
+import { createTestDb } from "./db.js";
+import { FIXED_NOW } from "./clock.js";
+
+let db: Database;
+let app: FastifyInstance;
+beforeAll(async () => {
+  db = await createTestDb();
+  app = await buildApp({ database: db, env: { demo: true, sessionTtlHours: 12, cookieSecure: "false", logLevel: "silent" }, now: () => FIXED_NOW, logger: false, webDir: null });
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+async function login(username: string, password = "changwat-demo") {
+  const r = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username, password } });
+  const cookie = String(r.headers["set-cookie"] ?? "").split(";")[0]!;
+  return { status: r.statusCode, cookie, csrf: r.json().csrfToken as string };
+}
+
+describe("accounts over HTTP", () => {
+  it("logs in, needs the CSRF token for writes, logs out", async () => {
+    const s = await login("strategy.chiangrai");
+    expect(s.status).toBe(200);
+    const body = { classification: "university", nameTh: "มหาวิทยาลัยแม่ฟ้าหลวง (ทดสอบ)", areaId: "province:57" };
+    const noCsrf = await app.inject({ method: "POST", url: "/api/v1/organizations", headers: { cookie: s.cookie }, payload: body });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json().error.code).toBe("auth.csrf");
+    const ok = await app.inject({ method: "POST", url: "/api/v1/organizations", headers: { cookie: s.cookie, "x-csrf-token": s.csrf }, payload: body });
+    expect(ok.statusCode).toBe(201);
+    const out = await app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: { cookie: s.cookie, "x-csrf-token": s.csrf } });
+    expect(out.statusCode).toBe(200);
+    const me = await app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { cookie: s.cookie } });
+    expect(me.json().authenticated).toBe(false);
+  });
+
+  it("locks an account after repeated failures and says so in Thai and English", async () => {
+    for (let i = 0; i < 5; i++) expect((await login("pmoc", "wrong-password")).status).toBe(401);
+    const r = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "pmoc", password: "changwat-demo" } });
+    expect(r.statusCode).toBe(429);
+    expect(r.json().error.code).toBe("auth.locked");
+    expect(r.json().error.messageTh).toMatch(/ล็อก/);
+  });
+
+  it("an administrator issues a one-time reset token; it works once", async () => {
+    const a = await login("admin");
+    const t = await app.inject({ method: "POST", url: "/api/v1/accounts/demo-citizen/reset-token", headers: { cookie: a.cookie, "x-csrf-token": a.csrf } });
+    expect(t.statusCode).toBe(201);
+    const token = t.json().token as string;
+    const r1 = await app.inject({ method: "POST", url: "/api/v1/auth/reset-password", payload: { token, newPassword: "a-new-long-password" } });
+    expect(r1.statusCode).toBe(200);
+    const r2 = await app.inject({ method: "POST", url: "/api/v1/auth/reset-password", payload: { token, newPassword: "another-password-1" } });
+    expect(r2.statusCode).toBe(422);
+    expect((await login("citizen", "a-new-long-password")).status).toBe(200);
+  });
+
+  it("API keys are shown once, scoped, and refused after revocation", async () => {
+    const a = await login("admin");
+    const k = await app.inject({ method: "POST", url: "/api/v1/api-keys", headers: { cookie: a.cookie, "x-csrf-token": a.csrf }, payload: { name: "POC Chiang Rai feed", grants: [{ role: "strategy_officer", scope: "area:province:57" }] } });
+    expect(k.statusCode).toBe(201);
+    const { secret, id } = k.json();
+    const auth = { authorization: `Bearer ${secret}` };
+    expect((await app.inject({ method: "POST", url: "/api/v1/organizations", headers: auth, payload: { classification: "other", nameTh: "ทดสอบกุญแจ", areaId: "province:57" } })).statusCode).toBe(201);
+    expect((await app.inject({ method: "POST", url: "/api/v1/organizations", headers: auth, payload: { classification: "other", nameTh: "ทดสอบกุญแจ", areaId: "province:55" } })).statusCode).toBe(403);
+    const list = await app.inject({ method: "GET", url: "/api/v1/api-keys", headers: { cookie: a.cookie } });
+    expect(JSON.stringify(list.json())).not.toContain(secret);
+    await app.inject({ method: "DELETE", url: `/api/v1/api-keys/${id}`, headers: { cookie: a.cookie, "x-csrf-token": a.csrf } });
+    expect((await app.inject({ method: "GET", url: "/api/v1/provinces", headers: auth })).statusCode).toBe(401);
+  });
+});
+
+describe("bad input on every route is answered 4xx in the one error shape, and changes nothing", () => {
+  const bad: unknown[] = [{}, [], "x", 42, null, { nameTh: 5 }, { classification: "nope", nameTh: "" }, { username: "a".repeat(5000) }, { startDate: "2569-13-45" }, { role: "king", scope: "everywhere" }];
+  it("POST/PATCH/DELETE with generated bad bodies", async () => {
+    const a = await login("admin");
+    const routes = app.printRoutes({ commonPrefix: false });
+    expect(routes).toContain("/api/v1/organizations");
+    const targets = [
+      ["POST", "/api/v1/organizations"], ["PATCH", "/api/v1/organizations/pro:57:land"], ["POST", "/api/v1/persons"], ["PATCH", "/api/v1/persons/demo-person-57-gov"],
+      ["POST", "/api/v1/posts"], ["POST", "/api/v1/memberships"], ["POST", "/api/v1/memberships/demo-m-57-gov/end"], ["POST", "/api/v1/oversights"],
+      ["POST", "/api/v1/accounts"], ["POST", "/api/v1/accounts/demo-citizen/grants"], ["POST", "/api/v1/api-keys"], ["POST", "/api/v1/holidays"],
+      ["POST", "/api/v1/auth/login"], ["POST", "/api/v1/auth/reset-password"],
+    ] as const;
+    const count = async () => (await db.query<{ n: number }>("select (select count(*) from audit_log where action not like 'accounts.login%') + (select count(*) from organizations) + (select count(*) from persons) as n"))[0]!.n;
+    const before = await count();
+    let n = 0;
+    for (const [method, url] of targets) {
+      for (const payload of bad) {
+        const r = await app.inject({ method, url, headers: { cookie: a.cookie, "x-csrf-token": a.csrf, "content-type": "application/json" }, payload: JSON.stringify(payload) });
+        n++;
+        expect(r.statusCode, `${method} ${url} ${JSON.stringify(payload)}`).toBeGreaterThanOrEqual(400);
+        expect(r.statusCode, `${method} ${url} ${JSON.stringify(payload)}`).toBeLessThan(500);
+        const e = r.json().error;
+        expect(e.code).toBeTypeOf("string");
+        expect(e.messageTh).toBeTypeOf("string");
+        expect(e.requestId).toBeTypeOf("string");
+      }
+      const broken = await app.inject({ method, url, headers: { cookie: a.cookie, "x-csrf-token": a.csrf, "content-type": "application/json" }, payload: "{not json" });
+      expect(broken.statusCode).toBe(400);
+    }
+    expect(n).toBe(targets.length * bad.length);
+    expect(await count()).toBe(before);
+  });
+
+  it("GET routes with bad parameters", async () => {
+    for (const url of ["/api/v1/provinces/ABC", "/api/v1/areas?limit=-1", "/api/v1/search?q=", "/api/v1/organizations?classification=zzz", "/api/v1/history/bogus/1", "/api/v1/organizations/nope"]) {
+      const r = await app.inject({ method: "GET", url });
+      expect(r.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(r.statusCode, url).toBeLessThan(500);
+      expect(r.json().error.code).toBeTypeOf("string");
+    }
+  });
+});
+
+describe("public reads", () => {
+  it("province page carries tenure and the short-tenure flag; search finds a district by Thai words", async () => {
+    const p = (await app.inject({ method: "GET", url: "/api/v1/provinces/57" })).json();
+    expect(p.nameTh).toBe("เชียงราย");
+    expect(p.cluster.code).toBe("N2");
+    const prev = p.governors.find((g: { tenure: { ongoing: boolean; days: number } }) => !g.tenure.ongoing && g.tenure.days < 730);
+    expect(prev.tenure.shortTenure).toBe(true);
+    const s = (await app.inject({ method: "GET", url: `/api/v1/search?q=${encodeURIComponent("อำเภอแม่สาย")}` })).json();
+    expect(s.hits[0].id).toBe("district:5709");
+    const all = (await app.inject({ method: "GET", url: "/api/v1/provinces" })).json();
+    expect(all).toHaveLength(77);
+    expect(all.find((x: { code: string }) => x.code === "10").ceo).toBe(false);
+  });
+});
