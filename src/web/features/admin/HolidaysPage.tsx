@@ -100,7 +100,10 @@ function HolidayModal({ holiday, year, onClose }: { holiday: Holiday | null; yea
     },
   });
   const serverErr = (p: string) => (isApiError(m.error) ? m.error.fieldError(p, lang) : undefined);
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((s) => ({ ...s, [k]: e.currentTarget.value }));
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    const value = e.currentTarget.value;
+    setForm((s) => ({ ...s, [k]: value }));
+  };
   return (
     <Modal opened onClose={onClose} title={holiday ? t("admin.holidays.edit") : t("admin.holidays.add")}>
       <form

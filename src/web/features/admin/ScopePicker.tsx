@@ -7,6 +7,7 @@ import { ScopeKey, type GrantRoleInput } from "../../../modules/accounts/contrac
 import type { SearchResult } from "../../../modules/registry/contracts.js";
 import { api } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
+import { ErrorAlert } from "../../ui/errors.js";
 
 type Kind = "nation" | "area" | "org";
 
@@ -59,6 +60,7 @@ export function ScopePicker({ value, onChange, error }: { value: string; onChang
             onChange={(e) => setQ(e.currentTarget.value)}
             data-testid="scope-search"
           />
+          <ErrorAlert error={results.error} />
           {results.data && (
             <Paper withBorder p={4} mah={220} style={{ overflowY: "auto" }}>
               {results.data.hits.length === 0 && <Text size="sm" p="xs">{t("common.noResults")}</Text>}

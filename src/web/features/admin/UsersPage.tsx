@@ -176,7 +176,10 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
     },
   });
   const serverErr = (p: string) => (isApiError(m.error) ? m.error.fieldError(p, lang) : undefined);
-  const set = (k: keyof typeof empty) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((s) => ({ ...s, [k]: e.currentTarget.value }));
+  const set = (k: keyof typeof empty) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    const value = e.currentTarget.value;
+    setForm((s) => ({ ...s, [k]: value }));
+  };
 
   return (
     <Modal opened={opened} onClose={onClose} title={t("admin.users.create")} size="lg">
