@@ -130,3 +130,12 @@ describe("public reads", () => {
     expect(all.find((x: { code: string }) => x.code === "10").ceo).toBe(false);
   });
 });
+
+describe("search filters", () => {
+  it("accepts kinds as a comma-separated list (regression: was a 500)", async () => {
+    const r = await app.inject({ method: "GET", url: `/api/v1/search?q=${encodeURIComponent("เชียงราย")}&kinds=area,organization` });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().hits.every((h: { kind: string }) => h.kind === "area" || h.kind === "organization")).toBe(true);
+    expect((await app.inject({ method: "GET", url: "/api/v1/search?q=x&kinds=bogus" })).statusCode).toBe(400);
+  });
+});

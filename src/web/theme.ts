@@ -30,6 +30,8 @@ export const theme = createTheme({
   },
   focusRing: "auto",
   components: {
+    // Links are underlined so they never rely on colour alone (WCAG 1.4.1).
+    Anchor: { defaultProps: { underline: "always" } },
     Badge: { defaultProps: { size: "lg", radius: "sm" } },
     Table: { defaultProps: { verticalSpacing: "xs", highlightOnHover: true } },
     // Light alert titles use shade 6, below AA contrast on the tinted background: keep the text colour.

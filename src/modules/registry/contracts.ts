@@ -265,12 +265,7 @@ export type CreateOversightInput = z.infer<typeof CreateOversightInput>;
 export const SearchKind = z.enum(["area", "organization", "person", "post"]);
 export const SearchInput = z.object({
   q: z.string().trim().min(1).max(200),
-  kinds: z
-    .string()
-    .max(100)
-    .optional()
-    .transform((s) => (s ? s.split(",").filter(Boolean) : undefined))
-    .pipe(z.array(SearchKind).optional()),
+  kinds: z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(SearchKind).max(4).optional()),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const SearchHit = z.object({

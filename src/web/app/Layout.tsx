@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { AppShell, Badge, Burger, Button, Group, Menu, Stack, Text, TextInput, UnstyledButton, Divider } from "@mantine/core";
+import { AppShell, Badge, Box, Burger, Button, Group, Menu, Stack, Text, TextInput, UnstyledButton, Divider } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -43,12 +43,18 @@ function LangSwitch() {
     <Button
       variant="default"
       size="sm"
+      px={{ base: "xs", sm: "md" }}
       data-testid="lang-switch"
-      aria-label={t("lang.switchLabel")}
+      title={t("lang.switchLabel")}
       lang={next}
       onClick={() => void i18n.changeLanguage(next)}
     >
-      {t("lang.switchTo")}
+      <Box component="span" visibleFrom="sm">
+        {t("lang.switchTo")}
+      </Box>
+      <Box component="span" hiddenFrom="sm">
+        {t("lang.switchToShort")}
+      </Box>
     </Button>
   );
 }
@@ -72,7 +78,7 @@ function UserMenu() {
     <Menu position="bottom-end" withinPortal shadow="md" width={300}>
       <Menu.Target>
         <UnstyledButton data-testid="user-menu" aria-label={t("auth.userMenu", { name: account.displayName })} px="xs" py={4} style={{ borderRadius: 4, border: "1px solid var(--mantine-color-gray-4)" }}>
-          <Text size="sm" fw={500} truncate maw={180}>
+          <Text size="sm" fw={500} truncate maw={{ base: 64, sm: 180 }}>
             {account.displayName}
           </Text>
         </UnstyledButton>
@@ -123,10 +129,10 @@ export function RootLayout() {
         {t("nav.skipToContent")}
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
-          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+        <Group h="100%" px={{ base: "xs", sm: "md" }} justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t("nav.toggle")} aria-expanded={opened} />
-            <Link to="/" style={{ textDecoration: "none", color: "inherit", minWidth: 0 }} aria-label={t("app.homeLink")}>
+            <Link to="/" style={{ textDecoration: "none", color: "inherit", minWidth: 0, flexShrink: 0 }} aria-label={t("app.homeLink")}>
               <Text fw={700} size="lg" lh={1.3} c="changwat.9">
                 {t("app.name")}
               </Text>
@@ -135,12 +141,17 @@ export function RootLayout() {
               </Text>
             </Link>
             {meta.data?.demo && (
-              <Badge color="yellow.4" c="dark.9" variant="filled" data-testid="demo-badge" title={t("demo.headerHint")}>
-                {t("demo.header")}
+              <Badge color="yellow.4" c="dark.9" variant="filled" data-testid="demo-badge" title={t("demo.headerHint")} style={{ flexShrink: 0 }}>
+                <Box component="span" visibleFrom="sm">
+                  {t("demo.header")}
+                </Box>
+                <Box component="span" hiddenFrom="sm">
+                  {t("demo.short")}
+                </Box>
               </Badge>
             )}
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <div className="header-search">
               <GlobalSearch testId="global-search" />
             </div>

@@ -8,7 +8,7 @@ export function DemoBadge({ isDemo }: { isDemo: boolean | undefined }) {
   const { t } = useTranslation();
   if (!isDemo) return null;
   return (
-    <Badge variant="outline" color="grape.9" size="sm" data-testid="record-demo-badge" title={t("demo.recordHint")}>
+    <Badge variant="outline" color="grape.9" size="md" data-testid="record-demo-badge" title={t("demo.recordHint")}>
       {t("demo.record")}
     </Badge>
   );
@@ -38,7 +38,7 @@ export function ShortTenureBadge() {
   const { t } = useTranslation();
   return (
     <Tooltip label={t("tenure.shortHint")} multiline w={260}>
-      <Badge color="orange.9" variant="outline" size="sm" data-testid="short-tenure" leftSection={<span aria-hidden="true">⚠</span>}>
+      <Badge color="#9a3412" variant="outline" size="md" data-testid="short-tenure" leftSection={<span aria-hidden="true">⚠</span>}>
         {t("tenure.short")}
       </Badge>
     </Tooltip>

@@ -134,6 +134,7 @@ function CreateKeyModal({ onClose, onCreated }: { onClose: () => void; onCreated
   return (
     <Modal opened onClose={onClose} title={t("admin.apiKeys.create")} size="lg">
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           const parsed = CreateApiKeyInput.safeParse({ name, grants });
@@ -156,7 +157,7 @@ function CreateKeyModal({ onClose, onCreated }: { onClose: () => void; onCreated
                   <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => setGrants((gs) => gs.filter((_, j) => j !== i))}>{t("common.remove")}</Button>
                 </Group>
               ))}
-              <RoleSelect value={role} onChange={setRole} />
+              <RoleSelect value={role} onChange={setRole} required={false} />
               <ScopePicker value={scope} onChange={(s) => setScope(s)} />
               <Button
                 variant="light"

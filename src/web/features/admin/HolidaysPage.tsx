@@ -107,6 +107,7 @@ function HolidayModal({ holiday, year, onClose }: { holiday: Holiday | null; yea
   return (
     <Modal opened onClose={onClose} title={holiday ? t("admin.holidays.edit") : t("admin.holidays.add")}>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           const parsed = UpsertHolidayInput.safeParse({ ...form, source: form.source.trim() || null });

@@ -2,7 +2,7 @@ import { Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { RoleId } from "../../../modules/accounts/contracts.js";
 
-export function RoleSelect({ value, onChange, error }: { value: string | null; onChange: (v: string | null) => void; error?: string }) {
+export function RoleSelect({ value, onChange, error, required = true }: { value: string | null; onChange: (v: string | null) => void; error?: string; required?: boolean }) {
   const { t } = useTranslation();
   return (
     <Select
@@ -11,7 +11,7 @@ export function RoleSelect({ value, onChange, error }: { value: string | null; o
       value={value}
       onChange={onChange}
       searchable
-      required
+      required={required}
       error={error}
       data-testid="role-select"
       comboboxProps={{ withinPortal: true }}

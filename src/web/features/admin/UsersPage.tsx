@@ -184,6 +184,7 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
   return (
     <Modal opened={opened} onClose={onClose} title={t("admin.users.create")} size="lg">
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           const parsed = CreateAccountInput.safeParse({ ...form, email: form.email.trim() || null });
@@ -230,6 +231,7 @@ function GrantModal({ account, onClose }: { account: AccountView; onClose: () =>
   return (
     <Modal opened onClose={onClose} title={t("admin.users.grantTitle", { name: account.displayName })} size="lg">
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           const parsed = GrantRoleInput.safeParse({ role, scope });

@@ -25,6 +25,7 @@ export function LoginPage() {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState({ username: false, password: false });
   const demo = useQuery({
     queryKey: ["demo", "accounts"],
     queryFn: () => api.get<DemoAccount[]>("/demo/accounts"),
@@ -33,6 +34,9 @@ export function LoginPage() {
   });
 
   async function submit(u: string, p: string) {
+    const missing = { username: !u.trim(), password: !p };
+    setMissing(missing);
+    if (missing.username || missing.password) return;
     setBusy(true);
     setError(null);
     try {
@@ -62,6 +66,7 @@ export function LoginPage() {
             {t("auth.withPassword")}
           </Title>
           <form
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               void submit(username, password);
@@ -74,6 +79,7 @@ export function LoginPage() {
                 required
                 value={username}
                 onChange={(e) => setUsername(e.currentTarget.value)}
+                error={missing.username ? t("validation.required") : undefined}
                 data-testid="login-username"
               />
               <PasswordInput
@@ -82,6 +88,7 @@ export function LoginPage() {
                 required
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
+                error={missing.password ? t("validation.required") : undefined}
                 data-testid="login-password"
               />
               {error ? (

@@ -61,6 +61,7 @@ export function ResetPasswordPage() {
           </Stack>
         ) : (
           <form
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               void submit();

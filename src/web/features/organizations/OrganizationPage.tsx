@@ -123,6 +123,7 @@ function OrganizationView({ org }: { org: OrganizationDetail }) {
         <PostsTable posts={org.posts} showOrganization={false} />
       </Card>
 
+      {org.childCount > 0 && (
       <Card withBorder component="section" aria-labelledby="org-children">
         <Title order={2} size="h3" id="org-children" mb="sm">
           {t("organization.children")} ({f.number(org.childCount)})
@@ -141,6 +142,7 @@ function OrganizationView({ org }: { org: OrganizationDetail }) {
           </AnchorLink>
         )}
       </Card>
+      )}
 
       <HistoryPanel entityType="organization" entityId={org.id} />
     </Stack>

@@ -30,7 +30,7 @@ export function PostsTable({ posts, showOrganization = true }: { posts: readonly
                   <Group gap={6} wrap="wrap">
                     <Text fw={500}>{f.label(post)}</Text>
                     {h?.designation === "cco" && (
-                      <Badge color="teal.9" variant="outline" size="sm" title={t("posts.ccoLong")} data-testid="cco-badge">
+                      <Badge color="teal.9" variant="outline" size="md" title={t("posts.ccoLong")} data-testid="cco-badge">
                         {t("posts.cco")}
                       </Badge>
                     )}

@@ -78,7 +78,7 @@ function PersonView({ person }: { person: PersonDetail }) {
                       <Group gap={6}>
                         <Text fw={500}>{m.post ? f.label(m.post) : t(`postRoles.${m.role}`, { defaultValue: m.role })}</Text>
                         {m.designation === "cco" && (
-                          <Badge color="teal.9" variant="outline" size="sm" title={t("posts.ccoLong")}>
+                          <Badge color="teal.9" variant="outline" size="md" title={t("posts.ccoLong")}>
                             {t("posts.cco")}
                           </Badge>
                         )}
