@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
 import { ROLES, type RoleId } from "../../platform/auth/policy.js";
 import { anonymousActor, type Actor } from "../../platform/auth/actor.js";
 import { AppError } from "../../platform/errors.js";
@@ -62,7 +61,6 @@ describe("registry permission matrix: every editing operation × role × scope (
     const scope = role === "administrator" && where !== "in" ? (where === "above" ? "nation" : "area:province:55") : scopeFor(role, where);
     const who = actor(role, scope, `t-${op}-${role}-${where}`);
     const allowed = role === "administrator" ? where !== "beside" && where !== "out" : expected(role, where);
-    const before = await db.query<{ n: number }>("select count(*)::int as n from audit_log");
     const run = ops[op]!(who);
     if (allowed) {
       await expect(run).resolves.toBeDefined();
@@ -74,7 +72,6 @@ describe("registry permission matrix: every editing operation × role × scope (
       const after = await db.query<{ n: number }>("select count(*)::int as n from audit_log where actor_id = $1", [who.id]);
       expect(after[0]!.n).toBe(0);
     }
-    expect(before[0]!.n).toBeGreaterThan(0);
   });
 
   it("anonymous callers get 401 on every write", async () => {
@@ -115,7 +112,5 @@ describe("audit: every registry write leaves its record in the same transaction"
   it("the audit trail refuses UPDATE and DELETE at the database", async () => {
     await expect(db.exec("update audit_log set action = 'x'")).rejects.toThrow(/append-only/);
     await expect(db.exec("delete from audit_log")).rejects.toThrow(/append-only/);
-    const n = await db.db.execute(sql`select count(*)::int as n from audit_log`);
-    expect(n).toBeTruthy();
   });
 });

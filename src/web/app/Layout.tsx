@@ -49,12 +49,7 @@ function LangSwitch() {
       lang={next}
       onClick={() => void i18n.changeLanguage(next)}
     >
-      <Box component="span" visibleFrom="sm">
-        {t("lang.switchTo")}
-      </Box>
-      <Box component="span" hiddenFrom="sm">
-        {t("lang.switchToShort")}
-      </Box>
+      <ResponsiveLabel long={t("lang.switchTo")} short={t("lang.switchToShort")} />
     </Button>
   );
 }
@@ -142,12 +137,7 @@ export function RootLayout() {
             </Link>
             {meta.data?.demo && (
               <Badge color="yellow.4" c="dark.9" variant="filled" data-testid="demo-badge" title={t("demo.headerHint")} style={{ flexShrink: 0 }}>
-                <Box component="span" visibleFrom="sm">
-                  {t("demo.header")}
-                </Box>
-                <Box component="span" hiddenFrom="sm">
-                  {t("demo.short")}
-                </Box>
+                <ResponsiveLabel long={t("demo.header")} short={t("demo.short")} />
               </Badge>
             )}
           </Group>
@@ -192,5 +182,19 @@ export function RootLayout() {
         </div>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** The full label on wide screens, the short one on phones. */
+function ResponsiveLabel({ long, short }: { long: string; short: string }) {
+  return (
+    <>
+      <Box component="span" visibleFrom="sm">
+        {long}
+      </Box>
+      <Box component="span" hiddenFrom="sm">
+        {short}
+      </Box>
+    </>
   );
 }
