@@ -75,7 +75,7 @@ describe("accounts over HTTP", () => {
 
 describe("bad input on every route is answered 4xx in the one error shape, and changes nothing", () => {
   const bad: unknown[] = [{}, [], "x", 42, null, { nameTh: 5 }, { classification: "nope", nameTh: "" }, { username: "a".repeat(5000) }, { startDate: "2569-13-45" }, { role: "king", scope: "everywhere" }];
-  it("POST/PATCH/DELETE with generated bad bodies", async () => {
+  it("POST/PATCH/DELETE with hand-picked bad bodies", async () => {
     const a = await login("admin");
     const routes = app.printRoutes({ commonPrefix: false });
     expect(routes).toContain("/api/v1/organizations");
@@ -137,5 +137,31 @@ describe("search filters", () => {
     expect(r.statusCode).toBe(200);
     expect(r.json().hits.every((h: { kind: string }) => h.kind === "area" || h.kind === "organization")).toBe(true);
     expect((await app.inject({ method: "GET", url: "/api/v1/search?q=x&kinds=bogus" })).statusCode).toBe(400);
+  });
+
+  it("a post hit names the organisation it belongs to, so the web links straight to it", async () => {
+    const r = await app.inject({ method: "GET", url: `/api/v1/search?q=${encodeURIComponent("ผู้ว่าราชการจังหวัดเชียงราย")}&kinds=post` });
+    expect(r.statusCode).toBe(200);
+    const hit = r.json().hits.find((h: { id: string }) => h.id === "post:57:governor");
+    expect(hit).toBeDefined();
+    expect(hit.organizationId).toBe("prov:57");
+  });
+});
+
+describe("what the user may do is shown with the page (the server still checks)", () => {
+  it("the strategy office of Chiang Rai may edit its offices and end terms there, not in Ubon; anonymous may nothing", async () => {
+    const s = await login("strategy.chiangrai");
+    const get = (url: string, cookie?: string) => app.inject({ method: "GET", url, headers: cookie ? { cookie } : {} }).then((r) => r.json());
+    expect((await get("/api/v1/organizations/pro:57:land", s.cookie)).may).toEqual({ edit: true, addPost: true, appoint: true });
+    expect((await get("/api/v1/organizations/pro:34:land", s.cookie)).may).toEqual({ edit: false, addPost: false, appoint: false });
+    expect((await get("/api/v1/organizations/pro:57:land")).may).toEqual({ edit: false, addPost: false, appoint: false });
+    const gov = await get("/api/v1/persons/demo-person-57-gov", s.cookie);
+    expect(gov.may.edit).toBe(true);
+    expect(gov.may.endMemberships).toContain("demo-m-57-gov");
+    const anon = await get("/api/v1/persons/demo-person-57-gov");
+    expect(anon.may).toEqual({ edit: false, endMemberships: [] });
+    expect(anon.email).toBeNull();
+    const citizen = await login("citizen");
+    expect((await get("/api/v1/persons/demo-person-57-gov", citizen.cookie)).may).toEqual({ edit: false, endMemberships: [] });
   });
 });

@@ -13,4 +13,12 @@ export type ModuleManifest = {
   auditActions: readonly string[];
   /** loads reference data (always) and the demo scenario (when demo is on) into an empty database */
   seed?: (ctx: Ctx, opts: { demo: boolean; referenceDir?: string }) => Promise<void>;
+  /** background work when the server starts (after migrations and seeds); returns how to stop it on shutdown */
+  start?: (ctx: Ctx, opts: ModuleStartOptions) => Promise<() => Promise<void>>;
+};
+
+export type ModuleStartOptions = {
+  /** this process alone uses the database (embedded PGlite behind its folder lock) */
+  exclusive: boolean;
+  log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 };

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
@@ -29,7 +29,17 @@ export type AppOptions = {
   now?: () => Date;
   logger?: boolean;
   webDir?: string | null;
+  /** Requests per minute per client before 429 (default 1200). */
+  rateLimitMax?: number;
 };
+
+/** One registered route and its zod schemas, as the app saw it (tests generate bad input from these). */
+export type RouteEntry = { method: string; url: string; schema: { body?: unknown; querystring?: unknown; params?: unknown; hide?: boolean } };
+const catalogs = new WeakMap<object, RouteEntry[]>();
+/** Every route registered on an app built by buildApp, with its request schemas. */
+export function routeCatalog(app: FastifyInstance): RouteEntry[] {
+  return catalogs.get(app) ?? [];
+}
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const CSRF_EXEMPT = new Set(["/api/v1/auth/login", "/api/v1/auth/reset-password"]);
@@ -42,12 +52,27 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     genReqId: () => newRequestId(),
     bodyLimit: 12 * 1024 * 1024,
     trustProxy: true,
+    // a 120-character Thai id is ~1,080 characters once percent-encoded; longer ones get 414 in the error shape
+    routerOptions: { maxParamLength: 1200 },
+    // router-level refusals (over-long path parameter, malformed URL) in the one error shape too
+    frameworkErrors: (err, req, reply) => {
+      const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+      const code = err.code === "FST_ERR_MAX_PARAM_LENGTH" ? "request.param-too-long" : "request.bad-url";
+      return (reply as unknown as FastifyReply).code(status).send(errorBody(String(req.id), code, "ที่อยู่ของคำขอไม่ถูกต้องหรือยาวเกินไป", "The request URL is malformed or a path parameter is too long"));
+    },
   }).withTypeProvider<ZodTypeProvider>();
+  const catalog: RouteEntry[] = [];
+  catalogs.set(app, catalog);
+  app.addHook("onRoute", (r) => {
+    for (const method of ([] as string[]).concat(r.method)) if (method !== "HEAD") catalog.push({ method, url: r.url, schema: (r.schema ?? {}) as RouteEntry["schema"] });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {
-    if (req.method === "GET" && !req.url.startsWith("/api/") && webIndex) return reply.type("text/html").send(webIndex);
+    // the web app's own routes fall back to index.html; a missing file (an asset from an older build) is a real 404
+    const pathOnly = req.url.split("?")[0]!;
+    if (req.method === "GET" && !pathOnly.startsWith("/api/") && !pathOnly.startsWith("/assets/") && !/\.[a-z0-9]{1,8}$/i.test(pathOnly) && webIndex) return reply.type("text/html").send(webIndex);
     return reply.code(404).send(errorBody(String(req.id), "route.not-found", "ไม่พบหน้าหรือบริการที่ร้องขอ", "No such route"));
   });
   // raw file uploads (CSV/XLSX) for imports
@@ -71,7 +96,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
-  await app.register(rateLimit, { max: 1200, timeWindow: "1 minute", errorResponseBuilder: (req, ctx) => ({ statusCode: 429, ...errorBody(String(req.id), "rate.limited", "มีคำขอมากเกินไป กรุณารอสักครู่", `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`) }) });
+  await app.register(rateLimit, { max: opts.rateLimitMax ?? 1200, timeWindow: "1 minute", errorResponseBuilder: (req, ctx) => ({ statusCode: 429, ...errorBody(String(req.id), "rate.limited", "มีคำขอมากเกินไป กรุณารอสักครู่", `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`) }) });
   await app.register(swagger, {
     openapi: {
       info: { title: "Changwat API", description: "Integrated provincial administration platform (ระบบบริหารงานจังหวัดแบบบูรณาการ). Errors: { error: { code, messageTh, messageEn, requestId, fields? } }.", version: "0.1.0" },
@@ -118,12 +143,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       const r = api.withTypeProvider<ZodTypeProvider>();
-      r.get("/meta", { schema: { tags: ["meta"], response: { 200: z.object({ name: z.string(), version: z.string(), demo: z.boolean(), database: z.enum(["pglite", "postgres"]) }) } } }, async () => ({
-        name: "Changwat",
-        version: "0.1.0",
-        demo: opts.env.demo,
-        database: opts.database.kind,
-      }));
+      r.get(
+        "/meta",
+        { schema: { tags: ["meta"], response: { 200: z.object({ name: z.string(), version: z.string(), demo: z.boolean(), database: z.enum(["pglite", "postgres"]), boundaries: z.boolean().describe("GET /map/geojson has a file to serve") }) } } },
+        async () => ({
+          name: "Changwat",
+          version: "0.1.0",
+          demo: opts.env.demo,
+          database: opts.database.kind,
+          boundaries: !!opts.env.geojsonProvinces && fs.existsSync(opts.env.geojsonProvinces),
+        }),
+      );
       r.get("/demo/accounts", { schema: { tags: ["meta"], response: { 200: z.array(DemoAccount), 404: z.unknown() } } }, async (req, reply) => {
         if (!opts.env.demo) return reply.code(404).send(errorBody(String(req.id), "demo.off", "ไม่ได้อยู่ในโหมดสาธิต", "Demo mode is off"));
         return listDemoAccounts();
@@ -131,13 +161,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       r.get("/map/geojson", { schema: { tags: ["registry"], hide: true } }, async (req, reply) => {
         const file = opts.env.geojsonProvinces;
         if (!file || !fs.existsSync(file)) return reply.code(404).send(errorBody(String(req.id), "map.no-geojson", "ไม่ได้ตั้งค่าไฟล์ขอบเขตจังหวัด", "No province boundary file is configured (GEOJSON_PROVINCES)"));
-        const geo = JSON.parse(fs.readFileSync(file, "utf8")) as { features: { properties: Record<string, unknown> }[] };
-        for (const f of geo.features) {
-          const p = f.properties ?? {};
-          const code = String(p.code ?? p.ADM1_PCODE ?? p.pro_code ?? "").replace(/^TH/, "");
-          f.properties = { ...p, code };
-        }
-        return reply.header("cache-control", "public, max-age=3600").send(geo);
+        const body = loadProvinceBoundaries(file);
+        if (!body) return reply.code(503).send(errorBody(String(req.id), "map.bad-geojson", "ไฟล์ขอบเขตจังหวัดที่ตั้งค่าไว้อ่านไม่ได้ (ไม่ใช่ GeoJSON FeatureCollection)", "The configured province boundary file is not a readable GeoJSON FeatureCollection"));
+        return reply.header("cache-control", "public, max-age=3600").type("application/json").send(body);
       });
       await api.register(accountsRoutes({ sessionTtlHours: opts.env.sessionTtlHours, secureCookie: (req) => (opts.env.cookieSecure === "auto" ? req.protocol === "https" : opts.env.cookieSecure === "true") }));
       for (const m of MODULES) if (m.routes) await api.register(m.routes);
@@ -150,4 +176,31 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (webDir && webIndex) await app.register(fastifyStatic, { root: webDir, prefix: "/", wildcard: false, index: false, maxAge: "1h" });
   if (webIndex) app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.type("text/html").send(webIndex));
   return app;
+}
+
+const boundaryCache = new Map<string, { mtimeMs: number; body: string | null }>();
+/**
+ * Reads an operator-supplied province GeoJSON once per file version and gives every feature a two-digit
+ * `code` (from code, ADM1_PCODE "TH57" or pro_code). Returns null when the file is not a FeatureCollection.
+ */
+function loadProvinceBoundaries(file: string): string | null {
+  const mtimeMs = fs.statSync(file).mtimeMs;
+  const cached = boundaryCache.get(file);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.body;
+  let body: string | null = null;
+  try {
+    const geo = JSON.parse(fs.readFileSync(file, "utf8")) as { type?: string; features?: { properties?: Record<string, unknown> }[] };
+    if (geo.type === "FeatureCollection" && Array.isArray(geo.features)) {
+      for (const f of geo.features) {
+        const p = f.properties ?? {};
+        const code = String(p.code ?? p.ADM1_PCODE ?? p.pro_code ?? "").replace(/^TH/, "");
+        f.properties = { ...p, code };
+      }
+      body = JSON.stringify(geo);
+    }
+  } catch {
+    body = null;
+  }
+  boundaryCache.set(file, { mtimeMs, body });
+  return body;
 }

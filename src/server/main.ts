@@ -1,18 +1,65 @@
-import { openDatabase } from "../platform/db/client.js";
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { openDatabase, openPglite } from "../platform/db/client.js";
 import { buildApp } from "./app.js";
-import { prepareDatabase } from "./bootstrap.js";
+import { prepareDatabase, startModules } from "./bootstrap.js";
 import { loadEnv } from "./env.js";
+
+/** Run as `main.js --prepare-new-data-folder`: create, migrate and seed the PGlite folder, then exit. */
+const PREPARE_NEW_FOLDER = "--prepare-new-data-folder";
+
+/**
+ * A new PGlite folder is created, migrated and seeded by a short-lived copy of this program while this process
+ * holds the folder's lock; this process then opens it as on any restart. Creating a cluster runs a second,
+ * temporary Postgres (initdb) and copies it through an in-memory tar, and seeding builds 12k rows in JS: done
+ * in the server process, that left about 200 MB of freed-but-resident memory behind for the life of the server.
+ * In a child process it is handed back to the OS when the child exits. See docs/PERFORMANCE.md.
+ */
+function prepareNewFolderInChild(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), [PREPARE_NEW_FOLDER], { stdio: "inherit" });
+    const forward = (signal: NodeJS.Signals) => void child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    const done = (err?: Error) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      if (err) reject(err);
+      else resolve();
+    };
+    child.once("error", done);
+    child.once("exit", (code, signal) =>
+      done(code === 0 ? undefined : new Error(`Preparing the new data folder failed (${signal ?? `exit code ${code}`}).\nการเตรียมโฟลเดอร์ข้อมูลใหม่ไม่สำเร็จ`)),
+    );
+  });
+}
+
+/** The child's side: the parent holds the folder lock, so this process does not take it. */
+async function prepareNewFolder() {
+  // the server that started this is gone (its lock is now stale): stop writing to the folder
+  process.once("disconnect", () => process.exit(1));
+  const env = loadEnv();
+  const database = await openPglite({ dataDir: env.dataDir, lock: false });
+  try {
+    await prepareDatabase(database, { demo: env.demo });
+  } finally {
+    await database.close();
+  }
+  process.exit(0);
+}
 
 /** env → database (lock, migrate, seed) → app → listen. */
 async function main() {
   const t0 = Date.now();
   const env = loadEnv();
-  const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+  const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, prepareNewFolder: prepareNewFolderInChild });
   await prepareDatabase(database, { demo: env.demo });
   const app = await buildApp({ database, env });
+  const stopModules = await startModules(database, { log: app.log });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
     await app.close();
+    await stopModules();
     await database.close();
     process.exit(0);
   };
@@ -22,7 +69,7 @@ async function main() {
   app.log.info({ ms: Date.now() - t0, database: database.kind, demo: env.demo }, `Changwat ready on http://${env.host}:${env.port}`);
 }
 
-main().catch((e: Error) => {
+(process.argv.includes(PREPARE_NEW_FOLDER) ? prepareNewFolder() : main()).catch((e: Error) => {
   console.error(e.message);
   process.exit(1);
 });

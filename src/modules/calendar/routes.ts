@@ -13,7 +13,7 @@ export const calendarRoutes: FastifyPluginAsync = async (app) => {
   const tags = ["calendar"];
   r.get("/holidays", { schema: { tags, querystring: ListHolidaysInput, response: { 200: z.array(Holiday), ...errorResponses } } }, (req) => listHolidays({ ctx: req.ctx, input: req.query }));
   r.post("/holidays", { schema: { tags, body: UpsertHolidayInput, response: { 200: Holiday, ...errorResponses } } }, (req) => upsertHoliday({ ctx: req.ctx, input: req.body }));
-  r.delete("/holidays/:date", { schema: { tags, params: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses } } }, async (req) => {
+  r.delete("/holidays/:date", { schema: { tags, params: z.object({ date: UpsertHolidayInput.shape.date }), response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses } } }, async (req) => {
     await deleteHoliday({ ctx: req.ctx, input: req.params });
     return { ok: true as const };
   });

@@ -1,7 +1,12 @@
 /** Registry contracts: browser-safe zod schemas shared by the API, OpenAPI and the web app. */
 import { z } from "zod";
+import { isIsoDate } from "../../platform/thai/dates.js";
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date must be YYYY-MM-DD");
+/** A real Gregorian calendar date, YYYY-MM-DD, 1800–2199 (a Buddhist-era year such as 2569 is refused rather than stored 543 years off). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date must be YYYY-MM-DD")
+  .refine((s) => isIsoDate(s) && s >= "1800-01-01" && s <= "2199-12-31", "date must be a real Gregorian (C.E.) date between 1800 and 2199, not a B.E. year");
 export const Paging = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -182,12 +187,16 @@ export const OrganizationDetail = OrganizationSummary.extend({
   posts: z.array(PostWithHolder),
   /** scope chain up to the nation: where this organisation sits */
   lineage: z.array(OrganizationSummary),
+  /** what the current user may do here (the server still checks every write) */
+  may: z.object({ edit: z.boolean(), addPost: z.boolean(), appoint: z.boolean() }),
 });
 export type OrganizationDetail = z.infer<typeof OrganizationDetail>;
 
 export const PersonDetail = PersonSummary.extend({
   email: z.string().nullable(),
   memberships: z.array(MembershipView),
+  /** what the current user may do here (the server still checks every write) */
+  may: z.object({ edit: z.boolean(), endMemberships: z.array(z.string()).describe("ids of the memberships this user may end") }),
 });
 export type PersonDetail = z.infer<typeof PersonDetail>;
 
@@ -277,6 +286,8 @@ export const SearchHit = z.object({
   contextTh: z.string().nullable(),
   contextEn: z.string().nullable(),
   provinceCode: z.string().nullable(),
+  /** the organisation a post belongs to (posts), or of the person's latest post (persons); null otherwise */
+  organizationId: z.string().nullable(),
   score: z.number(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
@@ -285,23 +296,49 @@ export type SearchResult = z.infer<typeof SearchResult>;
 
 export const ImportKind = z.enum(["organizations", "persons", "posts", "memberships"]);
 export type ImportKind = z.infer<typeof ImportKind>;
+/** all-or-nothing (default): any invalid row and nothing is written; valid-rows: good rows are written, bad ones reported */
 export const ImportMode = z.enum(["all-or-nothing", "valid-rows"]);
+export type ImportMode = z.infer<typeof ImportMode>;
+export const ImportFormat = z.enum(["csv", "xlsx"]);
+export type ImportFormat = z.infer<typeof ImportFormat>;
+/** queued → running → succeeded | partially_succeeded (valid-rows with rejected rows) | failed */
+export const ImportStatus = z.enum(["queued", "running", "succeeded", "partially_succeeded", "failed"]);
+export type ImportStatus = z.infer<typeof ImportStatus>;
+export const IMPORT_DONE: readonly ImportStatus[] = ["succeeded", "partially_succeeded", "failed"];
+/** One line of the validation report: the spreadsheet row (header = 1), the column, a stable code, the reason in Thai and English. */
 export const ImportIssue = z.object({ row: z.number().int(), column: z.string(), code: z.string(), messageTh: z.string(), messageEn: z.string() });
 export type ImportIssue = z.infer<typeof ImportIssue>;
 export const ImportJob = z.object({
   id: z.string(),
   kind: ImportKind,
-  format: z.enum(["csv", "xlsx"]),
+  format: ImportFormat,
+  mode: ImportMode,
   fileName: z.string(),
-  status: z.enum(["running", "succeeded", "failed", "partially_succeeded"]),
+  status: ImportStatus,
   totalRows: z.number().int(),
   processedRows: z.number().int(),
   createdRows: z.number().int(),
   errorCount: z.number().int(),
+  /** the report, first 1000 lines (errorCount says how many there are) */
   issues: z.array(ImportIssue),
   createdAt: z.string(),
+  startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
 });
 export type ImportJob = z.infer<typeof ImportJob>;
+export const ImportJobSummary = ImportJob.omit({ issues: true });
+export type ImportJobSummary = z.infer<typeof ImportJobSummary>;
+/** Columns each kind of file may have (header row, lower case); the first ones are required. */
+export const IMPORT_COLUMNS: Record<ImportKind, { required: readonly string[]; optional: readonly string[] }> = {
+  organizations: {
+    required: ["classification", "name_th"],
+    optional: ["id", "name_en", "abbreviation", "parent_id", "area_id", "province_code", "district_code", "subdistrict_code", "founding_date", "dissolution_date"],
+  },
+  persons: { required: ["name_th"], optional: ["id", "honorific_th", "name_en", "email"] },
+  posts: { required: ["role", "label_th", "organization_id"], optional: ["id", "label_en", "area_id", "province_code", "district_code", "subdistrict_code", "start_date", "end_date"] },
+  memberships: { required: ["person_id", "post_id", "start_date"], optional: ["id", "designation", "end_date"] },
+};
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 50_000;
 
 export const TileGridCell = z.object({ code: z.string(), x: z.number().int(), y: z.number().int() });

@@ -8,7 +8,7 @@ import { ConflictError } from "../../platform/errors.js";
 import { searchText } from "../../platform/thai/index.js";
 import { CreateOrganizationInput, type OrganizationSummary } from "./contracts.js";
 import { organizationSummary } from "./presenters.js";
-import { dateOrderError, mustFindArea, mustFindOrganization } from "./refs.js";
+import { checkWithRefs, dateOrderError, mustFindArea, mustFindOrganization, requireAreaWithinReach } from "./refs.js";
 import { organizations } from "./tables.js";
 
 /** Creates an organisation under a parent and/or in an area; the actor needs the right over one of them. */
@@ -17,11 +17,15 @@ export async function createOrganization({ ctx, input }: { ctx: Ctx; input: z.in
   const targets: ScopeRef[] = [];
   if (i.parentId) targets.push({ kind: "org", id: i.parentId });
   if (i.areaId) targets.push({ kind: "area", id: i.areaId });
-  await requireAnyPermission(ctx, "registry:organization.write", targets);
+  await checkWithRefs(ctx, () => requireAnyPermission(ctx, "registry:organization.write", targets), [
+    { field: "parentId", kind: "org", id: i.parentId },
+    { field: "areaId", kind: "area", id: i.areaId },
+  ]);
   if (i.foundingDate && i.dissolutionDate && i.dissolutionDate < i.foundingDate) throw dateOrderError("dissolutionDate");
   return withTransaction(ctx, async (tx) => {
     const parent = i.parentId ? await mustFindOrganization(tx, i.parentId, "parentId") : null;
     const area = i.areaId ? await mustFindArea(tx, i.areaId, "areaId") : null;
+    if (area) await requireAreaWithinReach(tx, area, parent);
     const id = i.id ?? newId();
     const [existing] = await tx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, id)).limit(1);
     if (existing) throw new ConflictError("organization.exists", `มีหน่วยงานรหัส ${id} อยู่แล้ว`, `An organisation with id ${id} already exists`);

@@ -5,13 +5,13 @@ import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
 import { searchText } from "../../platform/thai/index.js";
 import { CreatePostInput, type PostSummary } from "./contracts.js";
 import { postSummary } from "./presenters.js";
-import { dateOrderError, mustFindArea, mustFindOrganization } from "./refs.js";
+import { checkWithRefs, dateOrderError, mustFindArea, mustFindOrganization } from "./refs.js";
 import { posts } from "./tables.js";
 
 /** Creates a post in an organisation (governor of a province, head of an agency …). */
 export async function createPost({ ctx, input }: { ctx: Ctx; input: z.input<typeof CreatePostInput> & { id?: string; isDemo?: boolean } }): Promise<PostSummary> {
   const i = CreatePostInput.parse(input);
-  await requirePermission(ctx, "registry:post.write", { kind: "org", id: i.organizationId });
+  await checkWithRefs(ctx, () => requirePermission(ctx, "registry:post.write", { kind: "org", id: i.organizationId }), [{ field: "organizationId", kind: "org", id: i.organizationId }]);
   if (i.startDate && i.endDate && i.endDate < i.startDate) throw dateOrderError("endDate");
   return withTransaction(ctx, async (tx) => {
     const org = await mustFindOrganization(tx, i.organizationId, "organizationId");

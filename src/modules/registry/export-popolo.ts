@@ -28,6 +28,8 @@ export async function exportPopolo({ ctx, input }: { ctx: Ctx; input: z.input<ty
     areas: a.map((x) => ({
       id: x.id,
       name: x.nameTh,
+      // Popolo 1.0.1's Area has one `identifier`: the primary code (DOPA, or the cluster's code); `identifiers` lists them all
+      identifier: x.code,
       other_names: names(x.nameTh, x.nameEn),
       classification: x.classification,
       parent_id: x.parentId ?? undefined,
@@ -45,7 +47,8 @@ export async function exportPopolo({ ctx, input }: { ctx: Ctx; input: z.input<ty
       area_id: x.areaId ?? undefined,
       founding_date: x.foundingDate ?? undefined,
       dissolution_date: x.dissolutionDate ?? undefined,
-      ...(x.isDemo ? { notes: "demo" } : {}),
+      // Popolo's one-line description (persons carry the same marker in `summary`)
+      ...(x.isDemo ? { abstract: "demo organization (ข้อมูลตัวอย่าง)" } : {}),
     })),
     posts: po.map((x) => ({
       id: x.id,

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
-import { requirePermission } from "../../platform/auth/permissions.js";
+import { hasPermission, requirePermission } from "../../platform/auth/permissions.js";
 import { NATION } from "../../platform/auth/scope.js";
 import { NotFoundError } from "../../platform/errors.js";
 import type { OrganizationDetail } from "./contracts.js";
@@ -36,5 +36,16 @@ export async function getOrganization({ ctx, input }: { ctx: Ctx; input: { id: s
     area: area ? areaSummary(area) : null,
     posts: await postsWithHolders(ctx, postRows),
     lineage,
+    may: await affordances(ctx, row.id),
+  };
+}
+
+async function affordances(ctx: Ctx, id: string): Promise<OrganizationDetail["may"]> {
+  if (ctx.actor.kind === "anonymous") return { edit: false, addPost: false, appoint: false };
+  const here = { kind: "org" as const, id };
+  return {
+    edit: await hasPermission(ctx, "registry:organization.write", here),
+    addPost: await hasPermission(ctx, "registry:post.write", here),
+    appoint: await hasPermission(ctx, "registry:membership.write", here),
   };
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
-import { hasAnyPermission, requirePermission } from "../../platform/auth/permissions.js";
+import { hasAnyPermission, hasPermission, requirePermission } from "../../platform/auth/permissions.js";
 import { NATION } from "../../platform/auth/scope.js";
 import { NotFoundError } from "../../platform/errors.js";
 import type { PersonDetail } from "./contracts.js";
@@ -16,5 +16,9 @@ export async function getPerson({ ctx, input }: { ctx: Ctx; input: { id: string 
   const views = await membershipViews(ctx, eq(memberships.personId, row.id) as never);
   const targets = views.length ? views.map((v) => ({ kind: "org" as const, id: v.organization.id })) : [NATION];
   const canSeeContact = ctx.actor.kind !== "anonymous" && (await hasAnyPermission(ctx, "registry:person.write", targets));
-  return { ...personSummary(row), email: canSeeContact ? row.email : null, memberships: views };
+  const endMemberships: string[] = [];
+  if (ctx.actor.kind !== "anonymous") {
+    for (const v of views) if (!v.endDate && (await hasPermission(ctx, "registry:membership.write", { kind: "org", id: v.organization.id }))) endMemberships.push(v.id);
+  }
+  return { ...personSummary(row), email: canSeeContact ? row.email : null, memberships: views, may: { edit: canSeeContact, endMemberships } };
 }

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { startImportRunner } from "./import-runner.js";
 import { registryRoutes } from "./routes.js";
 import { seedReference } from "./seed-reference.js";
 import { seedRegistryDemo } from "./seed-demo.js";
@@ -34,4 +35,6 @@ export const registryModule: ModuleManifest = {
     await seedReference({ ctx });
     if (demo) await seedRegistryDemo({ ctx });
   },
+  // resumes imports a previous process accepted but did not finish, then keeps the queue moving
+  start: (ctx, opts) => startImportRunner(ctx, opts),
 };

@@ -88,6 +88,35 @@ describe("registry permission matrix: every editing operation × role × scope (
   });
 });
 
+describe("an editor cannot file records into another province through a parent they hold", () => {
+  const count = async () => Number((await db.query<{ n: string }>("select count(*)::text as n from organizations"))[0]!.n);
+  it("Chiang Rai's strategy office may add a unit of its land office in Mae Sai, not in Ubon Ratchathani", async () => {
+    const poc = ctxFor(db, actor("strategy_officer", "area:province:57"));
+    const before = await count();
+    const err = await createOrganization({ ctx: poc, input: { classification: "provincial_office", nameTh: "หน่วยที่ดินนอกเขต", parentId: "pro:57:land", areaId: "province:34" } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).status).toBe(403);
+    expect(await count()).toBe(before);
+    const moveErr = await updateOrganization({ ctx: poc, input: { id: "pro:57:land", patch: { areaId: "province:34" } } }).catch((e: unknown) => e);
+    expect((moveErr as AppError).status).toBe(403);
+    const ok = await createOrganization({ ctx: poc, input: { classification: "provincial_office", nameTh: "หน่วยที่ดินแม่สาย", parentId: "pro:57:land", areaId: "district:5709" } });
+    expect(ok.provinceCode).toBe("57");
+  });
+  it("a refusal that is really a typo says so: an unknown district is named as such (400), a real one elsewhere is 403", async () => {
+    const poc = ctxFor(db, actor("strategy_officer", "area:province:57"));
+    const unknown = (await createOrganization({ ctx: poc, input: { classification: "municipality", nameTh: "เทศบาลพิมพ์ผิด", areaId: "district:5799" } }).catch((e: unknown) => e)) as AppError;
+    expect(unknown.status).toBe(400);
+    expect(unknown.fields).toEqual([expect.objectContaining({ path: "areaId", code: "ref.unknown-area" })]);
+    const elsewhere = (await createOrganization({ ctx: poc, input: { classification: "municipality", nameTh: "เทศบาลนอกเขต", areaId: "district:3401" } }).catch((e: unknown) => e)) as AppError;
+    expect(elsewhere.status).toBe(403);
+  });
+  it("a ministry, which has no province, may place its offices in any province", async () => {
+    const moi = ctxFor(db, actor("ministry_officer", "org:moi"));
+    const ok = await createOrganization({ ctx: moi, input: { classification: "provincial_office", nameTh: "หน่วยกรมการปกครองอุบล", parentId: "moi.dopa", areaId: "province:34" } });
+    expect(ok.provinceCode).toBe("34");
+  });
+});
+
 describe("audit: every registry write leaves its record in the same transaction", () => {
   it("writes one audit row per change with actor, before/after and the request id", async () => {
     const ctx = ctxFor(db, actor("strategy_officer", "area:province:57", "audit-tester"));

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import "../../platform/http/request-ctx.js";
-import { errorResponses } from "../../platform/http/schemas.js";
+import { ErrorBody, errorResponses } from "../../platform/http/schemas.js";
 import {
   AreaDetail,
   AreaSummary,
@@ -12,9 +12,12 @@ import {
   CreatePersonInput,
   CreatePostInput,
   EndMembershipInput,
+  ImportFormat,
   ImportJob,
+  ImportJobSummary,
   ImportKind,
   ImportMode,
+  MAX_IMPORT_BYTES,
   ListAreasInput,
   ListOrganizationsInput,
   OrganizationDetail,
@@ -42,6 +45,7 @@ import { getOrganization } from "./get-organization.js";
 import { getPerson } from "./get-person.js";
 import { getProvince } from "./get-province.js";
 import { importRegistry } from "./import-registry.js";
+import { listImportJobs } from "./list-import-jobs.js";
 import { listAreas } from "./list-areas.js";
 import { listOrganizations } from "./list-organizations.js";
 import { listProvinces } from "./list-provinces.js";
@@ -101,10 +105,15 @@ export const registryRoutes: FastifyPluginAsync = async (app) => {
   r.post(
     "/imports",
     {
+      // a little over the import limit, so a too-large file gets the import's own error code rather than the generic one
+      bodyLimit: MAX_IMPORT_BYTES + 1024 * 1024,
       schema: {
         tags,
-        querystring: z.object({ kind: ImportKind, mode: ImportMode.default("all-or-nothing"), format: z.enum(["csv", "xlsx"]).optional(), fileName: z.string().max(200).default("upload") }),
-        response: { 202: ImportJob, ...errorResponses },
+        description:
+          "Upload a CSV (UTF-8 or TIS-620) or XLSX file as the raw body (content-type text/csv, application/octet-stream or the XLSX type). " +
+          "The file is checked and stored, and a 202 returns the queued job; poll GET /imports/{id} for progress and the report.",
+        querystring: z.object({ kind: ImportKind, mode: ImportMode.default("all-or-nothing"), format: ImportFormat.optional(), fileName: z.string().max(200).default("upload") }),
+        response: { 202: ImportJob, ...errorResponses, 413: ErrorBody },
       },
     },
     async (req, reply) => {
@@ -113,6 +122,9 @@ export const registryRoutes: FastifyPluginAsync = async (app) => {
       const job = await importRegistry({ ctx: req.ctx, input: { ...req.query, content: buf } });
       return reply.code(202).send(job);
     },
+  );
+  r.get("/imports", { schema: { tags, querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }), response: { 200: z.array(ImportJobSummary), ...errorResponses } } }, (req) =>
+    listImportJobs({ ctx: req.ctx, input: req.query }),
   );
   r.get("/imports/:id", { schema: { tags, params: Id, response: { 200: ImportJob, ...errorResponses } } }, (req) => getImportJob({ ctx: req.ctx, input: req.params }));
 };

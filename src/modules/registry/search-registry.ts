@@ -8,7 +8,7 @@ import { SearchInput, type SearchHit, type SearchResult } from "./contracts.js";
 import { escapeLike, } from "./queries.js";
 import { rowsOf } from "./scope-resolver.js";
 
-type Row = { id: string; classification: string; name_th: string; name_en: string; ctx_th: string | null; ctx_en: string | null; province_code: string | null; score: number };
+type Row = { id: string; classification: string; name_th: string; name_en: string; ctx_th: string | null; ctx_en: string | null; province_code: string | null; organization_id?: string | null; score: number };
 
 /** Thai word search across areas, organisations, people and posts, ranked exact > prefix > words > similarity. */
 export async function searchRegistry({ ctx, input }: { ctx: Ctx; input: z.input<typeof SearchInput> }): Promise<SearchResult> {
@@ -39,6 +39,7 @@ export async function searchRegistry({ ctx, input }: { ctx: Ctx; input: z.input<
       contextTh: r.ctx_th,
       contextEn: r.ctx_en,
       provinceCode: r.province_code,
+      organizationId: r.organization_id ?? null,
       score: Number(r.score),
     }));
 
@@ -74,6 +75,7 @@ export async function searchRegistry({ ctx, input }: { ctx: Ctx; input: z.input<
               (select po.label_th from memberships m join posts po on po.id = m.post_id where m.person_id = x.id order by m.start_date desc limit 1) as ctx_th,
               (select po.label_en from memberships m join posts po on po.id = m.post_id where m.person_id = x.id order by m.start_date desc limit 1) as ctx_en,
               (select m.province_code from memberships m where m.person_id = x.id order by m.start_date desc limit 1) as province_code,
+              (select po.organization_id from memberships m join posts po on po.id = m.post_id where m.person_id = x.id order by m.start_date desc limit 1) as organization_id,
               ${score(sql`x.name_th`, sql`x.name_en`, sql`x.search`)} as score
             from persons x where ${match(sql`x.name_th`, sql`x.name_en`, sql`x.search`)}
             order by score desc, x.name_th limit ${i.limit}`,
@@ -84,7 +86,7 @@ export async function searchRegistry({ ctx, input }: { ctx: Ctx; input: z.input<
     queries.push(
       run(
         "post",
-        sql`select x.id, x.role as classification, x.label_th as name_th, x.label_en as name_en, o.name_th as ctx_th, o.name_en as ctx_en, x.province_code,
+        sql`select x.id, x.role as classification, x.label_th as name_th, x.label_en as name_en, o.name_th as ctx_th, o.name_en as ctx_en, x.province_code, x.organization_id,
               ${score(sql`x.label_th`, sql`x.label_en`, sql`x.search`)} as score
             from posts x join organizations o on o.id = x.organization_id
             where ${match(sql`x.label_th`, sql`x.label_en`, sql`x.search`)}

@@ -173,22 +173,40 @@ export const oversights = pgTable(
   (t) => [index("oversights_post_idx").on(t.postId), index("oversights_area_idx").on(t.areaId), index("oversights_province_idx").on(t.provinceCode)],
 );
 
-/** Long imports report progress here so the page can be left and picked up again. */
-export const importJobs = pgTable("import_jobs", {
-  id: text("id").primaryKey(),
-  kind: text("kind").notNull(),
-  format: text("format").notNull(),
-  mode: text("mode").notNull().default("all-or-nothing"),
-  /** the uploaded file (base64) until the job ends, so a restart can finish an accepted import */
-  content: text("content"),
-  fileName: text("file_name").notNull(),
-  status: text("status").notNull(),
-  totalRows: integer("total_rows").notNull().default(0),
-  processedRows: integer("processed_rows").notNull().default(0),
-  createdRows: integer("created_rows").notNull().default(0),
-  errorCount: integer("error_count").notNull().default(0),
-  report: jsonb("report").notNull().default([]),
-  createdBy: text("created_by"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  finishedAt: timestamp("finished_at", { withTimezone: true }),
-});
+/**
+ * Imports are jobs: the upload is stored here (status `queued`) before the API answers 202, a background
+ * runner processes it and writes progress, so the page can be left and picked up again, and a restart
+ * resumes what was accepted.
+ */
+export const importJobs = pgTable(
+  "import_jobs",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    format: text("format").notNull(),
+    mode: text("mode").notNull().default("all-or-nothing"),
+    /** the uploaded file (base64) until the job ends, so a restart can finish an accepted import */
+    content: text("content"),
+    fileName: text("file_name").notNull(),
+    /** queued | running | succeeded | partially_succeeded | failed */
+    status: text("status").notNull(),
+    totalRows: integer("total_rows").notNull().default(0),
+    processedRows: integer("processed_rows").notNull().default(0),
+    createdRows: integer("created_rows").notNull().default(0),
+    errorCount: integer("error_count").notNull().default(0),
+    report: jsonb("report").notNull().default([]),
+    createdBy: text("created_by"),
+    /** who uploaded it (kind, id, name, grants) as checked at acceptance: the rows are written and audited as them */
+    actor: jsonb("actor"),
+    /** the upload's request id, carried by every audit record the job writes */
+    requestId: text("request_id"),
+    /** claims so far; a claim that is no longer the latest may not commit (fencing against a double run) */
+    attempts: integer("attempts").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    /** database time of the worker's last sign of life; a running job whose heartbeat is stale is taken over */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("import_jobs_status_idx").on(t.status, t.createdAt), index("import_jobs_created_by_idx").on(t.createdBy, t.createdAt)],
+);

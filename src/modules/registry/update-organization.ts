@@ -8,7 +8,7 @@ import { NotFoundError, RuleViolation } from "../../platform/errors.js";
 import { searchText } from "../../platform/thai/index.js";
 import { UpdateOrganizationInput, type OrganizationSummary } from "./contracts.js";
 import { organizationSummary } from "./presenters.js";
-import { dateOrderError, mustFindArea, mustFindOrganization } from "./refs.js";
+import { checkWithRefs, dateOrderError, mustFindArea, mustFindOrganization, requireAreaWithinReach } from "./refs.js";
 import { organizations } from "./tables.js";
 
 /** Edits an organisation; moving it needs the right over both where it is and where it goes. */
@@ -18,7 +18,12 @@ export async function updateOrganization({ ctx, input }: { ctx: Ctx; input: { id
   const dest: ScopeRef[] = [];
   if (patch.parentId) dest.push({ kind: "org", id: patch.parentId });
   if (patch.areaId) dest.push({ kind: "area", id: patch.areaId });
-  if (dest.length) await requireAnyPermission(ctx, "registry:organization.write", dest);
+  if (dest.length) {
+    await checkWithRefs(ctx, () => requireAnyPermission(ctx, "registry:organization.write", dest), [
+      { field: "parentId", kind: "org", id: patch.parentId },
+      { field: "areaId", kind: "area", id: patch.areaId },
+    ]);
+  }
   return withTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select().from(organizations).where(eq(organizations.id, input.id)).for("update").limit(1);
     if (!before) throw new NotFoundError("organization", input.id);
@@ -31,6 +36,10 @@ export async function updateOrganization({ ctx, input }: { ctx: Ctx; input: { id
       }
     }
     const area = patch.areaId ? await mustFindArea(tx, patch.areaId, "areaId") : undefined;
+    if (area) {
+      const owner = parent ?? (before.parentId ? await mustFindOrganization(tx, before.parentId, "parentId") : null);
+      await requireAreaWithinReach(tx, area, owner);
+    }
     const next = {
       nameTh: patch.nameTh ?? before.nameTh,
       nameEn: patch.nameEn ?? before.nameEn,

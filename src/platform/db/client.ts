@@ -24,20 +24,40 @@ export type Database = {
 
 export class DatabaseConfigError extends Error {}
 
-export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob | File; lock?: boolean }): Promise<Database> {
+/**
+ * Postgres settings for the embedded database. PGlite's default shared_buffers is 128 MB, and it lives in the
+ * WASM heap of this process: buffers once used stay resident. The whole database (reference data + demo) is
+ * about 26 MB, so 32 MB still holds every page of it; a larger database reads the rest through the OS page cache.
+ */
+export const PGLITE_START_PARAMS: readonly string[] = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+
+/** Whether a PGlite data folder (as given to `openPglite`) already holds a database. */
+export function pgliteDatabaseExists(dataDir: string): boolean {
+  return fs.existsSync(path.join(path.resolve(dataDir), "pg", "PG_VERSION"));
+}
+
+export async function openPglite(opts: {
+  dataDir?: string;
+  loadDataDir?: Blob | File;
+  lock?: boolean;
+  /** Called with the folder, under the lock, when it holds no database yet; may create it (e.g. in a child process). */
+  prepareNewFolder?: (dataDir: string) => Promise<void>;
+}): Promise<Database> {
   let lock: DataDirLock | undefined;
   let dir: string | undefined;
   if (opts.dataDir) {
     dir = path.resolve(opts.dataDir);
-    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    fs.mkdirSync(dir, { recursive: true });
     if (opts.lock !== false) lock = lockDataDir(dir);
   }
   try {
+    if (dir && opts.prepareNewFolder && !pgliteDatabaseExists(dir)) await opts.prepareNewFolder(dir);
     const pgDir = dir ? path.join(dir, "pg") : undefined;
     const client = await PGlite.create({
       dataDir: pgDir,
       extensions: { pg_trgm },
       loadDataDir: opts.loadDataDir,
+      startParams: [...PGLITE_START_PARAMS],
     });
     const db = drizzlePglite({ client }) as unknown as Db;
     return {
@@ -95,6 +115,6 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   };
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite({ dataDir: opts.dataDir });
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; prepareNewFolder?: (dataDir: string) => Promise<void> }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite({ dataDir: opts.dataDir, prepareNewFolder: opts.prepareNewFolder });
 }

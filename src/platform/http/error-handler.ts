@@ -19,10 +19,8 @@ const ISSUE_TH: Record<string, string> = {
 export function fieldErrorsFromIssues(issues: ZodIssueLike[], prefix = ""): FieldError[] {
   return issues.map((raw) => {
     const i = raw.params?.issue ?? raw;
-    const path =
-      (prefix ? [prefix] : []).concat((i.path ?? []).map(String)).join(".") ||
-      (raw.instancePath ?? "").replace(/^\//, "").replace(/\//g, ".") ||
-      prefix;
+    const segments = Array.isArray(i.path) ? i.path.map(String) : (raw.instancePath ?? "").split("/").filter(Boolean);
+    const path = (prefix ? [prefix] : []).concat(segments).join(".");
     const code = i.code ?? raw.keyword ?? "invalid";
     return { path, code, messageTh: ISSUE_TH[code] ?? "ค่าไม่ถูกต้อง", messageEn: i.message ?? raw.message ?? "Invalid value" };
   });

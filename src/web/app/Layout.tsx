@@ -3,7 +3,7 @@ import { AppShell, Badge, Box, Burger, Button, Group, Menu, Stack, Text, TextInp
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { isAdmin, logout, useMe, useMeta } from "./session.js";
+import { canImport, isAdmin, logout, useMe, useMeta } from "./session.js";
 import { ButtonLink, NavLinkRouter } from "../ui/links.js";
 import { useFormat } from "./format.js";
 
@@ -117,6 +117,7 @@ export function RootLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   useEffect(() => close(), [pathname, close]);
   const admin = isAdmin(me.data);
+  const importer = canImport(me.data);
 
   return (
     <AppShell header={{ height: 68 }} navbar={{ width: 240, breakpoint: "md", collapsed: { mobile: !opened } }} padding="md">
@@ -151,29 +152,29 @@ export function RootLayout() {
         </Group>
       </AppShell.Header>
 
+      {/* AppShell.Navbar is the <nav> landmark itself: no second, nested one with the same name. */}
       <AppShell.Navbar p="sm" aria-label={t("nav.label")}>
-        <nav aria-label={t("nav.label")}>
-          <Stack gap={2}>
-            <div className="navbar-search">
-              <GlobalSearch testId="global-search-mobile" onDone={close} />
-              <Divider my="sm" />
-            </div>
-            <NavLinkRouter to="/" label={t("nav.map")} activeOptions={{ exact: true }} />
-            <NavLinkRouter to="/provinces" label={t("nav.provinces")} />
-            <NavLinkRouter to="/organizations" label={t("nav.organizations")} />
-            <NavLinkRouter to="/search" label={t("nav.search")} />
-            {admin && (
-              <>
-                <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">
-                  {t("nav.admin")}
-                </Text>
-                <NavLinkRouter to="/admin/users" label={t("nav.adminUsers")} />
-                <NavLinkRouter to="/admin/api-keys" label={t("nav.adminApiKeys")} />
-                <NavLinkRouter to="/admin/holidays" label={t("nav.adminHolidays")} />
-              </>
-            )}
-          </Stack>
-        </nav>
+        <Stack gap={2}>
+          <div className="navbar-search">
+            <GlobalSearch testId="global-search-mobile" onDone={close} />
+            <Divider my="sm" />
+          </div>
+          <NavLinkRouter to="/" label={t("nav.map")} activeOptions={{ exact: true }} />
+          <NavLinkRouter to="/provinces" label={t("nav.provinces")} />
+          <NavLinkRouter to="/organizations" label={t("nav.organizations")} />
+          <NavLinkRouter to="/search" label={t("nav.search")} />
+          {(admin || importer) && (
+            <>
+              <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">
+                {t("nav.admin")}
+              </Text>
+              {admin && <NavLinkRouter to="/admin/users" label={t("nav.adminUsers")} />}
+              {admin && <NavLinkRouter to="/admin/api-keys" label={t("nav.adminApiKeys")} />}
+              {admin && <NavLinkRouter to="/admin/holidays" label={t("nav.adminHolidays")} />}
+              {importer && <NavLinkRouter to="/admin/imports" label={t("nav.adminImports")} />}
+            </>
+          )}
+        </Stack>
       </AppShell.Navbar>
 
       <AppShell.Main id="main" tabIndex={-1}>

@@ -78,6 +78,8 @@ type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** a file sent as the raw body (imports), instead of JSON */
+  file?: Blob;
   signal?: AbortSignal;
 }
 
@@ -107,7 +109,8 @@ async function send<T>(method: Method, path: string, opts: RequestOptions, retri
   const unsafe = method !== "GET";
   if (unsafe && !csrfToken && csrfLoader) csrfToken = await csrfLoader().catch(() => null);
   const headers: Record<string, string> = { accept: "application/json" };
-  if (opts.body !== undefined) headers["content-type"] = "application/json";
+  if (opts.file) headers["content-type"] = opts.file.type || "application/octet-stream";
+  else if (opts.body !== undefined) headers["content-type"] = "application/json";
   if (unsafe && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   let res: Response;
@@ -116,7 +119,7 @@ async function send<T>(method: Method, path: string, opts: RequestOptions, retri
       method,
       headers,
       credentials: "same-origin",
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.file ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       signal: opts.signal,
     });
   } catch (e) {
@@ -143,6 +146,8 @@ export const api = {
   patch: <T>(path: string, body: unknown) => send<T>("PATCH", path, { body }),
   put: <T>(path: string, body: unknown) => send<T>("PUT", path, { body }),
   delete: <T = void>(path: string) => send<T>("DELETE", path, {}),
+  /** POSTs a file as the raw request body (CSV/XLSX imports) */
+  upload: <T>(path: string, file: Blob, query?: Query) => send<T>("POST", path, { file, query }),
 };
 
 /** Encodes one path segment (ids may contain ":" which is fine, but "/" or "#" must be escaped). */

@@ -14,6 +14,8 @@ export function useFormat() {
   const numberFmt = new Intl.NumberFormat(lang === "th" ? "th-TH" : "en-GB");
   return {
     lang,
+    /** The other language, for the lang attribute of a name shown in it (WCAG 3.1.2). */
+    other: (lang === "th" ? "en" : "th") as Lang,
     name: (x: Named | null | undefined): string => (x ? (lang === "en" ? x.nameEn || x.nameTh : x.nameTh || x.nameEn) : ""),
     label: (x: { labelTh: string; labelEn: string } | null | undefined): string =>
       x ? (lang === "en" ? x.labelEn || x.labelTh : x.labelTh || x.labelEn) : "",

@@ -135,6 +135,13 @@ const adminHolidaysRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/admin/HolidaysPage.js"), "HolidaysPage"),
 });
 
+const adminImportsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/imports",
+  validateSearch: (s: Record<string, unknown>): { job?: string } => ({ job: str(s.job) }),
+  component: lazyRouteComponent(() => import("../features/admin/ImportsPage.js"), "ImportsPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
@@ -146,7 +153,7 @@ const routeTree = rootRoute.addChildren([
   personRoute,
   areaRoute,
   searchRoute,
-  adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute]),
+  adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute, adminImportsRoute]),
 ]);
 
 export const router = createRouter({

@@ -1,11 +1,14 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Me, GrantView } from "../../modules/accounts/contracts.js";
+import { POLICY } from "../../platform/auth/policy.js";
 import { api, setCsrfLoader, setCsrfToken } from "./api.js";
 import { queryClient } from "./query-client.js";
 
 /** GET /api/v1/meta: only `demo` is relied upon; the rest is shown when present. */
 export interface Meta {
   demo: boolean;
+  /** an operator-supplied province boundary file is configured (GET /map/geojson) */
+  boundaries?: boolean;
   version?: string;
   name?: string;
 }
@@ -40,6 +43,11 @@ export function hasRole(grants: readonly GrantView[] | undefined, role: Role): b
 /** Staff: anyone holding a role other than citizen (the audit:read policy). */
 export function isStaff(me: Me | undefined): boolean {
   return !!me?.authenticated && !!me.grants.some((g) => g.role !== "citizen");
+}
+/** Holds a role that may import registry files (the policy's registry:import roles; the server checks the scope). */
+export function canImport(me: Me | undefined): boolean {
+  const roles = POLICY["registry:import"] as readonly string[];
+  return !!me?.authenticated && !!me.grants.some((g) => roles.includes(g.role));
 }
 export function isAdmin(me: Me | undefined): boolean {
   return !!me?.authenticated && hasRole(me.grants, "administrator");

@@ -62,6 +62,10 @@ const MAX = 200; // the API's largest page
 export function HistoryPanel({ entityType, entityId }: { entityType: string; entityId: string }) {
   const me = useMe();
   if (!isStaff(me.data)) return null;
+  // Only areas and organisations have a scope of their own; any other entity's history is read at the
+  // nation scope, so do not ask for it (a certain 403) without a nation-wide staff grant.
+  const scoped = entityType === "area" || entityType === "organization";
+  if (!scoped && !me.data?.grants.some((g) => g.role !== "citizen" && g.scope === "nation")) return null;
   return <HistoryPanelInner entityType={entityType} entityId={entityId} />;
 }
 

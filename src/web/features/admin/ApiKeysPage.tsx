@@ -89,7 +89,7 @@ export function ApiKeysPage() {
                 <Table.Td>
                   <Group gap={4}>
                     {k.grants.map((g, i) => (
-                      <Badge key={i} variant="light" size="md">{t(`roles.${g.role}`)} · {g.scope}</Badge>
+                      <Badge key={i} variant="light" size="md">{t(`roles.${g.role}`)} · {g.scope === "nation" ? t("scope.nation") : g.scope}</Badge>
                     ))}
                   </Group>
                 </Table.Td>
@@ -153,7 +153,7 @@ function CreateKeyModal({ onClose, onCreated }: { onClose: () => void; onCreated
               <Text fw={500}>{t("admin.apiKeys.grants")}</Text>
               {grants.map((g, i) => (
                 <Group key={i} gap="xs">
-                  <Badge variant="light">{t(`roles.${g.role}`)} · {g.scope}</Badge>
+                  <Badge variant="light">{t(`roles.${g.role}`)} · {g.scope === "nation" ? t("scope.nation") : g.scope}</Badge>
                   <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => setGrants((gs) => gs.filter((_, j) => j !== i))}>{t("common.remove")}</Button>
                 </Group>
               ))}

@@ -62,7 +62,7 @@ export function HolidaysPage() {
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{f.date(h.date, "long")}</Table.Td>
                 <Table.Td>
                   <Text>{f.name(h)}</Text>
-                  <Text size="xs" c="dark.4">{f.lang === "th" ? h.nameEn : h.nameTh}</Text>
+                  <Text size="xs" c="dark.4" lang={f.other}>{f.lang === "th" ? h.nameEn : h.nameTh}</Text>
                 </Table.Td>
                 <Table.Td><Text size="sm">{h.source ?? ""}</Text></Table.Td>
                 <Table.Td>

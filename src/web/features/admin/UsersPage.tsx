@@ -108,6 +108,8 @@ export function UsersPage() {
                         key={g.id}
                         variant="light"
                         size="md"
+                        // Long scope names wrap instead of pushing the actions column out of view.
+                        styles={{ label: { whiteSpace: "normal", textAlign: "start" } }}
                         rightSection={
                           <ActionIcon size="xs" variant="transparent" color="dark" aria-label={t("admin.users.revokeLabel", { role: t(`roles.${g.role}`), scope: g.scope })} onClick={() => setRevoking({ account: a, grant: g })}>
                             ×

@@ -46,7 +46,7 @@ function AreaView({ area }: { area: AreaDetail }) {
             {t(`areaClass.${area.classification}`)}
           </Badge>
         </Group>
-        <Text c="dark.4">{f.lang === "th" ? area.nameEn : area.nameTh}</Text>
+        <Text c="dark.4" lang={f.other}>{f.lang === "th" ? area.nameEn : area.nameTh}</Text>
         {area.classification === "province" && (
           <ButtonLink to="/provinces/$code" params={{ code: area.code }} mt="xs" variant="light">
             {t("area.openProvincePage")}

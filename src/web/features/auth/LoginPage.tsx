@@ -133,7 +133,8 @@ export function LoginPage() {
                     setPassword(a.password);
                     void submit(a.username, a.password);
                   }}
-                  styles={{ label: { whiteSpace: "normal", textAlign: "start", display: "block" } }}
+                  // Two lines of text: keep descenders and Thai vowels below the line (Mantine trims the label box to cap/baseline).
+                  styles={{ label: { whiteSpace: "normal", textAlign: "start", display: "block", textBoxTrim: "none" } }}
                 >
                   <Group gap="xs" wrap="wrap">
                     <Text fw={700} size="sm">

@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import { Card, Grid, Group, List, Stack, Switch, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { useMeta } from "../../app/session.js";
 import type { ProvinceSummary } from "../../../modules/registry/contracts.js";
 import { api } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
@@ -17,10 +18,12 @@ export function HomePage() {
   const { t } = useTranslation();
   const f = useFormat();
   const provinces = useQuery(provincesQuery);
-  // Real boundaries are optional (operator-configured); 404 simply hides the toggle.
+  // Real boundaries are optional (operator-configured): asked for only when /meta says a file is there.
+  const meta = useMeta();
   const geo = useQuery({
     queryKey: ["map", "geojson"],
     queryFn: () => api.get<ProvinceGeoJson>("/map/geojson"),
+    enabled: meta.data?.boundaries === true,
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });

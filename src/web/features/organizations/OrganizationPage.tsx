@@ -1,4 +1,5 @@
-import { Anchor, Breadcrumbs, Card, Code, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { Anchor, Breadcrumbs, Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -13,6 +14,7 @@ import { DemoBadge } from "../../ui/badges.js";
 import { AreaLink, OrgLink } from "../../ui/entity-links.js";
 import { FilterableList } from "../../ui/FilterableList.js";
 import { PostsTable } from "./PostsTable.js";
+import { AddPostModal, EditOrganizationModal } from "./RegistryEditors.js";
 
 const route = getRouteApi("/organizations/$id");
 
@@ -35,6 +37,8 @@ export function OrganizationPage() {
 
 function OrganizationView({ org }: { org: OrganizationDetail }) {
   const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [addingPost, setAddingPost] = useState(false);
   const f = useFormat();
   const lineage = normaliseLineage(org);
   const attributes = Object.entries(org.attributes ?? {}).filter(([, v]) => v !== null && v !== undefined && v !== "");
@@ -60,8 +64,13 @@ function OrganizationView({ org }: { org: OrganizationDetail }) {
             {f.name(org)}
           </Title>
           <DemoBadge isDemo={org.isDemo} />
+          {org.may.edit && (
+            <Button variant="light" size="compact-md" onClick={() => setEditing(true)} data-testid="org-edit">
+              {t("edit.organization.button")}
+            </Button>
+          )}
         </Group>
-        <Text c="dark.4">
+        <Text c="dark.4" lang={f.other}>
           {f.lang === "th" ? org.nameEn : org.nameTh}
           {org.abbreviation ? ` (${org.abbreviation})` : ""}
         </Text>
@@ -117,10 +126,17 @@ function OrganizationView({ org }: { org: OrganizationDetail }) {
       </Card>
 
       <Card withBorder component="section" aria-labelledby="org-posts">
-        <Title order={2} size="h3" id="org-posts" mb="sm">
-          {t("organization.posts")}
-        </Title>
-        <PostsTable posts={org.posts} showOrganization={false} />
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h3" id="org-posts">
+            {t("organization.posts")}
+          </Title>
+          {org.may.addPost && (
+            <Button variant="light" size="compact-md" onClick={() => setAddingPost(true)} data-testid="post-add">
+              {t("edit.post.button")}
+            </Button>
+          )}
+        </Group>
+        <PostsTable posts={org.posts} showOrganization={false} canAppoint={org.may.appoint} />
       </Card>
 
       {org.childCount > 0 && (
@@ -145,6 +161,8 @@ function OrganizationView({ org }: { org: OrganizationDetail }) {
       )}
 
       <HistoryPanel entityType="organization" entityId={org.id} />
+      {editing && <EditOrganizationModal org={org} onClose={() => setEditing(false)} />}
+      {addingPost && <AddPostModal org={org} onClose={() => setAddingPost(false)} />}
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, Card, Group, Stack, Table, Text, Title, Anchor } from "@mantine/core";
+import { useState } from "react";
+import { Badge, Button, Card, Group, Stack, Table, Text, Title, Anchor } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -11,6 +12,8 @@ import { PageLoader } from "../../ui/PageLoader.js";
 import { DemoBadge, TenureInfo } from "../../ui/badges.js";
 import { OrgLink, personName } from "../../ui/entity-links.js";
 import { SortTh, useSortedRows } from "../../ui/table.js";
+import { bangkokToday } from "../../../platform/thai/dates.js";
+import { EditPersonModal, EndTermModal } from "../organizations/RegistryEditors.js";
 
 const route = getRouteApi("/persons/$id");
 
@@ -27,6 +30,9 @@ type SortKey = "start" | "organization" | "post" | "years";
 function PersonView({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const [editing, setEditing] = useState(false);
+  const [ending, setEnding] = useState<PersonDetail["memberships"][number] | null>(null);
+  const canEnd = new Set(person.may.endMemberships);
   const { sorted, sort, toggle } = useSortedRows<PersonDetail["memberships"][number], SortKey>(
     person.memberships,
     {
@@ -45,8 +51,13 @@ function PersonView({ person }: { person: PersonDetail }) {
             {personName(person, f.lang)}
           </Title>
           <DemoBadge isDemo={person.isDemo} />
+          {person.may.edit && (
+            <Button variant="light" size="compact-md" onClick={() => setEditing(true)} data-testid="person-edit">
+              {t("edit.person.button")}
+            </Button>
+          )}
         </Group>
-        <Text c="dark.4">{f.lang === "th" ? person.nameEn : personName(person, "th")}</Text>
+        <Text c="dark.4" lang={f.other}>{f.lang === "th" ? person.nameEn : personName(person, "th")}</Text>
         {person.email && (
           <Text size="sm">
             {t("person.email")}: <Anchor href={`mailto:${person.email}`}>{person.email}</Anchor>
@@ -69,6 +80,7 @@ function PersonView({ person }: { person: PersonDetail }) {
                   <SortTh label={t("posts.from")} sortKey="start" sort={sort} onSort={toggle} />
                   <Table.Th>{t("posts.to")}</Table.Th>
                   <SortTh label={t("posts.tenure")} sortKey="years" sort={sort} onSort={toggle} />
+                  {canEnd.size > 0 && <Table.Th>{t("common.actions")}</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -93,6 +105,15 @@ function PersonView({ person }: { person: PersonDetail }) {
                     <Table.Td>
                       <TenureInfo tenure={m.tenure} compact />
                     </Table.Td>
+                    {canEnd.size > 0 && (
+                      <Table.Td>
+                        {canEnd.has(m.id) && (
+                          <Button size="compact-sm" variant="outline" onClick={() => setEnding(m)} data-testid="end-term">
+                            {t("edit.endTerm.button")}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -101,6 +122,8 @@ function PersonView({ person }: { person: PersonDetail }) {
         )}
       </Card>
       <HistoryPanel entityType="person" entityId={person.id} />
+      {editing && <EditPersonModal person={person} onClose={() => setEditing(false)} />}
+      {ending && <EndTermModal membership={{ ...ending, postLabel: ending.post ? f.label(ending.post) : t(`postRoles.${ending.role}`, { defaultValue: ending.role }) }} today={bangkokToday()} onClose={() => setEnding(null)} />}
     </Stack>
   );
 }

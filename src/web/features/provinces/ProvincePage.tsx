@@ -68,7 +68,7 @@ function ProvinceView({ p }: { p: ProvinceDetail }) {
           )}
           {p.pilot2024 && <Badge variant="outline" color="dark">★ {t("map.pilot")}</Badge>}
         </Group>
-        <Text c="dark.4">{f.lang === "th" ? p.nameEn : p.nameTh}</Text>
+        <Text c="dark.4" lang={f.other}>{f.lang === "th" ? p.nameEn : p.nameTh}</Text>
       </div>
 
       <Card withBorder component="section" aria-labelledby="facts-title">

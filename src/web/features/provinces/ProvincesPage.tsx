@@ -117,7 +117,7 @@ export function ProvincesPage() {
                   <AnchorLink to="/provinces/$code" params={{ code: p.code }}>
                     {f.name(p)}
                   </AnchorLink>
-                  <Text size="xs" c="dark.4">{f.lang === "th" ? p.nameEn : p.nameTh}</Text>
+                  <Text size="xs" c="dark.4" lang={f.other}>{f.lang === "th" ? p.nameEn : p.nameTh}</Text>
                 </Table.Td>
                 <Table.Td>{f.name(p.region)}</Table.Td>
                 <Table.Td>{p.cluster ? `${p.cluster.code} · ${f.name(p.cluster)}` : "—"}</Table.Td>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Anchor, Badge, Button, Card, Chip, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Card, Chip, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -153,34 +153,8 @@ function HitLink({ hit }: { hit: SearchHit }) {
   return <PostHitLink hit={hit} name={name} />;
 }
 
-/**
- * A post opens its organisation's page. SearchHit carries no organisation id, so the link resolves the
- * organisation named in the hit's context on click (exact name match), falling back to an organisation search.
- */
+/** A post opens the page of the organisation it belongs to. */
 function PostHitLink({ hit, name }: { hit: SearchHit; name: string }) {
-  const navigate = useNavigate();
-  const orgId = (hit as SearchHit & { organizationId?: string }).organizationId;
-  if (orgId) return <AnchorLink to="/organizations/$id" params={{ id: orgId }} fw={500}>{name}</AnchorLink>;
-  const orgName = hit.contextTh ?? hit.nameTh;
-  const href = `/search?q=${encodeURIComponent(orgName)}&kinds=organization`;
-  return (
-    <Anchor
-      href={href}
-      fw={500}
-      onClick={(e) => {
-        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-        e.preventDefault();
-        void api
-          .get<SearchResult>("/search", { q: orgName, kinds: "organization", limit: 10 })
-          .then((r) => {
-            const exact = r.hits.find((h) => h.nameTh === orgName && (!hit.provinceCode || h.provinceCode === hit.provinceCode)) ?? r.hits.find((h) => h.nameTh === orgName);
-            if (exact) return navigate({ to: "/organizations/$id", params: { id: exact.id } });
-            return navigate({ to: "/search", search: { q: orgName, kinds: "organization" } });
-          })
-          .catch(() => navigate({ to: "/search", search: { q: orgName, kinds: "organization" } }));
-      }}
-    >
-      {name}
-    </Anchor>
-  );
+  if (!hit.organizationId) return <Text fw={500}>{name}</Text>;
+  return <AnchorLink to="/organizations/$id" params={{ id: hit.organizationId }} fw={500}>{name}</AnchorLink>;
 }

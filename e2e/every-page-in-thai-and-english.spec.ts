@@ -1,0 +1,339 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, BrowserContext, Locator, Page, Request } from "playwright-core";
+import { launchBrowser, SHOTS, startServer } from "./harness.js";
+import thJson from "../src/web/i18n/th.json";
+import enJson from "../src/web/i18n/en.json";
+
+/**
+ * Every page of the web app, tried as a user would: log in through the login page with the demo account
+ * that would use the page, open it in Thai (the default), switch to English with the header's language
+ * button, and back. In each language the page's own heading or content must show the expected words,
+ * with no error box, no "not found", no raw translation key, no Thai left in the English interface, no
+ * console error, no failed API call, and no axe (WCAG 2 A/AA) violation. One screenshot per page per language.
+ */
+
+type Lang = "th" | "en";
+type Tree = { [k: string]: string | Tree };
+const DICT: Record<Lang, Tree> = { th: thJson as Tree, en: enJson as Tree };
+const OUT = path.join(SHOTS, "every-page");
+const PASSWORD = "changwat-demo";
+
+/** The translation of `key` ("a.b.c"), failing loudly when the key does not exist. */
+function tr(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
+  let v: string | Tree | undefined = DICT[lang];
+  for (const part of key.split(".")) v = typeof v === "object" ? v[part] : undefined;
+  if (typeof v !== "string") throw new Error(`no ${lang} translation for ${key}`);
+  return v.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ""));
+}
+const both = (key: string, vars?: Record<string, string | number>) => ({ th: tr("th", key, vars), en: tr("en", key, vars) });
+
+/** A raw key showing through, e.g. "province.facts" or "roles.governor": any word.word under a top-level namespace. */
+const RAW_KEY = new RegExp(`(?<![\\w@/:.-])(?:${Object.keys(enJson).join("|")})\\.[A-Za-z][\\w-]*(?:\\.[\\w-]+)*(?![\\w@/:-])`);
+const THAI = /[\u0E00-\u0E7F]/;
+
+interface Expect {
+  /** The element whose text must contain the words; defaults to the page's h1. */
+  locator?: (page: Page) => Locator;
+  text: Record<Lang, string | string[]>;
+}
+interface Visit {
+  name: string;
+  path: string;
+  expect: Expect | Expect[];
+  /** Runs once the page shows, in each language (e.g. open a dialog). */
+  open?: (page: Page, lang: Lang) => Promise<void>;
+  /** Undoes `open` before the language is switched. */
+  close?: (page: Page) => Promise<void>;
+  /** Screenshot the viewport only (a dialog over the page) instead of the full page. */
+  viewportShot?: boolean;
+  /** The page is the "page not found" page itself. */
+  notFoundPage?: boolean;
+}
+
+/**
+ * 4xx answers that are part of the design, not failures: the optional province boundaries are not configured
+ * (404), and staff asking for the history of an area or organisation outside their scope (403, the panel hides).
+ */
+const OPTIONAL_404 = /\/api\/v1\/map\/geojson$/;
+const HISTORY_403 = /\/api\/v1\/history\/(area|organization)\//;
+const expected4xx = (status: number, url: string) => (status === 404 && OPTIONAL_404.test(url)) || (status === 403 && HISTORY_403.test(url));
+
+class Watch {
+  problems: string[] = [];
+  /** History the server refused (403): its panel must then be hidden. */
+  historyRefused: string[] = [];
+  /** Full page loads (the app is a single-page app: one per visit). */
+  loads = 0;
+  private inflight = new Set<Request>();
+  constructor(private readonly page: Page) {
+    page.on("load", () => this.loads++);
+    page.on("request", (r) => r.url().includes("/api/") && this.inflight.add(r));
+    page.on("requestfinished", (r) => this.inflight.delete(r));
+    page.on("console", (m) => {
+      if (m.type() !== "error") return;
+      const url = (m.location()?.url ?? "").split("?")[0];
+      const status = Number(/status of (\d{3})/.exec(m.text())?.[1] ?? 0);
+      if (/Failed to load resource/.test(m.text()) && expected4xx(status, url)) return;
+      this.problems.push(`console error: ${m.text()} ${url}`);
+    });
+    page.on("pageerror", (e) => this.problems.push(`page error: ${e.message}`));
+    page.on("response", (r) => {
+      const url = r.url().split("?")[0];
+      if (r.status() === 403 && HISTORY_403.test(url)) this.historyRefused.push(r.url());
+      if (r.status() >= 500 || (r.status() >= 400 && url.includes("/api/") && !expected4xx(r.status(), url))) {
+        this.problems.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+      }
+    });
+    page.on("requestfailed", (r) => {
+      this.inflight.delete(r);
+      const failure = r.failure()?.errorText ?? "";
+      if (!/ERR_ABORTED/.test(failure)) this.problems.push(`request failed: ${r.url()} ${failure}`);
+    });
+  }
+  /** Network idle for the API: no call in flight for half a second (a page's calls can start late, after rendering). */
+  async settle(): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < 500) {
+      if (this.inflight.size) quietSince = Date.now();
+      if (Date.now() > deadline) throw new Error(`API calls still running: ${[...this.inflight].map((r) => r.url()).join(", ")}`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+  take(): string[] {
+    const p = this.problems;
+    this.problems = [];
+    this.historyRefused = [];
+    return p;
+  }
+}
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let shotNo = 0;
+/** Data that exists only in Thai and is shown as given in both languages: the demo accounts' display names. */
+let thaiOnlyData: string[] = [];
+
+beforeAll(async () => {
+  fs.rmSync(OUT, { recursive: true, force: true });
+  fs.mkdirSync(OUT, { recursive: true });
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const accounts = (await (await fetch(`${server.url}/api/v1/demo/accounts`)).json()) as { displayName: string }[];
+  thaiOnlyData = accounts.map((a) => a.displayName);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Session {
+  context: BrowserContext;
+  page: Page;
+  watch: Watch;
+}
+
+async function openSession(username?: string): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" });
+  const page = await context.newPage();
+  const watch = new Watch(page);
+  if (username) {
+    const accounts = (await (await fetch(`${server.url}/api/v1/demo/accounts`)).json()) as { username: string; home: string }[];
+    const account = accounts.find((a) => a.username === username);
+    if (!account) throw new Error(`no demo account ${username}`);
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId("login-username").fill(username);
+    await page.getByTestId("login-password").fill(PASSWORD);
+    await page.getByTestId("login-submit").click();
+    const home = decodeURIComponent(account.home);
+    await page.waitForURL((u) => decodeURIComponent(u.pathname) === home);
+    await page.getByTestId("user-menu").waitFor();
+    await watch.settle();
+    expect(watch.take(), `logging in as ${username}`).toEqual([]);
+  }
+  return { context, page, watch };
+}
+
+async function switchLang(page: Page, lang: Lang) {
+  if ((await page.locator("html").getAttribute("lang")) === lang) return;
+  await page.getByTestId("lang-switch").click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+/** Texts a user reads as interface (not data): headings, table headers, labels, tabs, and accessible names. */
+async function interfaceTexts(page: Page): Promise<{ where: string; text: string }[]> {
+  return page.evaluate(() => {
+    const out: { where: string; text: string }[] = [];
+    const visible = (el: Element) => !!(el as HTMLElement).offsetParent || el.getClientRects().length > 0;
+    for (const el of document.querySelectorAll("h1, h2, h3, h4, th, label, legend, [role=tab], button, a, input, textarea, [role=status], [aria-label], [title], [placeholder]")) {
+      // Thai on purpose inside the page (the button back to Thai, a name's Thai form) is marked lang="th".
+      if (el.closest('body [lang="th"]') || !visible(el)) continue;
+      const tag = el.tagName.toLowerCase();
+      // Links mostly carry data (names of places, offices and people): only their attributes count.
+      if (!["a", "input", "textarea"].includes(tag)) out.push({ where: tag, text: (el as HTMLElement).innerText ?? "" });
+      for (const attr of ["aria-label", "title", "placeholder"]) {
+        const v = el.getAttribute(attr);
+        if (v) out.push({ where: `${tag}[${attr}]`, text: v });
+      }
+    }
+    return out;
+  });
+}
+
+async function check(s: Session, v: Visit, lang: Lang) {
+  const { page } = s;
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  for (const e of ([] as Expect[]).concat(v.expect)) {
+    const target = e.locator ? e.locator(page) : page.locator("main h1").first();
+    for (const w of ([] as string[]).concat(e.text[lang])) await target.filter({ hasText: w }).first().waitFor({ timeout: 15_000 });
+  }
+  await s.watch.settle();
+  await page.waitForFunction(() => !document.querySelector("main .mantine-Loader-root"));
+
+  const where = `${v.name} (${lang})`;
+  const body = await page.evaluate(() => document.body.innerText);
+  for (const bad of ["errors.title", "errors.pageNotFoundTitle", "errors.unexpected", "errors.notFound", "errors.forbidden"]) {
+    if (v.notFoundPage && bad === "errors.pageNotFoundTitle") continue;
+    expect(body, `${where}: shows "${tr(lang, bad)}"`).not.toContain(tr(lang, bad));
+  }
+  expect(await page.locator("main [role=alert]").count(), `${where}: an alert is shown`).toBe(0);
+  if (s.watch.historyRefused.length) expect(await page.getByTestId("history-panel").count(), `${where}: history refused but shown: ${s.watch.historyRefused.join(", ")}`).toBe(0);
+
+  const texts = [{ where: "body", text: body }, ...(await interfaceTexts(page))];
+  const raw = texts.filter((x) => RAW_KEY.test(x.text)).map((x) => `${x.where}: ${x.text.match(RAW_KEY)?.[0]}`);
+  expect(raw, `${where}: raw translation keys`).toEqual([]);
+  if (lang === "en") {
+    const withoutData = (text: string) => thaiOnlyData.reduce((t, d) => t.split(d).join(""), text);
+    const thai = texts.filter((x) => x.where !== "body" && THAI.test(withoutData(x.text))).map((x) => `${x.where}: ${x.text.slice(0, 80)}`);
+    expect(thai, `${where}: Thai left in the English interface`).toEqual([]);
+  } else {
+    expect(await page.evaluate(() => document.fonts.check("16px Sarabun", "เชียงราย")), `${where}: Thai font`).toBe(true);
+  }
+
+  const axe = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const violations = axe.violations.map((x) => `${x.id} (${x.impact}): ${x.help} — ${x.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  expect(violations, `${where}: axe violations`).toEqual([]);
+
+  const file = path.join(OUT, `${String(++shotNo).padStart(2, "0")}-${v.name}-${lang}.png`);
+  await page.screenshot({ path: file, fullPage: !v.viewportShot });
+  expect(s.watch.take(), `${where}: console errors or failed requests`).toEqual([]);
+}
+
+/** Open the page in Thai, check it; switch to English with the header button, check it; switch back. */
+async function visitInBothLanguages(s: Session, v: Visit) {
+  s.watch.take(); // a failed visit before this one must not fail this one too
+  s.watch.loads = 0;
+  await s.page.goto(`${server.url}${v.path}`);
+  await s.page.getByTestId("lang-switch").waitFor();
+  await switchLang(s.page, "th");
+  await v.open?.(s.page, "th");
+  await check(s, v, "th");
+  await v.close?.(s.page);
+  await switchLang(s.page, "en");
+  await v.open?.(s.page, "en");
+  await check(s, v, "en");
+  await v.close?.(s.page);
+  await switchLang(s.page, "th");
+  expect(s.watch.loads, `${v.name}: the page reloaded by itself`).toBe(1);
+}
+
+const byTestId = (id: string) => (page: Page) => page.getByTestId(id);
+
+function journey(title: string, username: string | undefined, visits: Visit[], setup?: (s: Session) => Promise<void>) {
+  describe(title, () => {
+    let s: Session;
+    beforeAll(async () => {
+      s = await openSession(username);
+      await setup?.(s);
+    });
+    afterAll(async () => {
+      await s?.context.close();
+    });
+    for (const v of visits) it(`${v.name} works in Thai and in English`, () => visitInBothLanguages(s, v));
+  });
+}
+
+journey("a visitor who has not logged in", undefined, [
+  { name: "login", path: "/login", expect: { text: both("auth.loginTitle"), locator: (p) => p.locator("main") } },
+  { name: "reset-password", path: "/reset-password", expect: { text: both("auth.resetTitle") } },
+  { name: "home-map", path: "/", expect: { text: both("map.title") } },
+  { name: "provinces", path: "/provinces", expect: { text: both("provinces.title") } },
+  { name: "organizations", path: "/organizations", expect: { text: both("organizations.title") } },
+  { name: "not-found", path: "/no-such-page", expect: { text: both("errors.pageNotFoundTitle") }, notFoundPage: true },
+]);
+
+journey("the governor of Chiang Rai", "governor.chiangrai", [
+  {
+    name: "province-57",
+    path: "/provinces/57",
+    expect: [
+      { locator: byTestId("province-title"), text: { th: "เชียงราย", en: "Chiang Rai" } },
+      // Her own province: she may read its (still empty) change history.
+      { locator: byTestId("history-panel"), text: { th: [tr("th", "history.title"), tr("th", "history.empty")], en: [tr("en", "history.title"), tr("en", "history.empty")] } },
+    ],
+  },
+  {
+    name: "organization-poc-57",
+    path: "/organizations/poc:57",
+    expect: { locator: byTestId("organization-title"), text: { th: "ศูนย์ปฏิบัติการจังหวัดเชียงราย", en: "Chiang Rai Provincial Operation Centre" } },
+  },
+  {
+    name: "organization-land-office-57",
+    path: "/organizations/pro:57:land",
+    expect: { locator: byTestId("organization-title"), text: { th: "สำนักงานที่ดินจังหวัดเชียงราย", en: "Chiang Rai" } },
+  },
+  { name: "person-governor-57", path: "/persons/demo-person-57-gov", expect: { locator: byTestId("person-title"), text: { th: "อนุชา", en: "Anucha" } } },
+  { name: "area-region-north", path: "/areas/region:north", expect: { locator: byTestId("area-title"), text: { th: "ภาคเหนือ", en: "North" } } },
+  { name: "area-cluster-n2", path: "/areas/cluster:N2", expect: { locator: byTestId("area-title"), text: { th: "ภาคเหนือตอนบน 2", en: "Upper Northern" } } },
+  { name: "area-district-mae-sai", path: "/areas/district:5709", expect: { locator: byTestId("area-title"), text: { th: "แม่สาย", en: "Mae Sai" } } },
+  {
+    name: "search-mae-sai",
+    path: `/search?q=${encodeURIComponent("แม่สาย")}`,
+    expect: { locator: byTestId("search-results"), text: { th: [tr("th", "search.kinds.area"), "แม่สาย"], en: [tr("en", "search.kinds.area"), "Mae Sai"] } },
+  },
+]);
+
+journey(
+  "the administrator",
+  "admin",
+  [
+    { name: "admin-users", path: "/admin/users", expect: { locator: (p) => p.locator("main"), text: { th: [tr("th", "nav.admin"), tr("th", "admin.users.username"), "governor.chiangrai"], en: [tr("en", "nav.admin"), tr("en", "admin.users.username"), "governor.chiangrai"] } } },
+    {
+      name: "admin-grant-role",
+      path: "/admin/users",
+      open: async (page) => {
+        await page.getByTestId("grant-governor.chiangrai").click();
+        await page.getByRole("dialog").waitFor();
+      },
+      close: async (page) => {
+        await page.keyboard.press("Escape");
+        await page.getByRole("dialog").waitFor({ state: "detached" });
+      },
+      expect: { locator: (p) => p.getByRole("dialog"), text: { th: tr("th", "admin.users.grantTitle", { name: "" }).trim(), en: tr("en", "admin.users.grantTitle", { name: "" }).trim() } },
+      viewportShot: true,
+    },
+    { name: "admin-api-keys", path: "/admin/api-keys", expect: { locator: byTestId("api-keys-table"), text: { th: [tr("th", "admin.apiKeys.prefix"), "e2e key"], en: [tr("en", "admin.apiKeys.prefix"), "e2e key"] } } },
+    { name: "admin-imports", path: "/admin/imports", expect: { locator: (p) => p.locator("main"), text: { th: [tr("th", "nav.admin"), tr("th", "imports.title")], en: [tr("en", "nav.admin"), tr("en", "imports.title")] } } },
+    { name: "admin-holidays", path: "/admin/holidays", expect: { locator: byTestId("holidays-table"), text: { th: "วันขึ้นปีใหม่", en: "New Year's Day" } } },
+    {
+      name: "history-panel-person",
+      path: "/persons/demo-person-57-gov",
+      expect: {
+        locator: byTestId("history-panel"),
+        text: { th: [tr("th", "history.title"), tr("th", "history.actions.create"), tr("th", "history.bySystem")], en: [tr("en", "history.title"), tr("en", "history.actions.create"), tr("en", "history.bySystem")] },
+      },
+    },
+    { name: "history-panel-organization", path: "/organizations/prov:57", expect: { locator: byTestId("history-panel"), text: { th: [tr("th", "history.title"), tr("th", "history.actions.update")], en: [tr("en", "history.title"), tr("en", "history.actions.update")] } } },
+  ],
+  async (s) => {
+    // Something to show: an API key with a grant, and an edit to Chiang Rai's provincial government (for its history).
+    const me = (await (await s.context.request.get(`${server.url}/api/v1/auth/me`)).json()) as { csrfToken: string };
+    const headers = { "x-csrf-token": me.csrfToken };
+    const key = await s.context.request.post(`${server.url}/api/v1/api-keys`, { headers, data: { name: "e2e key", grants: [{ role: "governor", scope: "area:province:57" }] } });
+    expect(key.status(), await key.text()).toBe(201);
+    const edit = await s.context.request.patch(`${server.url}/api/v1/organizations/prov:57`, { headers, data: { abbreviation: "จ.ชร." } });
+    expect(edit.status(), await edit.text()).toBe(200);
+  },
+);
