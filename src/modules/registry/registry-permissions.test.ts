@@ -10,6 +10,9 @@ import { createMembership } from "./create-membership.js";
 import { createPerson } from "./create-person.js";
 import { updateOrganization } from "./update-organization.js";
 import { createOversight } from "./create-oversight.js";
+import { endMembership } from "./end-membership.js";
+import { updatePerson } from "./update-person.js";
+import { importRegistry } from "./import-registry.js";
 
 let db: Database;
 beforeAll(async () => {
@@ -51,6 +54,25 @@ const ops: Record<string, (a: Actor) => Promise<unknown>> = {
     const post = await createPost({ ctx: sys, input: { id: `perm-mpost-${seq++}`, role: "officer", labelTh: "ตำแหน่งทดสอบ", organizationId: "pro:57:land" } });
     return createMembership({ ctx: ctxFor(db, a), input: { personId: p.id, postId: post.id, startDate: "2026-01-01" } });
   },
+  "membership.end": async (a) => {
+    const sys = ctxFor(db);
+    const p = await createPerson({ ctx: sys, input: { nameTh: "ทดสอบ พ้นตำแหน่ง" } });
+    const post = await createPost({ ctx: sys, input: { id: `perm-epost-${seq++}`, role: "officer", labelTh: "ตำแหน่งทดสอบ", organizationId: "pro:57:land" } });
+    const m = await createMembership({ ctx: sys, input: { personId: p.id, postId: post.id, startDate: "2026-01-01" } });
+    return endMembership({ ctx: ctxFor(db, a), input: { id: m.id, endDate: "2026-06-30" } });
+  },
+  "person.update": async (a) => {
+    const sys = ctxFor(db);
+    const p = await createPerson({ ctx: sys, input: { nameTh: "ทดสอบ แก้ชื่อ" } });
+    const post = await createPost({ ctx: sys, input: { id: `perm-upost-${seq++}`, role: "officer", labelTh: "ตำแหน่งทดสอบ", organizationId: "pro:57:land" } });
+    await createMembership({ ctx: sys, input: { personId: p.id, postId: post.id, startDate: "2026-01-01" } });
+    return updatePerson({ ctx: ctxFor(db, a), input: { id: p.id, patch: { nameEn: "Corrected Name" } } });
+  },
+};
+/** Operations any registry editor may start wherever their grant is: a person is scoped by the posts they later hold, and each imported row is checked again against its own target. */
+const ANYWHERE: Record<string, (a: Actor) => Promise<unknown>> = {
+  "person.create": (a) => createPerson({ ctx: ctxFor(db, a), input: { nameTh: "บุคคลทดสอบสิทธิ์" } }),
+  "import.accept": (a) => importRegistry({ ctx: ctxFor(db, a), input: { kind: "persons", mode: "all-or-nothing", fileName: "p.csv", content: Buffer.from("name_th\nทดสอบ นำเข้า\n") } }),
 };
 
 describe("registry permission matrix: every editing operation × role × scope (in, above, beside, out)", () => {
@@ -74,8 +96,26 @@ describe("registry permission matrix: every editing operation × role × scope (
     }
   });
 
+  const anywhereCases: [string, RoleId][] = [];
+  for (const op of Object.keys(ANYWHERE)) for (const role of ROLES) anywhereCases.push([op, role]);
+  it.each(anywhereCases)("%s by %s (at a scope of their own, beside the target)", async (op, role) => {
+    const who = actor(role, role === "citizen" || role === "pmoc_viewer" ? "nation" : scopeFor(role, "beside"), `t-${op}-${role}`);
+    const editors: RoleId[] = ["administrator", "strategy_officer", "governor", "ministry_officer", "department_officer"];
+    const run = ANYWHERE[op]!(who);
+    if (editors.includes(role)) {
+      await expect(run).resolves.toBeDefined();
+      const after = await db.query<{ n: number }>("select count(*)::int as n from audit_log where actor_id = $1", [who.id]);
+      expect(after[0]!.n).toBe(1);
+    } else {
+      const err = await run.then(() => null, (e: unknown) => e);
+      expect((err as AppError).status).toBe(403);
+      const after = await db.query<{ n: number }>("select count(*)::int as n from audit_log where actor_id = $1", [who.id]);
+      expect(after[0]!.n).toBe(0);
+    }
+  });
+
   it("anonymous callers get 401 on every write", async () => {
-    for (const op of Object.values(ops)) {
+    for (const op of [...Object.values(ops), ...Object.values(ANYWHERE)]) {
       const err = await op(anonymousActor).then(() => null, (e: unknown) => e);
       expect((err as AppError).status).toBe(401);
     }
