@@ -1,5 +1,5 @@
 import { parse as parseCsv } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { AppError, type FieldError } from "../../platform/errors.js";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportFormat, type ImportKind } from "./contracts.js";
 
@@ -86,7 +86,9 @@ function cellText(cell: ExcelJS.Cell): string {
 
 async function readXlsx(content: Buffer): Promise<{ header: string[]; rows: ImportRow[] }> {
   if (!(content[0] === 0x50 && content[1] === 0x4b)) throw unreadable("It is not an .xlsx (zip) file.");
-  const wb = new ExcelJS.Workbook();
+  // loaded on first use: it costs ~30 MB of resident memory that an idle server need not carry
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(content as unknown as ArrayBuffer);
   } catch (e) {
