@@ -152,16 +152,33 @@ describe("what the user may do is shown with the page (the server still checks)"
   it("the strategy office of Chiang Rai may edit its offices and end terms there, not in Ubon; anonymous may nothing", async () => {
     const s = await login("strategy.chiangrai");
     const get = (url: string, cookie?: string) => app.inject({ method: "GET", url, headers: cookie ? { cookie } : {} }).then((r) => r.json());
-    expect((await get("/api/v1/organizations/pro:57:land", s.cookie)).may).toEqual({ edit: true, addPost: true, appoint: true });
-    expect((await get("/api/v1/organizations/pro:34:land", s.cookie)).may).toEqual({ edit: false, addPost: false, appoint: false });
-    expect((await get("/api/v1/organizations/pro:57:land")).may).toEqual({ edit: false, addPost: false, appoint: false });
+    expect((await get("/api/v1/organizations/pro:57:land", s.cookie)).may).toEqual({ edit: true, addPost: true, appoint: true, history: true });
+    expect((await get("/api/v1/organizations/pro:34:land", s.cookie)).may).toEqual({ edit: false, addPost: false, appoint: false, history: false });
+    expect((await get("/api/v1/organizations/pro:57:land")).may).toEqual({ edit: false, addPost: false, appoint: false, history: false });
     const gov = await get("/api/v1/persons/demo-person-57-gov", s.cookie);
     expect(gov.may.edit).toBe(true);
     expect(gov.may.endMemberships).toContain("demo-m-57-gov");
     const anon = await get("/api/v1/persons/demo-person-57-gov");
-    expect(anon.may).toEqual({ edit: false, endMemberships: [] });
+    expect(anon.may).toEqual({ edit: false, endMemberships: [], history: false });
     expect(anon.email).toBeNull();
     const citizen = await login("citizen");
-    expect((await get("/api/v1/persons/demo-person-57-gov", citizen.cookie)).may).toEqual({ edit: false, endMemberships: [] });
+    expect((await get("/api/v1/persons/demo-person-57-gov", citizen.cookie)).may).toEqual({ edit: false, endMemberships: [], history: false });
+  });
+});
+
+describe("history is readable where the viewer's staff grant reaches, and pages say so", () => {
+  it("Chiang Rai's strategy office reads the history of an official serving in Chiang Rai; Ubon's governor may not", async () => {
+    const cr = await login("strategy.chiangrai");
+    const ubon = await login("governor.ubon");
+    const hist = (cookie: string) => app.inject({ method: "GET", url: "/api/v1/history/person/demo-person-57-gov", headers: { cookie } });
+    expect((await hist(cr.cookie)).statusCode).toBe(200);
+    expect((await hist(ubon.cookie)).statusCode).toBe(403);
+    const page = (cookie: string, url: string) => app.inject({ method: "GET", url, headers: { cookie } }).then((r) => r.json().may.history);
+    expect(await page(cr.cookie, "/api/v1/persons/demo-person-57-gov")).toBe(true);
+    expect(await page(ubon.cookie, "/api/v1/persons/demo-person-57-gov")).toBe(false);
+    expect(await page(cr.cookie, "/api/v1/provinces/57")).toBe(true);
+    expect(await page(cr.cookie, "/api/v1/areas/region:north")).toBe(false); // a region is above her province
+    expect((await app.inject({ method: "GET", url: "/api/v1/history/area/region:north", headers: { cookie: cr.cookie } })).statusCode).toBe(403);
+    expect((await app.inject({ method: "GET", url: "/api/v1/provinces/57" })).json().may.history).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { readHistory } from "../../platform/audit/audit.js";
-import { requirePermission } from "../../platform/auth/permissions.js";
-import type { ScopeRef } from "../../platform/auth/scope.js";
+import { requireAnyPermission, requirePermission } from "../../platform/auth/permissions.js";
+import { NATION } from "../../platform/auth/scope.js";
+import { historyScopes } from "../registry/index.js";
 import type { Ctx } from "../../platform/ctx.js";
 
 export const ListHistoryInput = z.object({
@@ -22,12 +23,11 @@ export const HistoryItem = z.object({
   requestId: z.string(),
 });
 
-/** An entity's change history for staff whose scope covers it. */
+/** An entity's change history for staff whose scope covers it (a person: any organisation they serve(d) in). */
 export async function listHistory({ ctx, input }: { ctx: Ctx; input: z.input<typeof ListHistoryInput> }): Promise<{ items: z.infer<typeof HistoryItem>[] }> {
   const i = ListHistoryInput.parse(input);
-  const scope: ScopeRef =
-    i.entityType === "area" ? { kind: "area", id: i.entityId } : i.entityType === "organization" ? { kind: "org", id: i.entityId } : { kind: "nation" };
-  await requirePermission(ctx, i.entityType === "account" || i.entityType === "api-key" ? "accounts:read" : "audit:read", scope);
+  if (i.entityType === "account" || i.entityType === "api-key") await requirePermission(ctx, "accounts:read", NATION);
+  else await requireAnyPermission(ctx, "audit:read", await historyScopes(ctx, i.entityType, i.entityId));
   const rows = await readHistory(ctx, i.entityType, i.entityId, { limit: i.limit, beforeId: i.beforeId });
   return { items: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actorKind: r.actorKind, actorName: r.actorName, action: r.action, before: r.before, after: r.after, requestId: r.requestId })) };
 }

@@ -72,6 +72,8 @@ export const AreaDetail = AreaSummary.extend({
   groups: z.array(AreaSummary.extend({ validFrom: z.string().nullable(), validTo: z.string().nullable() })),
   members: z.array(AreaSummary),
   attributes: z.record(z.string(), z.unknown()),
+  /** what the current user may do here: read the change history */
+  may: z.object({ history: z.boolean() }),
 });
 export type AreaDetail = z.infer<typeof AreaDetail>;
 
@@ -173,6 +175,8 @@ export const ProvinceDetail = ProvinceSummary.extend({
   governors: z.array(MembershipView),
   overseenBy: z.array(PostWithHolder),
   households: z.number().nullable(),
+  /** what the current user may do here: read the province's change history */
+  may: z.object({ history: z.boolean() }),
 });
 export type ProvinceDetail = z.infer<typeof ProvinceDetail>;
 
@@ -188,7 +192,7 @@ export const OrganizationDetail = OrganizationSummary.extend({
   /** scope chain up to the nation: where this organisation sits */
   lineage: z.array(OrganizationSummary),
   /** what the current user may do here (the server still checks every write) */
-  may: z.object({ edit: z.boolean(), addPost: z.boolean(), appoint: z.boolean() }),
+  may: z.object({ edit: z.boolean(), addPost: z.boolean(), appoint: z.boolean(), history: z.boolean() }),
 });
 export type OrganizationDetail = z.infer<typeof OrganizationDetail>;
 
@@ -196,7 +200,7 @@ export const PersonDetail = PersonSummary.extend({
   email: z.string().nullable(),
   memberships: z.array(MembershipView),
   /** what the current user may do here (the server still checks every write) */
-  may: z.object({ edit: z.boolean(), endMemberships: z.array(z.string()).describe("ids of the memberships this user may end") }),
+  may: z.object({ edit: z.boolean(), endMemberships: z.array(z.string()).describe("ids of the memberships this user may end"), history: z.boolean() }),
 });
 export type PersonDetail = z.infer<typeof PersonDetail>;
 

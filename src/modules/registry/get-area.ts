@@ -4,6 +4,7 @@ import { requirePermission } from "../../platform/auth/permissions.js";
 import { NATION } from "../../platform/auth/scope.js";
 import { NotFoundError } from "../../platform/errors.js";
 import type { AreaDetail } from "./contracts.js";
+import { mayReadHistory } from "./history-scopes.js";
 import { areaSummary } from "./presenters.js";
 import { areaGroupings, areas } from "./tables.js";
 
@@ -38,5 +39,6 @@ export async function getArea({ ctx, input }: { ctx: Ctx; input: { id: string } 
     groups: groups.map((x) => ({ ...areaSummary(x.a), validFrom: x.g.validFrom, validTo: x.g.validTo })),
     members: members.map((x) => areaSummary(x.a)),
     attributes: (row.attributes ?? {}) as Record<string, unknown>,
+    may: { history: await mayReadHistory(ctx, "area", row.id) },
   };
 }

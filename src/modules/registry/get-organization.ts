@@ -6,6 +6,7 @@ import { NotFoundError } from "../../platform/errors.js";
 import type { OrganizationDetail } from "./contracts.js";
 import { areaSummary, organizationSummary } from "./presenters.js";
 import { postsWithHolders } from "./queries.js";
+import { mayReadHistory } from "./history-scopes.js";
 import { areas, organizations, posts } from "./tables.js";
 
 /** One organisation with its lineage, children, area and posts with their current holders. */
@@ -41,11 +42,12 @@ export async function getOrganization({ ctx, input }: { ctx: Ctx; input: { id: s
 }
 
 async function affordances(ctx: Ctx, id: string): Promise<OrganizationDetail["may"]> {
-  if (ctx.actor.kind === "anonymous") return { edit: false, addPost: false, appoint: false };
+  if (ctx.actor.kind === "anonymous") return { edit: false, addPost: false, appoint: false, history: false };
   const here = { kind: "org" as const, id };
   return {
     edit: await hasPermission(ctx, "registry:organization.write", here),
     addPost: await hasPermission(ctx, "registry:post.write", here),
     appoint: await hasPermission(ctx, "registry:membership.write", here),
+    history: await mayReadHistory(ctx, "organization", id),
   };
 }

@@ -6,6 +6,7 @@ import { NotFoundError } from "../../platform/errors.js";
 import type { PersonDetail } from "./contracts.js";
 import { personSummary } from "./presenters.js";
 import { membershipViews } from "./queries.js";
+import { mayReadHistory } from "./history-scopes.js";
 import { memberships, persons } from "./tables.js";
 
 /** An official with every post held and its tenure; the contact e-mail only for registry editors. */
@@ -20,5 +21,5 @@ export async function getPerson({ ctx, input }: { ctx: Ctx; input: { id: string 
   if (ctx.actor.kind !== "anonymous") {
     for (const v of views) if (!v.endDate && (await hasPermission(ctx, "registry:membership.write", { kind: "org", id: v.organization.id }))) endMemberships.push(v.id);
   }
-  return { ...personSummary(row), email: canSeeContact ? row.email : null, memberships: views, may: { edit: canSeeContact, endMemberships } };
+  return { ...personSummary(row), email: canSeeContact ? row.email : null, memberships: views, may: { edit: canSeeContact, endMemberships, history: await mayReadHistory(ctx, "person", row.id) } };
 }

@@ -6,6 +6,7 @@ import { NotFoundError } from "../../platform/errors.js";
 import type { ProvinceDetail } from "./contracts.js";
 import { provinceRows, provinceSummaryOf } from "./list-provinces.js";
 import { areaSummary, organizationSummary } from "./presenters.js";
+import { mayReadHistory } from "./history-scopes.js";
 import { membershipViews, postsWithHolders } from "./queries.js";
 import { areaGroupings, areas, memberships, organizations, oversights, posts } from "./tables.js";
 
@@ -73,5 +74,6 @@ export async function getProvince({ ctx, input }: { ctx: Ctx; input: { code: str
     governors,
     overseenBy,
     households: typeof attrs.households === "number" ? attrs.households : null,
+    may: { history: await mayReadHistory(ctx, "area", provinceId) },
   };
 }

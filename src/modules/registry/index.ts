@@ -2,3 +2,4 @@
 export { describeScopes } from "./describe-scopes.js";
 export { createScopeResolver } from "./scope-resolver.js";
 export { registryModule } from "./module.js";
+export { historyScopes, mayReadHistory } from "./history-scopes.js";

@@ -3,7 +3,6 @@ import { Badge, Button, Card, Code, Group, Stack, Table, Text, Title } from "@ma
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, isApiError, seg } from "../app/api.js";
-import { isStaff, useMe } from "../app/session.js";
 import { useFormat } from "../app/format.js";
 import { ErrorAlert } from "./errors.js";
 
@@ -58,14 +57,12 @@ function actionLabel(action: string, t: (k: string, o?: Record<string, unknown>)
 const PAGE = 20;
 const MAX = 200; // the API's largest page
 
-/** Who changed what and when, for staff; hides itself when the viewer may not read the audit trail. */
-export function HistoryPanel({ entityType, entityId }: { entityType: string; entityId: string }) {
-  const me = useMe();
-  if (!isStaff(me.data)) return null;
-  // Only areas and organisations have a scope of their own; any other entity's history is read at the
-  // nation scope, so do not ask for it (a certain 403) without a nation-wide staff grant.
-  const scoped = entityType === "area" || entityType === "organization";
-  if (!scoped && !me.data?.grants.some((g) => g.role !== "citizen" && g.scope === "nation")) return null;
+/**
+ * Who changed what and when. Shown only when the page says the viewer may read this entity's history
+ * (`may.history`, computed by the server with the rule GET /history applies), so it never asks for a certain 403.
+ */
+export function HistoryPanel({ entityType, entityId, allowed }: { entityType: string; entityId: string; allowed: boolean }) {
+  if (!allowed) return null;
   return <HistoryPanelInner entityType={entityType} entityId={entityId} />;
 }
 
@@ -122,7 +119,11 @@ function HistoryPanelInner({ entityType, entityId }: { entityType: string; entit
                       {changes.map((c) => (
                         <Table.Tr key={c.field}>
                           <Table.Td>
-                            <Code>{c.field}</Code>
+                            {t(`history.fields.${c.field}`, { defaultValue: "" }) ? (
+                              <Text span title={c.field}>{t(`history.fields.${c.field}`)}</Text>
+                            ) : (
+                              <Code>{c.field}</Code>
+                            )}
                           </Table.Td>
                           <Table.Td style={{ wordBreak: "break-word" }}>
                             {c.before === undefined ? <Text span c="dimmed">{t("history.absent")}</Text> : <del>{show(c.before)}</del>}

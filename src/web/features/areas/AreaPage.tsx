@@ -143,7 +143,7 @@ function AreaView({ area }: { area: AreaDetail }) {
         </Card>
       )}
 
-      <HistoryPanel entityType="area" entityId={area.id} />
+      <HistoryPanel entityType="area" entityId={area.id} allowed={area.may.history} />
     </Stack>
   );
 }

@@ -160,7 +160,7 @@ function OrganizationView({ org }: { org: OrganizationDetail }) {
       </Card>
       )}
 
-      <HistoryPanel entityType="organization" entityId={org.id} />
+      <HistoryPanel entityType="organization" entityId={org.id} allowed={org.may.history} />
       {editing && <EditOrganizationModal org={org} onClose={() => setEditing(false)} />}
       {addingPost && <AddPostModal org={org} onClose={() => setAddingPost(false)} />}
     </Stack>

@@ -121,7 +121,7 @@ function PersonView({ person }: { person: PersonDetail }) {
           </div>
         )}
       </Card>
-      <HistoryPanel entityType="person" entityId={person.id} />
+      <HistoryPanel entityType="person" entityId={person.id} allowed={person.may.history} />
       {editing && <EditPersonModal person={person} onClose={() => setEditing(false)} />}
       {ending && <EndTermModal membership={{ ...ending, postLabel: ending.post ? f.label(ending.post) : t(`postRoles.${ending.role}`, { defaultValue: ending.role }) }} today={bangkokToday()} onClose={() => setEnding(null)} />}
     </Stack>

@@ -187,7 +187,7 @@ function ProvinceView({ p }: { p: ProvinceDetail }) {
         </Card>
       </SimpleGrid>
 
-      <HistoryPanel entityType="area" entityId={`province:${p.code}`} />
+      <HistoryPanel entityType="area" entityId={`province:${p.code}`} allowed={p.may.history} />
     </Stack>
   );
 }
