@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { openPglite, openPostgres, type Database } from "./client.js";
+import { DatabaseConfigError, openPglite, openPostgres, type Database } from "./client.js";
 import { migrationStatus, runMigrations } from "./migrate.js";
 
 async function emptyDatabase(): Promise<Database> {
@@ -58,6 +58,33 @@ describe(`migrations from empty (${process.env.DATABASE_URL ? "PostgreSQL" : "PG
       expect(await tables(db)).toEqual(created);
     } finally {
       await db.close();
+    }
+  });
+});
+
+describe("PostgreSQL whose encoding or ctype is not UTF-8", () => {
+  // PGlite is always UTF-8; this runs in CI's PostgreSQL pass (DATABASE_URL set)
+  it.skipIf(!process.env.DATABASE_URL)("is refused at start-up with a clear message, because Thai search depends on it", async () => {
+    const url = process.env.DATABASE_URL!;
+    const name = `changwat_ascii_${randomBytes(5).toString("hex")}`;
+    const admin = await openPostgres(url, { max: 1 });
+    await admin.exec(`create database ${name} template template0 encoding 'SQL_ASCII' lc_ctype 'C' lc_collate 'C'`);
+    try {
+      const u = new URL(url);
+      u.pathname = `/${name}`;
+      const err = await openPostgres(u.toString(), { max: 1 }).then(
+        async (db) => {
+          await db.close();
+          return null;
+        },
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(DatabaseConfigError);
+      expect((err as Error).message).toMatch(/UTF-8/);
+      expect((err as Error).message).toMatch(/SQL_ASCII/);
+    } finally {
+      await admin.exec(`drop database if exists ${name}`);
+      await admin.close();
     }
   });
 });
