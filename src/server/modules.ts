@@ -3,6 +3,7 @@ import { accountsModule } from "../modules/accounts/index.js";
 import { auditModule } from "../modules/audit/index.js";
 import { calendarModule } from "../modules/calendar/index.js";
 import { registryModule } from "../modules/registry/index.js";
+import { strategyModule } from "../modules/strategy/index.js";
 
 /** The composition root is a list: each module registers its routes, seeds and operations. Order = seed order. */
-export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule];
+export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule];

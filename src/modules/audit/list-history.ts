@@ -3,10 +3,11 @@ import { readHistory } from "../../platform/audit/audit.js";
 import { requireAnyPermission, requirePermission } from "../../platform/auth/permissions.js";
 import { NATION } from "../../platform/auth/scope.js";
 import { historyScopes } from "../registry/index.js";
+import { strategyHistoryScopes } from "../strategy/index.js";
 import type { Ctx } from "../../platform/ctx.js";
 
 export const ListHistoryInput = z.object({
-  entityType: z.enum(["area", "organization", "person", "post", "membership", "account", "api-key", "holiday", "import", "registry"]),
+  entityType: z.enum(["area", "organization", "person", "post", "membership", "account", "api-key", "holiday", "import", "registry", "strategy-node"]),
   entityId: z.string().min(1).max(200),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   beforeId: z.coerce.number().int().positive().optional(),
@@ -27,6 +28,7 @@ export const HistoryItem = z.object({
 export async function listHistory({ ctx, input }: { ctx: Ctx; input: z.input<typeof ListHistoryInput> }): Promise<{ items: z.infer<typeof HistoryItem>[] }> {
   const i = ListHistoryInput.parse(input);
   if (i.entityType === "account" || i.entityType === "api-key") await requirePermission(ctx, "accounts:read", NATION);
+  else if (i.entityType === "strategy-node") await requireAnyPermission(ctx, "audit:read", await strategyHistoryScopes(ctx, i.entityId));
   else await requireAnyPermission(ctx, "audit:read", await historyScopes(ctx, i.entityType, i.entityId));
   const rows = await readHistory(ctx, i.entityType, i.entityId, { limit: i.limit, beforeId: i.beforeId });
   return { items: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actorKind: r.actorKind, actorName: r.actorName, action: r.action, before: r.before, after: r.after, requestId: r.requestId })) };

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import type { ScopeRef, ScopeResolver } from "../../platform/auth/scope.js";
+import { rowsOf } from "../../platform/db/rows.js";
 
 type Cached = { at: number; value: Set<string> };
 const TTL_MS = 30_000;
@@ -74,8 +75,4 @@ export function createScopeResolver(db: Db, shared?: Map<string, Cached>): Scope
   };
 }
 
-/** node-postgres returns { rows }, PGlite returns { rows } too; normalise either way. */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
+export { rowsOf };

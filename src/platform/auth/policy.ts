@@ -58,6 +58,11 @@ export const POLICY = {
   "audit:read": STAFF,
   "calendar:read": "public",
   "calendar:holiday.write": ["administrator"],
+  "strategy:read": "public",
+  "strategy:national.write": ["administrator"],
+  "strategy:area.write": ["administrator", "strategy_officer", "governor", "cluster_office", "deputy_pm_office"],
+  "strategy:cluster.approve": ["deputy_pm_office"],
+  "strategy:province.approve": ["governor"],
 } as const satisfies Record<string, "public" | readonly RoleId[]>;
 
 export type Operation = keyof typeof POLICY;

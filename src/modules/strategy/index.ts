@@ -1,0 +1,3 @@
+/** The strategy module's public surface for other modules. */
+export { strategyModule } from "./module.js";
+export { strategyHistoryScopes } from "./history-scopes.js";

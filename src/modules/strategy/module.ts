@@ -1,0 +1,15 @@
+import type { ModuleManifest } from "../../platform/module.js";
+import { strategyRoutes } from "./routes.js";
+import { seedStrategyDemo } from "./seed-demo.js";
+import { seedStrategyReference } from "./seed-reference.js";
+
+export const strategyModule: ModuleManifest = {
+  name: "strategy",
+  routes: strategyRoutes,
+  operations: ["strategy:read", "strategy:national.write", "strategy:area.write", "strategy:cluster.approve", "strategy:province.approve"],
+  auditActions: ["strategy.node.create", "strategy.node.approve", "strategy.link.create", "strategy.link.delete", "strategy.seed.reference", "strategy.seed.demo"],
+  seed: async (ctx, { demo }) => {
+    await seedStrategyReference({ ctx });
+    if (demo) await seedStrategyDemo({ ctx });
+  },
+};
