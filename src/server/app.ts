@@ -72,7 +72,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => {
     // the web app's own routes fall back to index.html; a missing file (an asset from an older build) is a real 404
     const pathOnly = req.url.split("?")[0]!;
-    if (req.method === "GET" && !pathOnly.startsWith("/api/") && !pathOnly.startsWith("/assets/") && !/\.[a-z0-9]{1,8}$/i.test(pathOnly) && webIndex) return reply.type("text/html").send(webIndex);
+    // (ids carry dots, e.g. /organizations/moi.dopa or /strategy/prov:57:goal:1.1, so only real asset types count)
+    const asset = pathOnly.startsWith("/assets/") || /\.(js|mjs|css|map|png|jpe?g|svg|ico|woff2?|ttf|webmanifest|txt)$/i.test(pathOnly);
+    if (req.method === "GET" && !pathOnly.startsWith("/api/") && !asset && webIndex) return reply.type("text/html").send(webIndex);
     return reply.code(404).send(errorBody(String(req.id), "route.not-found", "ไม่พบหน้าหรือบริการที่ร้องขอ", "No such route"));
   });
   // raw file uploads (CSV/XLSX) for imports

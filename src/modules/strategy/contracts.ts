@@ -63,6 +63,10 @@ export const StrategyNodeSummary = z.object({
 });
 export type StrategyNodeSummary = z.infer<typeof StrategyNodeSummary>;
 
+/** A listed node with the ids of the nodes it serves or is part of (one step up). */
+export const StrategyNodeListItem = StrategyNodeSummary.extend({ serves: z.array(z.string()) });
+export type StrategyNodeListItem = z.infer<typeof StrategyNodeListItem>;
+
 /** A node in the explorer: how far above or below the focus it is, and through which node it was reached. */
 export const CascadeEntry = StrategyNodeSummary.extend({ depth: z.number().int(), via: z.string().nullable(), linkKind: LinkKind });
 export type CascadeEntry = z.infer<typeof CascadeEntry>;
@@ -77,7 +81,7 @@ export const StrategyNodeDetail = StrategyNodeSummary.extend({
   /** everything that serves this node, transitively, across provinces (first 2,000) */
   below: z.array(CascadeEntry),
   belowTotal: z.number().int(),
-  may: z.object({ edit: z.boolean(), approve: z.boolean() }),
+  may: z.object({ edit: z.boolean(), approve: z.boolean(), history: z.boolean() }),
 });
 export type StrategyNodeDetail = z.infer<typeof StrategyNodeDetail>;
 

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { hasPermission, requirePermission } from "../../platform/auth/permissions.js";
+import { hasAnyPermission, hasPermission, requirePermission } from "../../platform/auth/permissions.js";
 import { NATION } from "../../platform/auth/scope.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { rowsOf } from "../../platform/db/rows.js";
@@ -80,6 +80,6 @@ export async function getNode({ ctx, input }: { ctx: Ctx; input: { id: string } 
     above,
     below: belowRows.map(entry),
     belowTotal: belowRows[0]?.total ?? 0,
-    may: { edit: write, approve },
+    may: { edit: write, approve, history: ctx.actor.kind !== "anonymous" && (await hasAnyPermission(ctx, "audit:read", [nodeScope(row)])) },
   };
 }

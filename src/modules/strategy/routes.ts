@@ -4,7 +4,7 @@ import { z } from "zod";
 import "../../platform/http/request-ctx.js";
 import { errorResponses } from "../../platform/http/schemas.js";
 import { approveNode } from "./approve-node.js";
-import { CreateNodeInput, LinkNodesInput, ListNodesInput, StrategyNodeDetail, StrategyNodeSummary } from "./contracts.js";
+import { CreateNodeInput, LinkNodesInput, ListNodesInput, StrategyNodeDetail, StrategyNodeListItem, StrategyNodeSummary } from "./contracts.js";
 import { createNode } from "./create-node.js";
 import { getNode } from "./get-node.js";
 import { linkNodes, unlinkNodes } from "./link-nodes.js";
@@ -16,7 +16,7 @@ const tags = ["strategy"];
 /** Strategy HTTP adapter: the cascade of national strategy, agendas and area strategies. */
 export const strategyRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get("/strategy/nodes", { schema: { tags, querystring: ListNodesInput, response: { 200: z.object({ items: z.array(StrategyNodeSummary), total: z.number() }), ...errorResponses } } }, (req) =>
+  r.get("/strategy/nodes", { schema: { tags, querystring: ListNodesInput, response: { 200: z.object({ items: z.array(StrategyNodeListItem), total: z.number() }), ...errorResponses } } }, (req) =>
     listNodes({ ctx: req.ctx, input: req.query }),
   );
   r.get("/strategy/nodes/:id", { schema: { tags, params: z.object({ id: Id }), response: { 200: StrategyNodeDetail, ...errorResponses } } }, (req) => getNode({ ctx: req.ctx, input: req.params }));

@@ -162,6 +162,7 @@ export function RootLayout() {
           <NavLinkRouter to="/" label={t("nav.map")} activeOptions={{ exact: true }} />
           <NavLinkRouter to="/provinces" label={t("nav.provinces")} />
           <NavLinkRouter to="/organizations" label={t("nav.organizations")} />
+          <NavLinkRouter to="/strategy" label={t("nav.strategy")} />
           <NavLinkRouter to="/search" label={t("nav.search")} />
           {(admin || importer) && (
             <>

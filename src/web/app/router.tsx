@@ -91,6 +91,21 @@ const areaRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/areas/AreaPage.js"), "AreaPage"),
 });
 
+export interface StrategySearch {
+  provinceCode?: string;
+}
+const strategyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/strategy",
+  validateSearch: (s: Record<string, unknown>): StrategySearch => ({ provinceCode: str(s.provinceCode) }),
+  component: lazyRouteComponent(() => import("../features/strategy/StrategyPage.js"), "StrategyPage"),
+});
+const strategyNodeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/strategy/$id",
+  component: lazyRouteComponent(() => import("../features/strategy/CascadePage.js"), "CascadePage"),
+});
+
 export interface SearchSearch {
   q?: string;
   kinds?: string;
@@ -152,6 +167,8 @@ const routeTree = rootRoute.addChildren([
   organizationRoute,
   personRoute,
   areaRoute,
+  strategyRoute,
+  strategyNodeRoute,
   searchRoute,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute, adminImportsRoute]),
 ]);

@@ -93,7 +93,7 @@ function HistoryPanelInner({ entityType, entityId }: { entityType: string; entit
             <div key={item.id} data-testid="history-item">
               <Group gap="xs" wrap="wrap">
                 <Text fw={700}>{f.dateTime(item.at)}</Text>
-                <Badge variant="outline" color="gray.8" title={item.action}>
+                <Badge variant="outline" color="gray.8" data-action={item.action}>
                   {actionLabel(item.action, t)}
                 </Badge>
                 <Text size="sm">

@@ -1,0 +1,57 @@
+import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { launchBrowser, SHOTS, startServer } from "./harness.js";
+
+/**
+ * The deputy PM's office overseeing the upper north opens the cascade, finds the draft strategy of cluster N2,
+ * sees what it serves and which provincial goals serve it, and approves it; the governor of Chiang Rai cannot.
+ */
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer({ DATABASE_URL: "" });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function login(username: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill("changwat-demo");
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  return page;
+}
+
+it("the deputy PM's office approves the draft strategy of cluster N2, seen in the cascade; a governor may not", async () => {
+  const gov = await login("governor.chiangrai");
+  await gov.goto(`${server.url}/strategy/cluster:n2`);
+  await gov.getByTestId("strategy-node-title").waitFor();
+  expect(await gov.getByTestId("strategy-approve").count()).toBe(0);
+
+  const page = await login("dpm.office");
+  await page.goto(`${server.url}/strategy`);
+  await page.getByTestId("strategy-title").waitFor();
+  await page.goto(`${server.url}/strategy/cluster:n2`);
+  await page.getByTestId("strategy-node-title").waitFor();
+  expect(await page.getByTestId("strategy-node-title").innerText()).toContain("ภาคเหนือตอนบน 2");
+  const above = await page.getByTestId("cascade-above").innerText();
+  expect(above).toContain("แผนแม่บทประเด็นการท่องเที่ยว");
+  expect(above).toContain("ยุทธศาสตร์ชาติด้านการสร้างความสามารถในการแข่งขัน");
+  expect(await page.getByTestId("cascade-below").innerText()).toContain("เชียงราย");
+  await page.screenshot({ path: path.join(SHOTS, "strategy-01-cluster-n2-draft-th.png"), fullPage: true });
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await page.getByTestId("strategy-approve").click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="strategy-approve"]'));
+  await page.getByText("อนุมัติโดย สำนักงานรองนายกรัฐมนตรี", { exact: false }).first().waitFor();
+  await page.getByTestId("history-panel").getByTestId("history-item").first().waitFor();
+  await page.screenshot({ path: path.join(SHOTS, "strategy-02-cluster-n2-approved-th.png"), fullPage: true });
+});
