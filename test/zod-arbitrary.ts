@@ -35,7 +35,14 @@ function stringArb(s: Any): fc.Arbitrary<string> {
   const pattern = fmt?.pattern ?? (def(s).pattern as RegExp | undefined);
   // fast-check refuses flags; the flag-less pattern matches a subset of what the schema accepts
   if (pattern) return fc.stringMatching(new RegExp(pattern.source)).filter((v) => v.length >= min && v.length <= Math.max(max, min));
-  return fc.oneof(fc.string({ minLength: min, maxLength: max }), thaiText(min, max)).map((v) => (v.trim().length >= min ? v : v.padEnd(min, "ก")));
+  if (fmt?.format === "url") return fc.webUrl();
+  // strings checked by a refinement the generator cannot see (a real calendar date, say): offer well-formed
+  // candidates too, so that a valid value exists among the samples
+  return fc.oneof(
+    { arbitrary: fc.string({ minLength: min, maxLength: max }), weight: 2 },
+    { arbitrary: thaiText(min, max), weight: 2 },
+    { arbitrary: fc.constantFrom("2026-01-31", "2025-10-01", "2026-09-30"), weight: 1 },
+  ).map((v) => (v.trim().length >= min ? v : v.padEnd(min, "ก")));
 }
 
 function numberArb(s: Any): fc.Arbitrary<number> {
@@ -84,6 +91,10 @@ function build(s: Any): fc.Arbitrary<unknown> {
       return fc.constantFrom(...Object.values(d.entries as Record<string, string>));
     case "array":
       return fc.array(build(d.element as Any), arrayBounds(s));
+    case "tuple": {
+      const items = (d.items as Any[]).map(build);
+      return fc.tuple(...items);
+    }
     case "object": {
       const shape = d.shape as Record<string, Any>;
       const rec: Record<string, fc.Arbitrary<unknown>> = {};

@@ -4,6 +4,7 @@ import { auditModule } from "../modules/audit/index.js";
 import { calendarModule } from "../modules/calendar/index.js";
 import { registryModule } from "../modules/registry/index.js";
 import { strategyModule } from "../modules/strategy/index.js";
+import { performanceModule } from "../modules/performance/index.js";
 
 /** The composition root is a list: each module registers its routes, seeds and operations. Order = seed order. */
-export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule];
+export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule];

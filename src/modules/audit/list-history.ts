@@ -7,7 +7,7 @@ import { strategyHistoryScopes } from "../strategy/index.js";
 import type { Ctx } from "../../platform/ctx.js";
 
 export const ListHistoryInput = z.object({
-  entityType: z.enum(["area", "organization", "person", "post", "membership", "account", "api-key", "holiday", "import", "registry", "strategy-node"]),
+  entityType: z.enum(["area", "organization", "person", "post", "membership", "account", "api-key", "holiday", "import", "registry", "strategy-node", "kpi"]),
   entityId: z.string().min(1).max(200),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   beforeId: z.coerce.number().int().positive().optional(),

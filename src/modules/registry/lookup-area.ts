@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
-import { areas } from "./tables.js";
+import { areas, organizations } from "./tables.js";
 
 export type AreaRef = { id: string; classification: string; provinceCode: string | null; nameTh: string; nameEn: string };
 
@@ -8,4 +8,16 @@ export type AreaRef = { id: string; classification: string; provinceCode: string
 export async function lookupArea(ctx: Ctx, id: string): Promise<AreaRef | null> {
   const [a] = await ctx.db.select({ id: areas.id, classification: areas.classification, provinceCode: areas.provinceCode, nameTh: areas.nameTh, nameEn: areas.nameEn }).from(areas).where(eq(areas.id, id)).limit(1);
   return a ?? null;
+}
+
+export type OrganizationRef = { id: string; classification: string; provinceCode: string | null; nameTh: string; nameEn: string };
+
+/** An organisation's identity for other modules: null when unknown. */
+export async function lookupOrganization(ctx: Ctx, id: string): Promise<OrganizationRef | null> {
+  const [o] = await ctx.db
+    .select({ id: organizations.id, classification: organizations.classification, provinceCode: organizations.provinceCode, nameTh: organizations.nameTh, nameEn: organizations.nameEn })
+    .from(organizations)
+    .where(eq(organizations.id, id))
+    .limit(1);
+  return o ?? null;
 }

@@ -63,6 +63,10 @@ export const POLICY = {
   "strategy:area.write": ["administrator", "strategy_officer", "governor", "cluster_office", "deputy_pm_office"],
   "strategy:cluster.approve": ["deputy_pm_office"],
   "strategy:province.approve": ["governor"],
+  "performance:read": STAFF,
+  "performance:kpi.write": ["administrator", "strategy_officer", "governor", "ministry_officer", "department_officer", "opdc_evaluator"],
+  "performance:measurement.submit": ["agency_officer", "agency_head", "strategy_officer", "governor", "vice_governor", "ministry_officer", "department_officer"],
+  "performance:measurement.verify": ["strategy_officer", "opdc_evaluator"],
 } as const satisfies Record<string, "public" | readonly RoleId[]>;
 
 export type Operation = keyof typeof POLICY;

@@ -37,6 +37,11 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     if (err.status === 429 && err.details?.retryAfterSeconds) reply.header("retry-after", String(err.details.retryAfterSeconds));
     return reply.code(err.status).send(errorBody(rid, err.code, err.messageTh, err.messageEn, err.fields, err.details));
   }
+  // a contract parsed inside a use case (not by the route): still the user's input, so 400 naming the fields
+  if ((err as { name?: string }).name === "ZodError" && Array.isArray((err as unknown as { issues?: unknown }).issues)) {
+    const fields = fieldErrorsFromIssues((err as unknown as { issues: ZodIssueLike[] }).issues);
+    return reply.code(400).send(errorBody(rid, "validation.failed", "ข้อมูลไม่ถูกต้อง", "The input is not valid", fields));
+  }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as unknown as { validationContext?: string }).validationContext ?? "body";
     const fields = fieldErrorsFromIssues(err.validation as unknown as ZodIssueLike[], where);

@@ -1,0 +1,13 @@
+import type { ModuleManifest } from "../../platform/module.js";
+import { performanceRoutes } from "./routes.js";
+import { seedPerformanceDemo } from "./seed-demo.js";
+
+export const performanceModule: ModuleManifest = {
+  name: "performance",
+  routes: performanceRoutes,
+  operations: ["performance:read", "performance:kpi.write", "performance:measurement.submit", "performance:measurement.verify"],
+  auditActions: ["performance.kpi.create", "performance.targets.set", "performance.measurement.submit", "performance.measurement.verify", "performance.measurement.return", "performance.seed.demo"],
+  seed: async (ctx, { demo }) => {
+    if (demo) await seedPerformanceDemo({ ctx });
+  },
+};
