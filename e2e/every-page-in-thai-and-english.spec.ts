@@ -292,7 +292,15 @@ journey("the governor of Chiang Rai", "governor.chiangrai", [
   { name: "area-region-north", path: "/areas/region:north", expect: { locator: byTestId("area-title"), text: { th: "ภาคเหนือ", en: "North" } } },
   { name: "area-cluster-n2", path: "/areas/cluster:N2", expect: { locator: byTestId("area-title"), text: { th: "ภาคเหนือตอนบน 2", en: "Upper Northern" } } },
   { name: "area-district-mae-sai", path: "/areas/district:5709", expect: { locator: byTestId("area-title"), text: { th: "แม่สาย", en: "Mae Sai" } } },
-  { name: "strategy", path: "/strategy?provinceCode=57", expect: { locator: byTestId("strategy-title"), text: both("strategy.title") } },
+  {
+    name: "strategy",
+    path: "/strategy?provinceCode=57",
+    expect: [
+      { locator: byTestId("strategy-title"), text: both("strategy.title") },
+      // the province in the address is applied (regression: "57" was read as a number and dropped)
+      { locator: (p) => p.locator("main"), text: { th: "เชียงรายเมืองน่าอยู่", en: "Chiang Rai: liveable" } },
+    ],
+  },
   { name: "strategy-agenda-env", path: "/strategy/agenda:ag-env", expect: { locator: byTestId("cascade-below"), text: { th: ["57", "76"], en: ["57", "76"] } } },
   { name: "strategy-goal-57", path: "/strategy/prov:57:goal:1.1", expect: { locator: byTestId("cascade-above"), text: { th: "ยุทธศาสตร์ชาติ", en: "National Strategy" } } },
   {

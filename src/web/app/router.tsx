@@ -8,6 +8,8 @@ import { PageLoader } from "../ui/PageLoader.js";
 import { RouteError } from "../ui/RouteError.js";
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v : undefined);
+/** A two-digit province code: the router reads `?provinceCode=57` as the number 57 (and `01`… would lose its zero). */
+const provinceCode = (v: unknown): string | undefined => (typeof v === "number" && Number.isInteger(v) && v >= 0 && v < 100 ? String(v).padStart(2, "0") : str(v));
 const int = (v: unknown): number | undefined => {
   const n = typeof v === "number" ? v : typeof v === "string" ? Number(v) : NaN;
   return Number.isInteger(n) && n >= 0 ? n : undefined;
@@ -66,7 +68,7 @@ const organizationsRoute = createRoute({
   validateSearch: (s: Record<string, unknown>): OrganizationsSearch => ({
     q: str(s.q),
     classification: str(s.classification),
-    provinceCode: str(s.provinceCode),
+    provinceCode: provinceCode(s.provinceCode),
     parentId: str(s.parentId),
     page: int(s.page),
   }),
@@ -97,7 +99,7 @@ export interface StrategySearch {
 const strategyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/strategy",
-  validateSearch: (s: Record<string, unknown>): StrategySearch => ({ provinceCode: str(s.provinceCode) }),
+  validateSearch: (s: Record<string, unknown>): StrategySearch => ({ provinceCode: provinceCode(s.provinceCode) }),
   component: lazyRouteComponent(() => import("../features/strategy/StrategyPage.js"), "StrategyPage"),
 });
 const strategyNodeRoute = createRoute({
