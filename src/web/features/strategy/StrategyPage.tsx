@@ -68,7 +68,7 @@ export function StrategyPage() {
         {code && provincial.isPending && <Text c="dark.4">{t("common.loading")}</Text>}
         {code && provincial.data && provincial.data.items.length === 0 && <Text c="dark.4">{t("strategy.noProvincial")}</Text>}
         <Stack gap={4}>
-          {(provincial.data?.items ?? []).map((n) => (
+          {asTree(provincial.data?.items ?? []).map((n) => (
             <Group key={n.id} gap="xs" wrap="nowrap" pl={indent(n.kind)}>
               <Badge variant="outline" color="gray.8" size="sm" style={{ textTransform: "none", flexShrink: 0 }}>{t(`strategy.kinds.${n.kind}`)}</Badge>
               <AnchorLink to="/strategy/$id" params={{ id: n.id }}>{f.name(n)}</AnchorLink>
@@ -95,6 +95,25 @@ export function StrategyPage() {
       </section>
     </Stack>
   );
+}
+
+/** The province's strategy first, each strategic issue followed by its goals, then pain points and anything else. */
+function asTree(items: readonly StrategyNodeListItem[]): StrategyNodeListItem[] {
+  const byCode = (a: StrategyNodeListItem, b: StrategyNodeListItem) => (a.code ?? a.nameTh).localeCompare(b.code ?? b.nameTh, "th", { numeric: true });
+  const out: StrategyNodeListItem[] = [];
+  const seen = new Set<string>();
+  const push = (n: StrategyNodeListItem) => {
+    if (seen.has(n.id)) return;
+    seen.add(n.id);
+    out.push(n);
+  };
+  for (const s of items.filter((n) => n.kind === "provincial_strategy").sort(byCode)) push(s);
+  for (const issue of items.filter((n) => n.kind === "strategic_issue").sort(byCode)) {
+    push(issue);
+    for (const g of items.filter((n) => n.kind === "provincial_goal" && n.serves.includes(issue.id)).sort(byCode)) push(g);
+  }
+  for (const n of [...items].sort(byCode)) push(n);
+  return out;
 }
 
 const indent = (kind: string) => (kind === "strategic_issue" ? 24 : kind === "provincial_goal" ? 48 : 0);
