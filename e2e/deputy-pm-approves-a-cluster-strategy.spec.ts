@@ -2,7 +2,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, SHOTS, startServer } from "./harness.js";
+import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
 
 /**
  * The deputy PM's office overseeing the upper north opens the cascade, finds the draft strategy of cluster N2,
@@ -19,16 +19,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function login(username: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill("changwat-demo");
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-  return page;
-}
+const login = (username: string) => loginAs(browser, server.url, username);
 
 it("the deputy PM's office approves the draft strategy of cluster N2, seen in the cascade; a governor may not", async () => {
   const gov = await login("governor.chiangrai");

@@ -2,7 +2,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, SHOTS, startServer } from "./harness.js";
+import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
 
 /**
  * Chiang Rai's strategy office imports its municipalities and subdistrict administrations from a CSV file
@@ -36,15 +36,9 @@ async function upload(page: Page, mode: "all" | "valid") {
 }
 
 it("the strategy office of Chiang Rai imports local government: all-or-nothing refuses a bad file, valid-rows keeps the good rows", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" });
-  const page = await context.newPage();
+  const page = await loginAs(browser, server.url, "strategy.chiangrai");
   const serverErrors: string[] = [];
   page.on("response", (r) => r.status() >= 500 && serverErrors.push(`${r.status()} ${r.url()}`));
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId("login-username").fill("strategy.chiangrai");
-  await page.getByTestId("login-password").fill("changwat-demo");
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
   await page.goto(`${server.url}/admin/imports`);
   await page.getByTestId("import-submit").waitFor();
 

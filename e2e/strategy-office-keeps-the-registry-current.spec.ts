@@ -2,7 +2,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, SHOTS, startServer } from "./harness.js";
+import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
 
 /**
  * Chiang Rai's provincial strategy office keeps its registry current from the web app: corrects an office's
@@ -28,15 +28,9 @@ async function axe(page: Page, where: string) {
 }
 
 it("the strategy office of Chiang Rai edits an office, adds a post, appoints, ends a term, and sees the history", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" });
-  const page = await context.newPage();
+  const page = await loginAs(browser, server.url, "strategy.chiangrai");
   const serverErrors: string[] = [];
   page.on("response", (r) => r.status() >= 500 && serverErrors.push(`${r.status()} ${r.url()}`));
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId("login-username").fill("strategy.chiangrai");
-  await page.getByTestId("login-password").fill("changwat-demo");
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
 
   // another province's office: readable, but no editing
   await page.goto(`${server.url}/organizations/${encodeURIComponent("pro:34:land")}`);

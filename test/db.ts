@@ -8,27 +8,29 @@ import { newRequestId, type Ctx } from "../src/platform/ctx.js";
 import { createScopeResolver } from "../src/modules/registry/index.js";
 import { FIXED_NOW } from "./clock.js";
 
+/** A throw-away PostgreSQL database (`create database … <clause>`), dropped again when closed. */
+export async function scratchPostgres(url: string, clause: string): Promise<Database> {
+  const name = `changwat_t_${randomBytes(6).toString("hex")}`;
+  const admin = await openPostgres(url, { max: 1 });
+  await admin.exec(`create database ${name} ${clause}`);
+  await admin.close();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = await openPostgres(u.toString(), { max: 4 });
+  const close = db.close;
+  db.close = async () => {
+    await close();
+    const a = await openPostgres(url, { max: 1 });
+    await a.exec(`drop database if exists ${name}`);
+    await a.close();
+  };
+  return db;
+}
+
 /** A private copy of the seeded template database for one test file (real PGlite or PostgreSQL). */
 export async function createTestDb(): Promise<Database> {
   const url = process.env.DATABASE_URL;
-  if (url) {
-    const tmpl = inject("pgTemplate");
-    const name = `changwat_t_${randomBytes(6).toString("hex")}`;
-    const admin = await openPostgres(url, { max: 1 });
-    await admin.exec(`create database ${name} template ${tmpl}`);
-    await admin.close();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const db = await openPostgres(u.toString(), { max: 4 });
-    const close = db.close;
-    db.close = async () => {
-      await close();
-      const a = await openPostgres(url, { max: 1 });
-      await a.exec(`drop database if exists ${name}`);
-      await a.close();
-    };
-    return db;
-  }
+  if (url) return scratchPostgres(url, `template ${inject("pgTemplate")}`);
   const file = inject("pgliteTemplate");
   const blob = new Blob([fs.readFileSync(file)]);
   return openPglite({ loadDataDir: blob });

@@ -1,9 +1,8 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import { requirePermission, scopesFor } from "../../platform/auth/permissions.js";
-import { NATION } from "../../platform/auth/scope.js";
+import { scopesFor } from "../../platform/auth/permissions.js";
 import type { Ctx } from "../../platform/ctx.js";
-import { ForbiddenError } from "../../platform/errors.js";
+import { ForbiddenError, UnauthorizedError } from "../../platform/errors.js";
 import { ListKpisInput, type KpiSummary } from "./contracts.js";
 import { kpiSummary } from "./presenters.js";
 import { kpis } from "./tables.js";
@@ -11,8 +10,10 @@ import { kpis } from "./tables.js";
 /** Lists KPIs by province, level or owner; staff only (each KPI page checks its own scope). */
 export async function listKpis({ ctx, input }: { ctx: Ctx; input: z.input<typeof ListKpisInput> }): Promise<{ items: KpiSummary[]; total: number }> {
   const scopes = scopesFor(ctx, "performance:read");
-  if (scopes !== null && scopes.length === 0) await requirePermission(ctx, "performance:read", NATION);
-  if (scopes !== null && scopes.length === 0) throw new ForbiddenError("performance:read");
+  if (scopes !== null && scopes.length === 0) {
+    if (ctx.actor.kind === "anonymous") throw new UnauthorizedError();
+    throw new ForbiddenError("performance:read");
+  }
   const i = ListKpisInput.parse(input);
   const where: SQL[] = [];
   if (i.provinceCode) where.push(eq(kpis.provinceCode, i.provinceCode));

@@ -18,7 +18,7 @@ export async function reviewMeasurement({ ctx, input }: { ctx: Ctx; input: { id:
     if (!m) throw new NotFoundError("measurement", input.id);
     const kpi = await mustGetKpi(tx, m.kpiId);
     await requirePermission(tx, "performance:measurement.verify", kpiScope(kpi));
-    if (m.submittedBy === (tx.actor.id ?? tx.actor.kind) && tx.actor.kind !== "system") {
+    if (m.submittedBy === (tx.actor.id ?? tx.actor.kind)) {
       throw new RuleViolation("performance.self-review", "ผู้รายงานผลตรวจสอบผลของตนเองไม่ได้ ต้องให้ผู้อื่นตรวจสอบ", "You cannot verify or return a measurement you submitted yourself");
     }
     if (m.status !== "submitted") throw new RuleViolation("performance.already-reviewed", "ผลนี้ได้รับการตรวจสอบแล้ว", `This measurement is already ${m.status}`);

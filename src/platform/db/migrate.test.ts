@@ -4,27 +4,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { scratchPostgres } from "../../../test/db.js";
 import { DatabaseConfigError, openPglite, openPostgres, type Database } from "./client.js";
 import { migrationStatus, runMigrations } from "./migrate.js";
 
 async function emptyDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
-  if (!url) return openPglite({});
-  const name = `changwat_empty_${randomBytes(5).toString("hex")}`;
-  const admin = await openPostgres(url, { max: 1 });
-  await admin.exec(`create database ${name} template template0 encoding 'UTF8'`);
-  await admin.close();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = await openPostgres(u.toString(), { max: 2 });
-  const close = db.close;
-  db.close = async () => {
-    await close();
-    const a = await openPostgres(url, { max: 1 });
-    await a.exec(`drop database if exists ${name}`);
-    await a.close();
-  };
-  return db;
+  return url ? scratchPostgres(url, "template template0 encoding 'UTF8'") : openPglite({});
 }
 
 const tables = async (db: Database) =>
