@@ -5,7 +5,7 @@ import { seedPerformanceDemo } from "./seed-demo.js";
 export const performanceModule: ModuleManifest = {
   name: "performance",
   routes: performanceRoutes,
-  operations: ["performance:read", "performance:kpi.write", "performance:measurement.submit", "performance:measurement.verify"],
+  operations: ["performance:read", "performance:kpi.write", "performance:measurement.submit", "performance:measurement.verify", "performance:agreement.write", "performance:agreement.sign", "performance:agreement.amend", "performance:round.self-assess", "performance:round.assess", "performance:pilot.write", "performance:sandbox.write"],
   auditActions: ["performance.kpi.create", "performance.targets.set", "performance.measurement.submit", "performance.measurement.verify", "performance.measurement.return", "performance.seed.demo"],
   seed: async (ctx, { demo }) => {
     if (demo) await seedPerformanceDemo({ ctx });

@@ -6,7 +6,7 @@ import { seedStrategyReference } from "./seed-reference.js";
 export const strategyModule: ModuleManifest = {
   name: "strategy",
   routes: strategyRoutes,
-  operations: ["strategy:read", "strategy:national.write", "strategy:area.write", "strategy:cluster.approve", "strategy:province.approve"],
+  operations: ["strategy:read", "strategy:national.write", "strategy:area.write", "strategy:cluster.approve", "strategy:province.approve", "strategy:agenda.assign", "strategy:proposal.write", "strategy:proposal.review.moi", "strategy:proposal.review.opdc"],
   auditActions: ["strategy.node.create", "strategy.node.approve", "strategy.link.create", "strategy.link.delete", "strategy.seed.reference", "strategy.seed.demo"],
   seed: async (ctx, { demo }) => {
     await seedStrategyReference({ ctx });

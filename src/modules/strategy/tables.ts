@@ -1,5 +1,5 @@
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { tsvector } from "../../platform/db/types.js";
 
 /**
@@ -55,4 +55,63 @@ export const strategyLinks = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.fromId, t.toId] }), index("strategy_links_to_idx").on(t.toId)],
+);
+
+/**
+ * The 2024 model: the government assigns an agenda (a strategy node of kind agenda, or an area pain point) to
+ * the CEO governor of a province, who answers with a proposal. The workflow status lives here; every version
+ * of the proposal's content is kept in agenda_proposal_versions.
+ */
+export const agendaAssignments = pgTable(
+  "agenda_assignments",
+  {
+    id: text("id").primaryKey(),
+    agendaNodeId: text("agenda_node_id").notNull(),
+    provinceCode: text("province_code").notNull(),
+    titleTh: text("title_th").notNull(),
+    titleEn: text("title_en").notNull().default(""),
+    assignedOn: text("assigned_on").notNull(),
+    assignedBy: text("assigned_by").notNull(),
+    /** draft → submitted → under_review → approved, or returned (then a new draft version) */
+    status: text("status").notNull(),
+    currentVersion: integer("current_version").notNull().default(1),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("agenda_assignments_province_idx").on(t.provinceCode), index("agenda_assignments_agenda_idx").on(t.agendaNodeId)],
+);
+
+/** One version of a governor's proposal: goals, methods, toolkit, KPIs with two-year targets, benefits, support. */
+export const agendaProposalVersions = pgTable(
+  "agenda_proposal_versions",
+  {
+    assignmentId: text("assignment_id").notNull(),
+    version: integer("version").notNull(),
+    content: jsonb("content").notNull(),
+    provinceCode: text("province_code").notNull(),
+    editedBy: text("edited_by").notNull(),
+    editedByName: text("edited_by_name").notNull(),
+    editedAt: timestamp("edited_at", { withTimezone: true }).notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.version] })],
+);
+
+/** A step of review: the Ministry of Interior forwards or returns, OPDC approves or returns; with comments. */
+export const agendaProposalReviews = pgTable(
+  "agenda_proposal_reviews",
+  {
+    id: text("id").primaryKey(),
+    assignmentId: text("assignment_id").notNull(),
+    version: integer("version").notNull(),
+    provinceCode: text("province_code").notNull(),
+    stage: text("stage").notNull(),
+    decision: text("decision").notNull(),
+    commentTh: text("comment_th"),
+    reviewedBy: text("reviewed_by").notNull(),
+    reviewedByName: text("reviewed_by_name").notNull(),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("agenda_proposal_reviews_assignment_idx").on(t.assignmentId)],
 );

@@ -63,10 +63,21 @@ export const POLICY = {
   "strategy:area.write": ["administrator", "strategy_officer", "governor", "cluster_office", "deputy_pm_office"],
   "strategy:cluster.approve": ["deputy_pm_office"],
   "strategy:province.approve": ["governor"],
+  "strategy:agenda.assign": ["administrator", "deputy_pm_office"],
+  "strategy:proposal.write": ["governor", "strategy_officer"],
+  "strategy:proposal.review.moi": ["ministry_officer"],
+  "strategy:proposal.review.opdc": ["opdc_evaluator"],
   "performance:read": STAFF,
   "performance:kpi.write": ["administrator", "strategy_officer", "governor", "ministry_officer", "department_officer", "opdc_evaluator"],
   "performance:measurement.submit": ["agency_officer", "agency_head", "strategy_officer", "governor", "vice_governor", "ministry_officer", "department_officer"],
   "performance:measurement.verify": ["strategy_officer", "opdc_evaluator"],
+  "performance:agreement.write": ["administrator", "strategy_officer", "governor", "cluster_office", "opdc_evaluator"],
+  "performance:agreement.sign": ["administrator", "deputy_pm_office", "opdc_evaluator"],
+  "performance:agreement.amend": ["administrator", "deputy_pm_office", "opdc_evaluator"],
+  "performance:round.self-assess": ["strategy_officer", "governor", "vice_governor", "cluster_office"],
+  "performance:round.assess": ["opdc_evaluator"],
+  "performance:pilot.write": ["administrator", "opdc_evaluator"],
+  "performance:sandbox.write": ["administrator", "strategy_officer", "governor", "opdc_evaluator"],
 } as const satisfies Record<string, "public" | readonly RoleId[]>;
 
 export type Operation = keyof typeof POLICY;

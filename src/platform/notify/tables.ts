@@ -1,0 +1,28 @@
+import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+/**
+ * Reminders and notices addressed to a scope (an organisation, an area) or a user. `dedupe_key` is unique, so a
+ * scheduled job that runs twice (after a restart, or in two processes) never sends the same reminder twice.
+ * Delivery (in-app inbox, e-mail digest) reads from here; `sent_at` marks what the mailer has handed on.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    dedupeKey: text("dedupe_key").notNull(),
+    /** scope key ("area:province:57", "org:…") or "user:<id>" */
+    recipient: text("recipient").notNull(),
+    provinceCode: text("province_code"),
+    kind: text("kind").notNull(),
+    subjectTh: text("subject_th").notNull(),
+    subjectEn: text("subject_en").notNull(),
+    bodyTh: text("body_th"),
+    bodyEn: text("body_en"),
+    link: text("link"),
+    entityType: text("entity_type"),
+    entityId: text("entity_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey), index("notifications_recipient_idx").on(t.recipient, t.createdAt), index("notifications_province_idx").on(t.provinceCode)],
+);
