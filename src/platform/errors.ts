@@ -76,6 +76,11 @@ const ENTITY_TH: Record<string, string> = {
   holiday: "วันหยุด",
   import: "งานนำเข้า",
   route: "หน้า",
+  "strategy-node": "รายการในแผนยุทธศาสตร์",
+  kpi: "ตัวชี้วัด",
+  measurement: "ผลการดำเนินงาน",
+  agreement: "คำรับรองการปฏิบัติราชการ",
+  "agreement-round": "รอบการประเมิน",
 };
 
 function entityTh(entity: string): string {

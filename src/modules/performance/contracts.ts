@@ -1,6 +1,7 @@
 /** Performance contracts: browser-safe zod schemas for KPIs, targets and measurements. */
 import { z } from "zod";
 import { isIsoDate } from "../../platform/thai/dates.js";
+import { definitionIssues, ScoredItem, ScoringScheme } from "./scoring.js";
 
 export const KpiLevel = z.enum(["national", "provincial", "joint"]);
 export const KpiDirection = z.enum(["higher", "lower"]);
@@ -113,3 +114,161 @@ export const ListKpisInput = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+
+// ───────────────────────────── performance agreements ─────────────────────────────
+
+export const AgreementKind = z.enum(["provincial", "cluster"]);
+export const AgreementStatus = z.enum(["draft", "signed"]);
+export const AgreementRoundStatus = z.enum(["open", "submitted", "closed"]);
+export const PartyRole = z.enum(["deputy_pm", "minister_interior", "governor", "cluster_chair", "opdc"]);
+export const AgreementParty = z.object({ role: PartyRole, nameTh: z.string().trim().min(1).max(300), nameEn: z.string().trim().max(300).default("") });
+export type AgreementParty = z.infer<typeof AgreementParty>;
+const Evidence = z.object({ name: z.string().trim().min(1).max(200), url: z.string().url().max(1000).nullable().optional() });
+
+/** An item of an agreement: the scoring engine's item, bound to the KPI whose verified measurements give its result. */
+export const AgreementItemInput = ScoredItem.extend({ kpiId: z.string().min(1).max(120).nullable().optional() });
+export type AgreementItemInput = z.infer<typeof AgreementItemInput>;
+
+const scoringIssues = (def: { scheme: ScoringScheme; items: readonly ScoredItem[] }, ctx: z.RefinementCtx) => {
+  for (const f of definitionIssues(def)) ctx.addIssue({ code: "custom", message: f.messageEn, path: f.path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
+};
+
+export const CreateAgreementInput = z
+  .object({
+    fiscalYear: BeYear,
+    kind: AgreementKind,
+    /** province:NN for a provincial agreement, cluster:XX for a cluster's */
+    areaId: z.string().regex(/^(province:\d{2}|cluster:[A-Z0-9]{1,8})$/, "province:NN or cluster:CODE"),
+    titleTh: z.string().trim().min(1).max(500),
+    titleEn: z.string().trim().max(500).default(""),
+    parties: z.array(AgreementParty).max(10).default([]),
+    scheme: ScoringScheme,
+    roundDueDays: z.number().int().min(0).max(180).default(30),
+    items: z.array(AgreementItemInput).min(1).max(100),
+  })
+  .refine((a) => (a.kind === "provincial") === a.areaId.startsWith("province:"), { path: ["areaId"], message: "a provincial agreement is for a province, a cluster agreement for a cluster" })
+  .superRefine(scoringIssues);
+export type CreateAgreementInput = z.infer<typeof CreateAgreementInput>;
+
+/** Changes to a draft, or (with a reason) an amendment to a signed agreement. */
+export const UpdateAgreementInput = z
+  .object({
+    titleTh: z.string().trim().min(1).max(500),
+    titleEn: z.string().trim().max(500).default(""),
+    parties: z.array(AgreementParty).max(10).default([]),
+    scheme: ScoringScheme,
+    roundDueDays: z.number().int().min(0).max(180).default(30),
+    items: z.array(AgreementItemInput).min(1).max(100),
+  })
+  .superRefine(scoringIssues);
+export type UpdateAgreementInput = z.infer<typeof UpdateAgreementInput>;
+export const AmendAgreementInput = z.object({ reasonTh: z.string().trim().min(1).max(2000), changes: UpdateAgreementInput });
+export type AmendAgreementInput = z.infer<typeof AmendAgreementInput>;
+
+export const SignAgreementInput = z.object({ signedOn: IsoDate.optional() });
+export const SelfAssessmentInput = z.object({
+  selfAssessmentTh: z.string().trim().min(1).max(20_000),
+  evidence: z.array(Evidence).max(50).default([]),
+  /** false saves a draft of the self-assessment; true submits it for the round */
+  submit: z.boolean().default(false),
+});
+export type SelfAssessmentInput = z.infer<typeof SelfAssessmentInput>;
+export const ItemResultInput = z.object({ itemId: z.string().min(1).max(100), value: z.number().finite().min(0).max(100), note: z.string().trim().max(2000).nullable().optional() });
+export type ItemResultInput = z.infer<typeof ItemResultInput>;
+export const AgreementRoundParams = z.object({ id: z.string().min(1).max(120), round: z.coerce.number().pipe(RoundMonths) });
+
+export const ListAgreementsInput = z.object({
+  provinceCode: z.string().regex(/^\d{2}$/).optional(),
+  fiscalYear: z.coerce.number().int().min(2550).max(2650).optional(),
+  status: AgreementStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+const Explained = z.object({ th: z.string(), en: z.string() });
+/** The scoring engine's explained result for one round (live for an open round, frozen when it closed). */
+export const RoundScoreView = z.object({
+  schemeType: z.enum(["five-level", "pb-pt"]),
+  final: z.boolean(),
+  scale: z.object({ min: z.number(), max: z.number() }),
+  decimals: z.number().int(),
+  total: z.number().nullable(),
+  reportedWeight: z.number(),
+  countedWeight: z.number(),
+  complete: z.boolean(),
+  components: z.object({ performance: z.object({ weight: z.number(), score: z.number().nullable() }), potential: z.object({ weight: z.number(), score: z.number().nullable() }) }).nullable(),
+  rating: Explained.nullable(),
+  explanation: Explained,
+  items: z.array(
+    z.object({
+      itemId: z.string(),
+      weight: z.number(),
+      result: z.number().nullable(),
+      score: z.number().nullable(),
+      status: z.enum(["scored", "no-result-minimum", "no-result-excluded"]),
+      weightedScore: z.number().nullable(),
+      targetsUsed: z.array(z.number()).nullable(),
+      explanation: Explained,
+    }),
+  ),
+});
+export type RoundScoreView = z.infer<typeof RoundScoreView>;
+
+export const AgreementRoundView = z.object({
+  round: RoundMonths,
+  periodEnd: z.string(),
+  dueDate: z.string(),
+  status: AgreementRoundStatus,
+  selfAssessmentTh: z.string().nullable(),
+  evidence: z.array(z.object({ name: z.string(), url: z.string().nullable() })),
+  submittedAt: z.string().nullable(),
+  submittedByName: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  /** frozen score of a closed round, or the live score so far of an open one */
+  score: RoundScoreView,
+  live: z.boolean(),
+  /** results entered by an assessor for items without a KPI */
+  itemResults: z.array(z.object({ itemId: z.string(), value: z.number(), note: z.string().nullable(), enteredByName: z.string() })),
+});
+export type AgreementRoundView = z.infer<typeof AgreementRoundView>;
+
+export const AgreementSummary = z.object({
+  id: z.string(),
+  fiscalYear: z.number().int(),
+  kind: AgreementKind,
+  areaId: z.string(),
+  provinceCode: z.string().nullable(),
+  titleTh: z.string(),
+  titleEn: z.string(),
+  status: AgreementStatus,
+  version: z.number().int(),
+  schemeType: z.enum(["five-level", "pb-pt"]),
+  signedAt: z.string().nullable(),
+  isDemo: z.boolean(),
+});
+export type AgreementSummary = z.infer<typeof AgreementSummary>;
+
+export const AgreementDetail = AgreementSummary.extend({
+  parties: z.array(z.object({ role: PartyRole, nameTh: z.string(), nameEn: z.string() })),
+  scheme: z.record(z.string(), z.unknown()),
+  roundDueDays: z.number().int(),
+  signedByName: z.string().nullable(),
+  items: z.array(
+    z.object({
+      itemId: z.string(),
+      kpiId: z.string().nullable(),
+      kpiCode: z.string().nullable(),
+      unit: z.string().nullable(),
+      nameTh: z.string(),
+      nameEn: z.string(),
+      weight: z.number(),
+      component: z.enum(["performance", "potential"]).nullable(),
+      criteria: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  rounds: z.array(AgreementRoundView),
+  amendments: z.array(z.object({ version: z.number().int(), reasonTh: z.string(), createdByName: z.string(), createdAt: z.string(), before: z.unknown(), after: z.unknown() })),
+  may: z.object({ edit: z.boolean(), sign: z.boolean(), amend: z.boolean(), selfAssess: z.boolean(), assess: z.boolean() }),
+});
+export type AgreementDetail = z.infer<typeof AgreementDetail>;
+export const AgreementListItem = AgreementSummary.extend({ rounds: z.array(z.object({ round: z.number().int(), status: z.string(), dueDate: z.string(), total: z.number().nullable() })) });

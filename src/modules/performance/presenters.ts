@@ -1,5 +1,5 @@
-import type { KpiSummary, MeasurementView } from "./contracts.js";
-import type { kpis, measurements } from "./tables.js";
+import type { AgreementSummary, KpiSummary, MeasurementView } from "./contracts.js";
+import type { agreements, kpis, measurements } from "./tables.js";
 
 export function kpiSummary(r: typeof kpis.$inferSelect): KpiSummary {
   return {
@@ -33,6 +33,23 @@ export function measurementView(r: typeof measurements.$inferSelect): Measuremen
     reviewedByName: r.reviewedByName,
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
     reviewComment: r.reviewComment,
+    isDemo: r.isDemo,
+  };
+}
+
+export function agreementSummary(r: typeof agreements.$inferSelect): AgreementSummary {
+  return {
+    id: r.id,
+    fiscalYear: r.fiscalYear,
+    kind: r.kind as AgreementSummary["kind"],
+    areaId: r.areaId,
+    provinceCode: r.provinceCode,
+    titleTh: r.titleTh,
+    titleEn: r.titleEn,
+    status: r.status as AgreementSummary["status"],
+    version: r.version,
+    schemeType: (r.scheme as { type: AgreementSummary["schemeType"] }).type,
+    signedAt: r.signedAt?.toISOString() ?? null,
     isDemo: r.isDemo,
   };
 }

@@ -1,8 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { ScopeRef } from "../../platform/auth/scope.js";
 import type { Ctx } from "../../platform/ctx.js";
-import { NotFoundError } from "../../platform/errors.js";
-import { kpis } from "./tables.js";
+import { NotFoundError, RuleViolation, ValidationError, type FieldError } from "../../platform/errors.js";
+import { addDays } from "../../platform/thai/dates.js";
+import { fiscalYearRange } from "../../platform/thai/fiscal-year.js";
+import type { Component, Criteria, Round, ScoredItem, ScoringScheme } from "./scoring.js";
+import { agreementItems, agreementRounds, agreements, kpis } from "./tables.js";
 
 type Kpi = typeof kpis.$inferSelect;
 
@@ -29,4 +32,99 @@ export function levelsOrdered(direction: string, levels: readonly number[]): boo
     if (direction === "higher" ? !(levels[i]! > levels[i - 1]!) : !(levels[i]! < levels[i - 1]!)) return false;
   }
   return true;
+}
+
+// ───────────────────────────── agreements ─────────────────────────────
+
+type Agreement = typeof agreements.$inferSelect;
+type AgreementItemRow = typeof agreementItems.$inferSelect;
+
+/** Where an agreement is governed: the province's or the cluster's area. */
+export function agreementScope(a: Pick<Agreement, "areaId">): ScopeRef {
+  return { kind: "area", id: a.areaId };
+}
+
+export async function mustGetAgreement(ctx: Ctx, id: string, lock = false): Promise<Agreement> {
+  const q = ctx.db.select().from(agreements).where(eq(agreements.id, id)).limit(1);
+  const [a] = lock ? await q.for("update") : await q;
+  if (!a) throw new NotFoundError("agreement", id);
+  return a;
+}
+
+/** The three follow-up rounds of a fiscal year: periods end 31 March, 30 June and 30 September; due `dueDays` later. */
+export function roundSchedule(fiscalYear: number, dueDays: number): { round: Round; periodEnd: string; dueDate: string }[] {
+  const { end } = fiscalYearRange(fiscalYear);
+  const y = end.slice(0, 4);
+  const ends: [Round, string][] = [[6, `${y}-03-31`], [9, `${y}-06-30`], [12, end]];
+  return ends.map(([round, periodEnd]) => ({ round, periodEnd, dueDate: addDays(periodEnd, dueDays) }));
+}
+
+/** The scoring engine's view of an agreement's items (weights, criteria), as stored. */
+export function scoringDefinition(a: Pick<Agreement, "scheme">, items: readonly AgreementItemRow[]): { scheme: ScoringScheme; items: ScoredItem[] } {
+  return {
+    scheme: a.scheme as ScoringScheme,
+    items: [...items]
+      .sort((x, y) => x.position - y.position)
+      .map((i) => ({ id: i.itemId, nameTh: i.nameTh, nameEn: i.nameEn, weight: i.weight, ...(i.component ? { component: i.component as Component } : {}), criteria: i.criteria as Criteria })),
+  };
+}
+
+export const signedError = () =>
+  new RuleViolation("performance.agreement.signed", "คำรับรองนี้ลงนามแล้ว แก้ไขได้โดยการแก้ไขเพิ่มเติม (amendment) พร้อมเหตุผลเท่านั้น", "This agreement is signed: change it through an amendment with a reason");
+
+/** Every KPI item names a KPI that exists and is answered for in the agreement's province (or is national). */
+export async function checkItemKpis(ctx: Ctx, provinceCode: string | null, items: readonly { kpiId?: string | null }[]): Promise<Map<string, Kpi>> {
+  const ids = [...new Set(items.map((i) => i.kpiId).filter((k): k is string => !!k))];
+  const rows = ids.length ? await ctx.db.select().from(kpis).where(inArray(kpis.id, ids)) : [];
+  const found = new Map(rows.map((k) => [k.id, k]));
+  const fields: FieldError[] = [];
+  items.forEach((it, n) => {
+    if (!it.kpiId) return;
+    const k = found.get(it.kpiId);
+    if (!k) fields.push({ path: `items.${n}.kpiId`, code: "ref.unknown-kpi", messageTh: `ไม่พบตัวชี้วัด ${it.kpiId}`, messageEn: `Unknown KPI ${it.kpiId}` });
+    else if (provinceCode && k.provinceCode && k.provinceCode !== provinceCode)
+      fields.push({ path: `items.${n}.kpiId`, code: "performance.kpi-other-province", messageTh: `ตัวชี้วัด ${k.code} เป็นของจังหวัดอื่น`, messageEn: `KPI ${k.code} belongs to another province` });
+  });
+  if (fields.length) throw new ValidationError(fields);
+  return found;
+}
+
+/** Replaces an agreement's items (a draft's edit, or an amendment). */
+export async function writeAgreementItems(ctx: Ctx, a: Pick<Agreement, "id" | "provinceCode">, items: readonly (ScoredItem & { kpiId?: string | null })[]): Promise<void> {
+  await ctx.db.delete(agreementItems).where(eq(agreementItems.agreementId, a.id));
+  await ctx.db.insert(agreementItems).values(
+    items.map((it, position) => ({
+      agreementId: a.id,
+      itemId: it.id,
+      kpiId: it.kpiId ?? null,
+      nameTh: it.nameTh,
+      nameEn: it.nameEn,
+      weight: it.weight,
+      component: it.component ?? null,
+      criteria: it.criteria,
+      position,
+      provinceCode: a.provinceCode,
+    })),
+  );
+}
+
+/** The parties a signed agreement needs: the governor, the area's deputy PM and the Minister of Interior (a cluster: its chair and the deputy PM). */
+export function missingParties(kind: string, parties: readonly { role: string }[]): string[] {
+  const need = kind === "provincial" ? ["governor", "deputy_pm", "minister_interior"] : ["cluster_chair", "deputy_pm"];
+  return need.filter((r) => !parties.some((p) => p.role === r));
+}
+
+export async function loadAgreementItems(ctx: Ctx, agreementId: string): Promise<AgreementItemRow[]> {
+  return ctx.db.select().from(agreementItems).where(eq(agreementItems.agreementId, agreementId)).orderBy(asc(agreementItems.position));
+}
+
+/** A round of a signed agreement that is not closed yet (results, self-assessments and closing need one). */
+export async function mustGetOpenRound(ctx: Ctx, a: Agreement, round: number): Promise<typeof agreementRounds.$inferSelect> {
+  if (a.status !== "signed")
+    throw new RuleViolation("performance.agreement.not-signed", "คำรับรองยังไม่ได้ลงนาม จึงยังไม่มีการติดตามผลรอบนี้", "The agreement is not signed yet, so its rounds have not started");
+  const [r] = await ctx.db.select().from(agreementRounds).where(and(eq(agreementRounds.agreementId, a.id), eq(agreementRounds.round, round))).limit(1);
+  if (!r) throw new NotFoundError("agreement-round", `${a.id}/${round}`);
+  if (r.status === "closed")
+    throw new RuleViolation("performance.round.closed", `รอบ ${round} เดือนปิดแล้ว คะแนนถูกบันทึกไว้แล้ว`, `The ${round}-month round is closed; its score is final`);
+  return r;
 }

@@ -1,0 +1,36 @@
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import { scopesFor } from "../../platform/auth/permissions.js";
+import type { Ctx } from "../../platform/ctx.js";
+import { ForbiddenError, UnauthorizedError } from "../../platform/errors.js";
+import { parseInput } from "../../platform/validation.js";
+import { AgreementListItem as AgreementListItemSchema, ListAgreementsInput } from "./contracts.js";
+import { agreementSummary } from "./presenters.js";
+import { agreements, agreementRounds } from "./tables.js";
+
+export type AgreementListItem = z.infer<typeof AgreementListItemSchema>;
+
+/** Lists agreements by province, fiscal year or status, newest year first, with each round's frozen total; staff only. */
+export async function listAgreements({ ctx, input }: { ctx: Ctx; input: z.input<typeof ListAgreementsInput> }): Promise<{ items: AgreementListItem[]; total: number }> {
+  const scopes = scopesFor(ctx, "performance:read");
+  if (scopes !== null && scopes.length === 0) {
+    if (ctx.actor.kind === "anonymous") throw new UnauthorizedError();
+    throw new ForbiddenError("performance:read");
+  }
+  const i = parseInput(ListAgreementsInput, input);
+  const where: SQL[] = [];
+  if (i.provinceCode) where.push(eq(agreements.provinceCode, i.provinceCode));
+  if (i.fiscalYear) where.push(eq(agreements.fiscalYear, i.fiscalYear));
+  if (i.status) where.push(eq(agreements.status, i.status));
+  const cond = where.length ? and(...where) : undefined;
+  const rows = await ctx.db.select().from(agreements).where(cond).orderBy(desc(agreements.fiscalYear), asc(agreements.areaId)).limit(i.limit).offset(i.offset);
+  const [{ n }] = (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(agreements).where(cond)) as [{ n: number }];
+  const ids = rows.map((r) => r.id);
+  const rounds = ids.length
+    ? await ctx.db.select({ id: agreementRounds.agreementId, round: agreementRounds.round, status: agreementRounds.status, dueDate: agreementRounds.dueDate, total: agreementRounds.total }).from(agreementRounds).where(sql`${agreementRounds.agreementId} in ${ids}`)
+    : [];
+  return {
+    items: rows.map((r) => ({ ...agreementSummary(r), rounds: rounds.filter((x) => x.id === r.id).sort((x, y) => x.round - y.round).map(({ round, status, dueDate, total }) => ({ round, status, dueDate, total })) })),
+    total: n,
+  };
+}
