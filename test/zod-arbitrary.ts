@@ -66,6 +66,13 @@ function arrayBounds(s: Any): { minLength: number; maxLength: number } {
 }
 
 function build(s: Any): fc.Arbitrary<unknown> {
+  // a contract whose rules span fields (weights summing to 1, say) names valid examples in its metadata
+  const examples = (s as unknown as { meta?: () => { examples?: unknown[] } | undefined }).meta?.()?.examples;
+  if (examples?.length) return fc.oneof(fc.constantFrom(...examples), buildShape(s));
+  return buildShape(s);
+}
+
+function buildShape(s: Any): fc.Arbitrary<unknown> {
   const d = def(s);
   switch (d.type) {
     case "optional":
@@ -78,7 +85,8 @@ function build(s: Any): fc.Arbitrary<unknown> {
     case "readonly":
       return build(d.innerType as Any);
     case "pipe":
-      return def(d.in as Any).type === "transform" ? build(d.out as Any) : build(d.in as Any);
+      // a coercion piped into a narrower schema (a number into 6 | 9 | 12): draw from both sides
+      return def(d.in as Any).type === "transform" ? build(d.out as Any) : fc.oneof(build(d.in as Any), build(d.out as Any));
     case "string":
       return stringArb(s);
     case "number":

@@ -133,6 +133,12 @@ const scoringIssues = (def: { scheme: ScoringScheme; items: readonly ScoredItem[
   for (const f of definitionIssues(def)) ctx.addIssue({ code: "custom", message: f.messageEn, path: f.path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
 };
 
+const EXAMPLE_ITEMS = [
+  { id: "k1", nameTh: "จำนวนวันที่ค่า PM2.5 เกินมาตรฐาน", nameEn: "Days with PM2.5 above the standard", weight: 0.6, criteria: { kind: "five-level-numeric", direction: "lower-is-better", levels: [70, 60, 50, 40, 30] } },
+  { id: "m1", nameTh: "ศูนย์บัญชาการแก้ไขปัญหาหมอกควัน", nameEn: "Haze command centre", weight: 0.4, criteria: { kind: "five-level-milestone", steps: [1, 2, 3, 4, 5].map((n) => ({ th: `ขั้นที่ ${n}`, en: `Step ${n}` })) } },
+];
+const EXAMPLE_UPDATE = { titleTh: "คำรับรองการปฏิบัติราชการ จังหวัดเชียงราย", titleEn: "Chiang Rai performance agreement", parties: [{ role: "governor", nameTh: "ผู้ว่าราชการจังหวัดเชียงราย" }], scheme: { type: "five-level" }, roundDueDays: 30, items: EXAMPLE_ITEMS };
+
 export const CreateAgreementInput = z
   .object({
     fiscalYear: BeYear,
@@ -147,7 +153,8 @@ export const CreateAgreementInput = z
     items: z.array(AgreementItemInput).min(1).max(100),
   })
   .refine((a) => (a.kind === "provincial") === a.areaId.startsWith("province:"), { path: ["areaId"], message: "a provincial agreement is for a province, a cluster agreement for a cluster" })
-  .superRefine(scoringIssues);
+  .superRefine(scoringIssues)
+  .meta({ examples: [{ fiscalYear: 2571, kind: "provincial", areaId: "province:57", ...EXAMPLE_UPDATE }] });
 export type CreateAgreementInput = z.infer<typeof CreateAgreementInput>;
 
 /** Changes to a draft, or (with a reason) an amendment to a signed agreement. */
@@ -160,7 +167,8 @@ export const UpdateAgreementInput = z
     roundDueDays: z.number().int().min(0).max(180).default(30),
     items: z.array(AgreementItemInput).min(1).max(100),
   })
-  .superRefine(scoringIssues);
+  .superRefine(scoringIssues)
+  .meta({ examples: [EXAMPLE_UPDATE] });
 export type UpdateAgreementInput = z.infer<typeof UpdateAgreementInput>;
 export const AmendAgreementInput = z.object({ reasonTh: z.string().trim().min(1).max(2000), changes: UpdateAgreementInput });
 export type AmendAgreementInput = z.infer<typeof AmendAgreementInput>;
