@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_QUERY_TERMS, MAX_TERM_LENGTH, searchTerms, searchText, thaiWords, tsQueryFromText } from "./segment.js";
+import { MAX_QUERY_TERMS, MAX_TERM_LENGTH, searchTerms, searchText, thaiWords, tsQueryFromText, withThaiWordBreaks } from "./segment.js";
 
 // A term is quoted and may only hold letters, combining marks (Thai vowels/tones) and digits.
 const TERM = String.raw`'[\p{L}\p{M}\p{N}]+':\*`;
@@ -160,5 +160,28 @@ describe("tsQueryFromText", () => {
       const stored = new Set(searchText(text).split(" "));
       for (const term of q.split(" & ")) expect(stored.has(term.slice(1, -3))).toBe(true);
     }));
+  });
+});
+
+describe("withThaiWordBreaks", () => {
+  it("puts a zero-width space between Thai words only, keeping the text otherwise unchanged", () => {
+    const text = "ผลการดำเนินงาน 2,380 จุด อยู่ระหว่างค่าเป้าหมายระดับ 3 (พ.ย. 2569) Hotspots";
+    const out = withThaiWordBreaks(text);
+    expect(out.replaceAll("\u200B", "")).toBe(text);
+    expect(out).toContain("ผล\u200Bการ");
+    expect(out).toContain("อยู่\u200Bระหว่าง");
+    expect(out).toContain("พ.ย.");
+    expect(withThaiWordBreaks("Hello world")).toBe("Hello world");
+  });
+
+  it("never breaks before a combining mark, ๆ or ฯ, and is lossless on any Thai/ASCII text", () => {
+    expect(withThaiWordBreaks("มากๆ")).not.toContain("\u200Bๆ");
+    fc.assert(
+      fc.property(thaiAsciiText, (t) => {
+        const out = withThaiWordBreaks(t);
+        expect(out.replaceAll("\u200B", "")).toBe(t.replaceAll("\u200B", ""));
+        expect(out).not.toMatch(/\u200B[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0E2F\u0E46]/u);
+      }),
+    );
   });
 });

@@ -72,3 +72,24 @@ function getSegmenter(): Intl.Segmenter | null {
   }
   return segmenter;
 }
+
+// Thai letters and marks (not digits or symbols); ๆ and ฯ must never start a line.
+const THAI_LETTER = /[\u0E01-\u0E3A\u0E40-\u0E4E]/;
+const NO_BREAK_BEFORE = /[\u0E2F\u0E46]/;
+
+/**
+ * Inserts U+200B (zero-width space) between adjacent Thai words, so that a line breaker without a Thai
+ * dictionary (UAX #14 alone, as in pdfkit/pdfmake) wraps only between words, never inside a syllable.
+ */
+export function withThaiWordBreaks(text: string): string {
+  const seg = getSegmenter();
+  if (!seg || !THAI_LETTER.test(text)) return text;
+  let out = "";
+  let prev = "";
+  for (const { segment } of seg.segment(text)) {
+    if (prev && THAI_LETTER.test(prev.at(-1)!) && THAI_LETTER.test(segment[0]!) && !NO_BREAK_BEFORE.test(segment[0]!)) out += "\u200B";
+    out += segment;
+    prev = segment;
+  }
+  return out;
+}
