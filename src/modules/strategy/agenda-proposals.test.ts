@@ -291,19 +291,22 @@ const covers57 = (s: string) => s === "area:province:57" || s === "area:cluster:
 const coversMoi = (s: string) => s === "org:moi" || s === "nation";
 const STAFF = ROLES.filter((r) => r !== "citizen");
 
-type Op = { allowed: (role: RoleId, scope: string) => boolean; prepare: () => Promise<string>; run: (who: Actor, id: string) => Promise<unknown> };
+type Op = { action: string | null; allowed: (role: RoleId, scope: string) => boolean; prepare: () => Promise<string>; run: (who: Actor, id: string) => Promise<unknown> };
 const OPS: Record<string, Op> = {
   assign: {
+    action: "strategy.agenda.assign",
     allowed: (r, s) => (r === "administrator" || r === "deputy_pm_office") && covers57(s),
     prepare: freshAgenda,
     run: (who, agendaNodeId) => assignAgenda({ ctx: ctxFor(db, who), input: { agendaNodeId, provinceCode: "57" } }),
   },
   save: {
+    action: "strategy.proposal.save",
     allowed: (r, s) => (r === "governor" || r === "strategy_officer") && covers57(s),
     prepare: () => freshAssignment(),
     run: (who, id) => saveProposal({ ctx: ctxFor(db, who), input: { id, ...V1 } }),
   },
   submit: {
+    action: "strategy.proposal.submit",
     allowed: (r, s) => (r === "governor" || r === "strategy_officer") && covers57(s),
     prepare: async () => {
       const id = await freshAssignment();
@@ -313,6 +316,7 @@ const OPS: Record<string, Op> = {
     run: (who, id) => submitProposal({ ctx: ctxFor(db, who), input: { id } }),
   },
   forward: {
+    action: "strategy.proposal.forward",
     allowed: (r, s) => r === "ministry_officer" && coversMoi(s),
     prepare: async () => {
       const id = await OPS.submit!.prepare();
@@ -322,6 +326,7 @@ const OPS: Record<string, Op> = {
     run: (who, id) => reviewProposal({ ctx: ctxFor(db, who), input: { id, stage: "moi", decision: "forward" } }),
   },
   approve: {
+    action: "strategy.proposal.approve",
     allowed: (r, s) => r === "opdc_evaluator" && covers57(s),
     prepare: async () => {
       const id = await OPS.forward!.prepare();
@@ -331,6 +336,7 @@ const OPS: Record<string, Op> = {
     run: (who, id) => reviewProposal({ ctx: ctxFor(db, who), input: { id, stage: "opdc", decision: "approve" } }),
   },
   read: {
+    action: null,
     allowed: (r, s) => (STAFF.includes(r) && covers57(s)) || (r === "ministry_officer" && coversMoi(s)),
     prepare: () => freshAssignment(),
     run: (who, id) => getAssignment({ ctx: ctxFor(db, who), input: { id } }),
@@ -347,7 +353,7 @@ describe("permission matrix: assign, save, submit, forward, approve and read Chi
     const run = o.run(who, target);
     if (o.allowed(role, scope)) {
       await expect(run).resolves.toBeDefined();
-      if (op !== "read") expect(await audits(who)).toHaveLength(1);
+      expect(await audits(who)).toEqual(o.action ? [o.action] : []);
     } else {
       const before = op === "assign" ? null : await snapshot(target);
       const e = await fail(run);
