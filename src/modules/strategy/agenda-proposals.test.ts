@@ -289,7 +289,7 @@ const ORG_SCOPES = ["org:moi", "org:pro:57:land", "org:moph", "org:moi.dopa", "n
 const ORG_ROLES: RoleId[] = ["agency_officer", "agency_head", "ministry_officer", "department_officer"];
 const covers57 = (s: string) => s === "area:province:57" || s === "area:cluster:N2" || s === "nation";
 const coversMoi = (s: string) => s === "org:moi" || s === "nation";
-const STAFF = ROLES.filter((r) => r !== "citizen");
+const STAFF: RoleId[] = ROLES.filter((r) => r !== "citizen");
 
 type Op = { action: string | null; allowed: (role: RoleId, scope: string) => boolean; prepare: () => Promise<string>; run: (who: Actor, id: string) => Promise<unknown> };
 const OPS: Record<string, Op> = {
