@@ -303,10 +303,46 @@ journey("the governor of Chiang Rai", "governor.chiangrai", [
   },
   { name: "strategy-agenda-env", path: "/strategy/agenda:ag-env", expect: { locator: byTestId("cascade-below"), text: { th: ["57", "76"], en: ["57", "76"] } } },
   { name: "strategy-goal-57", path: "/strategy/prov:57:goal:1.1", expect: { locator: byTestId("cascade-above"), text: { th: "ยุทธศาสตร์ชาติ", en: "National Strategy" } } },
+  { name: "agendas", path: "/agendas", expect: [{ locator: byTestId("agendas-title"), text: both("agendas.title") }, { locator: byTestId("agendas-table"), text: both("agendas.statuses.approved") }] },
+  {
+    name: "agenda-57",
+    path: "/agendas/demo-agenda-57",
+    expect: [
+      // version 1 returned by OPDC with a comment, version 2 approved; the two compared side by side
+      { locator: byTestId("agenda-timeline"), text: { th: [tr("th", "agendas.timeline.opdc.return", { n: 1 }), tr("th", "agendas.timeline.opdc.approve", { n: 2 })], en: [tr("en", "agendas.timeline.opdc.return", { n: 1 }), tr("en", "agendas.timeline.opdc.approve", { n: 2 })] } },
+      { locator: byTestId("compare-table"), text: { th: [tr("th", "agendas.compare.added"), tr("th", "agendas.compare.changed")], en: [tr("en", "agendas.compare.added"), tr("en", "agendas.compare.changed")] } },
+    ],
+  },
   {
     name: "search-mae-sai",
     path: `/search?q=${encodeURIComponent("แม่สาย")}`,
     expect: { locator: byTestId("search-results"), text: { th: [tr("th", "search.kinds.area"), "แม่สาย"], en: [tr("en", "search.kinds.area"), "Mae Sai"] } },
+  },
+]);
+
+journey("the Ministry of Interior's officer", "moi.officer", [
+  { name: "agendas-submitted", path: "/agendas?status=submitted", expect: { locator: byTestId("agendas-table"), text: { th: "บุรีรัมย์", en: "Buriram" } } },
+  { name: "agenda-31-moi-review", path: "/agendas/demo-agenda-31", expect: { locator: byTestId("agenda-actions"), text: { th: [tr("th", "agendas.actions.forward"), tr("th", "agendas.actions.return")], en: [tr("en", "agendas.actions.forward"), tr("en", "agendas.actions.return")] } } },
+]);
+
+journey("an OPDC evaluator", "opdc.evaluator", [
+  { name: "agenda-40-opdc-review", path: "/agendas/demo-agenda-40", expect: { locator: byTestId("agenda-actions"), text: { th: [tr("th", "agendas.actions.approve"), tr("th", "agendas.actions.return")], en: [tr("en", "agendas.actions.approve"), tr("en", "agendas.actions.return")] } } },
+]);
+
+journey("the governor of Phetchaburi", "governor.phetchaburi", [
+  { name: "agenda-76-draft", path: "/agendas/demo-agenda-76", expect: { locator: byTestId("proposal-issues"), text: both("agendas.issuesTitle") } },
+  {
+    name: "agenda-76-editor",
+    path: "/agendas/demo-agenda-76",
+    open: async (page) => {
+      await page.getByTestId("proposal-edit").click();
+      await page.getByTestId("proposal-editor").waitFor();
+    },
+    close: async (page) => {
+      await page.getByTestId("proposal-cancel").click();
+      await page.getByTestId("proposal-editor").waitFor({ state: "detached" });
+    },
+    expect: { locator: byTestId("proposal-editor"), text: { th: [tr("th", "agendas.section.kpis"), tr("th", "agendas.edit.save")], en: [tr("en", "agendas.section.kpis"), tr("en", "agendas.edit.save")] } },
   },
 ]);
 

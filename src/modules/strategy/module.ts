@@ -1,5 +1,6 @@
 import type { ModuleManifest } from "../../platform/module.js";
 import { strategyRoutes } from "./routes.js";
+import { seedAgendaDemo } from "./seed-agenda-demo.js";
 import { seedStrategyDemo } from "./seed-demo.js";
 import { seedStrategyReference } from "./seed-reference.js";
 
@@ -7,9 +8,12 @@ export const strategyModule: ModuleManifest = {
   name: "strategy",
   routes: strategyRoutes,
   operations: ["strategy:read", "strategy:national.write", "strategy:area.write", "strategy:cluster.approve", "strategy:province.approve", "strategy:agenda.assign", "strategy:proposal.write", "strategy:proposal.review.moi", "strategy:proposal.review.opdc"],
-  auditActions: ["strategy.node.create", "strategy.node.approve", "strategy.link.create", "strategy.link.delete", "strategy.seed.reference", "strategy.seed.demo"],
+  auditActions: ["strategy.node.create", "strategy.node.approve", "strategy.link.create", "strategy.link.delete", "strategy.seed.reference", "strategy.seed.demo", "strategy.agenda.assign", "strategy.proposal.save", "strategy.proposal.submit", "strategy.proposal.forward", "strategy.proposal.return", "strategy.proposal.approve", "strategy.seed.agenda-demo"],
   seed: async (ctx, { demo }) => {
     await seedStrategyReference({ ctx });
-    if (demo) await seedStrategyDemo({ ctx });
+    if (demo) {
+      await seedStrategyDemo({ ctx });
+      await seedAgendaDemo({ ctx });
+    }
   },
 };

@@ -3,7 +3,7 @@ import { AppShell, Badge, Box, Burger, Button, Group, Menu, Stack, Text, TextInp
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { canImport, isAdmin, logout, useMe, useMeta } from "./session.js";
+import { canImport, isAdmin, isStaff, logout, useMe, useMeta } from "./session.js";
 import { ButtonLink, NavLinkRouter } from "../ui/links.js";
 import { useFormat } from "./format.js";
 
@@ -163,6 +163,7 @@ export function RootLayout() {
           <NavLinkRouter to="/provinces" label={t("nav.provinces")} />
           <NavLinkRouter to="/organizations" label={t("nav.organizations")} />
           <NavLinkRouter to="/strategy" label={t("nav.strategy")} />
+          {isStaff(me.data) && <NavLinkRouter to="/agendas" label={t("nav.agendas")} />}
           <NavLinkRouter to="/search" label={t("nav.search")} />
           {(admin || importer) && (
             <>

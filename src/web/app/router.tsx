@@ -108,6 +108,31 @@ const strategyNodeRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/strategy/CascadePage.js"), "CascadePage"),
 });
 
+export interface AgendasSearch {
+  provinceCode?: string;
+  status?: string;
+  agendaNodeId?: string;
+  page?: number;
+}
+/** Proposals are internal: staff log in first. */
+const requireLogin = async ({ context, location }: { context: { queryClient: QueryClient }; location: { href: string } }) => {
+  const me = await context.queryClient.ensureQueryData(meQuery).catch(() => null);
+  if (!me?.authenticated) throw redirect({ to: "/login", search: { redirect: location.href } });
+};
+const agendasRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/agendas",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): AgendasSearch => ({ provinceCode: provinceCode(s.provinceCode), status: str(s.status), agendaNodeId: str(s.agendaNodeId), page: int(s.page) }),
+  component: lazyRouteComponent(() => import("../features/agendas/AgendasPage.js"), "AgendasPage"),
+});
+const agendaRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/agendas/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/agendas/AgendaPage.js"), "AgendaPage"),
+});
+
 export interface SearchSearch {
   q?: string;
   kinds?: string;
@@ -171,6 +196,8 @@ const routeTree = rootRoute.addChildren([
   areaRoute,
   strategyRoute,
   strategyNodeRoute,
+  agendasRoute,
+  agendaRoute,
   searchRoute,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute, adminImportsRoute]),
 ]);

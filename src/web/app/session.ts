@@ -49,6 +49,11 @@ export function canImport(me: Me | undefined): boolean {
   const roles = POLICY["registry:import"] as readonly string[];
   return !!me?.authenticated && !!me.grants.some((g) => roles.includes(g.role));
 }
+/** Holds a role that may perform `op` somewhere (the server checks the scope): shows or hides an action. */
+export function holdsRoleFor(me: Me | undefined, op: keyof typeof POLICY): boolean {
+  const roles = POLICY[op];
+  return !!me?.authenticated && (roles === "public" || me.grants.some((g) => (roles as readonly string[]).includes(g.role)));
+}
 export function isAdmin(me: Me | undefined): boolean {
   return !!me?.authenticated && hasRole(me.grants, "administrator");
 }
