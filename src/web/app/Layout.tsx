@@ -3,7 +3,7 @@ import { AppShell, Badge, Box, Burger, Button, Group, Menu, Stack, Text, TextInp
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { canImport, isAdmin, logout, useMe, useMeta } from "./session.js";
+import { canImport, isAdmin, isStaff, logout, useMe, useMeta } from "./session.js";
 import { ButtonLink, NavLinkRouter } from "../ui/links.js";
 import { useFormat } from "./format.js";
 
@@ -164,6 +164,8 @@ export function RootLayout() {
           <NavLinkRouter to="/organizations" label={t("nav.organizations")} />
           <NavLinkRouter to="/strategy" label={t("nav.strategy")} />
           <NavLinkRouter to="/search" label={t("nav.search")} />
+          {isStaff(me.data) && <NavLinkRouter to="/pilots" label={t("nav.pilots")} />}
+          {isStaff(me.data) && <NavLinkRouter to="/sandboxes" label={t("nav.sandboxes")} />}
           {(admin || importer) && (
             <>
               <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">

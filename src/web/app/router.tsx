@@ -119,6 +119,37 @@ const searchRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/search/SearchPage.js"), "SearchPage"),
 });
 
+/** Staff pages: a visitor who has not logged in is sent to the login page first. */
+const requireLogin = async ({ context, location }: { context: { queryClient: QueryClient }; location: { href: string } }) => {
+  const me = await context.queryClient.ensureQueryData(meQuery).catch(() => null);
+  if (!me?.authenticated) throw redirect({ to: "/login", search: { redirect: location.href } });
+};
+
+const pilotsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/pilots",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/pilots/PilotsPage.js"), "PilotsPage"),
+});
+const pilotRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/pilots/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/pilots/PilotPage.js"), "PilotPage"),
+});
+const sandboxesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sandboxes",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/sandboxes/SandboxesPage.js"), "SandboxesPage"),
+});
+const sandboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sandboxes/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/sandboxes/SandboxPage.js"), "SandboxPage"),
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/admin",
@@ -172,6 +203,10 @@ const routeTree = rootRoute.addChildren([
   strategyRoute,
   strategyNodeRoute,
   searchRoute,
+  pilotsRoute,
+  pilotRoute,
+  sandboxesRoute,
+  sandboxRoute,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute, adminImportsRoute]),
 ]);
 
