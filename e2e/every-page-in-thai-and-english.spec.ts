@@ -346,6 +346,30 @@ journey("the governor of Phetchaburi", "governor.phetchaburi", [
   },
 ]);
 
+journey("OPDC's evaluator", "opdc.evaluator", [
+  { name: "pilots", path: "/pilots", expect: [{ locator: byTestId("pilots-title"), text: both("pilots.title") }, { locator: byTestId("pilots-table"), text: { th: ["PILOT-2544", "PILOT-2567"], en: ["PILOT-2544", "five provinces"] } }] },
+  {
+    name: "pilot-2567",
+    path: "/pilots/demo-pilot-2567",
+    expect: [
+      { locator: byTestId("pilot-title"), text: { th: "5 จังหวัดนำร่อง", en: "five provinces" } },
+      { locator: byTestId("comparison-chart"), text: { th: tr("th", "pilots.start"), en: tr("en", "pilots.start") } },
+      { locator: byTestId("did-result"), text: { th: [tr("th", "pilots.did.title"), "95%"], en: [tr("en", "pilots.did.title"), "95%"] } },
+    ],
+  },
+  {
+    name: "pilot-2544",
+    path: "/pilots/demo-pilot-2544",
+    expect: [
+      { locator: byTestId("pilot-title"), text: { th: "ปีงบประมาณ 2545", en: "FY 2002" } },
+      { locator: byTestId("comparison-provinces"), text: { th: "พิษณุโลก", en: "Phitsanulok" } },
+    ],
+  },
+  { name: "sandboxes", path: "/sandboxes", expect: [{ locator: byTestId("sandboxes-title"), text: both("sandboxes.title") }, { locator: byTestId("sandboxes-table"), text: { th: tr("th", "sandboxes.expiringSoon"), en: tr("en", "sandboxes.expiringSoon") } }] },
+  { name: "sandbox-57-haze", path: "/sandboxes/demo-sandbox-57-haze", expect: [{ locator: byTestId("sandbox-title"), text: { th: "เชียงราย", en: "Chiang Rai" } }, { locator: byTestId("sandbox-reminder"), text: { th: "40", en: "40" } }] },
+  { name: "sandbox-34-border", path: "/sandboxes/demo-sandbox-34-border", expect: [{ locator: byTestId("sandbox-expired"), text: { th: tr("th", "sandboxes.statuses.expired").split(" ")[0]!, en: "lapsed" } }] },
+]);
+
 journey(
   "the administrator",
   "admin",

@@ -280,3 +280,307 @@ export const AgreementDetail = AgreementSummary.extend({
 });
 export type AgreementDetail = z.infer<typeof AgreementDetail>;
 export const AgreementListItem = AgreementSummary.extend({ rounds: z.array(z.object({ round: z.number().int(), status: z.string(), dueDate: z.string(), total: z.number().nullable() })) });
+
+
+// ───────────────────────────── pilots and evaluation; special-administration sandboxes (issue 3, part 5) ─────────────────────────────
+
+/** A real Gregorian date (1800–2199): pilot panels reach back to the 1999–2003 pilot; a B.E. year is refused. */
+const PilotDate = z.string().refine((s) => isIsoDate(s) && s >= "1800-01-01" && s <= "2199-12-31", "a real Gregorian date YYYY-MM-DD (1800–2199), not a B.E. year");
+const ProvinceCode = z.string().regex(/^\d{2}$/);
+const PilotId = z.string().min(1).max(120);
+
+export const PilotRole = z.enum(["pilot", "comparison"]);
+export type PilotRole = z.infer<typeof PilotRole>;
+export const PilotOutcomeKind = z.enum(["outcome", "satisfaction"]);
+export const PilotIncentiveKind = z.enum(["staff-development-budget", "salary-step-quota", "other"]);
+/** The satisfaction scale of recorded surveys: a mean on 1 (very dissatisfied) … 5 (very satisfied). */
+export const SATISFACTION_SCALE = { min: 1, max: 5 } as const;
+
+export const CreatePilotProgrammeInput = z.object({
+  code: z.string().trim().min(1).max(40),
+  nameTh: z.string().trim().min(1).max(500),
+  nameEn: z.string().trim().max(500).default(""),
+  descriptionTh: z.string().trim().max(5000).nullable().optional(),
+  descriptionEn: z.string().trim().max(5000).nullable().optional(),
+  /** the period observed; the pilot's model starts on treatmentStart (periodStart < treatmentStart ≤ periodEnd) */
+  periodStart: PilotDate,
+  periodEnd: PilotDate,
+  treatmentStart: PilotDate,
+});
+export type CreatePilotProgrammeInput = z.infer<typeof CreatePilotProgrammeInput>;
+
+export const SetPilotProvincesInput = z.object({
+  provinces: z
+    .array(z.object({ provinceCode: ProvinceCode, role: PilotRole, /** a comparison province's matched pilot province */ pairedWith: ProvinceCode.nullable().optional() }))
+    .min(2)
+    .max(77),
+});
+export type SetPilotProvincesInput = z.infer<typeof SetPilotProvincesInput>;
+
+export const DefinePilotOutcomeInput = z.object({
+  kind: PilotOutcomeKind,
+  nameTh: z.string().trim().min(1).max(500),
+  nameEn: z.string().trim().max(500).default(""),
+  unit: z.string().trim().min(1).max(60),
+  direction: KpiDirection,
+  /** a KPI of the performance module this outcome follows */
+  kpiId: z.string().min(1).max(120).nullable().optional(),
+  position: z.number().int().min(0).max(1000).optional(),
+});
+export type DefinePilotOutcomeInput = z.infer<typeof DefinePilotOutcomeInput>;
+
+export const RecordPilotObservationsInput = z.object({
+  outcomeId: PilotId,
+  rows: z
+    .array(z.object({ provinceCode: ProvinceCode, periodEnd: PilotDate, value: z.number().finite().min(-1e12).max(1e12), source: z.string().trim().max(500).nullable().optional() }))
+    .min(1)
+    .max(2000),
+});
+export type RecordPilotObservationsInput = z.infer<typeof RecordPilotObservationsInput>;
+
+export const RecordPilotSurveyInput = z.object({
+  outcomeId: PilotId,
+  provinceCode: ProvinceCode,
+  /** the last day of the period the survey covers */
+  periodEnd: PilotDate,
+  /** mean satisfaction on the 1–5 scale */
+  mean: z.number().min(SATISFACTION_SCALE.min).max(SATISFACTION_SCALE.max),
+  respondents: z.number().int().min(1).max(10_000_000),
+  /** sample standard deviation of the answers (at most 2·√(n/(n−1)) on a 1–5 scale) */
+  sd: z.number().min(0).max(3).nullable().optional(),
+  source: z.string().trim().max(500).nullable().optional(),
+});
+export type RecordPilotSurveyInput = z.infer<typeof RecordPilotSurveyInput>;
+
+export const GrantPilotIncentiveInput = z.object({
+  provinceCode: ProvinceCode,
+  kind: PilotIncentiveKind,
+  descriptionTh: z.string().trim().min(1).max(2000),
+  /** baht for a budget, a count or percentage for a quota (see unit) */
+  amount: z.number().min(0).max(1e12).nullable().optional(),
+  unit: z.string().trim().min(1).max(60).nullable().optional(),
+  grantedOn: PilotDate,
+});
+export type GrantPilotIncentiveInput = z.infer<typeof GrantPilotIncentiveInput>;
+
+export const ListPilotProgrammesInput = z.object({
+  provinceCode: ProvinceCode.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const ListPilotObservationsInput = z.object({ outcomeId: PilotId.optional() });
+
+export const ComparePilotInput = z.object({
+  /** confidence level of the intervals */
+  level: z.coerce.number().min(0.5).max(0.999).default(0.95),
+});
+
+export const PilotProvinceView = z.object({ provinceCode: z.string(), nameTh: z.string(), nameEn: z.string(), role: PilotRole, pairedWith: z.string().nullable() });
+export type PilotProvinceView = z.infer<typeof PilotProvinceView>;
+
+export const PilotOutcomeView = z.object({
+  id: z.string(),
+  kind: PilotOutcomeKind,
+  nameTh: z.string(),
+  nameEn: z.string(),
+  unit: z.string(),
+  direction: KpiDirection,
+  kpiId: z.string().nullable(),
+  kpiCode: z.string().nullable(),
+  position: z.number().int(),
+  observations: z.number().int(),
+});
+export type PilotOutcomeView = z.infer<typeof PilotOutcomeView>;
+
+export const PilotIncentiveView = z.object({
+  id: z.string(),
+  provinceCode: z.string(),
+  kind: PilotIncentiveKind,
+  descriptionTh: z.string(),
+  /** numeric(16,2) as text: money is never a float */
+  amount: z.string().nullable(),
+  unit: z.string().nullable(),
+  grantedOn: z.string(),
+  isDemo: z.boolean(),
+});
+export type PilotIncentiveView = z.infer<typeof PilotIncentiveView>;
+
+export const PilotObservationView = z.object({
+  outcomeId: z.string(),
+  provinceCode: z.string(),
+  periodEnd: z.string(),
+  value: z.number(),
+  respondents: z.number().int().nullable(),
+  sd: z.number().nullable(),
+  source: z.string().nullable(),
+  isDemo: z.boolean(),
+});
+export type PilotObservationView = z.infer<typeof PilotObservationView>;
+
+export const PilotProgrammeSummary = z.object({
+  id: z.string(),
+  code: z.string(),
+  nameTh: z.string(),
+  nameEn: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  treatmentStart: z.string(),
+  pilots: z.number().int(),
+  comparisons: z.number().int(),
+  outcomes: z.number().int(),
+  isDemo: z.boolean(),
+});
+export type PilotProgrammeSummary = z.infer<typeof PilotProgrammeSummary>;
+
+export const PilotProgrammeDetail = PilotProgrammeSummary.extend({
+  descriptionTh: z.string().nullable(),
+  descriptionEn: z.string().nullable(),
+  provinces: z.array(PilotProvinceView),
+  outcomes: z.array(PilotOutcomeView),
+  incentives: z.array(PilotIncentiveView),
+  may: z.object({ write: z.boolean() }),
+});
+export type PilotProgrammeDetail = z.infer<typeof PilotProgrammeDetail>;
+
+const Interval = z.object({ level: z.number(), low: z.number(), high: z.number() });
+const GroupPoint = z.object({ n: z.number().int(), mean: z.number(), sd: z.number().nullable(), ci: Interval.nullable() });
+export const PilotSeriesPoint = z.object({
+  period: z.string(),
+  phase: z.enum(["pre", "post"]),
+  pilot: GroupPoint.nullable(),
+  comparison: GroupPoint.nullable(),
+  /** pilot − comparison in this period */
+  gap: z.number().nullable(),
+});
+export type PilotSeriesPoint = z.infer<typeof PilotSeriesPoint>;
+
+/** improved / worsened: the interval excludes 0 in the outcome's good / bad direction; otherwise no clear effect. */
+export const PilotVerdict = z.enum(["improved", "worsened", "no-clear-effect", "not-estimable"]);
+export type PilotVerdict = z.infer<typeof PilotVerdict>;
+
+export const PilotDid = z.object({
+  method: z.enum(["unit-differences-welch", "unit-differences-pooled-t", "none"]),
+  treatmentStart: z.string(),
+  estimate: z.number().nullable(),
+  se: z.number().nullable(),
+  df: z.number().nullable(),
+  tCritical: z.number().nullable(),
+  ci: Interval.nullable(),
+  pValue: z.number().nullable(),
+  units: z.object({ pilot: z.number().int(), comparison: z.number().int(), total: z.number().int() }),
+  observations: z.object({ used: z.number().int(), total: z.number().int() }),
+  cells: z.object({
+    pilot: z.object({ pre: z.number().nullable(), post: z.number().nullable() }),
+    comparison: z.object({ pre: z.number().nullable(), post: z.number().nullable() }),
+  }),
+  unitDifferences: z.array(z.object({ provinceCode: z.string(), role: PilotRole, preMean: z.number(), postMean: z.number(), difference: z.number() })),
+  droppedUnits: z.array(z.object({ provinceCode: z.string(), role: PilotRole, reason: z.enum(["no-pre", "no-post"]) })),
+  warnings: z.array(z.object({ code: z.string(), messageTh: z.string(), messageEn: z.string() })),
+  verdict: PilotVerdict,
+  /** always given: how many provinces the estimate rests on, and what that means */
+  smallSample: z.object({ pilot: z.number().int(), comparison: z.number().int(), messageTh: z.string(), messageEn: z.string() }),
+});
+export type PilotDid = z.infer<typeof PilotDid>;
+
+export const PilotOutcomeComparison = z.object({ outcome: PilotOutcomeView, series: z.array(PilotSeriesPoint), did: PilotDid });
+export type PilotOutcomeComparison = z.infer<typeof PilotOutcomeComparison>;
+
+export const PilotComparison = z.object({
+  programmeId: z.string(),
+  treatmentStart: z.string(),
+  level: z.number(),
+  outcomes: z.array(PilotOutcomeComparison),
+  /** the assumption everything rests on, in words */
+  assumptionTh: z.string(),
+  assumptionEn: z.string(),
+});
+export type PilotComparison = z.infer<typeof PilotComparison>;
+
+// Sandboxes (special administration experiments under the 2022 Royal Decree on integrated area-based administration)
+
+export const SandboxRuleChange = z.enum(["waived", "modified"]);
+/** stored: active | ended; shown: expired once the expiry date has passed without the sandbox being ended */
+export const SandboxStatus = z.enum(["active", "expired", "ended"]);
+export type SandboxStatus = z.infer<typeof SandboxStatus>;
+/** A sandbox whose expiry is this close shows as expiring and is reminded about. */
+export const SANDBOX_REMINDER_DAYS = 60;
+
+export const SandboxRule = z.object({
+  ruleTh: z.string().trim().min(1).max(1000),
+  change: SandboxRuleChange,
+  detailTh: z.string().trim().max(2000).default(""),
+});
+
+export const CreateSandboxInput = z.object({
+  provinceCode: ProvinceCode,
+  nameTh: z.string().trim().min(1).max(500),
+  nameEn: z.string().trim().max(500).default(""),
+  scopeTh: z.string().trim().min(1).max(5000),
+  legalBasisTh: z.string().trim().max(2000).nullable().optional(),
+  rules: z.array(SandboxRule).min(1).max(50),
+  startsOn: PilotDate,
+  expiresOn: PilotDate,
+});
+export type CreateSandboxInput = z.infer<typeof CreateSandboxInput>;
+
+export const RecordSandboxResultInput = z.object({
+  measuredOn: PilotDate,
+  indicatorTh: z.string().trim().min(1).max(500),
+  value: z.number().finite().min(-1e12).max(1e12),
+  unit: z.string().trim().min(1).max(60),
+  baseline: z.number().finite().min(-1e12).max(1e12).nullable().optional(),
+  noteTh: z.string().trim().max(2000).nullable().optional(),
+});
+export type RecordSandboxResultInput = z.infer<typeof RecordSandboxResultInput>;
+
+export const EndSandboxInput = z.object({ endedOn: PilotDate, reasonTh: z.string().trim().max(2000).nullable().optional() });
+export type EndSandboxInput = z.infer<typeof EndSandboxInput>;
+
+export const ListSandboxesInput = z.object({
+  provinceCode: ProvinceCode.optional(),
+  status: SandboxStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const SandboxResultView = z.object({
+  id: z.string(),
+  measuredOn: z.string(),
+  indicatorTh: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  baseline: z.number().nullable(),
+  noteTh: z.string().nullable(),
+  isDemo: z.boolean(),
+});
+export type SandboxResultView = z.infer<typeof SandboxResultView>;
+
+export const SandboxSummary = z.object({
+  id: z.string(),
+  provinceCode: z.string(),
+  provinceNameTh: z.string(),
+  provinceNameEn: z.string(),
+  nameTh: z.string(),
+  nameEn: z.string(),
+  startsOn: z.string(),
+  expiresOn: z.string(),
+  endedOn: z.string().nullable(),
+  status: SandboxStatus,
+  /** days from today (Bangkok) to the expiry date, negative once past; null when ended */
+  expiresInDays: z.number().int().nullable(),
+  /** active and expiring within SANDBOX_REMINDER_DAYS */
+  expiringSoon: z.boolean(),
+  rulesCount: z.number().int(),
+  isDemo: z.boolean(),
+});
+export type SandboxSummary = z.infer<typeof SandboxSummary>;
+
+export const SandboxDetail = SandboxSummary.extend({
+  scopeTh: z.string(),
+  legalBasisTh: z.string().nullable(),
+  rules: z.array(z.object({ ruleTh: z.string(), change: SandboxRuleChange, detailTh: z.string() })),
+  results: z.array(SandboxResultView),
+  may: z.object({ write: z.boolean() }),
+});
+export type SandboxDetail = z.infer<typeof SandboxDetail>;

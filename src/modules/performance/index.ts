@@ -1,2 +1,4 @@
 /** The performance module's public surface for other modules. */
 export { performanceModule } from "./module.js";
+/** For the scheduled reminder: sandboxes about to lapse (see list-sandboxes.ts). */
+export { sandboxesExpiringWithin } from "./list-sandboxes.js";

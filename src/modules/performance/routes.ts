@@ -57,3 +57,88 @@ export const performanceRoutes: FastifyPluginAsync = async (app) => {
     closeRound({ ctx: req.ctx, input: req.params }),
   );
 };
+
+// ───────────────────────────── pilots and evaluation; sandboxes (issue 3, part 5) ─────────────────────────────
+// Kept in its own block (imports included: ES imports are hoisted) so it merges cleanly beside other additions.
+import {
+  ComparePilotInput,
+  CreatePilotProgrammeInput,
+  CreateSandboxInput,
+  DefinePilotOutcomeInput,
+  EndSandboxInput,
+  GrantPilotIncentiveInput,
+  ListPilotObservationsInput,
+  ListPilotProgrammesInput,
+  ListSandboxesInput,
+  PilotComparison,
+  PilotIncentiveView,
+  PilotObservationView,
+  PilotOutcomeView,
+  PilotProgrammeDetail,
+  PilotProgrammeSummary,
+  PilotProvinceView,
+  RecordPilotObservationsInput,
+  RecordPilotSurveyInput,
+  RecordSandboxResultInput,
+  SandboxDetail,
+  SandboxResultView,
+  SandboxSummary,
+  SetPilotProvincesInput,
+} from "./contracts.js";
+import { compareProgramme } from "./compare-programme.js";
+import { createProgramme } from "./create-programme.js";
+import { createSandbox } from "./create-sandbox.js";
+import { defineOutcome } from "./define-outcome.js";
+import { endSandbox } from "./end-sandbox.js";
+import { getProgramme } from "./get-programme.js";
+import { getSandbox } from "./get-sandbox.js";
+import { grantIncentive } from "./grant-incentive.js";
+import { listObservations } from "./list-observations.js";
+import { listProgrammes } from "./list-programmes.js";
+import { listSandboxes } from "./list-sandboxes.js";
+import { recordObservations } from "./record-observations.js";
+import { recordSandboxResult } from "./record-sandbox-result.js";
+import { recordSurvey } from "./record-survey.js";
+import { setProgrammeProvinces } from "./set-programme-provinces.js";
+
+const pilotTags = ["pilots"];
+const sandboxTags = ["sandboxes"];
+
+/** Pilots and evaluation (programmes, provinces, outcomes, observations, surveys, incentives, comparison) and sandboxes. */
+export const pilotRoutes: FastifyPluginAsync = async (app) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get("/pilots", { schema: { tags: pilotTags, querystring: ListPilotProgrammesInput, response: { 200: z.object({ items: z.array(PilotProgrammeSummary), total: z.number() }), ...errorResponses } } }, (req) => listProgrammes({ ctx: req.ctx, input: req.query }));
+  r.post("/pilots", { schema: { tags: pilotTags, body: CreatePilotProgrammeInput, response: { 201: PilotProgrammeSummary, ...errorResponses } } }, async (req, reply) => reply.code(201).send(await createProgramme({ ctx: req.ctx, input: req.body })));
+  r.get("/pilots/:id", { schema: { tags: pilotTags, params: Id, response: { 200: PilotProgrammeDetail, ...errorResponses } } }, (req) => getProgramme({ ctx: req.ctx, input: req.params }));
+  r.put("/pilots/:id/provinces", { schema: { tags: pilotTags, params: Id, body: SetPilotProvincesInput, response: { 200: z.object({ provinces: z.array(PilotProvinceView) }), ...errorResponses } } }, async (req) => ({
+    provinces: await setProgrammeProvinces({ ctx: req.ctx, input: { programmeId: req.params.id, ...req.body } }),
+  }));
+  r.post("/pilots/:id/outcomes", { schema: { tags: pilotTags, params: Id, body: DefinePilotOutcomeInput, response: { 201: PilotOutcomeView, ...errorResponses } } }, async (req, reply) =>
+    reply.code(201).send(await defineOutcome({ ctx: req.ctx, input: { programmeId: req.params.id, ...req.body } })),
+  );
+  r.get("/pilots/:id/observations", { schema: { tags: pilotTags, params: Id, querystring: ListPilotObservationsInput, response: { 200: z.object({ items: z.array(PilotObservationView) }), ...errorResponses } } }, (req) =>
+    listObservations({ ctx: req.ctx, input: { programmeId: req.params.id, ...req.query } }),
+  );
+  r.post("/pilots/:id/observations", { schema: { tags: pilotTags, params: Id, body: RecordPilotObservationsInput, response: { 200: z.object({ outcomeId: z.string(), inserted: z.number(), updated: z.number() }), ...errorResponses } } }, (req) =>
+    recordObservations({ ctx: req.ctx, input: { programmeId: req.params.id, ...req.body } }),
+  );
+  r.post("/pilots/:id/surveys", { schema: { tags: pilotTags, params: Id, body: RecordPilotSurveyInput, response: { 200: PilotObservationView, ...errorResponses } } }, (req) =>
+    recordSurvey({ ctx: req.ctx, input: { programmeId: req.params.id, ...req.body } }),
+  );
+  r.post("/pilots/:id/incentives", { schema: { tags: pilotTags, params: Id, body: GrantPilotIncentiveInput, response: { 201: PilotIncentiveView, ...errorResponses } } }, async (req, reply) =>
+    reply.code(201).send(await grantIncentive({ ctx: req.ctx, input: { programmeId: req.params.id, ...req.body } })),
+  );
+  r.get("/pilots/:id/comparison", { schema: { tags: pilotTags, params: Id, querystring: ComparePilotInput, response: { 200: PilotComparison, ...errorResponses } } }, (req) =>
+    compareProgramme({ ctx: req.ctx, input: { programmeId: req.params.id, ...req.query } }),
+  );
+
+  r.get("/sandboxes", { schema: { tags: sandboxTags, querystring: ListSandboxesInput, response: { 200: z.object({ items: z.array(SandboxSummary), total: z.number() }), ...errorResponses } } }, (req) => listSandboxes({ ctx: req.ctx, input: req.query }));
+  r.post("/sandboxes", { schema: { tags: sandboxTags, body: CreateSandboxInput, response: { 201: SandboxDetail, ...errorResponses } } }, async (req, reply) => reply.code(201).send(await createSandbox({ ctx: req.ctx, input: req.body })));
+  r.get("/sandboxes/:id", { schema: { tags: sandboxTags, params: Id, response: { 200: SandboxDetail, ...errorResponses } } }, (req) => getSandbox({ ctx: req.ctx, input: req.params }));
+  r.post("/sandboxes/:id/results", { schema: { tags: sandboxTags, params: Id, body: RecordSandboxResultInput, response: { 201: SandboxResultView, ...errorResponses } } }, async (req, reply) =>
+    reply.code(201).send(await recordSandboxResult({ ctx: req.ctx, input: { sandboxId: req.params.id, ...req.body } })),
+  );
+  r.post("/sandboxes/:id/end", { schema: { tags: sandboxTags, params: Id, body: EndSandboxInput, response: { 200: SandboxSummary, ...errorResponses } } }, (req) =>
+    endSandbox({ ctx: req.ctx, input: { sandboxId: req.params.id, ...req.body } }),
+  );
+};

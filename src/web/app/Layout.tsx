@@ -165,6 +165,8 @@ export function RootLayout() {
           <NavLinkRouter to="/strategy" label={t("nav.strategy")} />
           {isStaff(me.data) && <NavLinkRouter to="/agendas" label={t("nav.agendas")} />}
           <NavLinkRouter to="/search" label={t("nav.search")} />
+          {isStaff(me.data) && <NavLinkRouter to="/pilots" label={t("nav.pilots")} />}
+          {isStaff(me.data) && <NavLinkRouter to="/sandboxes" label={t("nav.sandboxes")} />}
           {(admin || importer) && (
             <>
               <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">

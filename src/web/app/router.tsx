@@ -114,7 +114,7 @@ export interface AgendasSearch {
   agendaNodeId?: string;
   page?: number;
 }
-/** Proposals are internal: staff log in first. */
+/** Staff pages (proposals, pilots, sandboxes, the cockpit): a visitor who has not logged in is sent to the login page first. */
 const requireLogin = async ({ context, location }: { context: { queryClient: QueryClient }; location: { href: string } }) => {
   const me = await context.queryClient.ensureQueryData(meQuery).catch(() => null);
   if (!me?.authenticated) throw redirect({ to: "/login", search: { redirect: location.href } });
@@ -142,6 +142,31 @@ const searchRoute = createRoute({
   path: "/search",
   validateSearch: (s: Record<string, unknown>): SearchSearch => ({ q: str(s.q), kinds: str(s.kinds) }),
   component: lazyRouteComponent(() => import("../features/search/SearchPage.js"), "SearchPage"),
+});
+
+const pilotsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/pilots",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/pilots/PilotsPage.js"), "PilotsPage"),
+});
+const pilotRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/pilots/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/pilots/PilotPage.js"), "PilotPage"),
+});
+const sandboxesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sandboxes",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/sandboxes/SandboxesPage.js"), "SandboxesPage"),
+});
+const sandboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sandboxes/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/sandboxes/SandboxPage.js"), "SandboxPage"),
 });
 
 const adminRoute = createRoute({
@@ -199,6 +224,10 @@ const routeTree = rootRoute.addChildren([
   agendasRoute,
   agendaRoute,
   searchRoute,
+  pilotsRoute,
+  pilotRoute,
+  sandboxesRoute,
+  sandboxRoute,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute, adminImportsRoute]),
 ]);
 
