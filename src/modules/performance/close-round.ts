@@ -18,7 +18,8 @@ export async function closeRound({ ctx, input }: { ctx: Ctx; input: { id: string
     const view = roundScoreView(score);
     await tx.db
       .update(agreementRounds)
-      .set({ status: "closed", closedAt: tx.now(), closedBy: tx.actor.id ?? tx.actor.kind, score: view, total: view.total })
+      // the engine's whole explained score is kept, so the round report shows what was frozen
+      .set({ status: "closed", closedAt: tx.now(), closedBy: tx.actor.id ?? tx.actor.kind, score, total: view.total })
       .where(and(eq(agreementRounds.agreementId, a.id), eq(agreementRounds.round, r.round)));
     await writeAudit(tx, { action: "performance.round.close", entityType: "agreement", entityId: a.id, provinceCode: a.provinceCode, before: { round: r.round, status: r.status }, after: { round: r.round, status: "closed", total: view.total, version: a.version } });
     return { round: r.round, total: view.total };

@@ -584,3 +584,4 @@ export const SandboxDetail = SandboxSummary.extend({
   may: z.object({ write: z.boolean() }),
 });
 export type SandboxDetail = z.infer<typeof SandboxDetail>;
+export const RoundReportQuery = z.object({ format: z.enum(["pdf", "xlsx"]).default("pdf") });

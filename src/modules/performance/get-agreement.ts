@@ -5,6 +5,7 @@ import type { AgreementDetail, RoundScoreView } from "./contracts.js";
 import { agreementSummary } from "./presenters.js";
 import { agreementScope, loadAgreementItems, mustGetAgreement } from "./rules.js";
 import { roundScoreView, scoreRoundNow } from "./score-rounds.js";
+import type { RoundScore } from "./scoring.js";
 import { agreementAmendments, agreementItemResults, agreementRounds, kpis } from "./tables.js";
 
 /** An agreement with its items, each round's score (frozen when closed, live so far when open), amendments and what the actor may do. */
@@ -30,7 +31,7 @@ export async function getAgreement({ ctx, input }: { ctx: Ctx; input: { id: stri
   const roundViews = [];
   for (const r of rounds) {
     const closed = r.status === "closed" && r.score;
-    const score: RoundScoreView = closed ? (r.score as RoundScoreView) : roundScoreView(await scoreRoundNow(ctx, a, items, r));
+    const score: RoundScoreView = roundScoreView(closed ? (r.score as RoundScore) : await scoreRoundNow(ctx, a, items, r));
     roundViews.push({
       round: r.round as 6 | 9 | 12,
       periodEnd: r.periodEnd,

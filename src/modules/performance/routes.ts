@@ -3,6 +3,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import "../../platform/http/request-ctx.js";
 import { errorResponses } from "../../platform/http/schemas.js";
+import { getRoundReport } from "./get-round-report.js";
+import { renderRoundReportPdf } from "./report-pdf.js";
+import { renderRoundReportXlsx } from "./report-xlsx.js";
+import { RoundReportQuery } from "./contracts.js";
 import { AgreementDetail, AgreementListItem, AgreementRoundParams, AgreementSummary, AmendAgreementInput, CreateAgreementInput, ItemResultInput, ListAgreementsInput, SelfAssessmentInput, SignAgreementInput, UpdateAgreementInput } from "./contracts.js";
 import { amendAgreement } from "./amend-agreement.js";
 import { closeRound } from "./close-round.js";
@@ -53,6 +57,13 @@ export const performanceRoutes: FastifyPluginAsync = async (app) => {
   r.put("/agreements/:id/rounds/:round/results", { schema: { tags, params: AgreementRoundParams, body: ItemResultInput, response: { 200: z.object({ itemId: z.string(), round: z.number(), value: z.number() }), ...errorResponses } } }, (req) =>
     enterItemResult({ ctx: req.ctx, input: { ...req.params, ...req.body } }),
   );
+  r.get("/agreements/:id/rounds/:round/report", { schema: { tags, params: AgreementRoundParams, querystring: RoundReportQuery, response: errorResponses } }, async (req, reply) => {
+    const report = await getRoundReport({ ctx: req.ctx, input: req.params });
+    const name = `agreement-${report.agreement.fiscalYear}-${report.agreement.provinceCode ?? "cluster"}-round-${report.round.round}.${req.query.format}`;
+    const body = req.query.format === "pdf" ? await renderRoundReportPdf(report) : await renderRoundReportXlsx(report);
+    const type = req.query.format === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    return reply.header("content-type", type).header("content-disposition", `attachment; filename="${name}"`).send(body as never); // a file: Fastify sends buffers as they are
+  });
   r.post("/agreements/:id/rounds/:round/close", { schema: { tags, params: AgreementRoundParams, response: { 200: z.object({ round: z.number(), total: z.number().nullable() }), ...errorResponses } } }, (req) =>
     closeRound({ ctx: req.ctx, input: req.params }),
   );
