@@ -585,3 +585,53 @@ export const SandboxDetail = SandboxSummary.extend({
 });
 export type SandboxDetail = z.infer<typeof SandboxDetail>;
 export const RoundReportQuery = z.object({ format: z.enum(["pdf", "xlsx"]).default("pdf") });
+
+// ───────────────────────────── the governor's cockpit ─────────────────────────────
+
+export const CockpitQuery = z.object({ provinceCode: z.string().regex(/^\d{2}$/), fiscalYear: z.coerce.number().int().min(2550).max(2650).optional() });
+const Bi = z.object({ th: z.string(), en: z.string() });
+export const CockpitKpi = KpiSummary.extend({
+  latest: z.object({ periodEnd: z.string(), fiscalYear: z.number().int(), value: z.number(), status: MeasurementStatus }).nullable(),
+  /** the standard (level-3) target of the fiscal year's 12-month round, and all five levels */
+  target: z.number().nullable(),
+  levels: z.array(z.number()).nullable(),
+  offTrack: z.boolean().nullable(),
+  projected: z.number().nullable(),
+  /** verified and pending values of the fiscal year and the one before, oldest first */
+  trend: z.array(z.object({ periodEnd: z.string(), fiscalYear: z.number().int(), value: z.number(), status: MeasurementStatus })),
+  pendingVerification: z.number().int(),
+  /** the next period to report and the day it is due (15 days after the period ends); null when up to date */
+  nextReport: z.object({ periodEnd: z.string(), dueDate: z.string(), overdue: z.boolean() }).nullable(),
+});
+export type CockpitKpi = z.infer<typeof CockpitKpi>;
+export const CockpitAgenda = z.object({
+  assignmentId: z.string(),
+  agendaNodeId: z.string(),
+  nameTh: z.string(),
+  nameEn: z.string(),
+  proposalStatus: z.string(),
+  proposalVersion: z.number().int(),
+  kpiIds: z.array(z.string()),
+  onTrack: z.number().int(),
+  offTrack: z.number().int(),
+  noData: z.number().int(),
+});
+export const CockpitRound = z.object({ round: z.number().int(), status: AgreementRoundStatus, dueDate: z.string(), total: z.number().nullable(), live: z.boolean() });
+export const Cockpit = z.object({
+  province: z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string() }),
+  fiscalYear: z.number().int(),
+  today: z.string(),
+  /** steer: the governor, vice governor or strategy office of the province; read-only: OPDC, deputy PM's office, PMOC, others */
+  mode: z.enum(["steer", "read-only"]),
+  agendas: z.array(CockpitAgenda),
+  kpis: z.array(CockpitKpi),
+  agreement: z
+    .object({ id: z.string(), titleTh: z.string(), titleEn: z.string(), status: AgreementStatus, version: z.number().int(), schemeType: z.enum(["five-level", "pb-pt"]), scale: z.object({ min: z.number(), max: z.number() }), rounds: z.array(CockpitRound) })
+    .nullable(),
+  /** every fiscal year's agreement and its round totals, oldest first */
+  history: z.array(z.object({ fiscalYear: z.number().int(), agreementId: z.string(), schemeType: z.enum(["five-level", "pb-pt"]), rounds: z.array(CockpitRound) })),
+  /** what falls due within the next 7 days (and anything overdue), soonest first */
+  due: z.array(z.object({ kind: z.enum(["round-due", "report", "verify", "proposal"]), dueDate: z.string().nullable(), overdue: z.boolean(), title: Bi, entityId: z.string(), link: z.string() })),
+  may: z.object({ submit: z.boolean(), verify: z.boolean(), selfAssess: z.boolean() }),
+});
+export type Cockpit = z.infer<typeof Cockpit>;

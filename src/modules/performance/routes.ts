@@ -6,7 +6,8 @@ import { errorResponses } from "../../platform/http/schemas.js";
 import { getRoundReport } from "./get-round-report.js";
 import { renderRoundReportPdf } from "./report-pdf.js";
 import { renderRoundReportXlsx } from "./report-xlsx.js";
-import { RoundReportQuery } from "./contracts.js";
+import { Cockpit, CockpitQuery, RoundReportQuery } from "./contracts.js";
+import { getCockpit } from "./get-cockpit.js";
 import { AgreementDetail, AgreementListItem, AgreementRoundParams, AgreementSummary, AmendAgreementInput, CreateAgreementInput, ItemResultInput, ListAgreementsInput, SelfAssessmentInput, SignAgreementInput, UpdateAgreementInput } from "./contracts.js";
 import { amendAgreement } from "./amend-agreement.js";
 import { closeRound } from "./close-round.js";
@@ -44,6 +45,7 @@ export const performanceRoutes: FastifyPluginAsync = async (app) => {
     reviewMeasurement({ ctx: req.ctx, input: { id: req.params.id, ...req.body } }),
   );
 
+  r.get("/cockpit", { schema: { tags, querystring: CockpitQuery, response: { 200: Cockpit, ...errorResponses } } }, (req) => getCockpit({ ctx: req.ctx, input: req.query }));
   // ── performance agreements ──
   r.get("/agreements", { schema: { tags, querystring: ListAgreementsInput, response: { 200: z.object({ items: z.array(AgreementListItem), total: z.number() }), ...errorResponses } } }, (req) => listAgreements({ ctx: req.ctx, input: req.query }));
   r.get("/agreements/:id", { schema: { tags, params: Id, response: { 200: AgreementDetail, ...errorResponses } } }, (req) => getAgreement({ ctx: req.ctx, input: req.params }));

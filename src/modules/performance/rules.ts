@@ -128,3 +128,15 @@ export async function mustGetOpenRound(ctx: Ctx, a: Agreement, round: number): P
     throw new RuleViolation("performance.round.closed", `รอบ ${round} เดือนปิดแล้ว คะแนนถูกบันทึกไว้แล้ว`, `The ${round}-month round is closed; its score is final`);
   return r;
 }
+
+/** Period ends of a fiscal year's quarters or months (ISO dates). */
+export function periodEnds(fy: number, frequency: "monthly" | "quarterly" | "half-yearly" | "yearly"): string[] {
+  const y = fy - 543;
+  const months = [[y - 1, 10], [y - 1, 11], [y - 1, 12], [y, 1], [y, 2], [y, 3], [y, 4], [y, 5], [y, 6], [y, 7], [y, 8], [y, 9]] as const;
+  const last = (yy: number, m: number) => new Date(Date.UTC(yy, m, 0)).toISOString().slice(0, 10);
+  const all = months.map(([yy, m]) => last(yy, m));
+  if (frequency === "monthly") return all;
+  if (frequency === "quarterly") return [all[2]!, all[5]!, all[8]!, all[11]!];
+  return frequency === "half-yearly" ? [all[5]!, all[11]!] : [all[11]!];
+}
+
