@@ -1,4 +1,4 @@
-// npm run bench: start-up (fresh and restart) to /ready, idle memory, registry search latency — on PGlite.
+// npm run bench: start-up (fresh and restart) to /ready, idle memory, registry search and cockpit latency — on PGlite.
 // The server is started exactly as `npm start` starts it (node scripts/start.mjs → node [flags] dist/server/main.js);
 // memory is the server process's RSS (the launcher's own RSS is reported apart).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -67,6 +67,24 @@ for (let i = 0; i < 500; i++) {
   await r.arrayBuffer();
   lat.push(performance.now() - t);
 }
+// the governor's cockpit, as the governor of Chiang Rai and as OPDC across the five pilots (live round scores included)
+async function cookieFor(username: string): Promise<string> {
+  const r = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: "changwat-demo" }) });
+  if (!r.ok) throw new Error(`login ${username}: ${r.status}`);
+  return String(r.headers.get("set-cookie")).split(";")[0]!;
+}
+const cockpitLat: number[] = [];
+const govCookie = await cookieFor("governor.chiangrai");
+const opdcCookie = await cookieFor("opdc.evaluator");
+const pilots = ["57", "34", "31", "40", "76"];
+for (let i = 0; i < 500; i++) {
+  const [cookie, province] = i % 2 === 0 ? [govCookie, "57"] : [opdcCookie, pilots[i % pilots.length]!];
+  const t = performance.now();
+  const r = await fetch(`${url}/api/v1/cockpit?provinceCode=${province}`, { headers: { cookie } });
+  if (!r.ok) throw new Error(`cockpit ${province}: ${r.status}`);
+  await r.arrayBuffer();
+  cockpitLat.push(performance.now() - t);
+}
 const afterLoad = rssMb(fresh.server);
 await stop(fresh.launcher);
 // 2. restart on the same folder
@@ -88,5 +106,8 @@ const result = {
   searchP50Ms: Math.round(pct(lat, 50) * 10) / 10,
   searchP95Ms: Math.round(pct(lat, 95) * 10) / 10,
   searchRequests: lat.length,
+  cockpitP50Ms: Math.round(pct(cockpitLat, 50) * 10) / 10,
+  cockpitP95Ms: Math.round(pct(cockpitLat, 95) * 10) / 10,
+  cockpitRequests: cockpitLat.length,
 };
 console.log(JSON.stringify(result, null, 2));
