@@ -57,6 +57,23 @@ async function draft(fiscalYear: number) {
   return { a, kpi, input };
 }
 
+// first: a later test closes every due round up to 2041
+describe("the demo: the five 2024 pilots' agreements, FY 2568–2570", () => {
+  it("FY 2568 and 2569 are closed with frozen scores; FY 2570 is signed and open; Khon Kaen's FY 2570 uses PB/PT", async () => {
+    const rows = await db.query<{ id: string; fiscal_year: number; round: number; status: string; total: number | null; scheme: { type: string } }>(
+      "select a.id, a.fiscal_year, r.round, r.status, r.total, a.scheme from agreements a join agreement_rounds r on r.agreement_id = a.id where a.is_demo order by a.id, r.round",
+    );
+    expect(new Set(rows.map((r) => r.id)).size).toBe(15);
+    for (const r of rows.filter((x) => x.fiscal_year < 2570)) {
+      expect(r.status, `${r.id} ${r.round}`).toBe("closed");
+      expect(r.total, `${r.id} ${r.round}`).toBeGreaterThanOrEqual(1);
+      expect(r.total, `${r.id} ${r.round}`).toBeLessThanOrEqual(5);
+    }
+    expect(rows.filter((x) => x.fiscal_year === 2570).every((r) => r.status === "open")).toBe(true);
+    expect(rows.find((r) => r.id === "demo-agreement-40-2570")!.scheme.type).toBe("pb-pt");
+  });
+});
+
 describe("performance agreements: draft, sign, score by round, amend", () => {
   it("schedules the 6-, 9- and 12-month rounds of the fiscal year, due after the period ends", () => {
     expect(roundSchedule(2570, 30)).toEqual([
@@ -229,21 +246,5 @@ describe("permission matrix: agreement operations × every role × scope (no una
       expect((await fail(run)).status).toBe(403);
       expect(await audits(who)).toEqual([]);
     }
-  });
-});
-
-describe("the demo: the five 2024 pilots' agreements, FY 2568–2570", () => {
-  it("FY 2568 and 2569 are closed with frozen scores; FY 2570 is signed and open; Khon Kaen's FY 2570 uses PB/PT", async () => {
-    const rows = await db.query<{ id: string; fiscal_year: number; round: number; status: string; total: number | null; scheme: { type: string } }>(
-      "select a.id, a.fiscal_year, r.round, r.status, r.total, a.scheme from agreements a join agreement_rounds r on r.agreement_id = a.id where a.is_demo order by a.id, r.round",
-    );
-    expect(new Set(rows.map((r) => r.id)).size).toBe(15);
-    for (const r of rows.filter((x) => x.fiscal_year < 2570)) {
-      expect(r.status, `${r.id} ${r.round}`).toBe("closed");
-      expect(r.total, `${r.id} ${r.round}`).toBeGreaterThanOrEqual(1);
-      expect(r.total, `${r.id} ${r.round}`).toBeLessThanOrEqual(5);
-    }
-    expect(rows.filter((x) => x.fiscal_year === 2570).every((r) => r.status === "open")).toBe(true);
-    expect(rows.find((r) => r.id === "demo-agreement-40-2570")!.scheme.type).toBe("pb-pt");
   });
 });

@@ -1,0 +1,15 @@
+import { openPglite } from "./src/platform/db/client.js";
+import { runMigrations } from "./src/platform/db/migrate.js";
+import { systemActor } from "./src/platform/auth/actor.js";
+import { newRequestId } from "./src/platform/ctx.js";
+import { createScopeResolver } from "./src/modules/registry/index.js";
+import { MODULES } from "./src/server/modules.js";
+import { seedPerformanceDemo } from "./src/modules/performance/seed-demo.js";
+import { seedAgreementsDemo } from "./src/modules/performance/seed-demo-agreements.js";
+import { seedPilotsDemo } from "./src/modules/performance/seed-demo-pilots.js";
+const db = await openPglite({});
+await runMigrations(db);
+const ctx = { db: db.db, actor: systemActor, now: () => new Date(), requestId: newRequestId(), scopes: createScopeResolver(db.db) };
+for (const m of MODULES) { if (m.seed && m.name !== "performance") await m.seed(ctx as never, { demo: true }); }
+for (const [n, f] of [["kpis", seedPerformanceDemo], ["agreements", seedAgreementsDemo], ["pilots", seedPilotsDemo]] as const) { const t = performance.now(); await f({ ctx } as never); console.log(n, Math.round(performance.now() - t)); }
+await db.close();
