@@ -71,3 +71,13 @@ export function resultText(x: number | null, unit: string | null): string {
   if (x === null) return "ยังไม่รายงาน";
   return unit ? `${grouped.format(x)} ${unit}` : grouped.format(x);
 }
+
+const PARTY_ROLES: Record<string, { th: string; en: string }> = {
+  deputy_pm: { th: "รองนายกรัฐมนตรี", en: "Deputy Prime Minister" },
+  minister_interior: { th: "รัฐมนตรีว่าการกระทรวงมหาดไทย", en: "Minister of Interior" },
+  governor: { th: "ผู้ว่าราชการจังหวัด", en: "Governor" },
+  cluster_chair: { th: "ประธานกลุ่มจังหวัด", en: "Chair of the province cluster" },
+  opdc: { th: "สำนักงาน ก.พ.ร.", en: "OPDC" },
+};
+/** A party's role as the report prints it (the stored code when unknown). */
+export const partyRole = (role: string): { th: string; en: string } => PARTY_ROLES[role] ?? { th: role, en: role };

@@ -26,6 +26,7 @@ import {
   scoreText,
   weightPercentText,
   weightedText,
+  partyRole,
 } from "./report-labels.js";
 import type { RoundReport } from "./report-model.js";
 import type { ItemScore } from "./scoring.js";
@@ -153,7 +154,7 @@ function factsTable(r: RoundReport): Node {
     row("ปีงบประมาณ", "Fiscal year", t(`${formatFiscalYear(a.fiscalYear)} (${formatThaiDate(fy.start)} – ${formatThaiDate(fy.end)})`)),
     row("พื้นที่", "Area", { text: [...fontRuns(`${a.areaNameTh} (${KIND[a.kind].th})  `), ...fontRuns(`${a.areaNameEn}${a.provinceCode ? ` · TH-${a.provinceCode}` : ""}`).map((x) => (x.text === ZWSP ? x : { ...x, color: MUTED, fontSize: 8 }))] }),
     row("คู่คำรับรอง", "Parties", {
-      stack: a.parties.map((p) => ({ text: [...fontRuns(`${p.role}: `), ...fontRuns(p.nameTh).map((x) => ({ ...x, bold: true }))] })),
+      stack: a.parties.map((p) => ({ text: [...fontRuns(`${partyRole(p.role).th}: `), ...fontRuns(p.nameTh).map((x) => ({ ...x, bold: true }))] })),
     }),
     row("วิธีการให้คะแนน", "Scoring scheme", t(schemeLabel(a.schemeType).th)),
     row("รอบการประเมิน", "Round", t(`${roundLabel(rd.round).th} · สิ้นสุดรอบ ${formatThaiDate(rd.periodEnd)} · กำหนดส่ง ${formatThaiDate(rd.dueDate)}`)),

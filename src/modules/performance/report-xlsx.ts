@@ -6,7 +6,7 @@
 import type ExcelJS from "exceljs";
 import { formatThaiDate } from "../../platform/thai/dates.js";
 import { formatFiscalYear } from "../../platform/thai/fiscal-year.js";
-import { AGREEMENT_STATUS, COMPONENT, DEMO_LABEL, ITEM_STATUS, KIND, REPORT_TITLE, ROUND_STATUS, roundLabel, schemeLabel, weightPercentText } from "./report-labels.js";
+import { AGREEMENT_STATUS, COMPONENT, DEMO_LABEL, ITEM_STATUS, KIND, REPORT_TITLE, ROUND_STATUS, partyRole, roundLabel, schemeLabel, weightPercentText } from "./report-labels.js";
 import type { RoundReport } from "./report-model.js";
 
 export const ROUND_SHEET = "ผลการประเมิน (Scores)";
@@ -85,7 +85,7 @@ function roundSheet(wb: ExcelJS.Workbook, r: RoundReport): void {
   const isoDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   fact("ปีงบประมาณ (พ.ศ.)", "Fiscal year (B.E.)", a.fiscalYear, formatFiscalYear(a.fiscalYear, "en"), "0");
   fact("พื้นที่", "Area", `${a.areaNameTh} (${KIND[a.kind].th})`, `${a.areaNameEn} (${KIND[a.kind].en})${a.provinceCode ? `, TH-${a.provinceCode}` : ""}`);
-  for (const p of a.parties) fact("คู่คำรับรอง", "Party", `${p.role}: ${p.nameTh}`, p.nameEn);
+  for (const p of a.parties) fact("คู่คำรับรอง", "Party", `${partyRole(p.role).th}: ${p.nameTh}`, `${partyRole(p.role).en}: ${p.nameEn}`);
   fact("วิธีการให้คะแนน", "Scoring scheme", schemeLabel(a.schemeType).th, schemeLabel(a.schemeType).en);
   fact("รอบการประเมิน (เดือน)", "Round (months)", rd.round, roundLabel(rd.round).en, "0");
   fact("วันสิ้นสุดรอบ", "Period end", formatThaiDate(rd.periodEnd), isoDate(rd.periodEnd)).getCell(col("nameEn")).numFmt = "yyyy-mm-dd";
