@@ -66,3 +66,17 @@ describe("the governor's cockpit (Chiang Rai demo, FY 2570)", () => {
     expect(c.kpis.find((k) => k.id === "demo-kpi-40-1")!.pendingVerification).toBe(1);
   });
 });
+
+describe("history of agreements, KPIs and proposals", () => {
+  it("is read at the record's province (and by a joint KPI's department), not elsewhere", async () => {
+    const { listHistory } = await import("../audit/list-history.js");
+    const h = await listHistory({ ctx: ctxFor(db, gov), input: { entityType: "agreement", entityId: "demo-agreement-57-2570" } });
+    expect(h.items.map((x) => x.action)).toEqual(expect.arrayContaining(["performance.agreement.create", "performance.agreement.sign"]));
+    const ubon = actor("strategy_officer", "area:province:34", "h-ubon");
+    expect((await fail(listHistory({ ctx: ctxFor(db, ubon), input: { entityType: "agreement", entityId: "demo-agreement-57-2570" } }))).status).toBe(403);
+    await expect(listHistory({ ctx: ctxFor(db, actor("department_officer", "org:mnre.pcd", "h-pcd")), input: { entityType: "kpi", entityId: "demo-kpi-57-pm25days" } })).resolves.toBeTruthy();
+    expect((await fail(listHistory({ ctx: ctxFor(db, ubon), input: { entityType: "kpi", entityId: "demo-kpi-57-pm25days" } }))).status).toBe(403);
+    expect((await listHistory({ ctx: ctxFor(db, gov), input: { entityType: "agenda-assignment", entityId: "demo-agenda-57" } })).items.length).toBeGreaterThan(0);
+    expect((await fail(listHistory({ ctx: ctxFor(db, ubon), input: { entityType: "agenda-assignment", entityId: "demo-agenda-57" } }))).status).toBe(403);
+  });
+});

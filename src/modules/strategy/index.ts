@@ -1,4 +1,4 @@
 /** The strategy module's public surface for other modules. */
 export { strategyModule } from "./module.js";
-export { strategyHistoryScopes } from "./history-scopes.js";
+export { assignmentHistoryScopes, strategyHistoryScopes } from "./history-scopes.js";
 export { provinceAgendas, type ProvinceAgenda } from "./province-agendas.js";
