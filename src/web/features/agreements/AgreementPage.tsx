@@ -196,7 +196,7 @@ function ItemsTable({ a }: { a: AgreementDetail }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t("agreements.item")}</Table.Th>
-            <Table.Th style={{ textAlign: "right" }}>{t("agreements.weight")}</Table.Th>
+            <Table.Th style={{ textAlign: "right", whiteSpace: "nowrap" }}>{t("agreements.weight")}</Table.Th>
             {pbpt && <Table.Th>{t("agreements.component")}</Table.Th>}
             <Table.Th>{t("agreements.criteriaLabel")}</Table.Th>
           </Table.Tr>
@@ -317,10 +317,10 @@ function RoundPanel({ a, r }: { a: AgreementDetail; r: AgreementRoundView }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t("agreements.item")}</Table.Th>
-              <Table.Th style={{ textAlign: "right" }}>{t("agreements.weight")}</Table.Th>
-              <Table.Th style={{ textAlign: "right" }}>{t("agreements.result")}</Table.Th>
-              <Table.Th style={{ textAlign: "right" }}>{t("agreements.score")}</Table.Th>
-              <Table.Th style={{ textAlign: "right" }}>{t("agreements.weightedScore")}</Table.Th>
+              <Table.Th style={{ textAlign: "right", whiteSpace: "nowrap" }}>{t("agreements.weight")}</Table.Th>
+              <Table.Th style={{ textAlign: "right", whiteSpace: "nowrap" }}>{t("agreements.result")}</Table.Th>
+              <Table.Th style={{ textAlign: "right", whiteSpace: "nowrap" }}>{t("agreements.score")}</Table.Th>
+              <Table.Th style={{ textAlign: "right", whiteSpace: "nowrap" }}>{t("agreements.weightedScore")}</Table.Th>
               <Table.Th>{t("agreements.explanation")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -330,7 +330,7 @@ function RoundPanel({ a, r }: { a: AgreementDetail; r: AgreementRoundView }) {
               return (
                 <Table.Tr key={x.itemId} data-testid="score-row" data-item={x.itemId} data-status={x.status}>
                   <Table.Td>{item ? <Bi th={item.nameTh} en={item.nameEn} /> : x.itemId}</Table.Td>
-                  <Table.Td style={{ textAlign: "right" }}>{pct(f, x.weight)}</Table.Td>
+                  <Table.Td style={{ textAlign: "right", whiteSpace: "nowrap" }}>{pct(f, x.weight)}</Table.Td>
                   <Table.Td style={{ textAlign: "right", whiteSpace: "nowrap" }}>{x.result === null ? "—" : item?.unit ? kf.value(x.result, item.unit, 4) : kf.number(x.result, 4)}</Table.Td>
                   <Table.Td style={{ textAlign: "right" }}>{x.score === null ? "—" : formatScore(f.lang, x.score, s.decimals)}</Table.Td>
                   <Table.Td style={{ textAlign: "right" }}>{x.weightedScore === null ? "—" : formatScore(f.lang, x.weightedScore, s.decimals)}</Table.Td>
@@ -345,7 +345,7 @@ function RoundPanel({ a, r }: { a: AgreementDetail; r: AgreementRoundView }) {
               <Table.Th />
               <Table.Th />
               <Table.Th />
-              <Table.Th style={{ textAlign: "right" }}>{s.total === null ? "—" : formatScore(f.lang, s.total, s.decimals)}</Table.Th>
+              <Table.Th style={{ textAlign: "right", whiteSpace: "nowrap" }}>{s.total === null ? "—" : formatScore(f.lang, s.total, s.decimals)}</Table.Th>
               <Table.Th>{s.final ? t("agreements.final") : t("agreements.interim")}</Table.Th>
             </Table.Tr>
           </Table.Tfoot>

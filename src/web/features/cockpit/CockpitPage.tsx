@@ -121,7 +121,7 @@ function KpiDrawer({ c, id, onClose }: { c: Cockpit; id: string | undefined; onC
   );
 }
 
-const DUE_ICON: Record<Cockpit["due"][number]["kind"], string> = { report: "✎", verify: "✓", "round-due": "▤", proposal: "➜" };
+const DUE_ICON: Record<Cockpit["due"][number]["kind"], string> = { report: "✎", verify: "☐", "round-due": "▤", proposal: "➜" };
 
 /** What falls due within seven days, and anything overdue: a word, an icon and the date, never colour alone. */
 function DueList({ c }: { c: Cockpit }) {

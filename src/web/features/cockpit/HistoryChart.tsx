@@ -10,6 +10,13 @@ echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaCom
 /** Rounds in three blues of different lightness, and each with its own pattern (decal), so they differ without colour. */
 const ROUND_COLOURS: Record<number, string> = { 6: "#9cc3e6", 9: "#4a8bc9", 12: "#1c3d6e" };
 
+/** The colour mixed halfway with white. */
+const pale = (hex: string) => {
+  const n = parseInt(hex.slice(1), 16);
+  const mix = (c: number) => Math.round(c + (255 - c) * 0.55);
+  return `rgb(${mix(n >> 16)}, ${mix((n >> 8) & 255)}, ${mix(n & 255)})`;
+};
+
 export interface HistoryYear {
   fiscalYear: number;
   rounds: { round: number; total: number | null; live: boolean }[];
@@ -26,7 +33,9 @@ export default function HistoryChart({ years, scale, decimals, yearLabel, title,
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: "svg" });
-    const nf = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "th-TH", { maximumFractionDigits: decimals, minimumFractionDigits: Math.min(decimals, 2) });
+    const nf = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "th-TH", { maximumFractionDigits: decimals, minimumFractionDigits: decimals });
+    // bar labels with two decimals: four would run into the next bar's (the tooltip and the table give them all)
+    const short = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "th-TH", { maximumFractionDigits: 2, minimumFractionDigits: 2 });
     const rounds = [6, 9, 12];
     chart.setOption({
       aria: { enabled: true, decal: { show: true } },
@@ -36,7 +45,8 @@ export default function HistoryChart({ years, scale, decimals, yearLabel, title,
       legend: { top: 0, left: 0, textStyle: { fontSize: 13, color: "#1f2937" } },
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: (v: unknown) => (typeof v === "number" ? nf.format(v) : t("cockpit.noScore")) },
       xAxis: { type: "category", data: years.map((y) => yearLabel(y.fiscalYear)), axisLabel: { color: "#374151" } },
-      yAxis: { type: "value", min: scale.min, max: scale.max, axisLabel: { color: "#374151" } },
+      // bars start from zero (a bar's length is its value), up to the top of the scheme's scale
+      yAxis: { type: "value", min: 0, max: scale.max, axisLabel: { color: "#374151" } },
       series: rounds.map((r) => ({
         type: "bar",
         name: t("cockpit.roundN", { n: r }),
@@ -50,12 +60,13 @@ export default function HistoryChart({ years, scale, decimals, yearLabel, title,
           formatter: (p: { value: unknown; dataIndex: number }) => {
             if (typeof p.value !== "number") return "";
             const live = years[p.dataIndex]?.rounds.find((x) => x.round === r)?.live;
-            return `${nf.format(p.value)}${live ? "*" : ""}`;
+            return `${short.format(p.value)}${live ? "*" : ""}`;
           },
         },
         data: years.map((y) => {
           const x = y.rounds.find((z) => z.round === r);
-          return { value: x?.total ?? null, itemStyle: x?.live ? { opacity: 0.45, borderType: "dashed", borderColor: "#1f2937", borderWidth: 1 } : undefined };
+          // a paler fill (not opacity, which would fade the label too) and a dashed outline
+          return { value: x?.total ?? null, itemStyle: x?.live ? { color: pale(ROUND_COLOURS[r]!), borderType: "dashed", borderColor: "#1f2937", borderWidth: 1 } : undefined };
         }),
       })),
     });

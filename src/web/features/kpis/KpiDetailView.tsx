@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Group, List, SimpleGrid, Stack, Table, Text, Tex
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { KpiDetail, MeasurementView } from "../../../modules/performance/contracts.js";
+import type { OrganizationDetail } from "../../../modules/registry/contracts.js";
 import { bangkokToday, fiscalYearOf } from "../../../platform/thai/index.js";
 import { api, seg } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
@@ -50,6 +51,7 @@ function KpiBody({ kpi, fiscalYear, actions, headingLevel }: { kpi: KpiDetail; f
   const label = useCallback((p: string) => kf.period(p, kpi.frequency), [f.lang, kpi.frequency]); // eslint-disable-line react-hooks/exhaustive-deps
   const format = useCallback((v: number) => kf.value(v, kpi.unit), [f.lang, kpi.unit]); // eslint-disable-line react-hooks/exhaustive-deps
   const ot = kpi.offTrack;
+  const owner = useQuery({ queryKey: ["organization", kpi.ownerOrgId], queryFn: () => api.get<OrganizationDetail>(`/organizations/${seg(kpi.ownerOrgId)}`), staleTime: 5 * 60_000 });
   return (
     <Stack gap="md" data-testid="kpi-detail" data-kpi={kpi.id}>
       <Group gap="xs">
@@ -66,7 +68,7 @@ function KpiBody({ kpi, fiscalYear, actions, headingLevel }: { kpi: KpiDetail; f
         <Fact label={t("kpi.dataSource")} value={kpi.dataSource ?? "–"} lang={f.lang === "en" && kpi.dataSource ? "th" : undefined} />
         <div>
           <Text size="xs" c="dark.4">{t("kpi.owner")}</Text>
-          <AnchorLink to="/organizations/$id" params={{ id: kpi.ownerOrgId }} size="sm">{t("kpi.ownerLink")}</AnchorLink>
+          <AnchorLink to="/organizations/$id" params={{ id: kpi.ownerOrgId }} size="sm" display="block">{owner.data ? f.name(owner.data) : kpi.ownerOrgId}</AnchorLink>
         </div>
       </SimpleGrid>
       {kpi.definitionTh && <Text size="sm" lang={f.lang === "en" ? "th" : undefined}>{kpi.definitionTh}</Text>}
@@ -93,7 +95,7 @@ function KpiBody({ kpi, fiscalYear, actions, headingLevel }: { kpi: KpiDetail; f
       {yearTargets.length > 0 && (
         <div>
           <Title order={(h + 1) as 3 | 4} size="h5" mb={4}>{t("kpi.targetsTitle", { fy: f.fiscalYear(fy) })}</Title>
-          <Table.ScrollContainer minWidth={480}>
+          <Table.ScrollContainer minWidth={480} maw={640}>
             <Table withTableBorder data-testid="kpi-targets">
               <Table.Thead>
                 <Table.Tr>
@@ -254,7 +256,7 @@ function MeasurementsTable({ kpi, canVerify }: { kpi: KpiDetail; canVerify: bool
 /** Used by the cockpit's drawer and the KPI page: a heading for the KPI in the interface language. */
 export function useKpiTitle(id: string): string | null {
   const f = useFormat();
-  const q = useQuery(kpiQuery(id));
+  const q = useQuery({ ...kpiQuery(id), enabled: !!id });
   return q.data ? f.name(q.data) : null;
 }
 

@@ -59,7 +59,14 @@ export default function KpiTrendChart({
     const values = [...points.map((p) => p.value), ...(target === null ? [] : [target])];
     const lo = values.length ? Math.min(...values) : 0;
     const hi = values.length ? Math.max(...values) : 1;
-    const pad = (hi - lo || Math.abs(hi) || 1) * 0.15;
+    const pad = (hi - lo || Math.abs(hi) || 1) * 0.1;
+    // round bounds to a "nice" step so the axis reads 70 · 80 · 90 · 100, not 70.8 … 95.1
+    const splits = compact ? 2 : 4;
+    const raw = (hi - lo + 2 * pad) / splits;
+    const mag = 10 ** Math.floor(Math.log10(raw));
+    const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((x) => x >= raw) ?? 10 * mag;
+    const yMin = Math.max(lo >= 0 ? 0 : -Infinity, Math.floor((lo - pad) / step) * step);
+    const yMax = Math.ceil((hi + pad) / step) * step;
     const n = cats.length;
     const firstCurrent = currentYearStart ? cats.indexOf(currentYearStart) : -1;
     chart.setOption({
@@ -81,9 +88,9 @@ export default function KpiTrendChart({
       },
       yAxis: {
         type: "value",
-        min: Math.floor((lo - pad) * 100) / 100,
-        max: Math.ceil((hi + pad) * 100) / 100,
-        splitNumber: compact ? 2 : 4,
+        min: yMin,
+        max: yMax,
+        interval: step,
         axisLabel: { color: "#374151", formatter: (v: number) => new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "th-TH", { notation: Math.abs(v) >= 10000 ? "compact" : "standard", maximumFractionDigits: 1 }).format(v) },
       },
       series: [
@@ -98,7 +105,7 @@ export default function KpiTrendChart({
           connectNulls: true,
           markArea:
             firstCurrent >= 0
-              ? { silent: true, itemStyle: { color: "rgba(28, 93, 153, 0.08)" }, label: { show: true, position: "insideTopLeft", color: "#1f2937", fontSize: 11, formatter: t("kpi.chart.thisYear") }, data: [[{ xAxis: firstCurrent }, { xAxis: n - 1 }]] }
+              ? { silent: true, itemStyle: { color: "rgba(28, 93, 153, 0.08)" }, label: { show: !compact, position: "insideTopLeft", color: "#1f2937", fontSize: 11, formatter: t("kpi.chart.thisYear") }, data: [[{ xAxis: firstCurrent }, { xAxis: n - 1 }]] }
               : undefined,
           markLine:
             target !== null

@@ -89,7 +89,6 @@ export function RecordResultForm({ kpi, today }: { kpi: KpiDetail; today: string
       setNote("");
       setEvidence([{ name: "", url: "" }]);
       await invalidatePerformance(qc);
-      setPeriod((p) => (p === m.periodEnd ? (periodEndsOf(fy, kpi.frequency).find((x) => x < today && x !== m.periodEnd && !reported.has(x)) ?? p) : p));
     },
   });
   const fieldError = (path: string) => (isApiError(submit.error) ? submit.error.fieldError(path, f.lang) : undefined);
@@ -98,43 +97,58 @@ export function RecordResultForm({ kpi, today }: { kpi: KpiDetail; today: string
     <Card withBorder component="section" aria-labelledby="record-title" data-testid="record-form">
       <Title order={3} size="h4" id="record-title">{t("kpi.record.title")}</Title>
       <Text size="sm" c="dark.4" mb="sm">{t("kpi.record.hint")}</Text>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!period || !numeric) return;
-          setSaved(null);
-          submit.mutate({ fiscalYear: fiscalYearOf(period), periodEnd: period, value: value as number, note: note.trim() || null, evidence: evidenceInput(evidence) });
-        }}
-      >
-        <Stack gap="sm">
-          <Group gap="sm" align="flex-start" wrap="wrap">
-            <Select label={t("kpi.record.period")} data={options} value={period} onChange={setPeriod} required allowDeselect={false} w={{ base: "100%", sm: 240 }} error={fieldError("periodEnd")} data-testid="record-period" />
-            <NumberInput
-              label={t("kpi.record.value", { unit: kf.unit(kpi.unit) })}
-              value={value}
-              onChange={setValue}
-              required
-              decimalScale={4}
-              thousandSeparator=","
-              w={{ base: "100%", sm: 200 }}
-              error={fieldError("value")}
-              data-testid="record-value"
-            />
-          </Group>
-          <Textarea label={t("kpi.record.note")} autosize minRows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-testid="record-note" />
-          <EvidenceRows rows={evidence} onChange={setEvidence} error={fieldError} testId="record-evidence" />
-          <ErrorAlert error={submit.error} />
-          {saved && (
-            <Text size="sm" role="status" data-testid="record-saved">
-              <span aria-hidden="true">✓ </span>
-              {t("kpi.record.saved", { period: kf.period(saved.periodEnd, kpi.frequency), value: kf.value(saved.value, kpi.unit) })}
-            </Text>
-          )}
-          <Group>
-            <Button type="submit" loading={submit.isPending} disabled={!period || !numeric} data-testid="record-submit">{t("kpi.record.submit")}</Button>
-          </Group>
+      {saved ? (
+        <Stack gap="xs" align="flex-start">
+          <Text role="status" data-testid="record-saved">
+            <span aria-hidden="true">✓ </span>
+            {t("kpi.record.saved", { period: kf.period(saved.periodEnd, kpi.frequency), value: kf.value(saved.value, kpi.unit) })}
+          </Text>
+          <Button
+            variant="default"
+            size="sm"
+            onClick={() => {
+              setSaved(null);
+              submit.reset();
+              setPeriod(firstOpen ?? options[0]?.value ?? null);
+            }}
+            data-testid="record-another"
+          >
+            {t("kpi.record.another")}
+          </Button>
         </Stack>
-      </form>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!period || !numeric) return;
+            setSaved(null);
+            submit.mutate({ fiscalYear: fiscalYearOf(period), periodEnd: period, value: value as number, note: note.trim() || null, evidence: evidenceInput(evidence) });
+          }}
+        >
+          <Stack gap="sm">
+            <Group gap="sm" align="flex-start" wrap="wrap">
+              <Select label={t("kpi.record.period")} data={options} value={period} onChange={setPeriod} required allowDeselect={false} w={{ base: "100%", sm: 240 }} error={fieldError("periodEnd")} data-testid="record-period" />
+              <NumberInput
+                label={t("kpi.record.value", { unit: kf.unit(kpi.unit) })}
+                value={value}
+                onChange={setValue}
+                required
+                decimalScale={4}
+                thousandSeparator=","
+                w={{ base: "100%", sm: 200 }}
+                error={fieldError("value")}
+                data-testid="record-value"
+              />
+            </Group>
+            <Textarea label={t("kpi.record.note")} autosize minRows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-testid="record-note" />
+            <EvidenceRows rows={evidence} onChange={setEvidence} error={fieldError} testId="record-evidence" />
+            <ErrorAlert error={submit.error} />
+            <Group>
+              <Button type="submit" loading={submit.isPending} disabled={!period || !numeric} data-testid="record-submit">{t("kpi.record.submit")}</Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
     </Card>
   );
 }
