@@ -451,7 +451,7 @@ function SelfAssessmentForm({ a, r, onDone }: { a: AgreementDetail; r: Agreement
         <Group gap="sm">
           <Button type="submit" loading={save.isPending && save.variables?.submit} disabled={!text.trim()} data-testid="self-assessment-submit">{t("agreements.selfSubmit")}</Button>
           <Button variant="default" loading={save.isPending && !save.variables?.submit} disabled={!text.trim()} onClick={() => send(false)} data-testid="self-assessment-draft">{t("agreements.selfDraft")}</Button>
-          <Button variant="subtle" onClick={onDone}>{t("common.cancel")}</Button>
+          <Button variant="subtle" onClick={onDone} data-testid="self-assessment-cancel">{t("common.cancel")}</Button>
         </Group>
       </Stack>
     </form>

@@ -38,7 +38,7 @@ export default function HistoryChart({ years, scale, decimals, yearLabel, title,
     const short = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "th-TH", { maximumFractionDigits: 2, minimumFractionDigits: 2 });
     const rounds = [6, 9, 12];
     chart.setOption({
-      aria: { enabled: true, decal: { show: true } },
+      aria: { enabled: true, label: { description: title }, decal: { show: true } },
       animation: false,
       textStyle: { fontFamily: "Sarabun, sans-serif", fontSize: 12 },
       grid: { left: 8, right: 16, top: 44, bottom: 8, containLabel: true },
@@ -76,7 +76,7 @@ export default function HistoryChart({ years, scale, decimals, yearLabel, title,
       window.removeEventListener("resize", onResize);
       chart.dispose();
     };
-  }, [years, scale.min, scale.max, decimals, yearLabel, i18n.language, t]);
+  }, [years, scale.min, scale.max, decimals, yearLabel, title, i18n.language, t]);
 
   return <div ref={ref} style={{ width: "100%", height: 260 }} role="img" aria-label={title} data-testid={testId} />;
 }

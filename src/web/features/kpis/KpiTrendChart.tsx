@@ -70,7 +70,7 @@ export default function KpiTrendChart({
     const n = cats.length;
     const firstCurrent = currentYearStart ? cats.indexOf(currentYearStart) : -1;
     chart.setOption({
-      aria: { enabled: true },
+      aria: { enabled: true, label: { description: title } },
       animation: false,
       textStyle: { fontFamily: "Sarabun, sans-serif", fontSize: 12 },
       grid: compact ? { left: 4, right: 8, top: 28, bottom: 4, containLabel: true } : { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
@@ -135,7 +135,7 @@ export default function KpiTrendChart({
       window.removeEventListener("resize", onResize);
       chart.dispose();
     };
-  }, [points, periods, currentYearStart, target, label, format, compact, i18n.language, t]);
+  }, [points, periods, currentYearStart, target, label, format, compact, title, i18n.language, t]);
 
   return <div ref={ref} style={{ width: "100%", height }} role="img" aria-label={title} data-testid={testId} />;
 }
