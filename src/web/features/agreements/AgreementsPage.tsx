@@ -9,10 +9,12 @@ import { bangkokToday, fiscalYearOf } from "../../../platform/thai/index.js";
 import { api, type Query } from "../../app/api.js";
 import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
+import { useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { SortTh, useSortedRows } from "../../ui/table.js";
+import { readableProvinces } from "../cockpit/provinces.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { AgreementStatusBadge } from "./AgreementStatusBadge.js";
 import { formatScore } from "./round-ui.js";
@@ -39,6 +41,9 @@ export function AgreementsPage() {
     placeholderData: keepPreviousData,
   });
   const provinces = useQuery(provincesQuery);
+  const me = useMe();
+  // the list names every province's agreements; their pages open only where the user's grants reach (the server checks)
+  const readable = useMemo(() => new Set(readableProvinces(me.data, provinces.data ?? []).map((p) => p.code)), [me.data, provinces.data]);
   const provinceName = useMemo(() => new Map((provinces.data ?? []).map((p) => [p.code, f.name(p)])), [provinces.data, f.lang]); // eslint-disable-line react-hooks/exhaustive-deps
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
@@ -107,10 +112,23 @@ export function AgreementsPage() {
               <Table.Tr key={a.id} data-testid="agreement-row" data-id={a.id}>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{a.fiscalYear}</Table.Td>
                 <Table.Td>
-                  {a.provinceCode ? <AnchorLink to="/cockpit/$provinceCode" params={{ provinceCode: a.provinceCode }} search={{ fy: a.fiscalYear }} title={t("agreements.openCockpit")}>{provinceName.get(a.provinceCode) ?? a.provinceCode}</AnchorLink> : a.areaId}
+                  {a.provinceCode && readable.has(a.provinceCode) ? (
+                    <AnchorLink to="/cockpit/$provinceCode" params={{ provinceCode: a.provinceCode }} search={{ fy: a.fiscalYear }} title={t("agreements.openCockpit")}>{provinceName.get(a.provinceCode) ?? a.provinceCode}</AnchorLink>
+                  ) : a.provinceCode ? (
+                    <AnchorLink to="/provinces/$code" params={{ code: a.provinceCode }}>{provinceName.get(a.provinceCode) ?? a.provinceCode}</AnchorLink>
+                  ) : (
+                    a.areaId
+                  )}
                 </Table.Td>
                 <Table.Td>
-                  <AnchorLink to="/agreements/$id" params={{ id: a.id }} fw={600} data-testid="agreement-link" lang={f.lang === "en" && !a.titleEn ? "th" : undefined}>{f.pick(a.titleTh, a.titleEn)}</AnchorLink>
+                  {a.provinceCode && !readable.has(a.provinceCode) ? (
+                    <>
+                      <Text fw={600} size="sm" lang={f.lang === "en" && !a.titleEn ? "th" : undefined}>{f.pick(a.titleTh, a.titleEn)}</Text>
+                      <Text size="xs" c="dark.4">{t("agreements.notReadable")}</Text>
+                    </>
+                  ) : (
+                    <AnchorLink to="/agreements/$id" params={{ id: a.id }} fw={600} size="sm" data-testid="agreement-link" lang={f.lang === "en" && !a.titleEn ? "th" : undefined}>{f.pick(a.titleTh, a.titleEn)}</AnchorLink>
+                  )}
                   <Text size="xs" c="dark.4">{t(`agreements.scheme.${a.schemeType}`)}{a.version > 1 ? ` · ${t("agreements.versionN", { n: a.version })}` : ""} <DemoBadge isDemo={a.isDemo} /></Text>
                 </Table.Td>
                 <Table.Td><AgreementStatusBadge status={a.status} /></Table.Td>

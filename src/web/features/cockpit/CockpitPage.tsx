@@ -238,7 +238,7 @@ function AgreementRounds({ c }: { c: Cockpit }) {
               </Paper>
             ))}
           </SimpleGrid>
-          <Text size="xs" c="dark.4" mt="xs">{t("cockpit.rounds.liveHint")}</Text>
+          {a.rounds.some((r) => r.live) && <Text size="xs" c="dark.4" mt="xs">{t("cockpit.rounds.liveHint")}</Text>}
         </>
       )}
     </Card>
