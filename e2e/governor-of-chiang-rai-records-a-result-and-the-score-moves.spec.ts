@@ -27,6 +27,12 @@ const dueReport = (page: Page) => page.locator('[data-testid="due-item"][data-ki
 const kpiCard = (page: Page, id: string) => page.locator(`[data-testid="kpi-card"][data-kpi="${id}"]`);
 const drawer = (page: Page, id: string) => page.locator(`[data-testid="kpi-detail"][data-kpi="${id}"]`);
 
+/** The charts load with their own chunk: wait for them before a screenshot. */
+async function charts(page: Page) {
+  await page.locator('[data-testid="kpi-trend"] svg').first().waitFor();
+  await page.locator('[data-testid="history-chart"] svg').first().waitFor();
+}
+
 /** Logs out through the user menu and back in as another demo account, in the same browser tab. */
 async function switchUser(page: Page, username: string) {
   await page.getByTestId("user-menu").click();
@@ -59,7 +65,7 @@ it("the governor records October's result, the strategy office verifies it, and 
   expect(await dueReport(page).innerText()).toContain("ต.ค. 2569");
   expect(await dueReport(page).getByTestId("due-overdue").innerText()).toContain("เลยกำหนด");
   expect(await kpiCard(page, "demo-kpi-57-3").getByTestId("kpi-next-report").innerText()).toContain("เลยกำหนด");
-  await page.locator('[data-testid="kpi-trend"] svg').first().waitFor();
+  await charts(page);
   await shot(page, "cockpit-57-before-th");
 
   // drill down into the KPI: history with evidence, and the form to record a result
@@ -123,6 +129,7 @@ it("the governor records October's result, the strategy office verifies it, and 
   expect(await dueReport(page).count()).toBe(0);
   expect(await kpiCard(page, "demo-kpi-57-3").getByTestId("kpi-latest").innerText()).toContain("ร้อยละ 88");
   expect(await kpiCard(page, "demo-kpi-57-3").getByTestId("kpi-pending").count()).toBe(0);
+  await charts(page);
   await shot(page, "cockpit-57-after-th");
 
   // the agreement page shows the same live score, explained
