@@ -314,6 +314,59 @@ journey("the governor of Chiang Rai", "governor.chiangrai", [
     ],
   },
   {
+    // /cockpit takes a governor straight to her province
+    name: "cockpit-57",
+    path: "/cockpit",
+    expect: [
+      { locator: byTestId("cockpit-title"), text: { th: "เชียงราย", en: "Chiang Rai" } },
+      { locator: byTestId("due-list"), text: { th: [tr("th", "cockpit.due.kinds.report"), tr("th", "cockpit.due.overdue")], en: [tr("en", "cockpit.due.kinds.report"), tr("en", "cockpit.due.overdue")] } },
+      { locator: (p) => p.locator('[data-testid="round-card"][data-round="6"]'), text: { th: [tr("th", "cockpit.noScore"), tr("th", "agreements.live")], en: [tr("en", "cockpit.noScore"), tr("en", "agreements.live")] } },
+      { locator: byTestId("kpi-cards"), text: { th: "57-AG-03", en: "57-AG-03" } },
+    ],
+  },
+  {
+    name: "cockpit-57-kpi-drawer",
+    path: "/cockpit/57",
+    open: async (page) => {
+      await page.locator('[data-testid="kpi-card"][data-kpi="demo-kpi-57-3"] [data-testid="kpi-link"]').click();
+      await page.getByTestId("kpi-detail").waitFor();
+    },
+    close: async (page) => {
+      await page.keyboard.press("Escape");
+      await page.getByTestId("kpi-detail").waitFor({ state: "detached" });
+    },
+    expect: { locator: byTestId("kpi-detail"), text: { th: [tr("th", "kpi.record.title"), tr("th", "kpi.evidence.title"), "FireD"], en: [tr("en", "kpi.record.title"), tr("en", "kpi.evidence.title"), "FireD"] } },
+    viewportShot: true,
+  },
+  { name: "kpi-57-3", path: "/kpis/demo-kpi-57-3", expect: [{ locator: byTestId("kpi-title"), text: { th: "คำขออนุญาตเผา", en: "Burn-permit" } }, { locator: byTestId("measurements-table"), text: both("kpi.measurementStatus.verified") }] },
+  { name: "agreements-57", path: "/agreements?provinceCode=57", expect: [{ locator: byTestId("agreements-title"), text: both("agreements.title") }, { locator: byTestId("agreements-table"), text: { th: ["2570", "2568", tr("th", "agreements.status.signed")], en: ["2570", "2568", tr("en", "agreements.status.signed")] } }] },
+  {
+    name: "agreement-57-2570",
+    path: "/agreements/demo-agreement-57-2570",
+    expect: [
+      { locator: byTestId("agreement-title"), text: { th: "เชียงราย", en: "Chiang Rai" } },
+      { locator: byTestId("round-panel"), text: { th: [tr("th", "agreements.live"), tr("th", "agreements.downloadPdf")], en: [tr("en", "agreements.live"), tr("en", "agreements.downloadPdf")] } },
+    ],
+  },
+  {
+    name: "agreement-57-2570-self-assessment",
+    path: "/agreements/demo-agreement-57-2570",
+    open: async (page) => {
+      await page.getByTestId("self-assessment-edit").click();
+      await page.getByTestId("self-assessment-form").waitFor();
+    },
+    close: async (page) => {
+      await page.getByTestId("self-assessment-cancel").click();
+      await page.getByTestId("self-assessment-form").waitFor({ state: "detached" });
+    },
+    expect: { locator: byTestId("self-assessment-form"), text: { th: [tr("th", "agreements.selfText"), tr("th", "agreements.selfSubmit")], en: [tr("en", "agreements.selfText"), tr("en", "agreements.selfSubmit")] } },
+  },
+  {
+    name: "agreement-57-2569-closed-round",
+    path: "/agreements/demo-agreement-57-2569?round=12",
+    expect: { locator: byTestId("round-panel"), text: { th: ["3.1750", tr("th", "agreements.frozen")], en: ["3.1750", tr("en", "agreements.frozen")] } },
+  },
+  {
     name: "search-mae-sai",
     path: `/search?q=${encodeURIComponent("แม่สาย")}`,
     expect: { locator: byTestId("search-results"), text: { th: [tr("th", "search.kinds.area"), "แม่สาย"], en: [tr("en", "search.kinds.area"), "Mae Sai"] } },
@@ -327,6 +380,20 @@ journey("the Ministry of Interior's officer", "moi.officer", [
 
 journey("an OPDC evaluator", "opdc.evaluator", [
   { name: "agenda-40-opdc-review", path: "/agendas/demo-agenda-40", expect: { locator: byTestId("agenda-actions"), text: { th: [tr("th", "agendas.actions.approve"), tr("th", "agendas.actions.return")], en: [tr("en", "agendas.actions.approve"), tr("en", "agendas.actions.return")] } } },
+]);
+
+journey("OPDC's evaluator, reading a province's cockpit", "opdc.evaluator", [
+  { name: "cockpit-index", path: "/cockpit", expect: [{ locator: byTestId("cockpit-index-title"), text: both("cockpit.indexTitle") }, { locator: byTestId("cockpit-pilots"), text: { th: ["ขอนแก่น", "เชียงราย"], en: ["Khon Kaen", "Chiang Rai"] } }] },
+  {
+    name: "cockpit-40-read-only",
+    path: "/cockpit/40",
+    expect: [
+      { locator: byTestId("read-only-notice"), text: both("cockpit.readOnly") },
+      { locator: byTestId("due-list"), text: both("cockpit.due.kinds.verify") },
+      { locator: byTestId("kpi-cards"), text: { th: ["40-AG-01", tr("th", "kpi.measurementStatus.submitted")], en: ["40-AG-01", tr("en", "kpi.measurementStatus.submitted")] } },
+    ],
+  },
+  { name: "agreement-40-2570-pb-pt", path: "/agreements/demo-agreement-40-2570", expect: [{ locator: byTestId("agreement-items"), text: { th: "Potential Base", en: "Potential Base" } }, { locator: (p) => p.locator("main"), text: both("agreements.scheme.pb-pt") }] },
 ]);
 
 journey("the governor of Phetchaburi", "governor.phetchaburi", [

@@ -163,7 +163,9 @@ export function RootLayout() {
           <NavLinkRouter to="/provinces" label={t("nav.provinces")} />
           <NavLinkRouter to="/organizations" label={t("nav.organizations")} />
           <NavLinkRouter to="/strategy" label={t("nav.strategy")} />
+          {isStaff(me.data) && <NavLinkRouter to="/cockpit" label={t("nav.cockpit")} data-testid="nav-cockpit" />}
           {isStaff(me.data) && <NavLinkRouter to="/agendas" label={t("nav.agendas")} />}
+          {isStaff(me.data) && <NavLinkRouter to="/agreements" label={t("nav.agreements")} data-testid="nav-agreements" />}
           <NavLinkRouter to="/search" label={t("nav.search")} />
           {isStaff(me.data) && <NavLinkRouter to="/pilots" label={t("nav.pilots")} />}
           {isStaff(me.data) && <NavLinkRouter to="/sandboxes" label={t("nav.sandboxes")} />}

@@ -169,6 +169,59 @@ const sandboxRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/sandboxes/SandboxPage.js"), "SandboxPage"),
 });
 
+export interface CockpitSearch {
+  /** fiscal year (B.E.) shown; the current one when absent */
+  fy?: number;
+  /** the KPI whose detail is open in the drawer */
+  kpi?: string;
+}
+/** /cockpit: a user whose grant is one province goes straight to it; others choose among the provinces they read. */
+const cockpitIndexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/cockpit",
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery).catch(() => null);
+    if (!me?.authenticated) throw redirect({ to: "/login", search: { redirect: location.href } });
+    const provinces = me.grants.map((g) => /^area:province:(\d{2})$/.exec(g.scope)?.[1]).filter((c): c is string => !!c);
+    const wider = me.grants.some((g) => g.role !== "citizen" && !/^area:province:/.test(g.scope) && (g.scope === "nation" || g.scope.startsWith("area:")));
+    if (new Set(provinces).size === 1 && !wider) throw redirect({ to: "/cockpit/$provinceCode", params: { provinceCode: provinces[0]! }, replace: true });
+  },
+  component: lazyRouteComponent(() => import("../features/cockpit/CockpitIndexPage.js"), "CockpitIndexPage"),
+});
+const cockpitRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/cockpit/$provinceCode",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): CockpitSearch => ({ fy: int(s.fy), kpi: str(s.kpi) }),
+  component: lazyRouteComponent(() => import("../features/cockpit/CockpitPage.js"), "CockpitPage"),
+});
+const kpiRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/kpis/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/kpis/KpiPage.js"), "KpiPage"),
+});
+export interface AgreementsSearch {
+  provinceCode?: string;
+  fiscalYear?: number;
+  status?: string;
+  page?: number;
+}
+const agreementsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/agreements",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): AgreementsSearch => ({ provinceCode: provinceCode(s.provinceCode), fiscalYear: int(s.fiscalYear), status: str(s.status), page: int(s.page) }),
+  component: lazyRouteComponent(() => import("../features/agreements/AgreementsPage.js"), "AgreementsPage"),
+});
+const agreementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/agreements/$id",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): { round?: number } => ({ round: int(s.round) }),
+  component: lazyRouteComponent(() => import("../features/agreements/AgreementPage.js"), "AgreementPage"),
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/admin",
@@ -228,6 +281,11 @@ const routeTree = rootRoute.addChildren([
   pilotRoute,
   sandboxesRoute,
   sandboxRoute,
+  cockpitIndexRoute,
+  cockpitRoute,
+  kpiRoute,
+  agreementsRoute,
+  agreementRoute,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute, adminImportsRoute]),
 ]);
 
