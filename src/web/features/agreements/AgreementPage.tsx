@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { Anchor, Badge, Breadcrumbs, Button, Card, Code, Group, List, SimpleGrid, Stack, Table, Tabs, Text, Textarea, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
@@ -158,6 +159,7 @@ function AgreementView({ a }: { a: AgreementDetail }) {
           </Stack>
         )}
       </Card>
+      <HistoryPanel entityType="agreement" entityId={a.id} allowed />
     </Stack>
   );
 }
