@@ -55,7 +55,7 @@ async function main() {
   const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, prepareNewFolder: prepareNewFolderInChild });
   await prepareDatabase(database, { demo: env.demo });
   const app = await buildApp({ database, env });
-  const stopModules = await startModules(database, { log: app.log });
+  const stopModules = await startModules(database, { log: app.log, jobs: env.jobs });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
     await app.close();

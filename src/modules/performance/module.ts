@@ -1,4 +1,5 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { performanceJobs } from "./jobs.js";
 import { performanceRoutes, pilotRoutes } from "./routes.js";
 import { seedPerformanceDemo } from "./seed-demo.js";
 import { seedPilotsDemo } from "./seed-demo-pilots.js";
@@ -22,4 +23,5 @@ export const performanceModule: ModuleManifest = {
     if (demo) await seedPerformanceDemo({ ctx });
     if (demo) await seedPilotsDemo({ ctx });
   },
+  jobs: performanceJobs,
 };
