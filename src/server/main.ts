@@ -1,6 +1,7 @@
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { openDatabase, openPglite } from "../platform/db/client.js";
+import { installJobsSchema } from "../platform/jobs/scheduler.js";
 import { buildApp } from "./app.js";
 import { prepareDatabase, startModules } from "./bootstrap.js";
 import { loadEnv } from "./env.js";
@@ -42,6 +43,7 @@ async function prepareNewFolder() {
   const database = await openPglite({ dataDir: env.dataDir, lock: false });
   try {
     await prepareDatabase(database, { demo: env.demo });
+    if (env.jobs) await installJobsSchema(database);
   } finally {
     await database.close();
   }

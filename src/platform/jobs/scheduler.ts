@@ -51,6 +51,18 @@ export type Scheduler = {
   stop(): Promise<void>;
 };
 
+/**
+ * Creates (or migrates) pg-boss's schema and stops. A new PGlite folder is prepared in a short-lived child
+ * process (server/main.ts): installing the schema there keeps the memory the DDL leaves in PGlite's WASM heap
+ * (~50 MB, never handed back) out of the server process.
+ */
+export async function installJobsSchema(database: Database): Promise<void> {
+  const boss = new PgBoss({ db: bossDatabase(database), backend: database.kind === "pglite" ? "pglite" : "postgres", schema: JOBS_SCHEMA, migrate: true, schedule: false, supervise: false });
+  boss.on("error", () => {});
+  await boss.start();
+  await boss.stop({ graceful: false, close: false });
+}
+
 const silent: JobsLog = { info: () => {}, error: () => {} };
 
 /**
@@ -113,6 +125,10 @@ export async function startScheduler(database: Database, jobs: readonly JobDefin
     // schedules of jobs no module declares any more (all schedules in this schema are the application's)
     for (const s of await boss.getSchedules()) if (!names.has(s.name)) await boss.unschedule(s.name, s.key);
 
+    // before the workers start, so that their first poll takes it (their next is a polling interval away)
+    if (opts.catchUp ?? true) {
+      for (const job of jobs) await boss.send(job.name, { reason: "catch-up" });
+    }
     for (const job of jobs) {
       await boss.work(job.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30, batchSize: 1, includeMetadata: true }, async ([j]: JobWithMetadata<object>[]) => {
         const run = runOnce(job, j!);
@@ -123,9 +139,6 @@ export async function startScheduler(database: Database, jobs: readonly JobDefin
           running.delete(run);
         }
       });
-    }
-    if (opts.catchUp ?? true) {
-      for (const job of jobs) await boss.send(job.name, { reason: "catch-up" });
     }
   } catch (e) {
     await boss.stop({ graceful: false }).catch(() => {});
