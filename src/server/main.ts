@@ -67,7 +67,14 @@ async function main() {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  await app.listen({ port: env.port, host: env.host });
+  try {
+    await app.listen({ port: env.port, host: env.host });
+  } catch (e) {
+    // e.g. the port is taken: let background work finish what it claimed (a job run) before exiting
+    await stopModules().catch(() => {});
+    await database.close().catch(() => {});
+    throw e;
+  }
   app.log.info({ ms: Date.now() - t0, database: database.kind, demo: env.demo }, `Changwat ready on http://${env.host}:${env.port}`);
 }
 
