@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Ctx } from "./ctx.js";
 import type { Operation } from "./auth/policy.js";
+import type { JobDefinition } from "./jobs/types.js";
 
 /** What a module declares about itself; the composition root (server/app.ts) is a list of these. */
 export type ModuleManifest = {
@@ -15,6 +16,8 @@ export type ModuleManifest = {
   seed?: (ctx: Ctx, opts: { demo: boolean; referenceDir?: string }) => Promise<void>;
   /** background work when the server starts (after migrations and seeds); returns how to stop it on shutdown */
   start?: (ctx: Ctx, opts: ModuleStartOptions) => Promise<() => Promise<void>>;
+  /** scheduled jobs (pg-boss, platform/jobs): registered at start-up unless JOBS=off; each run must be idempotent */
+  jobs?: readonly JobDefinition[];
 };
 
 export type ModuleStartOptions = {

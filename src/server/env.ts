@@ -17,6 +17,7 @@ const EnvSchema = z.object({
   REFERENCE_DIR: z.string().optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: z.enum(["true", "false", "auto"]).default("auto"),
+  JOBS: z.enum(["on", "off", "true", "false", "1", "0"]).default("on"),
 });
 
 export type Env = {
@@ -31,6 +32,8 @@ export type Env = {
   geojsonProvinces?: string;
   sessionTtlHours: number;
   cookieSecure: "true" | "false" | "auto";
+  /** run scheduled jobs (pg-boss) in this process; JOBS=off for tools that open the database briefly */
+  jobs: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -57,5 +60,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     geojsonProvinces: e.GEOJSON_PROVINCES,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
+    jobs: !["off", "false", "0"].includes(e.JOBS),
   };
 }

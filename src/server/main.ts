@@ -1,6 +1,7 @@
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { openDatabase, openPglite } from "../platform/db/client.js";
+import { installJobsSchema } from "../platform/jobs/scheduler.js";
 import { buildApp } from "./app.js";
 import { prepareDatabase, startModules } from "./bootstrap.js";
 import { loadEnv } from "./env.js";
@@ -42,6 +43,7 @@ async function prepareNewFolder() {
   const database = await openPglite({ dataDir: env.dataDir, lock: false });
   try {
     await prepareDatabase(database, { demo: env.demo });
+    if (env.jobs) await installJobsSchema(database);
   } finally {
     await database.close();
   }
@@ -55,7 +57,7 @@ async function main() {
   const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, prepareNewFolder: prepareNewFolderInChild });
   await prepareDatabase(database, { demo: env.demo });
   const app = await buildApp({ database, env });
-  const stopModules = await startModules(database, { log: app.log });
+  const stopModules = await startModules(database, { log: app.log, jobs: env.jobs });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
     await app.close();
@@ -65,7 +67,14 @@ async function main() {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  await app.listen({ port: env.port, host: env.host });
+  try {
+    await app.listen({ port: env.port, host: env.host });
+  } catch (e) {
+    // e.g. the port is taken: let background work finish what it claimed (a job run) before exiting
+    await stopModules().catch(() => {});
+    await database.close().catch(() => {});
+    throw e;
+  }
   app.log.info({ ms: Date.now() - t0, database: database.kind, demo: env.demo }, `Changwat ready on http://${env.host}:${env.port}`);
 }
 

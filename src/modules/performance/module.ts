@@ -1,4 +1,5 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { performanceJobs } from "./jobs.js";
 import { performanceRoutes, pilotRoutes } from "./routes.js";
 import { seedPerformanceDemo } from "./seed-demo.js";
 import { seedAgreementsDemo } from "./seed-demo-agreements.js";
@@ -24,4 +25,5 @@ export const performanceModule: ModuleManifest = {
     if (demo) await seedAgreementsDemo({ ctx });
     if (demo) await seedPilotsDemo({ ctx });
   },
+  jobs: performanceJobs,
 };

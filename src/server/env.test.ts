@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadEnv } from "./env.js";
+
+describe("configuration: scheduled jobs", () => {
+  it("run by default; JOBS=off (or false, 0) turns them off for tools that open the database briefly", () => {
+    expect(loadEnv({}).jobs).toBe(true);
+    expect(loadEnv({ JOBS: "" }).jobs).toBe(true);
+    expect(loadEnv({ JOBS: "on" }).jobs).toBe(true);
+    for (const off of ["off", "false", "0"]) expect(loadEnv({ JOBS: off }).jobs).toBe(false);
+    expect(() => loadEnv({ JOBS: "later" })).toThrow(ConfigError);
+  });
+});
