@@ -61,6 +61,7 @@ export async function sendReminders({ ctx }: { ctx: Ctx }): Promise<{ rounds: nu
       bodyEn: submitted
         ? `The self-assessment is in; the round closes on ${dateEn}. Results entered after that do not count towards this round.`
         : `The self-assessment and evidence for the ${r.round}-month round are due on ${dateEn}. After that date the round closes and its score is frozen automatically.`,
+      link: `/agreements/${r.id}`,
       entityType: "agreement",
       entityId: r.id,
     });
