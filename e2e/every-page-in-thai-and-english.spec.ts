@@ -394,6 +394,14 @@ journey("OPDC's evaluator, reading a province's cockpit", "opdc.evaluator", [
     ],
   },
   { name: "agreement-40-2570-pb-pt", path: "/agreements/demo-agreement-40-2570", expect: [{ locator: byTestId("agreement-items"), text: { th: "Potential Base", en: "Potential Base" } }, { locator: (p) => p.locator("main"), text: both("agreements.scheme.pb-pt") }] },
+  {
+    name: "agreement-40-2570-assessor",
+    path: "/agreements/demo-agreement-40-2570?round=6",
+    expect: [
+      { locator: byTestId("assessor-panel"), text: { th: [tr("th", "agreements.actions.assessorTitle"), tr("th", "agreements.actions.valuePoints"), tr("th", "agreements.actions.closeRound")], en: [tr("en", "agreements.actions.assessorTitle"), tr("en", "agreements.actions.valuePoints"), tr("en", "agreements.actions.closeRound")] } },
+      { locator: (p) => p.locator('[data-testid="item-result-form"][data-item="potential"]'), text: { th: "Potential Base", en: "Potential Base" } },
+    ],
+  },
 ]);
 
 journey("the governor of Phetchaburi", "governor.phetchaburi", [

@@ -15,6 +15,7 @@ import { Bi } from "../agendas/Bi.js";
 import { EvidenceRows, evidenceInput, type EvidenceRow } from "../kpis/RecordResultForm.js";
 import { useKpiFormat, type KpiFormat } from "../kpis/kpi-ui.js";
 import { provincesQuery } from "../provinces/queries.js";
+import { AmendAgreementButton, AssessorPanel, SignAgreementButton } from "./AgreementActions.js";
 import { AgreementStatusBadge } from "./AgreementStatusBadge.js";
 import { formatScore, RoundStatusBadge, ScoreKindBadge } from "./round-ui.js";
 
@@ -61,6 +62,7 @@ function AgreementView({ a }: { a: AgreementDetail }) {
           <AgreementStatusBadge status={a.status} size="lg" />
           <Badge variant="outline" color="gray.8" c="dark.9">{t("agreements.versionN", { n: a.version })}</Badge>
           <DemoBadge isDemo={a.isDemo} />
+          <SignAgreementButton a={a} />
         </Group>
         <Title order={1} mt={4} data-testid="agreement-title"><Bi th={a.titleTh} en={a.titleEn} /></Title>
         <Group gap="lg" mt="xs">
@@ -132,7 +134,10 @@ function AgreementView({ a }: { a: AgreementDetail }) {
       </section>
 
       <Card withBorder component="section" aria-labelledby="amendments-title">
-        <Title order={2} size="h3" id="amendments-title" mb="sm">{t("agreements.amendments")}</Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h3" id="amendments-title">{t("agreements.amendments")}</Title>
+          <AmendAgreementButton a={a} />
+        </Group>
         {a.amendments.length === 0 ? (
           <Text c="dark.4" data-testid="amendments-empty">{t("agreements.noAmendments")}</Text>
         ) : (
@@ -371,6 +376,7 @@ function RoundPanel({ a, r }: { a: AgreementDetail; r: AgreementRoundView }) {
         </div>
       )}
 
+      <AssessorPanel a={a} r={r} />
       <SelfAssessment a={a} r={r} />
     </Stack>
   );
