@@ -57,3 +57,28 @@ it("OPDC's evaluator enters 80 points for Khon Kaen's Potential Base and the 6-m
   await page.getByRole("dialog").waitFor({ state: "detached" });
   await page.context().close();
 });
+
+it("the deputy PM's office amends Chiang Rai's weights: the running sum must reach 100 % and the amendment is listed", async () => {
+  const page = await loginAs(browser, server.url, "dpm.office");
+  await page.goto(`${server.url}/agreements/demo-agreement-57-2570`);
+  await page.getByTestId("agreement-title").waitFor();
+  await page.getByTestId("amendments-empty").waitFor();
+  await page.getByTestId("agreement-amend").click();
+  const weights = page.getByTestId("amend-weight");
+  await weights.first().waitFor();
+  expect(await page.getByTestId("amend-weight-sum").getAttribute("data-ok")).toBe("true");
+  await weights.nth(0).fill("45");
+  await page.getByTestId("amend-reason").fill("มติคณะกรรมการบริหารงานจังหวัดแบบบูรณาการ ครั้งที่ 1/2570 (ตัวอย่าง)");
+  expect(await page.getByTestId("amend-weight-sum").getAttribute("data-ok")).toBe("false");
+  expect(await page.getByTestId("amend-weight-error").innerText()).toContain("105");
+  expect(await page.getByTestId("amend-save").isDisabled()).toBe(true);
+  await weights.nth(1).fill("30");
+  expect(await page.getByTestId("amend-weight-sum").getAttribute("data-ok")).toBe("true");
+  await shot(page, "agreement-57-amend-th", false);
+  await page.getByTestId("amend-save").click();
+  await page.getByTestId("amend-form").waitFor({ state: "detached" });
+  await page.getByTestId("amendments").filter({ hasText: "แก้ไขเป็นฉบับที่ 2" }).waitFor();
+  expect(await page.getByTestId("amendments").innerText()).toContain("ครั้งที่ 1/2570");
+  expect(await page.getByTestId("agreement-items").innerText()).toContain("45%");
+  await page.context().close();
+});
