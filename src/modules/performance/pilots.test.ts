@@ -216,19 +216,19 @@ describe("rules", () => {
   it("bad input changes nothing (400 naming the field)", async () => {
     const { p, o, ctx } = await handProgramme("T-BAD");
     const before = await pilotTables();
-    const cases: [Promise<unknown>, string][] = [
-      [createProgramme({ ctx, input: { code: "", nameTh: "x", periodStart: "2020-10-01", periodEnd: "2024-09-30", treatmentStart: "2021-10-01" } }), "code"],
-      [createProgramme({ ctx, input: { code: "X", nameTh: "x", periodStart: "2020-02-30", periodEnd: "2024-09-30", treatmentStart: "2021-10-01" } }), "periodStart"],
-      [recordObservations({ ctx, input: { programmeId: p.id, outcomeId: o.id, rows: [{ provinceCode: "5", periodEnd: "2022-09-30", value: 1 }] } }), "rows.0.provinceCode"],
-      [recordObservations({ ctx, input: { programmeId: p.id, outcomeId: o.id, rows: [{ provinceCode: "52", periodEnd: "2022-09-30", value: Number.NaN }] } }), "rows.0.value"],
-      [recordObservations({ ctx, input: { programmeId: p.id, outcomeId: o.id, rows: [] } }), "rows"],
-      [recordObservations({ ctx, input: { programmeId: p.id, outcomeId: "not-this-programme", rows: [{ provinceCode: "52", periodEnd: "2022-09-30", value: 1 }] } }), "outcomeId"],
-      [setProgrammeProvinces({ ctx, input: { programmeId: p.id, provinces: [{ provinceCode: "52", role: "observer" as "pilot" }, { provinceCode: "65", role: "comparison" }] } }), "provinces.0.role"],
-      [grantIncentive({ ctx, input: { programmeId: p.id, provinceCode: "52", kind: "staff-development-budget", descriptionTh: "x", amount: -1, grantedOn: "2022-01-01" } }), "amount"],
-      [defineOutcome({ ctx, input: { programmeId: p.id, kind: "outcome", nameTh: " ", unit: "x", direction: "higher" } }), "nameTh"],
+    const cases: [() => Promise<unknown>, string][] = [
+      [() => createProgramme({ ctx, input: { code: "", nameTh: "x", periodStart: "2020-10-01", periodEnd: "2024-09-30", treatmentStart: "2021-10-01" } }), "code"],
+      [() => createProgramme({ ctx, input: { code: "X", nameTh: "x", periodStart: "2020-02-30", periodEnd: "2024-09-30", treatmentStart: "2021-10-01" } }), "periodStart"],
+      [() => recordObservations({ ctx, input: { programmeId: p.id, outcomeId: o.id, rows: [{ provinceCode: "5", periodEnd: "2022-09-30", value: 1 }] } }), "rows.0.provinceCode"],
+      [() => recordObservations({ ctx, input: { programmeId: p.id, outcomeId: o.id, rows: [{ provinceCode: "52", periodEnd: "2022-09-30", value: Number.NaN }] } }), "rows.0.value"],
+      [() => recordObservations({ ctx, input: { programmeId: p.id, outcomeId: o.id, rows: [] } }), "rows"],
+      [() => recordObservations({ ctx, input: { programmeId: p.id, outcomeId: "not-this-programme", rows: [{ provinceCode: "52", periodEnd: "2022-09-30", value: 1 }] } }), "outcomeId"],
+      [() => setProgrammeProvinces({ ctx, input: { programmeId: p.id, provinces: [{ provinceCode: "52", role: "observer" as "pilot" }, { provinceCode: "65", role: "comparison" }] } }), "provinces.0.role"],
+      [() => grantIncentive({ ctx, input: { programmeId: p.id, provinceCode: "52", kind: "staff-development-budget", descriptionTh: "x", amount: -1, grantedOn: "2022-01-01" } }), "amount"],
+      [() => defineOutcome({ ctx, input: { programmeId: p.id, kind: "outcome", nameTh: " ", unit: "x", direction: "higher" } }), "nameTh"],
     ];
     for (const [run, field] of cases) {
-      const e = await fail(run);
+      const e = await fail(run());
       expect(e.status, field).toBe(400);
       expect(e.fields?.map((f) => f.path), field).toContain(field);
     }

@@ -90,17 +90,17 @@ describe("sandboxes: time-boxed, in one province, with the rules they change and
     const ctx = ctxFor(db, poc());
     const s = await createSandbox({ ctx, input: input() });
     const before = await sandboxTables();
-    const cases: [Promise<unknown>, string][] = [
-      [createSandbox({ ctx, input: input({ provinceCode: "5" }) }), "provinceCode"],
-      [createSandbox({ ctx, input: input({ nameTh: "" }) }), "nameTh"],
-      [createSandbox({ ctx, input: input({ expiresOn: "2570-01-01" }) }), "expiresOn"],
-      [createSandbox({ ctx, input: input({ startsOn: "2026-02-30" }) }), "startsOn"],
-      [recordSandboxResult({ ctx, input: { sandboxId: s.id, measuredOn: "2026-05-01", indicatorTh: "x", value: Number.POSITIVE_INFINITY, unit: "x" } }), "value"],
-      [recordSandboxResult({ ctx, input: { sandboxId: s.id, measuredOn: "2026-05-01", indicatorTh: "", value: 1, unit: "x" } }), "indicatorTh"],
-      [endSandbox({ ctx, input: { sandboxId: s.id, endedOn: "yesterday" } }), "endedOn"],
+    const cases: [() => Promise<unknown>, string][] = [
+      [() => createSandbox({ ctx, input: input({ provinceCode: "5" }) }), "provinceCode"],
+      [() => createSandbox({ ctx, input: input({ nameTh: "" }) }), "nameTh"],
+      [() => createSandbox({ ctx, input: input({ expiresOn: "2570-01-01" }) }), "expiresOn"],
+      [() => createSandbox({ ctx, input: input({ startsOn: "2026-02-30" }) }), "startsOn"],
+      [() => recordSandboxResult({ ctx, input: { sandboxId: s.id, measuredOn: "2026-05-01", indicatorTh: "x", value: Number.POSITIVE_INFINITY, unit: "x" } }), "value"],
+      [() => recordSandboxResult({ ctx, input: { sandboxId: s.id, measuredOn: "2026-05-01", indicatorTh: "", value: 1, unit: "x" } }), "indicatorTh"],
+      [() => endSandbox({ ctx, input: { sandboxId: s.id, endedOn: "yesterday" } }), "endedOn"],
     ];
     for (const [run, field] of cases) {
-      const e = await fail(run);
+      const e = await fail(run());
       expect(e.status, field).toBe(400);
       expect(e.fields?.map((f) => f.path), field).toContain(field);
     }

@@ -350,12 +350,13 @@ describe("permission matrix: assign, save, submit, forward, approve and read Chi
     const o = OPS[op]!;
     const target = await o.prepare();
     const who = actor(role, scope, `pm-${op}-${role}-${scope}-${seq++}`);
+    // the snapshot is taken before the call starts: a rejection must never wait unhandled behind another query
+    const before = o.allowed(role, scope) || op === "assign" ? null : await snapshot(target);
     const run = o.run(who, target);
     if (o.allowed(role, scope)) {
       await expect(run).resolves.toBeDefined();
       expect(await audits(who)).toEqual(o.action ? [o.action] : []);
     } else {
-      const before = op === "assign" ? null : await snapshot(target);
       const e = await fail(run);
       expect(e, "refused").toBeInstanceOf(AppError);
       expect(e.status).toBe(403);
