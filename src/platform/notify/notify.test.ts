@@ -33,10 +33,11 @@ describe("notifications", () => {
       },
     };
     const [a, b] = await Promise.all([deliverPending(ctx, mailer, { kindPrefix: "test." }), deliverPending(ctx, mailer, { kindPrefix: "test." })]);
-    expect(a.sent + b.sent + a.failed + b.failed).toBe(3); // race:1, deliver:1, deliver:2, each claimed by one delivery
     expect(a.failed + b.failed).toBe(1);
+    // the one that failed is released: the other delivery may take it at once, or the next pass does
     const again = await deliverPending(ctx, mailer, { kindPrefix: "test." });
-    expect(again).toEqual({ sent: 1, failed: 0 });
+    expect(again.failed).toBe(0);
+    expect(a.sent + b.sent + again.sent).toBe(3); // race:1, deliver:1, deliver:2: each mailed exactly once
     expect(mails.map((m) => m.subjectEn)).toEqual(["Test", "Test", "Test"]);
     expect(new Set(mails.map((m) => m.id)).size).toBe(3);
     expect(await deliverPending(ctx, mailer, { kindPrefix: "test." })).toEqual({ sent: 0, failed: 0 });
