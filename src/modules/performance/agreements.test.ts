@@ -198,6 +198,11 @@ describe("performance agreements: draft, sign, score by round, amend", () => {
     expect(r.total).toBe(1);
     expect(r.items[0]!.rounds.map((x) => x.round)).toEqual([6, 9, 12]);
     expect((await fail(listAgreements({ ctx: ctxFor(db, actor("citizen", "nation")), input: {} }))).status).toBe(403);
+    // a province's staff see their own province's agreements only; OPDC (national) sees all
+    const ubon = await listAgreements({ ctx: ctxFor(db, actor("governor", "area:province:34", "list-ubon")), input: { limit: 500 } });
+    expect(ubon.total).toBeGreaterThan(0);
+    expect(new Set(ubon.items.map((a) => a.provinceCode))).toEqual(new Set(["34"]));
+    expect(new Set((await listAgreements({ ctx: ctxFor(db, opdc()), input: { limit: 500 } })).items.map((a) => a.provinceCode)).size).toBeGreaterThanOrEqual(5);
   });
 });
 

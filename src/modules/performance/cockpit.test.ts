@@ -27,7 +27,7 @@ describe("the governor's cockpit (Chiang Rai demo, FY 2570)", () => {
     const fired = c.kpis.find((k) => k.id === "demo-kpi-57-3")!;
     expect(fired.trend.length).toBe(12); // FY 2569 monthly; FY 2570 nothing yet
     expect(fired.nextReport).toEqual({ periodEnd: "2026-10-31", dueDate: "2026-11-15", overdue: true });
-    expect(c.due.find((d) => d.kind === "report" && d.entityId === "demo-kpi-57-3")).toMatchObject({ overdue: true });
+    expect(c.due.find((d) => d.kind === "report" && d.entityId === "demo-kpi-57-3")).toMatchObject({ overdue: true, kpiId: "demo-kpi-57-3", periodEnd: "2026-10-31", title: { th: expect.stringContaining("31 ต.ค. 2569") } });
     expect(c.agreement).toMatchObject({ id: "demo-agreement-57-2570", status: "signed", schemeType: "five-level" });
     expect(c.agreement!.rounds.map((r) => [r.round, r.live])).toEqual([[6, true], [9, true], [12, true]]);
     expect(c.history.map((h) => h.fiscalYear)).toEqual([2568, 2569, 2570]);
@@ -41,7 +41,7 @@ describe("the governor's cockpit (Chiang Rai demo, FY 2570)", () => {
     const m = await submitMeasurement({ ctx: ctxFor(db, gov), input: { kpiId: "demo-kpi-57-3", fiscalYear: 2570, periodEnd: "2026-10-31", value: 88, evidence: [{ name: "FireD ต.ค. 2569" }] } });
     const mid = await getCockpit({ ctx: ctxFor(db, poc), input: { provinceCode: "57" } });
     expect(six(mid)).toBeNull();
-    expect(mid.due.find((d) => d.kind === "verify" && d.entityId === m.id)).toBeTruthy();
+    expect(mid.due.find((d) => d.kind === "verify" && d.entityId === m.id)).toMatchObject({ kpiId: "demo-kpi-57-3", periodEnd: "2026-10-31" });
     expect(mid.may.verify).toBe(true);
     await reviewMeasurement({ ctx: ctxFor(db, poc), input: { id: m.id, decision: "verify" } });
     const after = await getCockpit({ ctx: ctxFor(db, gov), input: { provinceCode: "57" } });

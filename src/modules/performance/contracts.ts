@@ -631,7 +631,19 @@ export const Cockpit = z.object({
   /** every fiscal year's agreement and its round totals, oldest first */
   history: z.array(z.object({ fiscalYear: z.number().int(), agreementId: z.string(), schemeType: z.enum(["five-level", "pb-pt"]), rounds: z.array(CockpitRound) })),
   /** what falls due within the next 7 days (and anything overdue), soonest first */
-  due: z.array(z.object({ kind: z.enum(["round-due", "report", "verify", "proposal"]), dueDate: z.string().nullable(), overdue: z.boolean(), title: Bi, entityId: z.string(), link: z.string() })),
+  due: z.array(
+    z.object({
+      kind: z.enum(["round-due", "report", "verify", "proposal"]),
+      dueDate: z.string().nullable(),
+      overdue: z.boolean(),
+      title: Bi,
+      entityId: z.string(),
+      link: z.string(),
+      /** the KPI and the period concerned (report and verify items) */
+      kpiId: z.string().nullable(),
+      periodEnd: z.string().nullable(),
+    }),
+  ),
   may: z.object({ submit: z.boolean(), verify: z.boolean(), selfAssess: z.boolean() }),
 });
 export type Cockpit = z.infer<typeof Cockpit>;

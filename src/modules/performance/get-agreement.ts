@@ -1,12 +1,12 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { hasPermission, requirePermission } from "../../platform/auth/permissions.js";
 import type { Ctx } from "../../platform/ctx.js";
 import type { AgreementDetail, RoundScoreView } from "./contracts.js";
 import { agreementSummary } from "./presenters.js";
-import { agreementScope, loadAgreementItems, mustGetAgreement } from "./rules.js";
+import { agreementScope, itemKpiInfo, loadAgreementItems, mustGetAgreement } from "./rules.js";
 import { roundScoreView, scoreRoundNow } from "./score-rounds.js";
 import type { RoundScore } from "./scoring.js";
-import { agreementAmendments, agreementItemResults, agreementRounds, kpis } from "./tables.js";
+import { agreementAmendments, agreementItemResults, agreementRounds } from "./tables.js";
 
 /** An agreement with its items, each round's score (frozen when closed, live so far when open), amendments and what the actor may do. */
 export async function getAgreement({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<AgreementDetail> {
@@ -14,9 +14,7 @@ export async function getAgreement({ ctx, input }: { ctx: Ctx; input: { id: stri
   const scope = agreementScope(a);
   await requirePermission(ctx, "performance:read", scope);
   const items = await loadAgreementItems(ctx, a.id);
-  const kpiIds = items.map((i) => i.kpiId).filter((k): k is string => !!k);
-  const kpiRows = kpiIds.length ? await ctx.db.select({ id: kpis.id, code: kpis.code, unit: kpis.unit }).from(kpis).where(inArray(kpis.id, kpiIds)) : [];
-  const kpiById = new Map(kpiRows.map((k) => [k.id, k]));
+  const info = await itemKpiInfo(ctx, items);
   const rounds = await ctx.db.select().from(agreementRounds).where(eq(agreementRounds.agreementId, a.id)).orderBy(asc(agreementRounds.round));
   const results = await ctx.db.select().from(agreementItemResults).where(eq(agreementItemResults.agreementId, a.id));
   const amendments = await ctx.db.select().from(agreementAmendments).where(eq(agreementAmendments.agreementId, a.id)).orderBy(asc(agreementAmendments.version));
@@ -56,8 +54,8 @@ export async function getAgreement({ ctx, input }: { ctx: Ctx; input: { id: stri
     items: items.map((i) => ({
       itemId: i.itemId,
       kpiId: i.kpiId,
-      kpiCode: (i.kpiId && kpiById.get(i.kpiId)?.code) || null,
-      unit: (i.kpiId && kpiById.get(i.kpiId)?.unit) || null,
+      kpiCode: info[i.itemId]!.kpiCode,
+      unit: info[i.itemId]!.unit,
       nameTh: i.nameTh,
       nameEn: i.nameEn,
       weight: i.weight,

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { hasPermission, requirePermission } from "../../platform/auth/permissions.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { ValidationError } from "../../platform/errors.js";
-import { addDays, bangkokToday } from "../../platform/thai/dates.js";
+import { addDays, bangkokToday, formatThaiDate } from "../../platform/thai/dates.js";
 import { fiscalYearOf } from "../../platform/thai/fiscal-year.js";
 import { parseInput } from "../../platform/validation.js";
 import { lookupArea } from "../registry/index.js";
@@ -18,6 +18,8 @@ import { agreementRounds, agreements, kpis, kpiTargets, measurements } from "./t
 /** A period's result is due this many days after the period ends (an assumption: docs/SCORING.md). */
 export const REPORT_DUE_DAYS = 15;
 const SOON_DAYS = 7;
+const thDate = (d: string) => formatThaiDate(d);
+const enDate = (d: string) => formatThaiDate(d, { locale: "en" });
 
 /**
  * The governor's cockpit for a province and fiscal year: agenda cards, KPI status and trends, the agreement's score
@@ -61,9 +63,9 @@ export async function getCockpit({ ctx, input }: { ctx: Ctx; input: { provinceCo
     const missing = periodEnds(fy, k.frequency as "monthly").find((p) => p < today && !reported.has(p));
     const nextReport = missing ? { periodEnd: missing, dueDate: addDays(missing, REPORT_DUE_DAYS), overdue: addDays(missing, REPORT_DUE_DAYS) < today } : null;
     if (nextReport && nextReport.dueDate <= soon)
-      due.push({ kind: "report", dueDate: nextReport.dueDate, overdue: nextReport.overdue, title: { th: `รายงานผล ${k.code} ${k.nameTh} งวดสิ้นสุด ${missing}`, en: `Report ${k.code} ${k.nameEn} for the period ending ${missing}` }, entityId: k.id, link: `/kpis/${k.id}` });
+      due.push({ kind: "report", dueDate: nextReport.dueDate, overdue: nextReport.overdue, title: { th: `รายงานผล ${k.code} ${k.nameTh} งวดสิ้นสุด ${thDate(missing!)}`, en: `Report ${k.code} ${k.nameEn} for the period ending ${enDate(missing!)}` }, entityId: k.id, link: `/kpis/${k.id}`, kpiId: k.id, periodEnd: missing! });
     for (const m of pending)
-      due.push({ kind: "verify", dueDate: addDays(m.periodEnd, REPORT_DUE_DAYS), overdue: false, title: { th: `ตรวจสอบผล ${k.code} งวดสิ้นสุด ${m.periodEnd} (${m.value} ${k.unit})`, en: `Verify ${k.code} for the period ending ${m.periodEnd} (${m.value} ${k.unit})` }, entityId: m.id, link: `/kpis/${k.id}` });
+      due.push({ kind: "verify", dueDate: addDays(m.periodEnd, REPORT_DUE_DAYS), overdue: false, title: { th: `ตรวจสอบผล ${k.code} งวดสิ้นสุด ${thDate(m.periodEnd)} (${m.value} ${k.unit})`, en: `Verify ${k.code} for the period ending ${enDate(m.periodEnd)} (${m.value} ${k.unit})` }, entityId: m.id, link: `/kpis/${k.id}`, kpiId: k.id, periodEnd: m.periodEnd });
     const last = mine[mine.length - 1];
     return {
       ...kpiSummary(k),
@@ -97,7 +99,7 @@ export async function getCockpit({ ctx, input }: { ctx: Ctx; input: { provinceCo
       scale = s.scale;
       views.push(roundView(r, s.total, !closed));
       if (!closed && current.status === "signed" && r.dueDate <= soon)
-        due.push({ kind: "round-due", dueDate: r.dueDate, overdue: r.dueDate < today, title: { th: `ส่งรายงานการประเมินตนเองรอบ ${r.round} เดือน`, en: `Self-assessment for the ${r.round}-month round` }, entityId: current.id, link: `/agreements/${current.id}` });
+        due.push({ kind: "round-due", dueDate: r.dueDate, overdue: r.dueDate < today, title: { th: `ส่งรายงานการประเมินตนเองรอบ ${r.round} เดือน`, en: `Self-assessment for the ${r.round}-month round` }, entityId: current.id, link: `/agreements/${current.id}`, kpiId: null, periodEnd: r.periodEnd });
     }
     agreement = { id: current.id, titleTh: current.titleTh, titleEn: current.titleEn, status: current.status as "signed", version: current.version, schemeType: (current.scheme as { type: "five-level" }).type, scale, rounds: views };
     const h = history.find((x) => x.agreementId === current.id);
@@ -107,7 +109,7 @@ export async function getCockpit({ ctx, input }: { ctx: Ctx; input: { provinceCo
   const cards = agendas.map((a) => {
     const mine = cockpitKpis.filter((k) => k.goalNodeId && a.coveredNodeIds.includes(k.goalNodeId));
     if (steer && (a.status === "draft" || a.status === "returned"))
-      due.push({ kind: "proposal", dueDate: null, overdue: false, title: { th: `ข้อเสนอการขับเคลื่อนวาระ: ${a.nameTh} (${a.status === "returned" ? "ส่งกลับให้แก้ไข" : "ร่าง"})`, en: `Agenda proposal: ${a.nameEn} (${a.status})` }, entityId: a.assignmentId, link: `/agendas/${a.assignmentId}` });
+      due.push({ kind: "proposal", dueDate: null, overdue: false, title: { th: `ข้อเสนอการขับเคลื่อนวาระ: ${a.nameTh} (${a.status === "returned" ? "ส่งกลับให้แก้ไข" : "ร่าง"})`, en: `Agenda proposal: ${a.nameEn} (${a.status})` }, entityId: a.assignmentId, link: `/agendas/${a.assignmentId}`, kpiId: null, periodEnd: null });
     return {
       assignmentId: a.assignmentId,
       agendaNodeId: a.agendaNodeId,

@@ -1,12 +1,12 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { lookupArea } from "../registry/index.js";
 import type { RoundReport } from "./report-model.js";
-import { agreementScope, loadAgreementItems, mustGetAgreement } from "./rules.js";
+import { agreementScope, itemKpiInfo, loadAgreementItems, mustGetAgreement } from "./rules.js";
 import { scoreRoundNow } from "./score-rounds.js";
 import type { RoundScore } from "./scoring.js";
-import { agreementRounds, kpis } from "./tables.js";
+import { agreementRounds } from "./tables.js";
 import { NotFoundError } from "../../platform/errors.js";
 
 /** Everything a round report shows: the frozen score of a closed round, or the score so far of an open one. */
@@ -17,8 +17,6 @@ export async function getRoundReport({ ctx, input }: { ctx: Ctx; input: { id: st
   if (!r) throw new NotFoundError("agreement-round", `${a.id}/${input.round}`);
   const items = await loadAgreementItems(ctx, a.id);
   const score = r.status === "closed" && r.score ? (r.score as RoundScore) : await scoreRoundNow(ctx, a, items, r);
-  const kpiIds = items.map((i) => i.kpiId).filter((k): k is string => !!k);
-  const kpiRows = kpiIds.length ? await ctx.db.select({ id: kpis.id, code: kpis.code, unit: kpis.unit }).from(kpis).where(inArray(kpis.id, kpiIds)) : [];
   const area = await lookupArea(ctx, a.areaId);
   const parties = a.parties as { role: string; nameTh: string; nameEn?: string }[];
   return {
@@ -47,7 +45,7 @@ export async function getRoundReport({ ctx, input }: { ctx: Ctx; input: { id: st
       evidence: (r.evidence as { name: string; url: string | null }[]) ?? [],
       closedAt: r.closedAt?.toISOString() ?? null,
     },
-    itemInfo: Object.fromEntries(items.map((i) => { const k = kpiRows.find((x) => x.id === i.kpiId); return [i.itemId, { kpiCode: k?.code ?? null, unit: k?.unit ?? null }]; })),
+    itemInfo: await itemKpiInfo(ctx, items),
     score,
     generatedAt: ctx.now().toISOString(),
     generatedByName: ctx.actor.name,

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import { scopesFor } from "../../platform/auth/permissions.js";
+import { hasPermission, scopesFor } from "../../platform/auth/permissions.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { ForbiddenError, UnauthorizedError } from "../../platform/errors.js";
 import { parseInput } from "../../platform/validation.js";
@@ -10,7 +10,7 @@ import { agreements, agreementRounds } from "./tables.js";
 
 export type AgreementListItem = z.infer<typeof AgreementListItemSchema>;
 
-/** Lists agreements by province, fiscal year or status, newest year first, with each round's frozen total; staff only. */
+/** Lists the agreements the caller may read, by province, fiscal year or status, newest year first, with each round's frozen total. */
 export async function listAgreements({ ctx, input }: { ctx: Ctx; input: z.input<typeof ListAgreementsInput> }): Promise<{ items: AgreementListItem[]; total: number }> {
   const scopes = scopesFor(ctx, "performance:read");
   if (scopes !== null && scopes.length === 0) {
@@ -19,6 +19,14 @@ export async function listAgreements({ ctx, input }: { ctx: Ctx; input: z.input<
   }
   const i = parseInput(ListAgreementsInput, input);
   const where: SQL[] = [];
+  // national staff read every agreement; others those of the areas their grants reach (each page checks again)
+  if (scopes !== null) {
+    const areas = await ctx.db.selectDistinct({ areaId: agreements.areaId }).from(agreements);
+    const readable: string[] = [];
+    for (const { areaId } of areas) if (await hasPermission(ctx, "performance:read", { kind: "area", id: areaId })) readable.push(areaId);
+    if (!readable.length) return { items: [], total: 0 };
+    where.push(inArray(agreements.areaId, readable));
+  }
   if (i.provinceCode) where.push(eq(agreements.provinceCode, i.provinceCode));
   if (i.fiscalYear) where.push(eq(agreements.fiscalYear, i.fiscalYear));
   if (i.status) where.push(eq(agreements.status, i.status));

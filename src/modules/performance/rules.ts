@@ -140,3 +140,11 @@ export function periodEnds(fy: number, frequency: "monthly" | "quarterly" | "hal
   return frequency === "half-yearly" ? [all[5]!, all[11]!] : [all[11]!];
 }
 
+
+/** Each item's KPI code and unit (items no KPI measures get nulls), for display beside the item. */
+export async function itemKpiInfo(ctx: Ctx, items: readonly AgreementItemRow[]): Promise<Record<string, { kpiCode: string | null; unit: string | null }>> {
+  const ids = items.map((i) => i.kpiId).filter((k): k is string => !!k);
+  const rows = ids.length ? await ctx.db.select({ id: kpis.id, code: kpis.code, unit: kpis.unit }).from(kpis).where(inArray(kpis.id, ids)) : [];
+  const byId = new Map(rows.map((k) => [k.id, k]));
+  return Object.fromEntries(items.map((i) => { const k = i.kpiId ? byId.get(i.kpiId) : undefined; return [i.itemId, { kpiCode: k?.code ?? null, unit: k?.unit ?? null }]; }));
+}

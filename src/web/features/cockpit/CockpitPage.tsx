@@ -130,14 +130,13 @@ function DueList({ c }: { c: Cockpit }) {
   const kf = useKpiFormat();
   const kpiById = new Map(c.kpis.map((k) => [k.id, k]));
   const text = (d: Cockpit["due"][number]): string => {
-    const isoDates = (s: string) => s.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (x) => f.date(x));
     if (d.kind === "report") {
       const k = kpiById.get(d.entityId);
       if (k?.nextReport) return t("cockpit.due.report", { code: k.code, name: f.name(k), period: kf.period(k.nextReport.periodEnd, k.frequency) });
     }
     if (d.kind === "verify") {
-      const k = kpiById.get(d.link.replace(/^\/kpis\//, ""));
-      const period = /\d{4}-\d{2}-\d{2}/.exec(d.title.en)?.[0];
+      const k = d.kpiId ? kpiById.get(d.kpiId) : undefined;
+      const period = d.periodEnd;
       if (k && period) return t("cockpit.due.verify", { code: k.code, name: f.name(k), period: kf.period(period, k.frequency) });
     }
     if (d.kind === "round-due") {
@@ -148,7 +147,7 @@ function DueList({ c }: { c: Cockpit }) {
       const a = c.agendas.find((x) => x.assignmentId === d.entityId);
       if (a) return t("cockpit.due.proposal", { name: f.pick(a.nameTh, a.nameEn), status: t(`agendas.statuses.${a.proposalStatus}`) });
     }
-    return isoDates(f.pick(d.title.th, d.title.en));
+    return f.pick(d.title.th, d.title.en); // the server's own wording, dates already written out
   };
   return (
     <Card withBorder component="section" aria-labelledby="due-title" h="100%">
