@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
 import { areas, organizations } from "./tables.js";
 
@@ -20,4 +20,23 @@ export async function lookupOrganization(ctx: Ctx, id: string): Promise<Organiza
     .where(eq(organizations.id, id))
     .limit(1);
   return o ?? null;
+}
+
+/** Many areas at once (for lists): a map by id of those that exist. */
+export async function lookupAreas(ctx: Ctx, ids: Iterable<string>): Promise<Map<string, AreaRef>> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) return new Map();
+  const rows = await ctx.db.select({ id: areas.id, classification: areas.classification, provinceCode: areas.provinceCode, nameTh: areas.nameTh, nameEn: areas.nameEn }).from(areas).where(inArray(areas.id, list));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Many organisations at once (for lists): a map by id of those that exist. */
+export async function lookupOrganizations(ctx: Ctx, ids: Iterable<string>): Promise<Map<string, OrganizationRef>> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ id: organizations.id, classification: organizations.classification, provinceCode: organizations.provinceCode, nameTh: organizations.nameTh, nameEn: organizations.nameEn })
+    .from(organizations)
+    .where(inArray(organizations.id, list));
+  return new Map(rows.map((r) => [r.id, r]));
 }

@@ -78,6 +78,18 @@ export const POLICY = {
   "performance:round.assess": ["opdc_evaluator"],
   "performance:pilot.write": ["administrator", "opdc_evaluator"],
   "performance:sandbox.write": ["administrator", "strategy_officer", "governor", "opdc_evaluator"],
+  "delegation:read": "public",
+  "delegation:power.write": ["administrator", "opdc_evaluator"],
+  "delegation:instrument.write": ["administrator", "ministry_officer", "department_officer", "governor"],
+  "delegation:request.read": STAFF,
+  "delegation:request.write": ["governor", "strategy_officer"],
+  "delegation:request.review.moi": ["ministry_officer"],
+  "delegation:request.review.opdc": ["opdc_evaluator"],
+  "delegation:request.cabinet": ["administrator", "opdc_evaluator"],
+  "delegation:permit.receive": ["district_officer", "agency_officer", "agency_head", "strategy_officer", "governor", "vice_governor", "ministry_officer", "department_officer"],
+  "delegation:permit.decide": ["governor", "vice_governor", "district_officer", "agency_head", "ministry_officer", "department_officer"],
+  "delegation:personnel.write": ["governor", "vice_governor", "ministry_officer", "department_officer"],
+  "delegation:recruitment.write": ["administrator", "ministry_officer"],
 } as const satisfies Record<string, "public" | readonly RoleId[]>;
 
 export type Operation = keyof typeof POLICY;
