@@ -24,7 +24,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ u
       /* not up yet */
     }
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error("server did not become ready in 90 s");
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error("server did not become ready in 90 s (killed; its log above says which start phase was slow)");
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

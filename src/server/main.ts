@@ -54,10 +54,20 @@ async function prepareNewFolder() {
 async function main() {
   const t0 = Date.now();
   const env = loadEnv();
+  // a start that crawls says where it is (stderr: shows at any log level, also when a phase never ends)
+  let phase = "open database (a new PGlite folder is prepared in a child process)";
+  const watchdog = setInterval(() => console.error(`[changwat] still starting after ${Math.round((Date.now() - t0) / 1000)} s: ${phase}`), 20_000);
+  watchdog.unref();
   const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, prepareNewFolder: prepareNewFolderInChild });
+  const tPrepared = Date.now();
+  phase = "prepare database (migrate, seed)";
   await prepareDatabase(database, { demo: env.demo });
   const app = await buildApp({ database, env });
+  const tBuilt = Date.now();
+  phase = "start modules and scheduled jobs";
   const stopModules = await startModules(database, { log: app.log, jobs: env.jobs });
+  const phases = { open: tPrepared - t0, prepare: tBuilt - tPrepared, startModules: Date.now() - tBuilt };
+  phase = "listen";
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
     await app.close();
@@ -75,7 +85,8 @@ async function main() {
     await database.close().catch(() => {});
     throw e;
   }
-  app.log.info({ ms: Date.now() - t0, database: database.kind, demo: env.demo }, `Changwat ready on http://${env.host}:${env.port}`);
+  clearInterval(watchdog);
+  app.log.info({ ms: Date.now() - t0, phases, database: database.kind, demo: env.demo }, `Changwat ready on http://${env.host}:${env.port}`);
 }
 
 (process.argv.includes(PREPARE_NEW_FOLDER) ? prepareNewFolder() : main()).catch((e: Error) => {
