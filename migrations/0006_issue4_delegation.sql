@@ -123,9 +123,12 @@ CREATE TABLE "personnel_actions" (
 	"effective_on" date NOT NULL,
 	"order_no" text,
 	"status" text NOT NULL,
+	"route" text NOT NULL,
 	"decider_delegation_id" text,
+	"decider_instrument_no" text,
 	"decider_label_th" text NOT NULL,
 	"decider_label_en" text DEFAULT '' NOT NULL,
+	"decider_scope" text NOT NULL,
 	"created_by" text NOT NULL,
 	"created_by_name" text NOT NULL,
 	"is_demo" boolean DEFAULT false NOT NULL,
@@ -156,6 +159,29 @@ CREATE TABLE "powers" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "recruitment_candidates" (
+	"id" text PRIMARY KEY NOT NULL,
+	"committee_id" text NOT NULL,
+	"ord" integer NOT NULL,
+	"name" text NOT NULL,
+	"current_position_th" text NOT NULL,
+	"current_org_id" text,
+	"score" numeric(5, 2),
+	"rank" integer,
+	"shortlisted" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "recruitment_committee_members" (
+	"id" text PRIMARY KEY NOT NULL,
+	"committee_id" text NOT NULL,
+	"ord" integer NOT NULL,
+	"name" text NOT NULL,
+	"role" text NOT NULL,
+	"position_th" text DEFAULT '' NOT NULL,
+	"org_id" text
+);
+--> statement-breakpoint
 CREATE TABLE "recruitment_committees" (
 	"id" text PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
@@ -165,14 +191,15 @@ CREATE TABLE "recruitment_committees" (
 	"position_th" text NOT NULL,
 	"appointed_on" date NOT NULL,
 	"order_no" text NOT NULL,
-	"members" jsonb DEFAULT '[]'::jsonb NOT NULL,
-	"candidates" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"status" text NOT NULL,
+	"assessed_on" date,
+	"assessment_th" text,
 	"decision_on" date,
 	"selected_candidate_id" text,
 	"decision_th" text,
 	"parent_committee_id" text,
 	"created_by" text NOT NULL,
+	"created_by_name" text DEFAULT '' NOT NULL,
 	"is_demo" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -191,6 +218,10 @@ CREATE INDEX "permit_applications_province_idx" ON "permit_applications" USING b
 CREATE INDEX "permit_applications_power_idx" ON "permit_applications" USING btree ("power_code","route");--> statement-breakpoint
 CREATE INDEX "permit_applications_scope_idx" ON "permit_applications" USING btree ("decider_scope","status");--> statement-breakpoint
 CREATE INDEX "personnel_actions_province_idx" ON "personnel_actions" USING btree ("province_code","effective_on");--> statement-breakpoint
+CREATE INDEX "personnel_actions_kind_idx" ON "personnel_actions" USING btree ("kind","effective_on");--> statement-breakpoint
 CREATE INDEX "powers_area_idx" ON "powers" USING btree ("area");--> statement-breakpoint
 CREATE INDEX "powers_central_org_idx" ON "powers" USING btree ("central_org_id");--> statement-breakpoint
-CREATE INDEX "recruitment_committees_province_idx" ON "recruitment_committees" USING btree ("province_code");
+CREATE INDEX "recruitment_candidates_committee_idx" ON "recruitment_candidates" USING btree ("committee_id","ord");--> statement-breakpoint
+CREATE INDEX "recruitment_committee_members_committee_idx" ON "recruitment_committee_members" USING btree ("committee_id","ord");--> statement-breakpoint
+CREATE INDEX "recruitment_committees_province_idx" ON "recruitment_committees" USING btree ("province_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "recruitment_committees_parent_uq" ON "recruitment_committees" USING btree ("parent_committee_id");

@@ -1,21 +1,29 @@
 import type { ModuleManifest } from "../../platform/module.js";
 import { delegationRoutes } from "./routes.js";
+import { personnelRoutes } from "./routes-personnel.js";
 import { seedDelegationDemo } from "./seed-demo.js";
+import { seedPersonnelDemo } from "./seed-demo-personnel.js";
 import { seedPowersCatalogue } from "./seed-reference.js";
 
 export const delegationModule: ModuleManifest = {
   name: "delegation",
   routes: async (app) => {
     await delegationRoutes(app, {});
+    await personnelRoutes(app, {});
   },
   operations: [
     "delegation:read", "delegation:power.write", "delegation:instrument.write",
     "delegation:request.read", "delegation:request.write", "delegation:request.review.moi", "delegation:request.review.opdc", "delegation:request.cabinet",
-    "delegation:permit.receive", "delegation:permit.decide", "delegation:personnel.write", "delegation:recruitment.write",
+    "delegation:permit.receive", "delegation:permit.decide", "delegation:personnel.read", "delegation:personnel.write", "delegation:recruitment.write",
   ],
-  auditActions: ["delegation.seed.powers", "delegation.power.create", "delegation.instrument.create", "delegation.instrument.revoke", "delegation.instrument.revoke-cascade", "delegation.seed.demo"],
+  auditActions: ["delegation.seed.powers", "delegation.power.create", "delegation.instrument.create", "delegation.instrument.revoke", "delegation.instrument.revoke-cascade", "delegation.seed.demo",
+    "delegation.personnel.record", "delegation.committee.create", "delegation.committee.candidates.add", "delegation.committee.assess", "delegation.committee.decide", "delegation.committee.close", "delegation.seed.personnel-demo",
+  ],
   seed: async (ctx, { demo }) => {
     await seedPowersCatalogue({ ctx });
-    if (demo) await seedDelegationDemo({ ctx });
+    if (demo) {
+      await seedDelegationDemo({ ctx });
+      await seedPersonnelDemo({ ctx });
+    }
   },
 };

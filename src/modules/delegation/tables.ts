@@ -201,7 +201,8 @@ export const permitApplicants = pgTable("permit_applicants", {
 
 /**
  * Personnel actions taken under delegated authority (transfer, appointment, special local recruitment …), each
- * checked against the delegations on its date and recorded with the instrument it relied on.
+ * checked against the delegations on its effective date and recorded with the instrument it relied on, or as a
+ * central decision (no instrument applied: a ministry or department recorded it).
  */
 export const personnelActions = pgTable(
   "personnel_actions",
@@ -219,23 +220,33 @@ export const personnelActions = pgTable(
     effectiveOn: date("effective_on").notNull(),
     orderNo: text("order_no"),
     status: text("status").notNull(),
+    /** "delegated" (decided in the province under an instrument) or "central" (by the central authority) */
+    route: text("route").notNull(),
     deciderDelegationId: text("decider_delegation_id"),
+    /** the instrument's number on the day, kept with the record (the instrument may be revoked later) */
+    deciderInstrumentNo: text("decider_instrument_no"),
     deciderLabelTh: text("decider_label_th").notNull(),
     deciderLabelEn: text("decider_label_en").notNull().default(""),
+    /** scope key of the deciding post: area:province:40, or org:<central authority> */
+    deciderScope: text("decider_scope").notNull(),
     createdBy: text("created_by").notNull(),
     createdByName: text("created_by_name").notNull(),
     isDemo: boolean("is_demo").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("personnel_actions_province_idx").on(t.provinceCode, t.effectiveOn)],
+  (t) => [index("personnel_actions_province_idx").on(t.provinceCode, t.effectiveOn), index("personnel_actions_kind_idx").on(t.kind, t.effectiveOn)],
 );
 
-/** Recruitment and selection committees (e.g. recruiting a CEO governor), their members, candidates and decision. */
+/**
+ * Recruitment and selection committees (e.g. recruiting a CEO governor). A recruitment committee takes candidates,
+ * scores them and draws a shortlist; a selection committee (`parent_committee_id`) decides among that shortlist.
+ */
 export const recruitmentCommittees = pgTable(
   "recruitment_committees",
   {
     id: text("id").primaryKey(),
+    /** recruitment | selection */
     kind: text("kind").notNull(),
     /** the province whose post is filled (null for a national pool) */
     provinceCode: text("province_code"),
@@ -244,20 +255,56 @@ export const recruitmentCommittees = pgTable(
     positionTh: text("position_th").notNull(),
     appointedOn: date("appointed_on").notNull(),
     orderNo: text("order_no").notNull(),
-    /** [{ name, roleTh: chair | member | secretary, orgId }] */
-    members: jsonb("members").notNull().default([]),
-    /** [{ id, name, currentPositionTh, score?, rank? }] */
-    candidates: jsonb("candidates").notNull().default([]),
+    /** recruitment: open → assessed → decided; selection: appointed → decided */
     status: text("status").notNull(),
+    /** recruitment: the latest assessment (scores and shortlist live on the candidates) */
+    assessedOn: date("assessed_on"),
+    assessmentTh: text("assessment_th"),
     decisionOn: date("decision_on"),
     selectedCandidateId: text("selected_candidate_id"),
     decisionTh: text("decision_th"),
-    /** the recruitment committee whose shortlist a selection committee decides on */
+    /** the recruitment committee whose shortlist a selection committee decides on (one selection committee each) */
     parentCommitteeId: text("parent_committee_id"),
     createdBy: text("created_by").notNull(),
+    createdByName: text("created_by_name").notNull().default(""),
     isDemo: boolean("is_demo").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("recruitment_committees_province_idx").on(t.provinceCode)],
+  (t) => [index("recruitment_committees_province_idx").on(t.provinceCode), uniqueIndex("recruitment_committees_parent_uq").on(t.parentCommitteeId)],
+);
+
+/** The members of a committee, in the order of the appointing order (exactly one chair). */
+export const recruitmentCommitteeMembers = pgTable(
+  "recruitment_committee_members",
+  {
+    id: text("id").primaryKey(),
+    committeeId: text("committee_id").notNull(),
+    ord: integer("ord").notNull(),
+    name: text("name").notNull(),
+    /** chair | member | secretary */
+    role: text("role").notNull(),
+    positionTh: text("position_th").notNull().default(""),
+    orgId: text("org_id"),
+  },
+  (t) => [index("recruitment_committee_members_committee_idx").on(t.committeeId, t.ord)],
+);
+
+/** Candidates before a recruitment committee: officials applying for a post (names of officials are public). */
+export const recruitmentCandidates = pgTable(
+  "recruitment_candidates",
+  {
+    id: text("id").primaryKey(),
+    committeeId: text("committee_id").notNull(),
+    ord: integer("ord").notNull(),
+    name: text("name").notNull(),
+    currentPositionTh: text("current_position_th").notNull(),
+    currentOrgId: text("current_org_id"),
+    /** set by the assessment: 0–100, the rank among the candidates (ties share it) and the shortlist */
+    score: numeric("score", { precision: 5, scale: 2 }),
+    rank: integer("rank"),
+    shortlisted: boolean("shortlisted").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("recruitment_candidates_committee_idx").on(t.committeeId, t.ord)],
 );
