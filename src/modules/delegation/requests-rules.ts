@@ -144,7 +144,8 @@ type Step = {
 export async function transition(tx: Ctx, row: RequestRow, t: Step): Promise<RequestRow> {
   const [after] = await tx.db
     .update(delegationRequests)
-    .set({ ...t.set, status: t.to, stageDueOn: stageDueOn(tx, t.to), version: row.version + 1, updatedAt: tx.now() })
+    // an edit that keeps the status keeps its due date: revising a returned request does not buy time
+    .set({ ...t.set, status: t.to, stageDueOn: t.to === row.status ? row.stageDueOn : stageDueOn(tx, t.to), version: row.version + 1, updatedAt: tx.now() })
     .where(eq(delegationRequests.id, row.id))
     .returning();
   await recordStep(tx, row, after!, t);

@@ -196,7 +196,8 @@ describe("returns, resubmission, rejection and withdrawal", () => {
     expect(ret).toMatchObject({ status: "returned", holder: "province", returnedStage: "moi", stageDueOn: "2026-11-09", overdue: false });
     // views are as of the caller's today: on 22 November the province is 13 days late
     expect(await getRequest({ ctx: ctxFor(db, govKK), input: { id: r.id } })).toMatchObject({ overdue: true, daysOverdue: 13 });
-    await updateRequest({ ctx: at(stratKK, "2026-10-12"), input: { id: r.id, yearlyVolume: 320, justificationTh: "สถิติ 3 ปี: 280, 300, 320" } });
+    const revised = await updateRequest({ ctx: at(stratKK, "2026-10-12"), input: { id: r.id, yearlyVolume: 320, justificationTh: "สถิติ 3 ปี: 280, 300, 320" } });
+    expect(revised).toMatchObject({ status: "returned", stageDueOn: "2026-11-09" }); // an edit does not move the due date
     const again = await submitRequest({ ctx: at(stratKK, "2026-10-13"), input: { id: r.id } });
     expect(again).toMatchObject({ status: "submitted", holder: "moi", returnedStage: null, stageDueOn: "2026-11-12", yearlyVolume: 320 });
     await reviewRequestMoi({ ctx: at(moi, "2026-10-20"), input: { id: r.id, decision: "forward" } });
