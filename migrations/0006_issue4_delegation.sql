@@ -2,10 +2,12 @@ CREATE TABLE "delegation_request_events" (
 	"id" text PRIMARY KEY NOT NULL,
 	"request_id" text NOT NULL,
 	"province_code" text NOT NULL,
+	"version" integer NOT NULL,
 	"action" text NOT NULL,
 	"from_status" text,
 	"to_status" text NOT NULL,
 	"comment_th" text,
+	"details" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"actor_id" text NOT NULL,
 	"actor_name" text NOT NULL,
 	"at" timestamp with time zone NOT NULL
@@ -25,8 +27,11 @@ CREATE TABLE "delegation_requests" (
 	"conditions_th" text DEFAULT '' NOT NULL,
 	"may_subdelegate" boolean DEFAULT false NOT NULL,
 	"status" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
 	"stage_due_on" date,
 	"submitted_at" timestamp with time zone,
+	"returned_stage" text,
+	"opdc_opinion" text,
 	"cabinet_date" date,
 	"cabinet_resolution_no" text,
 	"effective_from" date,
@@ -205,9 +210,11 @@ CREATE TABLE "recruitment_committees" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX "delegation_request_events_request_idx" ON "delegation_request_events" USING btree ("request_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "delegation_request_events_request_uq" ON "delegation_request_events" USING btree ("request_id","version");--> statement-breakpoint
 CREATE INDEX "delegation_requests_province_idx" ON "delegation_requests" USING btree ("province_code","status");--> statement-breakpoint
 CREATE INDEX "delegation_requests_status_idx" ON "delegation_requests" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "delegation_requests_power_idx" ON "delegation_requests" USING btree ("power_code","province_code");--> statement-breakpoint
+CREATE INDEX "delegation_requests_due_idx" ON "delegation_requests" USING btree ("stage_due_on");--> statement-breakpoint
 CREATE INDEX "delegations_check_idx" ON "delegations" USING btree ("power_code","province_code","effective_from");--> statement-breakpoint
 CREATE INDEX "delegations_parent_idx" ON "delegations" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "delegations_root_idx" ON "delegations" USING btree ("root_id");--> statement-breakpoint

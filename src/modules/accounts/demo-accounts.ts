@@ -21,6 +21,7 @@ export const DEMO_ACCOUNTS: Def[] = [
   { username: "governor.ubon", displayName: "ผู้ว่าราชการจังหวัดอุบลราชธานี (ตัวอย่าง)", roleLabel: "governor", grants: [{ role: "governor", scope: "area:province:34" }] },
   { username: "governor.buriram", displayName: "ผู้ว่าราชการจังหวัดบุรีรัมย์ (ตัวอย่าง)", roleLabel: "governor", grants: [{ role: "governor", scope: "area:province:31" }] },
   { username: "governor.khonkaen", displayName: "ผู้ว่าราชการจังหวัดขอนแก่น (ตัวอย่าง)", roleLabel: "governor", grants: [{ role: "governor", scope: "area:province:40" }] },
+  { username: "strategy.khonkaen", displayName: "กลุ่มงานยุทธศาสตร์ จ.ขอนแก่น (ตัวอย่าง)", roleLabel: "strategy_officer", grants: [{ role: "strategy_officer", scope: "area:province:40" }] },
   { username: "governor.phetchaburi", displayName: "ผู้ว่าราชการจังหวัดเพชรบุรี (ตัวอย่าง)", roleLabel: "governor", grants: [{ role: "governor", scope: "area:province:76" }] },
   { username: "citizen", displayName: "ประชาชน (ตัวอย่าง)", roleLabel: "citizen", grants: [{ role: "citizen", scope: "nation" }] },
 ];

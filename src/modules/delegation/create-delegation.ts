@@ -18,6 +18,19 @@ export type CreateDelegationExtra = { id?: string; isDemo?: boolean; requestId?:
  * leave to delegate onward. The issuer must hold `delegation:instrument.write` where the delegator sits.
  */
 export async function createDelegation({ ctx, input }: { ctx: Ctx; input: z.input<typeof CreateDelegationInput> & CreateDelegationExtra }): Promise<DelegationView> {
+  return issue(ctx, input, (tx, issuerScope) => requirePermission(tx, "delegation:instrument.write", issuerScope));
+}
+
+/**
+ * Internal, never a route: issues an instrument under the same rules for a caller that has already checked its
+ * own, different permission — recording the Cabinet's approval of a request creates the instrument it approves,
+ * and the person who records it (OPDC) does not issue instruments otherwise.
+ */
+export async function issueDelegation({ ctx, input }: { ctx: Ctx; input: z.input<typeof CreateDelegationInput> & CreateDelegationExtra }): Promise<DelegationView> {
+  return issue(ctx, input, async () => {});
+}
+
+async function issue(ctx: Ctx, input: z.input<typeof CreateDelegationInput> & CreateDelegationExtra, authorize: (tx: Ctx, issuerScope: ScopeRef) => Promise<void>): Promise<DelegationView> {
   const i = parseInput(CreateDelegationInput, input);
   const provinceCode = i.provinceCode ?? (i.districtCode ? i.districtCode.slice(0, 2) : null);
   const districtCode = i.districtCode ?? null;
@@ -43,7 +56,7 @@ export async function createDelegation({ ctx, input }: { ctx: Ctx; input: z.inpu
     } else {
       issuerScope = { kind: "org", id: power.centralOrgId };
     }
-    await requirePermission(tx, "delegation:instrument.write", issuerScope);
+    await authorize(tx, issuerScope);
 
     const names = await loadNames(tx, [{ provinceCode, districtCode, delegateOrgId, delegatorOrgId: parent ? null : power.centralOrgId }], [power], parent?.provinceCode ? [`province:${parent.provinceCode}`] : [], parent?.delegateOrgId ? [parent.delegateOrgId] : []);
     if (provinceCode && !names.province(provinceCode)) throw new ValidationError([{ path: "provinceCode", code: "ref.unknown-area", messageTh: `ไม่พบจังหวัดรหัส ${provinceCode}`, messageEn: `Unknown province code ${provinceCode}` }]);

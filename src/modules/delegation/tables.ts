@@ -107,9 +107,16 @@ export const delegationRequests = pgTable(
     conditionsTh: text("conditions_th").notNull().default(""),
     maySubdelegate: boolean("may_subdelegate").notNull().default(false),
     status: text("status").notNull(),
+    /** bumped by every change: a reviewer acting on an older version is refused (optimistic concurrency) */
+    version: integer("version").notNull().default(1),
     /** when the current holder should act (tracked; overdue is flagged) */
     stageDueOn: date("stage_due_on"),
+    /** the latest submission (a returned request is resubmitted to the Ministry of Interior) */
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** who sent it back to the province last ("moi" or "opdc"), while it is returned */
+    returnedStage: text("returned_stage"),
+    /** OPDC's opinion to the Cabinet: "support" or "not-support" */
+    opdcOpinion: text("opdc_opinion"),
     cabinetDate: date("cabinet_date"),
     cabinetResolutionNo: text("cabinet_resolution_no"),
     /** the instruments created on approval take effect from this date */
@@ -122,7 +129,12 @@ export const delegationRequests = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("delegation_requests_province_idx").on(t.provinceCode, t.status), index("delegation_requests_status_idx").on(t.status)],
+  (t) => [
+    index("delegation_requests_province_idx").on(t.provinceCode, t.status),
+    index("delegation_requests_status_idx").on(t.status),
+    index("delegation_requests_power_idx").on(t.powerCode, t.provinceCode),
+    index("delegation_requests_due_idx").on(t.stageDueOn),
+  ],
 );
 
 /** Every step and comment on a request, in order. */
@@ -132,15 +144,19 @@ export const delegationRequestEvents = pgTable(
     id: text("id").primaryKey(),
     requestId: text("request_id").notNull(),
     provinceCode: text("province_code").notNull(),
+    /** the request's version after this step: orders the history (every step bumps it under the row lock) */
+    version: integer("version").notNull(),
     action: text("action").notNull(),
     fromStatus: text("from_status"),
     toStatus: text("to_status").notNull(),
     commentTh: text("comment_th"),
+    /** what the step decided besides the status: OPDC's opinion, the Cabinet's date and resolution number … */
+    details: jsonb("details").notNull().default({}),
     actorId: text("actor_id").notNull(),
     actorName: text("actor_name").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("delegation_request_events_request_idx").on(t.requestId, t.at)],
+  (t) => [uniqueIndex("delegation_request_events_request_uq").on(t.requestId, t.version)],
 );
 
 /**
