@@ -96,6 +96,7 @@ CREATE TABLE "permit_applications" (
 	"amount" numeric(16, 2),
 	"received_on" date NOT NULL,
 	"received_by" text NOT NULL,
+	"received_by_name" text DEFAULT '' NOT NULL,
 	"route" text NOT NULL,
 	"decider_delegation_id" text,
 	"decider_label_th" text NOT NULL,
@@ -104,12 +105,17 @@ CREATE TABLE "permit_applications" (
 	"sla_days" integer NOT NULL,
 	"due_on" date NOT NULL,
 	"status" text NOT NULL,
+	"review_started_on" date,
+	"review_started_by" text,
 	"decision" text,
 	"reason_th" text,
 	"decided_on" date,
 	"decided_by" text,
 	"decided_by_name" text,
 	"turnaround_days" integer,
+	"withdrawn_on" date,
+	"withdrawn_by" text,
+	"withdraw_reason_th" text,
 	"is_demo" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -224,6 +230,7 @@ CREATE UNIQUE INDEX "permit_applications_tracking_uq" ON "permit_applications" U
 CREATE INDEX "permit_applications_province_idx" ON "permit_applications" USING btree ("province_code","status");--> statement-breakpoint
 CREATE INDEX "permit_applications_power_idx" ON "permit_applications" USING btree ("power_code","route");--> statement-breakpoint
 CREATE INDEX "permit_applications_scope_idx" ON "permit_applications" USING btree ("decider_scope","status");--> statement-breakpoint
+CREATE INDEX "permit_applications_due_idx" ON "permit_applications" USING btree ("status","due_on");--> statement-breakpoint
 CREATE INDEX "personnel_actions_province_idx" ON "personnel_actions" USING btree ("province_code","effective_on");--> statement-breakpoint
 CREATE INDEX "personnel_actions_kind_idx" ON "personnel_actions" USING btree ("kind","effective_on");--> statement-breakpoint
 CREATE INDEX "powers_area_idx" ON "powers" USING btree ("area");--> statement-breakpoint

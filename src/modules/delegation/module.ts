@@ -1,8 +1,10 @@
 import type { ModuleManifest } from "../../platform/module.js";
 import { delegationRequestRoutes } from "./routes-requests.js";
 import { delegationRoutes } from "./routes.js";
+import { permitRoutes } from "./routes-permits.js";
 import { personnelRoutes } from "./routes-personnel.js";
 import { seedDelegationDemo } from "./seed-demo.js";
+import { seedDemoPermits } from "./seed-demo-permits.js";
 import { seedPersonnelDemo } from "./seed-demo-personnel.js";
 import { seedDelegationRequestsDemo } from "./seed-demo-requests.js";
 import { seedPowersCatalogue } from "./seed-reference.js";
@@ -12,6 +14,7 @@ export const delegationModule: ModuleManifest = {
   routes: async (app) => {
     await delegationRoutes(app, {});
     await delegationRequestRoutes(app, {});
+    await permitRoutes(app, {});
     await personnelRoutes(app, {});
   },
   operations: [
@@ -24,6 +27,7 @@ export const delegationModule: ModuleManifest = {
     "delegation.request.create", "delegation.request.update", "delegation.request.submit", "delegation.request.resubmit", "delegation.request.withdraw",
     "delegation.request.moi-forward", "delegation.request.moi-return", "delegation.request.opdc-recommend", "delegation.request.opdc-return",
     "delegation.request.cabinet-approve", "delegation.request.cabinet-reject", "delegation.seed.demo-requests",
+    "delegation.permit.receive", "delegation.permit.review", "delegation.permit.decide", "delegation.permit.withdraw", "delegation.seed.demo-permits",
     "delegation.personnel.record", "delegation.committee.create", "delegation.committee.candidates.add", "delegation.committee.assess", "delegation.committee.decide", "delegation.committee.close", "delegation.seed.personnel-demo",
   ],
   seed: async (ctx, { demo }) => {
@@ -31,6 +35,7 @@ export const delegationModule: ModuleManifest = {
     if (demo) {
       await seedDelegationDemo({ ctx });
       await seedDelegationRequestsDemo({ ctx });
+      await seedDemoPermits({ ctx });
       await seedPersonnelDemo({ ctx });
     }
   },

@@ -176,6 +176,7 @@ export const permitApplications = pgTable(
     amount: numeric("amount", { precision: 16, scale: 2 }),
     receivedOn: date("received_on").notNull(),
     receivedBy: text("received_by").notNull(),
+    receivedByName: text("received_by_name").notNull().default(""),
     /** "delegated" or "central", as the authority check answered on the day it was received */
     route: text("route").notNull(),
     deciderDelegationId: text("decider_delegation_id"),
@@ -185,14 +186,20 @@ export const permitApplications = pgTable(
     deciderScope: text("decider_scope").notNull(),
     slaDays: integer("sla_days").notNull(),
     dueOn: date("due_on").notNull(),
+    /** received → under-review (optional) → approved | refused; or withdrawn on the applicant's request */
     status: text("status").notNull(),
+    reviewStartedOn: date("review_started_on"),
+    reviewStartedBy: text("review_started_by"),
     decision: text("decision"),
     reasonTh: text("reason_th"),
     decidedOn: date("decided_on"),
     decidedBy: text("decided_by"),
     decidedByName: text("decided_by_name"),
-    /** business days from reception to decision */
+    /** business days from reception to decision: holidays and weekends excluded, the reception day not counted */
     turnaroundDays: integer("turnaround_days"),
+    withdrawnOn: date("withdrawn_on"),
+    withdrawnBy: text("withdrawn_by"),
+    withdrawReasonTh: text("withdraw_reason_th"),
     isDemo: boolean("is_demo").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -202,6 +209,7 @@ export const permitApplications = pgTable(
     index("permit_applications_province_idx").on(t.provinceCode, t.status),
     index("permit_applications_power_idx").on(t.powerCode, t.route),
     index("permit_applications_scope_idx").on(t.deciderScope, t.status),
+    index("permit_applications_due_idx").on(t.status, t.dueOn),
   ],
 );
 
