@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { Group, Text, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ChainLink, DelegationStatus, DelegationView } from "../../../modules/delegation/contracts.js";
@@ -99,40 +100,45 @@ function Box({ box, linkCurrent }: { box: ChainBox; linkCurrent: boolean }) {
  */
 export function ChainDiagram({ boxes, label, testId = "chain-diagram", linkCurrent = true }: { boxes: readonly ChainBox[]; label: string; testId?: string; linkCurrent?: boolean }) {
   const { t } = useTranslation();
+  // labelled by a hidden element, not aria-label: the list holds data (instrument numbers are Thai in either language)
+  const id = useId();
   return (
-    <ol className="chain" aria-label={label} data-testid={testId}>
-      {boxes.map((b, k) => (
-        <li key={b.key} className="chain-step">
-          {k > 0 && (
-            <span className="chain-arrow">
-              <span aria-hidden="true" className="chain-arrow-glyph" />
-              <VisuallyHidden>{t("delegation.chain.delegatesTo")}</VisuallyHidden>
-            </span>
-          )}
-          <Box box={b} linkCurrent={linkCurrent} />
-        </li>
-      ))}
-    </ol>
+    <>
+      <VisuallyHidden id={id}>{label}</VisuallyHidden>
+      <ol className="chain" aria-labelledby={id} data-testid={testId}>
+        {boxes.map((b, k) => (
+          <li key={b.key} className="chain-step">
+            {k > 0 && (
+              <span className="chain-arrow">
+                <span aria-hidden="true" className="chain-arrow-glyph" />
+                <VisuallyHidden>{t("delegation.chain.delegatesTo")}</VisuallyHidden>
+              </span>
+            )}
+            <Box box={b} linkCurrent={linkCurrent} />
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 
 /** Onward delegations beneath an instrument, as a tree (each instrument under the one it was delegated from). */
-export function InstrumentTree({ rootId, items, label }: { rootId: string; items: readonly DelegationView[]; label: string }) {
+export function InstrumentTree({ rootId, items, labelledBy }: { rootId: string; items: readonly DelegationView[]; labelledBy: string }) {
   const byParent = new Map<string, DelegationView[]>();
   for (const v of items) if (v.parentId) byParent.set(v.parentId, [...(byParent.get(v.parentId) ?? []), v]);
   return (
     <div data-testid="instrument-tree">
-      <Branch parentId={rootId} byParent={byParent} label={label} />
+      <Branch parentId={rootId} byParent={byParent} labelledBy={labelledBy} />
     </div>
   );
 }
 
-function Branch({ parentId, byParent, label }: { parentId: string; byParent: Map<string, DelegationView[]>; label?: string }) {
+function Branch({ parentId, byParent, labelledBy }: { parentId: string; byParent: Map<string, DelegationView[]>; labelledBy?: string }) {
   const f = useFormat();
   const children = byParent.get(parentId) ?? [];
   if (!children.length) return null;
   return (
-    <ul className="chain-tree" aria-label={label}>
+    <ul className="chain-tree" aria-labelledby={labelledBy}>
       {children.map((v) => (
         <li key={v.id} data-testid="tree-node" data-id={v.id}>
           <Box

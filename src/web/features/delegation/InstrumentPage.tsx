@@ -75,8 +75,8 @@ function InstrumentView({ d }: { d: DelegationDetail }) {
           <InstrumentStatusBadge status={d.status} size="md" />
           <DemoBadge isDemo={d.isDemo} />
         </Group>
-        <Title order={1} mt={4} data-testid="instrument-title">
-          <span lang={thai}>{d.instrumentNo}</span>
+        <Title order={1} mt={4} data-testid="instrument-title" lang={thai}>
+          {d.instrumentNo}
         </Title>
         <Text size="lg" data-testid="instrument-summary">
           {t("delegation.instrumentPage.summary", { from: pick(d.delegatorLabelTh, d.delegatorLabelEn), to: pick(d.delegateLabelTh, d.delegateLabelEn) })}
@@ -145,7 +145,7 @@ function InstrumentView({ d }: { d: DelegationDetail }) {
           {t("delegation.instrumentPage.onwardTitle", { n: f.number(d.descendants.length) })}
         </Title>
         {d.descendants.length ? (
-          <InstrumentTree rootId={d.id} items={d.descendants} label={t("delegation.instrumentPage.onwardTitle", { n: f.number(d.descendants.length) })} />
+          <InstrumentTree rootId={d.id} items={d.descendants} labelledBy="onward-title" />
         ) : (
           <Text size="sm" c="dark.4" data-testid="no-onward">{t("delegation.instrumentPage.noOnward")}</Text>
         )}
