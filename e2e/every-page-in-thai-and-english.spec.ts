@@ -266,6 +266,76 @@ journey("a visitor who has not logged in", undefined, [
   { name: "provinces", path: "/provinces", expect: { text: both("provinces.title") } },
   { name: "organizations", path: "/organizations", expect: { text: both("organizations.title") } },
   { name: "not-found", path: "/no-such-page", expect: { text: both("errors.pageNotFoundTitle") }, notFoundPage: true },
+  {
+    name: "delegation-powers",
+    path: "/delegation",
+    expect: [
+      { locator: byTestId("delegation-title"), text: both("delegation.title") },
+      { locator: byTestId("powers-table"), text: { th: ["P-ADM-015", tr("th", "delegation.unverified"), tr("th", "delegation.verified")], en: ["P-ADM-015", tr("en", "delegation.unverified"), tr("en", "delegation.verified")] } },
+    ],
+  },
+  {
+    name: "delegation-province-40",
+    path: "/delegation?view=province&province=40",
+    expect: [
+      { locator: byTestId("province-powers-title"), text: { th: "ขอนแก่น", en: "Khon Kaen" } },
+      { locator: byTestId("province-powers-table"), text: { th: [tr("th", "delegation.decision.delegated"), tr("th", "delegation.decision.central")], en: [tr("en", "delegation.decision.delegated"), tr("en", "delegation.decision.central")] } },
+    ],
+  },
+  { name: "delegation-ministry-moi", path: "/delegation?view=ministry&ministry=moi", expect: [{ locator: byTestId("ministry-powers"), text: { th: "P-ADM-015", en: "P-ADM-015" } }, { locator: byTestId("ministry-instruments"), text: both("delegation.status.in-force") }] },
+  { name: "delegation-instruments", path: "/delegation?view=instruments&status=revoked", expect: { locator: byTestId("instruments-table"), text: { th: ["P-ADM-011", tr("th", "delegation.status.revoked")], en: ["P-ADM-011", tr("en", "delegation.status.revoked")] } } },
+  { name: "delegation-authority-empty", path: "/delegation/authority", expect: [{ locator: byTestId("authority-title"), text: both("delegation.authority.title") }, { locator: byTestId("authority-prompt"), text: both("delegation.authority.prompt") }] },
+  {
+    name: "delegation-authority-khon-kaen",
+    path: "/delegation/authority?power=P-ADM-015&province=40&district=4001&amount=800000",
+    expect: [
+      { locator: byTestId("authority-decision"), text: { th: "ขอนแก่น", en: "Khon Kaen" } },
+      { locator: byTestId("authority-not-applicable"), text: both("delegation.reasons.over-limit") },
+    ],
+  },
+  { name: "delegation-authority-central", path: "/delegation/authority?power=P-ADM-013&province=40", expect: { locator: byTestId("authority-decision"), text: both("delegation.authority.goesCentral") } },
+  { name: "delegation-instrument-district-chief", path: "/delegation/instruments/demo-deleg-020", expect: { locator: byTestId("instrument-chain"), text: { th: ["กรมที่ดิน", "นายอำเภอเมืองขอนแก่น"], en: ["Department of Lands", "District chief of Mueang Khon Kaen"] } } },
+  { name: "delegation-instrument-revoked", path: "/delegation/instruments/demo-deleg-032", expect: { locator: byTestId("instrument-revoked"), text: { th: "1 ก.ค. 2568", en: "1 Jul 2025" } } },
+]);
+
+journey("the governor of Khon Kaen", "governor.khonkaen", [
+  {
+    name: "delegation-instrument-governor-40",
+    path: "/delegation/instruments/demo-deleg-019",
+    expect: [
+      { locator: byTestId("instrument-tree"), text: { th: "นายอำเภอเมืองขอนแก่น", en: "District chief of Mueang Khon Kaen" } },
+      { locator: byTestId("subdelegate-open"), text: both("delegation.actions.subdelegate") },
+      { locator: byTestId("history-panel"), text: { th: [tr("th", "history.title"), tr("th", "history.actions.create")], en: [tr("en", "history.title"), tr("en", "history.actions.create")] } },
+    ],
+  },
+  {
+    name: "delegation-subdelegate-form",
+    path: "/delegation/instruments/demo-deleg-019",
+    open: async (page) => {
+      await page.getByTestId("subdelegate-open").click();
+      await page.getByTestId("subdelegate-form").waitFor();
+    },
+    close: async (page) => {
+      await page.keyboard.press("Escape");
+      await page.getByTestId("subdelegate-form").waitFor({ state: "detached" });
+    },
+    expect: { locator: byTestId("subdelegate-form"), text: { th: [tr("th", "delegation.actions.toRole"), tr("th", "delegation.actions.subdelegateSubmit")], en: [tr("en", "delegation.actions.toRole"), tr("en", "delegation.actions.subdelegateSubmit")] } },
+    viewportShot: true,
+  },
+  {
+    name: "delegation-revoke-form",
+    path: "/delegation/instruments/demo-deleg-020",
+    open: async (page) => {
+      await page.getByTestId("revoke-open").click();
+      await page.getByTestId("revoke-form").waitFor();
+    },
+    close: async (page) => {
+      await page.keyboard.press("Escape");
+      await page.getByTestId("revoke-form").waitFor({ state: "detached" });
+    },
+    expect: { locator: byTestId("revoke-cascade"), text: both("delegation.actions.cascadeNone") },
+    viewportShot: true,
+  },
 ]);
 
 journey("the governor of Chiang Rai", "governor.chiangrai", [

@@ -4,11 +4,12 @@ import { requireAnyPermission, requirePermission } from "../../platform/auth/per
 import { NATION } from "../../platform/auth/scope.js";
 import { historyScopes } from "../registry/index.js";
 import { performanceHistoryScopes } from "../performance/index.js";
+import { delegationHistoryScopes } from "../delegation/index.js";
 import { assignmentHistoryScopes, strategyHistoryScopes } from "../strategy/index.js";
 import type { Ctx } from "../../platform/ctx.js";
 
 export const ListHistoryInput = z.object({
-  entityType: z.enum(["area", "organization", "person", "post", "membership", "account", "api-key", "holiday", "import", "registry", "strategy-node", "kpi", "agreement", "sandbox", "pilot-programme", "agenda-assignment"]),
+  entityType: z.enum(["area", "organization", "person", "post", "membership", "account", "api-key", "holiday", "import", "registry", "strategy-node", "kpi", "agreement", "sandbox", "pilot-programme", "agenda-assignment", "delegation"]),
   entityId: z.string().min(1).max(200),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   beforeId: z.coerce.number().int().positive().optional(),
@@ -33,6 +34,7 @@ export async function listHistory({ ctx, input }: { ctx: Ctx; input: z.input<typ
   else if (i.entityType === "agenda-assignment") await requireAnyPermission(ctx, "audit:read", await assignmentHistoryScopes(ctx, i.entityId));
   else if (i.entityType === "kpi" || i.entityType === "agreement" || i.entityType === "sandbox" || i.entityType === "pilot-programme")
     await requireAnyPermission(ctx, "audit:read", await performanceHistoryScopes(ctx, i.entityType, i.entityId));
+  else if (i.entityType === "delegation") await requireAnyPermission(ctx, "audit:read", await delegationHistoryScopes(ctx, i.entityId));
   else await requireAnyPermission(ctx, "audit:read", await historyScopes(ctx, i.entityType, i.entityId));
   const rows = await readHistory(ctx, i.entityType, i.entityId, { limit: i.limit, beforeId: i.beforeId });
   return { items: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actorKind: r.actorKind, actorName: r.actorName, action: r.action, before: r.before, after: r.after, requestId: r.requestId })) };

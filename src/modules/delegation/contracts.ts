@@ -118,7 +118,8 @@ export const DelegationDetail = DelegationView.extend({
   ancestors: z.array(DelegationView),
   /** every onward delegation beneath it, depth-first */
   descendants: z.array(DelegationView),
-  may: z.object({ subdelegate: z.boolean(), revoke: z.boolean() }),
+  /** history: whether the caller may read its change history (GET /history/delegation/:id) */
+  may: z.object({ subdelegate: z.boolean(), revoke: z.boolean(), history: z.boolean() }),
 });
 export type DelegationDetail = z.infer<typeof DelegationDetail>;
 

@@ -7,6 +7,7 @@ import { parseInput } from "../../platform/validation.js";
 import { IsoDate, type DelegationDetail } from "./contracts.js";
 import { delegationView, loadNames, powerView } from "./presenters.js";
 import { delegateScope, mustGetDelegation, mustGetPower, statusOn, todayOf, type Delegation } from "./rules.js";
+import { mayReadDelegationHistory } from "./history-scopes.js";
 import { issuerScopeOf } from "./revoke-delegation.js";
 import { delegations } from "./tables.js";
 
@@ -44,6 +45,6 @@ export async function getDelegation({ ctx, input }: { ctx: Ctx; input: z.input<t
     power: powerView(power, names, 0),
     ancestors: ancestors.map((a) => delegationView(a, power, names, on)),
     descendants: descendants.map((c) => delegationView(c, power, names, on)),
-    may: { subdelegate: maySub, revoke: mayRevoke },
+    may: { subdelegate: maySub, revoke: mayRevoke, history: await mayReadDelegationHistory(ctx, d, power.centralOrgId) },
   };
 }

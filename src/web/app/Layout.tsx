@@ -163,6 +163,8 @@ export function RootLayout() {
           <NavLinkRouter to="/provinces" label={t("nav.provinces")} />
           <NavLinkRouter to="/organizations" label={t("nav.organizations")} />
           <NavLinkRouter to="/strategy" label={t("nav.strategy")} />
+          <NavLinkRouter to="/delegation" label={t("nav.delegation")} activeOptions={{ exact: true }} data-testid="nav-delegation" />
+          <NavLinkRouter to="/delegation/authority" label={t("nav.authority")} data-testid="nav-authority" />
           {isStaff(me.data) && <NavLinkRouter to="/cockpit" label={t("nav.cockpit")} data-testid="nav-cockpit" />}
           {isStaff(me.data) && <NavLinkRouter to="/agendas" label={t("nav.agendas")} />}
           {isStaff(me.data) && <NavLinkRouter to="/agreements" label={t("nav.agreements")} data-testid="nav-agreements" />}

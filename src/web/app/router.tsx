@@ -222,6 +222,69 @@ const agreementRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/agreements/AgreementPage.js"), "AgreementPage"),
 });
 
+/** The delegation registry's view and filters (shared by its views where they mean the same thing). */
+export interface DelegationSearch {
+  view?: "powers" | "province" | "ministry" | "instruments";
+  province?: string;
+  /** the province view's post: governor (default) or vice_governor */
+  role?: string;
+  /** the day asked about (default today) */
+  date?: string;
+  ministry?: string;
+  area?: "commands-permits" | "personnel" | "budget-procurement";
+  q?: string;
+  permit?: boolean;
+  power?: string;
+  status?: "in-force" | "not-yet" | "expired" | "revoked";
+  page?: number;
+}
+const oneOf = <T extends string>(v: unknown, options: readonly T[]): T | undefined => (typeof v === "string" && (options as readonly string[]).includes(v) ? (v as T) : undefined);
+const isoDate = (v: unknown): string | undefined => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+/** A four-digit district code ("4001" arrives as the number 4001). */
+const districtCode = (v: unknown): string | undefined => (typeof v === "number" && Number.isInteger(v) && v >= 1000 && v < 10000 ? String(v) : typeof v === "string" && /^\d{4}$/.test(v) ? v : undefined);
+const amount = (v: unknown): number | undefined => {
+  const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+};
+const delegationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation",
+  validateSearch: (s: Record<string, unknown>): DelegationSearch => ({
+    view: oneOf(s.view, ["powers", "province", "ministry", "instruments"] as const),
+    province: provinceCode(s.province),
+    role: oneOf(s.role, ["governor", "vice_governor"] as const),
+    date: isoDate(s.date),
+    ministry: str(s.ministry),
+    area: oneOf(s.area, ["commands-permits", "personnel", "budget-procurement"] as const),
+    q: str(s.q),
+    permit: s.permit === true || s.permit === "true" ? true : undefined,
+    power: str(s.power),
+    status: oneOf(s.status, ["in-force", "not-yet", "expired", "revoked"] as const),
+    page: int(s.page),
+  }),
+  component: lazyRouteComponent(() => import("../features/delegation/DelegationPage.js"), "DelegationPage"),
+});
+/** "Who may decide": the question lives in the address so that an answer can be linked. */
+export interface AuthoritySearch {
+  power?: string;
+  province?: string;
+  district?: string;
+  /** baht */
+  amount?: number;
+  date?: string;
+}
+const authorityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation/authority",
+  validateSearch: (s: Record<string, unknown>): AuthoritySearch => ({ power: str(s.power), province: provinceCode(s.province), district: districtCode(s.district), amount: amount(s.amount), date: isoDate(s.date) }),
+  component: lazyRouteComponent(() => import("../features/delegation/AuthorityPage.js"), "AuthorityPage"),
+});
+const instrumentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation/instruments/$id",
+  component: lazyRouteComponent(() => import("../features/delegation/InstrumentPage.js"), "InstrumentPage"),
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/admin",
@@ -286,6 +349,9 @@ const routeTree = rootRoute.addChildren([
   kpiRoute,
   agreementsRoute,
   agreementRoute,
+  delegationRoute,
+  authorityRoute,
+  instrumentRoute,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute, adminImportsRoute]),
 ]);
 

@@ -75,6 +75,8 @@ function HistoryPanelInner({ entityType, entityId }: { entityType: string; entit
     queryFn: () => api.get<{ items: HistoryItem[] }>(`/history/${seg(entityType)}/${seg(entityId)}`, { limit }),
     placeholderData: (prev) => prev,
   });
+  // a field's name for this kind of record first (an instrument's parentId is not a parent organisation), then the shared one
+  const fieldLabel = (field: string): string => t(`history.entityFields.${entityType}.${field}`, { defaultValue: "" }) || t(`history.fields.${field}`, { defaultValue: "" });
   if (q.error && isApiError(q.error) && (q.error.status === 401 || q.error.status === 403)) return null;
   const items = q.data?.items ?? [];
 
@@ -119,8 +121,8 @@ function HistoryPanelInner({ entityType, entityId }: { entityType: string; entit
                       {changes.map((c) => (
                         <Table.Tr key={c.field}>
                           <Table.Td>
-                            {t(`history.fields.${c.field}`, { defaultValue: "" }) ? (
-                              <Text span title={c.field}>{t(`history.fields.${c.field}`)}</Text>
+                            {fieldLabel(c.field) ? (
+                              <Text span title={c.field}>{fieldLabel(c.field)}</Text>
                             ) : (
                               <Code>{c.field}</Code>
                             )}

@@ -69,6 +69,11 @@ function ProvinceView({ p }: { p: ProvinceDetail }) {
           {p.pilot2024 && <Badge variant="outline" color="dark">★ {t("map.pilot")}</Badge>}
         </Group>
         <Text c="dark.4" lang={f.other}>{f.lang === "th" ? p.nameEn : p.nameTh}</Text>
+        {p.ceo && (
+          <AnchorLink to="/delegation" search={{ view: "province", province: p.code }} size="sm" data-testid="province-powers-link">
+            {t("province.delegatedPowers")}
+          </AnchorLink>
+        )}
       </div>
 
       <Card withBorder component="section" aria-labelledby="facts-title">
