@@ -222,6 +222,61 @@ const agreementRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/agreements/AgreementPage.js"), "AgreementPage"),
 });
 
+export interface PermitsSearch {
+  status?: "received" | "under-review" | "approved" | "refused" | "withdrawn";
+  powerCode?: string;
+  provinceCode?: string;
+  route?: "delegated" | "central";
+  overdue?: boolean;
+  /** show decided and withdrawn applications too (by default the queue shows those still waiting for a decision) */
+  all?: boolean;
+  /** a tracking code or its beginning (never the applicant's identity: PDPA) */
+  q?: string;
+  sort?: "due" | "-due" | "received" | "-received";
+  page?: number;
+}
+const oneOf = <T extends string>(options: readonly T[], v: unknown): T | undefined => (options as readonly unknown[]).includes(v) ? (v as T) : undefined;
+/** The handlers' queue of applications for permits and approvals. */
+const permitsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation/permits",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): PermitsSearch => ({
+    status: oneOf(["received", "under-review", "approved", "refused", "withdrawn"] as const, s.status),
+    powerCode: str(s.powerCode),
+    provinceCode: provinceCode(s.provinceCode),
+    route: oneOf(["delegated", "central"] as const, s.route),
+    overdue: s.overdue === true || s.overdue === "true" ? true : undefined,
+    all: s.all === true || s.all === "true" ? true : undefined,
+    q: str(s.q),
+    sort: oneOf(["due", "-due", "received", "-received"] as const, s.sort),
+    page: int(s.page),
+  }),
+  component: lazyRouteComponent(() => import("../features/permits/PermitsPage.js"), "PermitsPage"),
+});
+export interface PermitStatsSearch {
+  powerCode?: string;
+  provinceCode?: string;
+  /** fiscal year (B.E.), or a period from–to */
+  fy?: number;
+  from?: string;
+  to?: string;
+}
+const isoDate = (v: unknown): string | undefined => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+/** Turnaround statistics, delegated against central: public, no login. */
+const permitStatsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation/permits/stats",
+  validateSearch: (s: Record<string, unknown>): PermitStatsSearch => ({ powerCode: str(s.powerCode), provinceCode: provinceCode(s.provinceCode), fy: int(s.fy), from: isoDate(s.from), to: isoDate(s.to) }),
+  component: lazyRouteComponent(() => import("../features/permits/PermitStatsPage.js"), "PermitStatsPage"),
+});
+const permitRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation/permits/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/permits/PermitPage.js"), "PermitPage"),
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/admin",
@@ -286,6 +341,9 @@ const routeTree = rootRoute.addChildren([
   kpiRoute,
   agreementsRoute,
   agreementRoute,
+  permitsRoute,
+  permitStatsRoute,
+  permitRoute,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute, adminImportsRoute]),
 ]);
 
