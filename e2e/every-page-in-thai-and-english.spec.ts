@@ -443,6 +443,77 @@ journey("the governor of Chiang Rai", "governor.chiangrai", [
   },
 ]);
 
+journey("a visitor reading the permit service statistics", undefined, [
+  {
+    name: "permit-stats",
+    path: "/delegation/permits/stats",
+    expect: [
+      { locator: byTestId("permit-stats-title"), text: both("permits.stats.title") },
+      { locator: byTestId("stats-table"), text: { th: ["P-ADM-015", tr("th", "permits.route.delegated"), tr("th", "permits.route.central")], en: ["P-ADM-015", tr("en", "permits.route.delegated"), tr("en", "permits.route.central")] } },
+      { locator: byTestId("stats-chart"), text: { th: tr("th", "permits.stats.chartSeries.delegated"), en: tr("en", "permits.stats.chartSeries.delegated") } },
+    ],
+  },
+  {
+    name: "permit-stats-57-p-adm-015",
+    path: "/delegation/permits/stats?powerCode=P-ADM-015&provinceCode=57",
+    expect: { locator: byTestId("stats-comparison"), text: { th: ["P-ADM-015", "เชียงราย", tr("th", "permits.stats.before", { date: "" }).split("(")[0]!.trim()], en: ["P-ADM-015", "Chiang Rai", "Before"] } },
+  },
+  {
+    name: "permit-stats-40-p-adm-013",
+    path: "/delegation/permits/stats?powerCode=P-ADM-013&provinceCode=40",
+    expect: { locator: byTestId("stats-no-comparison"), text: { th: ["P-ADM-013", "ขอนแก่น"], en: ["P-ADM-013", "Khon Kaen"] } },
+  },
+]);
+
+journey("the governor of Chiang Rai, deciding permits", "governor.chiangrai", [
+  { name: "permits-queue", path: "/delegation/permits", expect: [{ locator: byTestId("permits-title"), text: both("permits.queue.title") }, { locator: byTestId("permits-table"), text: { th: ["PM-57-", tr("th", "permits.route.delegated")], en: ["PM-57-", tr("en", "permits.route.delegated")] } }] },
+  {
+    name: "permits-queue-all-central",
+    path: "/delegation/permits?all=true&route=central",
+    expect: { locator: byTestId("permits-table"), text: { th: ["PM-57-2568-", tr("th", "permits.route.central"), tr("th", "permits.status.approved")], en: ["PM-57-2568-", tr("en", "permits.route.central"), tr("en", "permits.status.approved")] } },
+  },
+  {
+    name: "permits-receive-form",
+    path: "/delegation/permits",
+    open: async (page) => {
+      await page.getByTestId("permit-receive-open").click();
+      await page.getByTestId("permit-receive-form").waitFor();
+    },
+    close: async (page) => {
+      await page.keyboard.press("Escape");
+      await page.getByTestId("permit-receive-form").waitFor({ state: "detached" });
+    },
+    expect: { locator: (p) => p.getByRole("dialog"), text: { th: [tr("th", "permits.receive.title"), tr("th", "permits.applicant.title")], en: [tr("en", "permits.receive.title"), tr("en", "permits.applicant.title")] } },
+    viewportShot: true,
+  },
+  {
+    name: "permit-open-overdue",
+    path: "/delegation/permits?overdue=true",
+    open: async (page) => {
+      await page.getByTestId("permit-link").first().click();
+      await page.getByTestId("permit-actions").waitFor();
+    },
+    close: async (page) => {
+      await page.goBack();
+      await page.getByTestId("permits-table").waitFor();
+    },
+    expect: [
+      { locator: byTestId("permit-actions"), text: { th: tr("th", "permits.actions.decide"), en: tr("en", "permits.actions.decide") } },
+      { locator: byTestId("permit-routing"), text: { th: [tr("th", "permits.route.delegated"), tr("th", "permits.overdue")], en: [tr("en", "permits.route.delegated"), tr("en", "permits.overdue")] } },
+      { locator: byTestId("permit-applicant"), text: both("permits.applicant.title") },
+    ],
+  },
+  {
+    name: "permit-57-decided-central",
+    path: "/delegation/permits/demo-permit-001",
+    expect: [
+      { locator: byTestId("permit-decision"), text: { th: tr("th", "permits.status.approved"), en: tr("en", "permits.status.approved") } },
+      { locator: byTestId("permit-routing"), text: { th: tr("th", "permits.route.central"), en: tr("en", "permits.route.central") } },
+      { locator: byTestId("permit-history"), text: both("permits.history.actions.decide") },
+    ],
+  },
+]);
+
 journey("the Ministry of Interior's officer", "moi.officer", [
   { name: "agendas-submitted", path: "/agendas?status=submitted", expect: { locator: byTestId("agendas-table"), text: { th: "บุรีรัมย์", en: "Buriram" } } },
   { name: "agenda-31-moi-review", path: "/agendas/demo-agenda-31", expect: { locator: byTestId("agenda-actions"), text: { th: [tr("th", "agendas.actions.forward"), tr("th", "agendas.actions.return")], en: [tr("en", "agendas.actions.forward"), tr("en", "agendas.actions.return")] } } },

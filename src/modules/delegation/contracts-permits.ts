@@ -89,6 +89,8 @@ export const ListPermitQueueInput = z.object({
   route: PermitRoute.optional(),
   /** only open applications past their due date */
   overdue: BoolQuery.optional(),
+  /** true: only applications still waiting for a decision (received or under review); false: only closed ones */
+  open: BoolQuery.optional(),
   /** a tracking code, or its beginning (PM-40-2570) */
   q: z.string().trim().min(1).max(40).optional(),
   sort: z.enum(["due", "-due", "received", "-received"]).default("due"),

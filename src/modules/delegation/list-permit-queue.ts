@@ -35,6 +35,8 @@ export async function listPermitQueue({ ctx, input }: { ctx: Ctx; input: z.input
   if (i.provinceCode) where.push(eq(pa.provinceCode, i.provinceCode));
   if (i.route) where.push(eq(pa.route, i.route));
   if (i.overdue === true) where.push(and(open, sql`${pa.dueOn} < ${today}`)!);
+  if (i.open === true) where.push(open);
+  if (i.open === false) where.push(not(open));
   if (i.overdue === false) where.push(not(and(open, sql`${pa.dueOn} < ${today}`)!));
   if (i.q) where.push(like(pa.trackingCode, `${i.q.toUpperCase().replace(/[%_\\]/g, "")}%`));
   const cond = where.length ? and(...where) : undefined;

@@ -267,6 +267,12 @@ describe("the queue and the record: only for the people handling the case, ident
     expect(page.items.map((x) => x.id)).toEqual(all.items.slice(3, 6).map((x) => x.id));
     expect((await listPermitQueue({ ctx: as(counterKK), input: { q: late.trackingCode.toLowerCase() } })).items.map((x) => x.id)).toEqual([late.id]);
     expect((await listPermitQueue({ ctx: as(counterKK), input: { overdue: "false" as never, powerCode } })).items.every((x) => !x.overdue)).toBe(true);
+    const waiting = await listPermitQueue({ ctx: as(counterKK), input: { open: "true" as never, powerCode, limit: 200 } });
+    expect(waiting.items.map((x) => x.id)).toContain(late.id);
+    expect(waiting.items.every((x) => x.status === "received" || x.status === "under-review")).toBe(true);
+    const closed = await listPermitQueue({ ctx: as(counterKK), input: { open: false, powerCode, limit: 200 } });
+    expect(closed.items.every((x) => x.status !== "received" && x.status !== "under-review")).toBe(true);
+    expect(waiting.total + closed.total).toBe(all.total);
   });
 
   it("PDPA: the identity is on the record for handlers only — never in the queue, the statistics or the audit trail", async () => {

@@ -3,7 +3,7 @@ import { AppShell, Badge, Box, Burger, Button, Group, Menu, Stack, Text, TextInp
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { canImport, isAdmin, isStaff, logout, useMe, useMeta } from "./session.js";
+import { canImport, holdsRoleFor, isAdmin, isStaff, logout, useMe, useMeta } from "./session.js";
 import { ButtonLink, NavLinkRouter } from "../ui/links.js";
 import { useFormat } from "./format.js";
 
@@ -171,6 +171,10 @@ export function RootLayout() {
           <NavLinkRouter to="/search" label={t("nav.search")} />
           {isStaff(me.data) && <NavLinkRouter to="/pilots" label={t("nav.pilots")} />}
           {isStaff(me.data) && <NavLinkRouter to="/sandboxes" label={t("nav.sandboxes")} />}
+          {(holdsRoleFor(me.data, "delegation:permit.receive") || holdsRoleFor(me.data, "delegation:permit.decide")) && (
+            <NavLinkRouter to="/delegation/permits" label={t("permits.nav.queue")} activeOptions={{ exact: true }} data-testid="nav-permits" />
+          )}
+          <NavLinkRouter to="/delegation/permits/stats" label={t("permits.nav.stats")} data-testid="nav-permit-stats" />
           {(admin || importer) && (
             <>
               <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">

@@ -284,6 +284,59 @@ const instrumentRoute = createRoute({
   path: "/delegation/instruments/$id",
   component: lazyRouteComponent(() => import("../features/delegation/InstrumentPage.js"), "InstrumentPage"),
 });
+export interface PermitsSearch {
+  status?: "received" | "under-review" | "approved" | "refused" | "withdrawn";
+  powerCode?: string;
+  provinceCode?: string;
+  route?: "delegated" | "central";
+  overdue?: boolean;
+  /** show decided and withdrawn applications too (by default the queue shows those still waiting for a decision) */
+  all?: boolean;
+  /** a tracking code or its beginning (never the applicant's identity: PDPA) */
+  q?: string;
+  sort?: "due" | "-due" | "received" | "-received";
+  page?: number;
+}
+const pickOne = <T extends string>(options: readonly T[], v: unknown): T | undefined => (options as readonly unknown[]).includes(v) ? (v as T) : undefined;
+/** The handlers' queue of applications for permits and approvals. */
+const permitsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation/permits",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): PermitsSearch => ({
+    status: pickOne(["received", "under-review", "approved", "refused", "withdrawn"] as const, s.status),
+    powerCode: str(s.powerCode),
+    provinceCode: provinceCode(s.provinceCode),
+    route: pickOne(["delegated", "central"] as const, s.route),
+    overdue: s.overdue === true || s.overdue === "true" ? true : undefined,
+    all: s.all === true || s.all === "true" ? true : undefined,
+    q: str(s.q),
+    sort: pickOne(["due", "-due", "received", "-received"] as const, s.sort),
+    page: int(s.page),
+  }),
+  component: lazyRouteComponent(() => import("../features/permits/PermitsPage.js"), "PermitsPage"),
+});
+export interface PermitStatsSearch {
+  powerCode?: string;
+  provinceCode?: string;
+  /** fiscal year (B.E.), or a period from–to */
+  fy?: number;
+  from?: string;
+  to?: string;
+}
+/** Turnaround statistics, delegated against central: public, no login. */
+const permitStatsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation/permits/stats",
+  validateSearch: (s: Record<string, unknown>): PermitStatsSearch => ({ powerCode: str(s.powerCode), provinceCode: provinceCode(s.provinceCode), fy: int(s.fy), from: isoDate(s.from), to: isoDate(s.to) }),
+  component: lazyRouteComponent(() => import("../features/permits/PermitStatsPage.js"), "PermitStatsPage"),
+});
+const permitRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation/permits/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/permits/PermitPage.js"), "PermitPage"),
+});
 
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -352,6 +405,9 @@ const routeTree = rootRoute.addChildren([
   delegationRoute,
   authorityRoute,
   instrumentRoute,
+  permitsRoute,
+  permitStatsRoute,
+  permitRoute,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute, adminImportsRoute]),
 ]);
 
