@@ -2,6 +2,7 @@ import { requirePermission } from "../../platform/auth/permissions.js";
 import { NATION } from "../../platform/auth/scope.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { ValidationError } from "../../platform/errors.js";
+import { addDays } from "../../platform/thai/dates.js";
 import { parseInput } from "../../platform/validation.js";
 import { AuthorityQuery, type AuthorityAnswer, type DelegateRole, type NotApplicableReason } from "./contracts.js";
 import { chainLink, loadNames } from "./presenters.js";
@@ -57,6 +58,9 @@ export async function checkAuthority({ ctx, input }: { ctx: Ctx; input: Authorit
     const here = d.provinceCode === null ? { ...d, provinceCode: q.provinceCode } : d;
     const label = delegateLabel(here, names);
     if (reason) {
+      // instruments that lapsed more than a year before the date are history, not an explanation (the answer stays short)
+      const lapsed = reason === "expired" ? d.effectiveTo : reason === "revoked" ? d.revokedFrom : null;
+      if (lapsed !== null && lapsed < addDays(date, -365)) continue;
       notApplicable.push({ delegationId: d.id, delegateLabelTh: label.th, delegateLabelEn: label.en, reason, instrumentNo: d.instrumentNo });
       continue;
     }

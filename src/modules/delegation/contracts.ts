@@ -221,7 +221,7 @@ export const AuthorityAnswer = z.object({
     }),
   ),
   central: z.object({ orgId: z.string(), nameTh: z.string(), nameEn: z.string(), authorityTh: z.string(), authorityEn: z.string() }),
-  /** instruments that exist for this power and place but do not apply, and why */
+  /** instruments that exist for this power and place but do not apply, and why (those that lapsed over a year before the date are left out) */
   notApplicable: z.array(z.object({ delegationId: z.string(), delegateLabelTh: z.string(), delegateLabelEn: z.string(), reason: NotApplicableReason, instrumentNo: z.string() })),
   explanationTh: z.string(),
   explanationEn: z.string(),

@@ -176,6 +176,8 @@ describe("the authority check: who may decide power X, in province P, for amount
     ["before the instruments: central", { date: "2026-01-04" }, "central", [], ["not-yet-effective", "not-yet-effective", "not-yet-effective"]],
     ["the district chief's instrument has expired", { districtCode: "4001", date: "2027-01-15" }, "delegated", ["vice", "gov"], ["expired"]],
     ["after the root expired, every link has expired: central", { date: "2027-10-01" }, "central", [], ["expired", "expired", "expired"]],
+    ["instruments that lapsed over a year before are history, not reasons", { date: "2028-01-01" }, "central", [], ["expired", "expired"]],
+    ["…and once every instrument lapsed over a year before, none is listed", { date: "2028-10-01" }, "central", [], []],
   ] as const)("%s", async (_label, q, decision, deciders, reasons) => {
     const a = await ask(q);
     expect(a.decision).toBe(decision);
