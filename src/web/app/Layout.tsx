@@ -169,6 +169,9 @@ export function RootLayout() {
           <NavLinkRouter to="/search" label={t("nav.search")} />
           {isStaff(me.data) && <NavLinkRouter to="/pilots" label={t("nav.pilots")} />}
           {isStaff(me.data) && <NavLinkRouter to="/sandboxes" label={t("nav.sandboxes")} />}
+          {isStaff(me.data) && <NavLinkRouter to="/delegation/requests" label={t("delegationRequests.nav")} data-testid="nav-delegation-requests" />}
+          {isStaff(me.data) && <NavLinkRouter to="/delegation/personnel" label={t("personnel.nav")} data-testid="nav-personnel" />}
+          {isStaff(me.data) && <NavLinkRouter to="/delegation/committees" label={t("personnel.committees.nav")} data-testid="nav-committees" />}
           {(admin || importer) && (
             <>
               <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">
