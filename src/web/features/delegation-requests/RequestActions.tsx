@@ -58,7 +58,7 @@ function ProvinceActions({ r, onEdit }: { r: RequestDetail; onEdit: () => void }
           </Button>
         )}
         {r.may.withdraw && (
-          <Button variant="subtle" color="red.9" onClick={() => setWithdrawing(true)} data-testid="request-withdraw">
+          <Button variant="outline" color="red.9" onClick={() => setWithdrawing(true)} data-testid="request-withdraw">
             {t("delegationRequests.actions.withdraw")}
           </Button>
         )}

@@ -68,6 +68,8 @@ function RequestView({ r }: { r: RequestDetail }) {
 
       <RequestStages r={r} />
 
+      {r.status === "returned" && <ReturnedBecause r={r} />}
+
       <RequestActions r={r} editing={editing} onEdit={() => setEditing(true)} />
 
       {r.issues.length > 0 && (
@@ -107,6 +109,20 @@ function RequestView({ r }: { r: RequestDetail }) {
         </Grid>
       )}
     </Stack>
+  );
+}
+
+/** Why the request came back to the province: the returning stage's comment, next to what the province can do about it. */
+function ReturnedBecause({ r }: { r: RequestDetail }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const e = [...r.events].reverse().find((x) => x.action === "moi-return" || x.action === "opdc-return");
+  if (!e) return null;
+  return (
+    <Card withBorder data-testid="request-returned" style={{ borderColor: "var(--mantine-color-orange-7)" }}>
+      <Text fw={700}><span aria-hidden="true">↩ </span>{t(`delegationRequests.events.${e.action}`)} · {f.date(e.at)}</Text>
+      {e.commentTh && <Text size="sm" mt={4}><Bi th={e.commentTh} /></Text>}
+    </Card>
   );
 }
 

@@ -48,11 +48,15 @@ export function RequestStages({ r }: { r: RequestDetail }) {
     decision: last(r.events, ["cabinet-approve", "cabinet-reject"]),
   };
   const stateOf = (s: Stage, i: number): State => {
-    if (r.status === "returned" && ((s === "moi" && r.returnedStage === "moi") || (s === "opdc" && r.returnedStage === "opdc"))) return "returned";
-    if (r.status === "withdrawn" && i === 0) return "stopped";
+    if (r.status === "returned") {
+      // back with the province: the stages up to the one that returned it were passed, that one sent it back
+      const from = STAGES.indexOf(r.returnedStage ?? "moi");
+      return s === "draft" ? "current" : i < from ? "done" : i === from ? "returned" : "pending";
+    }
+    if (r.status === "withdrawn") return s === "draft" ? "stopped" : ev[s] ? "done" : "pending";
     if (r.status === "rejected" && s === "decision") return "rejected";
     if (i < at) return "done";
-    if (i === at && r.status !== "withdrawn") return "current";
+    if (i === at) return "current";
     return "pending";
   };
   const label = (s: Stage) => {
