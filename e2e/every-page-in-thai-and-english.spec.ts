@@ -586,6 +586,100 @@ journey("OPDC's evaluator", "opdc.evaluator", [
   { name: "sandbox-34-border", path: "/sandboxes/demo-sandbox-34-border", expect: [{ locator: byTestId("sandbox-expired"), text: { th: tr("th", "sandboxes.statuses.expired").split(" ")[0]!, en: "lapsed" } }] },
 ]);
 
+journey("the Ministry of Interior's officer, following requests for more delegation and governor recruitment", "moi.officer", [
+  {
+    name: "delegation-requests",
+    path: "/delegation/requests",
+    expect: [
+      { locator: byTestId("requests-title"), text: both("delegationRequests.title") },
+      { locator: byTestId("requests-table"), text: { th: [tr("th", "delegationRequests.statuses.submitted"), "เกินกำหนด", "อุบลราชธานี"], en: [tr("en", "delegationRequests.statuses.submitted"), "Overdue by", "Ubon Ratchathani"] } },
+    ],
+  },
+  {
+    name: "delegation-request-34-moi-review",
+    path: "/delegation/requests/demo-request-001",
+    expect: [
+      { locator: byTestId("request-actions"), text: { th: [tr("th", "delegationRequests.actions.moiForward"), tr("th", "delegationRequests.actions.returnToProvince")], en: [tr("en", "delegationRequests.actions.moiForward"), tr("en", "delegationRequests.actions.returnToProvince")] } },
+      { locator: byTestId("request-stages"), text: { th: tr("th", "delegationRequests.stages.moi"), en: tr("en", "delegationRequests.stages.moi") } },
+    ],
+  },
+  { name: "committees", path: "/delegation/committees", expect: [{ locator: byTestId("committees-title"), text: both("personnel.committees.title") }, { locator: byTestId("committees-table"), text: { th: ["เพชรบุรี", tr("th", "personnel.committees.statuses.decided")], en: ["Phetchaburi", tr("en", "personnel.committees.statuses.decided")] } }] },
+  {
+    name: "committee-create-form",
+    path: "/delegation/committees",
+    open: async (page) => {
+      await page.getByTestId("committee-create-open").click();
+      await page.getByTestId("committee-form").waitFor();
+    },
+    close: async (page) => {
+      await page.getByTestId("committee-form").getByRole("button", { name: /ยกเลิก|Cancel/ }).click();
+      await page.getByTestId("committee-form").waitFor({ state: "detached" });
+    },
+    expect: { locator: byTestId("committee-form"), text: { th: [tr("th", "personnel.committees.members"), tr("th", "personnel.committees.form.addMember")], en: [tr("en", "personnel.committees.members"), tr("en", "personnel.committees.form.addMember")] } },
+  },
+  { name: "committee-recruit-76", path: "/delegation/committees/demo-committee-recruit-76", expect: [{ locator: byTestId("committee-title"), text: { th: "เพชรบุรี", en: "Phetchaburi" } }, { locator: byTestId("committee-candidates-table"), text: both("personnel.committees.onShortlist") }] },
+  { name: "committee-select-76", path: "/delegation/committees/demo-committee-select-76", expect: { locator: byTestId("committee-decision"), text: both("personnel.committees.decision") } },
+]);
+
+journey("OPDC's evaluator, recording the Cabinet's decisions on delegation", "opdc.evaluator", [
+  { name: "delegation-request-57-opdc-review", path: "/delegation/requests/demo-request-002", expect: { locator: byTestId("opdc-review"), text: { th: [tr("th", "delegationRequests.actions.opdcRecommend"), tr("th", "delegationRequests.opinions.support")], en: [tr("en", "delegationRequests.actions.opdcRecommend"), tr("en", "delegationRequests.opinions.support")] } } },
+  { name: "delegation-request-31-cabinet", path: "/delegation/requests/demo-request-003", expect: { locator: byTestId("cabinet-form"), text: { th: [tr("th", "delegationRequests.actions.cabinetRecord"), tr("th", "delegationRequests.actions.resolutionNo")], en: [tr("en", "delegationRequests.actions.cabinetRecord"), tr("en", "delegationRequests.actions.resolutionNo")] } } },
+  {
+    name: "delegation-request-76-approved",
+    path: "/delegation/requests/demo-request-006",
+    expect: [
+      { locator: byTestId("request-outcome"), text: { th: [tr("th", "delegationRequests.outcome.instruments"), "0505/ว 41"], en: [tr("en", "delegationRequests.outcome.instruments"), "0505/ว 41"] } },
+      { locator: byTestId("authority-today"), text: both("delegationRequests.authority.delegated") },
+    ],
+  },
+]);
+
+journey("Khon Kaen's strategy office, drafting a request", "strategy.khonkaen", [
+  { name: "delegation-request-new", path: "/delegation/requests/new", expect: [{ locator: byTestId("request-new-title"), text: both("delegationRequests.newTitle") }, { locator: byTestId("request-form"), text: both("delegationRequests.field.benefit") }] },
+]);
+
+journey("the governor of Buriram, revising a returned request for delegation", "governor.buriram", [
+  {
+    name: "delegation-request-31-returned",
+    path: "/delegation/requests/demo-request-004",
+    expect: [
+      { locator: byTestId("request-returned"), text: { th: [tr("th", "delegationRequests.events.opdc-return"), "3 ปี"], en: [tr("en", "delegationRequests.events.opdc-return"), "3 ปี"] } },
+      { locator: byTestId("request-actions"), text: { th: [tr("th", "delegationRequests.actions.revise"), tr("th", "delegationRequests.actions.resubmit")], en: [tr("en", "delegationRequests.actions.revise"), tr("en", "delegationRequests.actions.resubmit")] } },
+    ],
+  },
+  {
+    name: "delegation-request-31-revise-form",
+    path: "/delegation/requests/demo-request-004",
+    open: async (page) => {
+      await page.getByTestId("request-edit").click();
+      await page.getByTestId("request-form").waitFor();
+    },
+    close: async (page) => {
+      await page.getByTestId("request-cancel").click();
+      await page.getByTestId("request-form").waitFor({ state: "detached" });
+    },
+    expect: { locator: byTestId("request-form"), text: { th: [tr("th", "delegationRequests.field.expectedDays"), tr("th", "delegationRequests.field.justification")], en: [tr("en", "delegationRequests.field.expectedDays"), tr("en", "delegationRequests.field.justification")] } },
+  },
+]);
+
+journey("the governor of Khon Kaen, recording personnel actions", "governor.khonkaen", [
+  { name: "personnel", path: "/delegation/personnel", expect: [{ locator: byTestId("personnel-title"), text: both("personnel.title") }, { locator: byTestId("personnel-table"), text: { th: [tr("th", "personnel.routes.delegated"), tr("th", "personnel.routes.central")], en: [tr("en", "personnel.routes.delegated"), tr("en", "personnel.routes.central")] } }] },
+  {
+    name: "personnel-record-form",
+    path: "/delegation/personnel",
+    open: async (page) => {
+      await page.getByTestId("personnel-record-open").click();
+      await page.getByTestId("personnel-form").waitFor();
+    },
+    close: async (page) => {
+      await page.getByTestId("personnel-form").getByRole("button", { name: /ยกเลิก|Cancel/ }).click();
+      await page.getByTestId("personnel-form").waitFor({ state: "detached" });
+    },
+    expect: { locator: byTestId("personnel-authority"), text: both("personnel.form.authority.delegated") },
+  },
+  { name: "personnel-action-40-appointment", path: "/delegation/personnel/demo-personnel-006", expect: { locator: byTestId("personnel-action-title"), text: { th: tr("th", "personnel.kinds.appointment"), en: tr("en", "personnel.kinds.appointment") } } },
+]);
+
 journey(
   "the administrator",
   "admin",

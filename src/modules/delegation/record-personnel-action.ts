@@ -4,6 +4,7 @@ import { requireAnyPermission } from "../../platform/auth/permissions.js";
 import { parseScopeKey, type ScopeRef } from "../../platform/auth/scope.js";
 import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
 import { ValidationError, type FieldError } from "../../platform/errors.js";
+import { formatThaiDate } from "../../platform/thai/dates.js";
 import { parseInput } from "../../platform/validation.js";
 import { lookupAreas, lookupOrganizations } from "../registry/index.js";
 import { checkAuthority } from "./check-authority.js";
@@ -87,8 +88,8 @@ export async function recordPersonnelAction({ ctx, input }: { ctx: Ctx; input: z
         const c = answer.central;
         throw delegationRule(
           "delegation.personnel.not-delegated",
-          `${power.nameTh} (มีผลวันที่ ${i.effectiveOn}): ${answer.explanationTh}`,
-          `${power.nameEn || power.nameTh} (effective ${i.effectiveOn}): ${answer.explanationEn}`,
+          `${power.nameTh} (มีผลวันที่ ${formatThaiDate(i.effectiveOn, { locale: "th", style: "long" })}): ${answer.explanationTh}`,
+          `${power.nameEn || power.nameTh} (effective ${formatThaiDate(i.effectiveOn, { locale: "en", style: "long" })}): ${answer.explanationEn}`,
           { details: { powerCode, central: c, notApplicable: answer.notApplicable } },
         );
       }

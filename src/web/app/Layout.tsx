@@ -175,6 +175,9 @@ export function RootLayout() {
             <NavLinkRouter to="/delegation/permits" label={t("permits.nav.queue")} activeOptions={{ exact: true }} data-testid="nav-permits" />
           )}
           <NavLinkRouter to="/delegation/permits/stats" label={t("permits.nav.stats")} data-testid="nav-permit-stats" />
+          {isStaff(me.data) && <NavLinkRouter to="/delegation/requests" label={t("delegationRequests.nav")} data-testid="nav-delegation-requests" />}
+          {isStaff(me.data) && <NavLinkRouter to="/delegation/personnel" label={t("personnel.nav")} data-testid="nav-personnel" />}
+          {isStaff(me.data) && <NavLinkRouter to="/delegation/committees" label={t("personnel.committees.nav")} data-testid="nav-committees" />}
           {(admin || importer) && (
             <>
               <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">

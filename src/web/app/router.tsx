@@ -337,6 +337,73 @@ const permitRoute = createRoute({
   beforeLoad: requireLogin,
   component: lazyRouteComponent(() => import("../features/permits/PermitPage.js"), "PermitPage"),
 });
+export interface DelegationRequestsSearch {
+  provinceCode?: string;
+  status?: string;
+  powerCode?: string;
+  overdue?: boolean;
+  page?: number;
+}
+const bool = (v: unknown): boolean | undefined => (v === true || v === "true" ? true : v === false || v === "false" ? false : undefined);
+const delegationRequestsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation/requests",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): DelegationRequestsSearch => ({ provinceCode: provinceCode(s.provinceCode), status: str(s.status), powerCode: str(s.powerCode), overdue: bool(s.overdue), page: int(s.page) }),
+  component: lazyRouteComponent(() => import("../features/delegation-requests/RequestsPage.js"), "RequestsPage"),
+});
+const delegationRequestNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation/requests/new",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): { provinceCode?: string; powerCode?: string } => ({ provinceCode: provinceCode(s.provinceCode), powerCode: str(s.powerCode) }),
+  component: lazyRouteComponent(() => import("../features/delegation-requests/NewRequestPage.js"), "NewRequestPage"),
+});
+const delegationRequestRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation/requests/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/delegation-requests/RequestPage.js"), "RequestPage"),
+});
+export interface PersonnelSearch {
+  kind?: string;
+  provinceCode?: string;
+  route?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+}
+const personnelRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation/personnel",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): PersonnelSearch => ({ kind: str(s.kind), provinceCode: provinceCode(s.provinceCode), route: str(s.route), from: str(s.from), to: str(s.to), page: int(s.page) }),
+  component: lazyRouteComponent(() => import("../features/personnel/PersonnelPage.js"), "PersonnelPage"),
+});
+const personnelActionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation/personnel/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/personnel/PersonnelActionPage.js"), "PersonnelActionPage"),
+});
+export interface CommitteesSearch {
+  kind?: string;
+  provinceCode?: string;
+  status?: string;
+}
+const committeesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation/committees",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): CommitteesSearch => ({ kind: str(s.kind), provinceCode: provinceCode(s.provinceCode), status: str(s.status) }),
+  component: lazyRouteComponent(() => import("../features/personnel/CommitteesPage.js"), "CommitteesPage"),
+});
+const committeeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/delegation/committees/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/personnel/CommitteePage.js"), "CommitteePage"),
+});
 
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -408,6 +475,13 @@ const routeTree = rootRoute.addChildren([
   permitsRoute,
   permitStatsRoute,
   permitRoute,
+  delegationRequestsRoute,
+  delegationRequestNewRoute,
+  delegationRequestRoute,
+  personnelRoute,
+  personnelActionRoute,
+  committeesRoute,
+  committeeRoute,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute, adminImportsRoute]),
 ]);
 
