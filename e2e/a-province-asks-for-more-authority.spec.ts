@@ -9,6 +9,8 @@ import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
  * central today): it drafts the request with the volume, the turnaround now and if delegated and the benefit, and
  * submits it; the Ministry of Interior forwards it; OPDC recommends it with its support and records the Cabinet's
  * approval, which issues the instrument: from today the governor of Khon Kaen decides it, yesterday it was central.
+ * The next lease application received at the counter goes to the governor, who decides it the same day; the public
+ * statistics set that turnaround against the Department of Lands' (demo) history.
  * Then the governor records a transfer (delegated to every governor) and is refused an appointment (central).
  */
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -119,6 +121,56 @@ it("a request for more delegation goes from the province through MOI and OPDC to
   expect(now.deciders[0]).toMatchObject({ role: "governor" });
   expect(now.deciders[0]!.labelTh).toContain("ขอนแก่น");
   expect((await ask(addDays(today, -1))).decision).toBe("central");
+});
+
+it("the next application for that power is routed to the governor of Khon Kaen, decided in the province, and its turnaround stands against the central history", async () => {
+  const counter = await loginAs(browser, server.url, "strategy.khonkaen");
+  await counter.goto(`${server.url}/delegation/permits`);
+  await counter.getByTestId("permits-title").waitFor();
+  await counter.getByTestId("permit-receive-open").click();
+  await counter.getByTestId("permit-receive-form").waitFor();
+  await expect.poll(() => counter.getByTestId("permit-receive-province").inputValue()).toContain("ขอนแก่น");
+  await counter.getByTestId("permit-receive-power").click();
+  await counter.getByTestId("permit-receive-power").fill("P-ADM-013");
+  await counter.getByRole("option", { name: /P-ADM-013/ }).first().click();
+  await counter.getByTestId("permit-receive-name").fill("นายเช่าที่ ทำกินดี (ทดสอบ)");
+  const subject = "ขอเช่าที่ดินสาธารณประโยชน์ที่ถอนสภาพแล้ว ต.บ้านทุ่ม เพื่อทำการเกษตร (ทดสอบ)";
+  await counter.getByTestId("permit-receive-subject").fill(subject);
+  await counter.getByTestId("permit-receive-save").click();
+  const received = counter.getByTestId("permit-received");
+  await received.waitFor();
+  // yesterday this went to the Department of Lands; today the authority check routes it to the governor
+  expect(await counter.getByTestId("permit-received-decider").innerText()).toBe("ผู้ว่าราชการจังหวัดขอนแก่น");
+  expect(await received.getByTestId("permit-route").innerText()).toContain("ตัดสินใจในจังหวัด");
+  const trackingCode = (await counter.getByTestId("permit-received-code").innerText()).trim();
+  await shot(counter, "khon-kaen-lease-received-th");
+
+  const gov = await loginAs(browser, server.url, "governor.khonkaen");
+  await gov.goto(`${server.url}/delegation/permits`);
+  await gov.getByTestId("permits-table").waitFor();
+  await gov.locator(`[data-testid="permit-row"][data-tracking="${trackingCode}"]`).getByTestId("permit-link").click();
+  await gov.getByTestId("permit-title").filter({ hasText: subject }).waitFor();
+  await gov.getByTestId("permit-decide").click();
+  await gov.getByTestId("permit-decide-form").waitFor();
+  await gov.getByTestId("permit-decide-approve").click();
+  await gov.getByTestId("permit-decide-reason").fill("เป็นไปตามระเบียบการให้เช่าที่ดินของรัฐ องค์การบริหารส่วนตำบลให้ความเห็นชอบแล้ว");
+  await gov.getByTestId("permit-decide-save").click();
+  await gov.getByTestId("permit-decide-form").waitFor({ state: "detached" });
+  expect(await gov.getByTestId("permit-decision-turnaround").innerText()).toContain("ใช้เวลาพิจารณา 0 วันทำการ");
+  await shot(gov, "khon-kaen-lease-decided-th");
+
+  // measured: before the delegation the Department of Lands took weeks (the demo history), now it is decided the same day
+  const stats = (await (await fetch(`${server.url}/api/v1/delegation/permits/stats?powerCode=P-ADM-013&provinceCode=40`)).json()) as { comparison: { before: { decidedCount: number; medianDays: number }; after: { decidedCount: number; medianDays: number }; medianChangeDays: number } | null };
+  expect(stats.comparison).not.toBeNull();
+  expect(stats.comparison!.before.decidedCount).toBeGreaterThan(0);
+  expect(stats.comparison!.after).toMatchObject({ decidedCount: 1, medianDays: 0 });
+  expect(stats.comparison!.medianChangeDays).toBeLessThan(-20);
+  const visitor = await browser.newPage({ locale: "th-TH" });
+  await visitor.goto(`${server.url}/delegation/permits/stats?powerCode=P-ADM-013&provinceCode=40`);
+  await visitor.getByText("ผลการให้บริการ").first().waitFor();
+  await visitor.waitForTimeout(500);
+  await shot(visitor, "khon-kaen-lease-stats-th");
+  await visitor.close();
 });
 
 it("the governor records a delegated transfer with its instrument and is told an appointment is not his to make", async () => {
