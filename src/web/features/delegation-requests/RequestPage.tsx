@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Anchor, Badge, Blockquote, Box, Breadcrumbs, Button, Card, Grid, Group, List, SimpleGrid, Stack, Text, Timeline, Title } from "@mantine/core";
+import { Badge, Blockquote, Box, Breadcrumbs, Button, Card, Grid, Group, List, SimpleGrid, Stack, Text, Timeline, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -222,9 +222,9 @@ function InstrumentLine({ d }: { d: DelegationView }) {
   return (
     <Group gap="xs" wrap="wrap" data-testid="request-instrument">
       {/* the instrument page belongs to the delegation registry's pages */}
-      <Anchor href={`/delegation/instruments/${encodeURIComponent(d.id)}`} fw={600} data-testid="instrument-link" lang={f.lang === "en" ? "th" : undefined}>
+      <AnchorLink to="/delegation/instruments/$id" params={{ id: d.id }} fw={600} data-testid="instrument-link" lang={f.lang === "en" ? "th" : undefined}>
         {d.instrumentNo}
-      </Anchor>
+      </AnchorLink>
       <Text size="sm">
         <Bi th={d.delegatorLabelTh} en={d.delegatorLabelEn} /> → <Bi th={d.delegateLabelTh} en={d.delegateLabelEn} />
       </Text>

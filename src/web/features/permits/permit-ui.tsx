@@ -1,10 +1,11 @@
-import { Anchor, Badge, Stack, Text } from "@mantine/core";
+import { Badge, Stack, Text } from "@mantine/core";
 import { queryOptions } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { PowerView } from "../../../modules/delegation/contracts.js";
 import type { PermitListItem, PermitRoute, PermitStatus } from "../../../modules/delegation/contracts-permits.js";
 import { api } from "../../app/api.js";
 import { useFormat, type Format } from "../../app/format.js";
+import { AnchorLink } from "../../ui/links.js";
 
 export const PERMIT_STATUSES: readonly PermitStatus[] = ["received", "under-review", "approved", "refused", "withdrawn"];
 export const PERMIT_ROUTES: readonly PermitRoute[] = ["delegated", "central"];
@@ -102,9 +103,9 @@ export function DueState({ p }: { p: Pick<PermitListItem, "status" | "daysLeft" 
 /** The instrument behind a delegated decision: its page is /delegation/instruments/:id. */
 export function InstrumentLink({ id, children }: { id: string; children: React.ReactNode }) {
   return (
-    <Anchor href={`/delegation/instruments/${encodeURIComponent(id)}`} data-testid="permit-instrument-link">
+    <AnchorLink to="/delegation/instruments/$id" params={{ id }} data-testid="permit-instrument-link">
       {children}
-    </Anchor>
+    </AnchorLink>
   );
 }
 

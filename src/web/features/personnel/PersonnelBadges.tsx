@@ -1,8 +1,9 @@
-import { Anchor, Badge, Group, Text } from "@mantine/core";
+import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { CommitteeStatus, PersonnelActionView, PersonnelRoute } from "../../../modules/delegation/contracts-personnel.js";
 import { useFormat } from "../../app/format.js";
 import { Bi } from "../agendas/Bi.js";
+import { AnchorLink } from "../../ui/links.js";
 
 /** Delegated (decided in the province) or central, in words with an icon. */
 export function RouteBadge({ route }: { route: PersonnelRoute }) {
@@ -25,9 +26,9 @@ export function DecidedBy({ a }: { a: PersonnelActionView }) {
       {a.deciderDelegationId && a.deciderInstrumentNo ? (
         <Text span size="sm">
           {t("personnel.underInstrument")}{" "}
-          <Anchor href={`/delegation/instruments/${encodeURIComponent(a.deciderDelegationId)}`} size="sm" data-testid="personnel-instrument" lang={f.lang === "en" ? "th" : undefined}>
+          <AnchorLink to="/delegation/instruments/$id" params={{ id: a.deciderDelegationId }} size="sm" data-testid="personnel-instrument" lang={f.lang === "en" ? "th" : undefined}>
             {a.deciderInstrumentNo}
-          </Anchor>
+          </AnchorLink>
         </Text>
       ) : null}
       <RouteBadge route={a.route} />
