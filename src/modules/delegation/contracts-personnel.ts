@@ -198,6 +198,8 @@ export const CommitteeDetail = CommitteeSummary.extend({
   members: z.array(CommitteeMemberView),
   /** a recruitment committee's own candidates; a selection committee's: the shortlist it decides among */
   candidates: z.array(CandidateView),
+  /** true when the caller may not see the candidates (only the recruitment's own people do; the decision names the one chosen) */
+  candidatesHidden: z.boolean(),
   /** a recruitment committee's selection committee, once appointed */
   selectionCommitteeId: z.string().nullable(),
   createdByName: z.string(),

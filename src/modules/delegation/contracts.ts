@@ -229,7 +229,8 @@ export const AuthorityAnswer = z.object({
 export type AuthorityAnswer = z.infer<typeof AuthorityAnswer>;
 
 /** "What can the governor of P decide today": every power with the governor's standing and the instrument behind it. */
-export const ProvincePowersInput = z.object({ provinceCode: ProvinceCode, date: IsoDate.optional(), role: DelegateRole.default("governor") });
+/** the province-wide posts (district chiefs and office heads are answered by the authority check for their district or office) */
+export const ProvincePowersInput = z.object({ provinceCode: ProvinceCode, date: IsoDate.optional(), role: z.enum(["governor", "vice_governor"]).default("governor") });
 export const ProvincePowers = z.object({
   provinceCode: z.string(),
   provinceNameTh: z.string(),

@@ -5,6 +5,7 @@ import { parseScopeKey, type ScopeRef } from "../../platform/auth/scope.js";
 import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
 import { ValidationError, type FieldError } from "../../platform/errors.js";
 import { parseInput } from "../../platform/validation.js";
+import { lookupOrganization } from "../registry/index.js";
 import { CreateDelegationInput, type DelegationView } from "./contracts.js";
 import { delegationView, loadNames } from "./presenters.js";
 import { chainViolations, capOf, delegateLabel, delegateScope, delegationRule, mustGetDelegation, mustGetPower, todayOf, type Delegation } from "./rules.js";
@@ -62,6 +63,11 @@ async function issue(ctx: Ctx, input: z.input<typeof CreateDelegationInput> & Cr
     if (provinceCode && !names.province(provinceCode)) throw new ValidationError([{ path: "provinceCode", code: "ref.unknown-area", messageTh: `ไม่พบจังหวัดรหัส ${provinceCode}`, messageEn: `Unknown province code ${provinceCode}` }]);
     if (districtCode && !names.district(districtCode)) throw new ValidationError([{ path: "districtCode", code: "ref.unknown-area", messageTh: `ไม่พบอำเภอรหัส ${districtCode}`, messageEn: `Unknown district code ${districtCode}` }]);
     if (delegateOrgId && !names.org(delegateOrgId)) throw new ValidationError([{ path: "delegateOrgId", code: "ref.unknown-organization", messageTh: `ไม่พบหน่วยงาน ${delegateOrgId}`, messageEn: `Unknown organisation ${delegateOrgId}` }]);
+    if (i.delegateRole === "provincial_agency_head" && delegateOrgId) {
+      // the head of a provincial office acts in its own province only
+      const office = await lookupOrganization(tx, delegateOrgId);
+      if (!provinceCode || office?.provinceCode !== provinceCode) throw new ValidationError([{ path: "delegateOrgId", code: "delegation.role-org", messageTh: `หน่วยงาน ${delegateOrgId} ไม่ใช่ส่วนราชการประจำจังหวัด${provinceCode ? ` ${provinceCode}` : ""}`, messageEn: `${delegateOrgId} is not a provincial office${provinceCode ? ` of province ${provinceCode}` : ""}` }]);
+    }
 
     const child = { provinceCode, districtCode, amountCap: i.amountCap ?? null, effectiveFrom: i.effectiveFrom, effectiveTo: i.effectiveTo ?? null };
     let delegatorLabel: { th: string; en: string };

@@ -1,13 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { writeAudit } from "../../platform/audit/audit.js";
-import { requirePermission } from "../../platform/auth/permissions.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
 import { businessDaysBetween } from "../../platform/thai/deadlines.js";
 import { parseInput } from "../../platform/validation.js";
 import { DecidePermitApplicationInput, type PermitApplicationDetail } from "./contracts-permits.js";
 import { getPermitApplication } from "./get-permit-application.js";
-import { checkStepDate, closedError, deciderScopeRef, isOpen, loadHolidays, mustGetApplication, permitContext, permitListItem } from "./permit-rules.js";
+import { checkStepDate, closedError, isOpen, requireDecider, loadHolidays, mustGetApplication, permitContext, permitListItem } from "./permit-rules.js";
 import { todayOf } from "./rules.js";
 import { permitApplications } from "./tables.js";
 
@@ -20,10 +19,10 @@ export async function decidePermitApplication({ ctx, input }: { ctx: Ctx; input:
   const i = parseInput(DecidePermitApplicationInput, input);
   await withTransaction(ctx, async (tx) => {
     const a = await mustGetApplication(tx, input.id, true);
-    await requirePermission(tx, "delegation:permit.decide", deciderScopeRef(a));
-    if (!isOpen(a.status)) closedError(a);
     const today = todayOf(tx);
     const decidedOn = i.decidedOn ?? today;
+    await requireDecider(tx, a, decidedOn);
+    if (!isOpen(a.status)) closedError(a);
     checkStepDate("decidedOn", decidedOn, a.receivedOn, today);
     // (receivedOn, decidedOn]: the platform's business-day count, the same rule as the due date
     const turnaroundDays = businessDaysBetween(a.receivedOn, decidedOn, await loadHolidays(tx));

@@ -124,6 +124,22 @@ describe("instruments: issued by the right authority, validated along the chain,
     expect(e.fields?.map((f) => f.code)).toEqual(["delegation.chain.no-onward"]);
   });
 
+  it("the head of a provincial office receives only its own province's power; a governor may delegate onward an instrument to every governor", async () => {
+    const p = await newPower();
+    const g = await createDelegation({ ctx: ctxFor(db, dolOfficer), input: root(p.code) });
+    const onward = { powerCode: p.code, parentId: g.id, delegateRole: "provincial_agency_head" as const, provinceCode: "40", amountCap: 100_000, instrumentNo: "จ.ขก. 9/2569", instrumentDate: "2026-02-01", effectiveFrom: "2026-02-01", effectiveTo: "2027-09-30" };
+    const before = await tableState();
+    const e = await fail(createDelegation({ ctx: ctxFor(db, govKK), input: { ...onward, delegateOrgId: "pro:57:land" } }));
+    expect(e.fields?.map((f) => [f.path, f.code])).toEqual([["delegateOrgId", "delegation.role-org"]]);
+    expect(await tableState()).toBe(before);
+    const office = await createDelegation({ ctx: ctxFor(db, govKK), input: { ...onward, delegateOrgId: "pro:40:land" } });
+    expect(office.delegateLabelTh).toBe("หัวหน้าสำนักงานที่ดินจังหวัดขอนแก่น");
+
+    const all = await createDelegation({ ctx: ctxFor(db, admin), input: { powerCode: p.code, delegateRole: "governor", instrumentNo: "ทุกจังหวัด 1/2569", instrumentDate: "2026-01-01", effectiveFrom: "2026-01-01", maySubdelegate: true } });
+    expect((await getDelegation({ ctx: ctxFor(db, govCR), input: { id: all.id } })).may.subdelegate).toBe(true);
+    expect((await getDelegation({ ctx: ctxFor(db, dolOfficer), input: { id: all.id } })).may.subdelegate).toBe(false);
+  });
+
   it("revocation cascades down the whole chain from its date, each instrument audited", async () => {
     const p = await newPower();
     const g = await createDelegation({ ctx: ctxFor(db, dolOfficer), input: root(p.code) });

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { hasPermission, requirePermission } from "../../platform/auth/permissions.js";
+import { hasPermission, requirePermission, scopesFor } from "../../platform/auth/permissions.js";
 import { NATION, parseScopeKey } from "../../platform/auth/scope.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { parseInput } from "../../platform/validation.js";
-import { IsoDate, type DelegationDetail } from "./contracts.js";
+import { IsoDate, type DelegateRole, type DelegationDetail } from "./contracts.js";
 import { delegationView, loadNames, powerView } from "./presenters.js";
-import { delegateScope, mustGetDelegation, mustGetPower, statusOn, todayOf, type Delegation } from "./rules.js";
+import { PROVINCIAL_ROLES, delegateScope, mustGetDelegation, mustGetPower, statusOn, todayOf, type Delegation } from "./rules.js";
 import { mayReadDelegationHistory } from "./history-scopes.js";
 import { issuerScopeOf } from "./revoke-delegation.js";
 import { delegations } from "./tables.js";
@@ -39,7 +39,10 @@ export async function getDelegation({ ctx, input }: { ctx: Ctx; input: z.input<t
   const names = await loadNames(ctx, [d, ...ancestors, ...descendants], [power]);
   const mayRevoke = d.revokedFrom === null && (await hasPermission(ctx, "delegation:instrument.write", await issuerScopeOf(ctx, d)));
   const mySubScope = parseScopeKey(delegateScope(d));
-  const maySub = inForce && d.maySubdelegate && mySubScope !== null && (await hasPermission(ctx, "delegation:instrument.write", mySubScope.kind === "nation" ? NATION : mySubScope));
+  // an instrument to every governor is delegated onward by each governor for their own province
+  const everyProvince = d.provinceCode === null && PROVINCIAL_ROLES.includes(d.delegateRole as DelegateRole);
+  const mayWriteAt = everyProvince ? (scopesFor(ctx, "delegation:instrument.write") ?? ["nation"]).some((k) => k === "nation" || k.startsWith("area:province:")) : mySubScope !== null && (await hasPermission(ctx, "delegation:instrument.write", mySubScope));
+  const maySub = inForce && d.maySubdelegate && mayWriteAt;
   return {
     ...delegationView(d, power, names, on),
     power: powerView(power, names, 0),

@@ -5,7 +5,7 @@ import type { Ctx } from "../../platform/ctx.js";
 import { ForbiddenError, UnauthorizedError } from "../../platform/errors.js";
 import { parseInput } from "../../platform/validation.js";
 import { DAY_COUNTING_EN, DAY_COUNTING_TH, type PermitApplicationDetail } from "./contracts-permits.js";
-import { isOpen, mayHandle, mustGetApplication, permitContext, permitListItem } from "./permit-rules.js";
+import { isOpen, mayHandle, mustGetApplication, permitContext, permitListItem, requireDecider } from "./permit-rules.js";
 import { todayOf } from "./rules.js";
 import { permitApplicants } from "./tables.js";
 
@@ -19,6 +19,8 @@ export async function getPermitApplication({ ctx, input }: { ctx: Ctx; input: z.
   const i = parseInput(GetPermitApplicationInput, input);
   const a = await mustGetApplication(ctx, i.id);
   const may = await mayHandle(ctx, a);
+  // reading is for handlers; deciding is for the post the authority check names today (the same rule the write applies)
+  const mayDecideNow = may.decide && isOpen(a.status) && (await requireDecider(ctx, a, todayOf(ctx)).then(() => true, () => false));
   if (!may.receive && !may.decide) {
     if (ctx.actor.kind === "anonymous") throw new UnauthorizedError();
     throw new ForbiddenError("delegation:permit.receive");
@@ -47,6 +49,6 @@ export async function getPermitApplication({ ctx, input }: { ctx: Ctx; input: z.
     dayCountingTh: DAY_COUNTING_TH,
     dayCountingEn: DAY_COUNTING_EN,
     history,
-    may: { review: may.decide && a.status === "received", decide: may.decide && open, withdraw: may.receive && open },
+    may: { review: mayDecideNow && a.status === "received", decide: mayDecideNow && open, withdraw: may.receive && open },
   };
 }

@@ -1,5 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
-import { hasPermission } from "../../platform/auth/permissions.js";
+import { hasPermission, requirePermission } from "../../platform/auth/permissions.js";
+import { ForbiddenError, UnauthorizedError } from "../../platform/errors.js";
+import { formatThaiDate } from "../../platform/thai/dates.js";
+import { checkAuthority } from "./check-authority.js";
+import { DECIDER_GRANT_ROLES, holdsAs } from "./personnel-rules.js";
 import { parseScopeKey, type ScopeRef } from "../../platform/auth/scope.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { businessDaysBetween, type Holidays } from "../../platform/thai/deadlines.js";
@@ -105,4 +109,28 @@ export function permitListItem(a: PermitApplication, c: { names: Names; powers: 
     daysLeft: open ? businessDaysBetween(today, a.dueOn, c.holidays) : null,
     isDemo: a.isDemo,
   };
+}
+
+/**
+ * Who may decide (or start reviewing) an application on a date. A delegated one: a post the authority check names
+ * as a decider on that date, acting in that post's role at its scope — the governor who delegated onward keeps the
+ * power, a vice governor does not borrow the governor's. If no instrument applies any more (revoked or expired
+ * since reception) the decision is refused: the application must go to the central authority. A central one:
+ * `delegation:permit.decide` at the central organisation (its ministry included).
+ */
+export async function requireDecider(ctx: Ctx, a: PermitApplication, onDate: string): Promise<void> {
+  if (a.route !== "delegated") {
+    await requirePermission(ctx, "delegation:permit.decide", deciderScopeRef(a));
+    return;
+  }
+  const answer = await checkAuthority({ ctx, input: { powerCode: a.powerCode, provinceCode: a.provinceCode, districtCode: a.districtCode ?? undefined, amount: a.amount === null ? undefined : Number(a.amount), date: onDate } });
+  for (const d of answer.deciders) {
+    const scope = parseScopeKey(d.scope);
+    if (scope && (await holdsAs(ctx, "delegation:permit.decide", DECIDER_GRANT_ROLES[d.role], scope))) return;
+  }
+  if (answer.decision === "central") {
+    throw delegationRule("delegation.permit.authority-lapsed", `ณ วันที่ ${formatThaiDate(onDate, { locale: "th" })} ไม่มีคำสั่งมอบอำนาจที่ใช้กับคำขอนี้แล้ว ต้องส่งเรื่องให้${answer.central.authorityTh}`, `On ${formatThaiDate(onDate, { locale: "en" })} no delegation instrument applies to this application any more: it must go to ${answer.central.authorityEn}`, { status: 409 });
+  }
+  if (ctx.actor.kind === "anonymous") throw new UnauthorizedError();
+  throw new ForbiddenError("delegation:permit.decide");
 }

@@ -53,7 +53,7 @@ beforeAll(async () => {
 afterAll(async () => db?.close());
 
 type Receive = Parameters<typeof receivePermitApplication>[0]["input"];
-const app = (over: Partial<Receive> = {}): Receive => ({ powerCode, provinceCode: "40", applicantKind: "citizen", applicant: PERSON, subjectTh: "ขอใช้ที่สาธารณประโยชน์เพื่อวางท่อประปา", receivedOn: "2026-10-20", ...over });
+const app = (over: Partial<Receive> = {}): Receive => ({ powerCode, provinceCode: "40", applicantKind: "citizen", applicant: PERSON, subjectTh: "ขอใช้ที่สาธารณประโยชน์เพื่อวางท่อประปา", receivedOn: "2026-10-20", amount: 50_000, ...over });
 const receive = (over: Partial<Receive> = {}, who: Actor = counterKK) => receivePermitApplication({ ctx: as(who), input: app(over) });
 
 async function state(): Promise<string> {
@@ -205,7 +205,8 @@ describe("decisions: by the post the application was routed to, with reasons and
   // [route, the application, who may decide, who may not, who may not decide but reads the record (counter staff where it was received)]
   const matrix: [string, Partial<Receive>, Actor[], Actor[], Actor[]][] = [
     ["the district chief's (area:district:4001)", { districtCode: "4001", amount: 10_000 }, [districtKK, govKK], [districtKK2, govCR, counterKK, dolOfficer, moiOfficer, citizen, opdc, admin], [counterKK]],
-    ["the governor's (area:province:40)", { amount: 600_000 }, [govKK, viceKK], [districtKK, govCR, counterKK, dolOfficer, moiOfficer, citizen, admin], [counterKK]],
+    // the vice governor reads the record (decide at the province) but holds no instrument of his own: the governor's is not his
+    ["the governor's (area:province:40)", { amount: 600_000 }, [govKK], [viceKK, districtKK, govCR, counterKK, dolOfficer, moiOfficer, citizen, admin], [counterKK, viceKK]],
     ["the centre's (org:moi.dol)", { amount: 5_000_000 }, [dolOfficer, moiOfficer], [dopaOfficer, govKK, viceKK, districtKK, govCR, counterKK, citizen, opdc, admin], [counterKK, govKK, viceKK]],
   ];
   it.each(matrix)("the permission matrix: %s applications", async (_label, over, may, mayNot, readers) => {
@@ -421,5 +422,29 @@ describe("over HTTP: the routes the web calls, with the demo accounts", () => {
     expect(moi.statusCode).toBe(200);
     expect(moi.json().items.length).toBeGreaterThan(0);
     expect((await http.inject({ url: "/api/v1/delegation/permits?route=delegated", headers: await login("moi.officer") })).json().total).toBe(0);
+  });
+});
+
+describe("authority is checked again when the application is decided", () => {
+  it("a capped instrument needs the amount at reception; a decision after the instrument was revoked is refused, one while it stood is not", async () => {
+    const before = await state();
+    const noAmount = await fail(receive({ amount: undefined }));
+    expect(noAmount).toMatchObject({ code: "delegation.permit.amount-required", status: 422 });
+    expect(noAmount.fields?.[0]?.path).toBe("amount");
+    expect(await state()).toBe(before);
+
+    const code = (await createPower({ ctx: as(admin), input: { code: "P-PT-002", area: "commands-permits", nameTh: "อนุญาตทดสอบสอง", legalBasisTh: "ประมวลกฎหมายที่ดิน มาตรา 9", centralOrgId: "moi.dol", isPermit: true, slaDaysDelegated: 10, slaDaysCentral: 40 } })).code;
+    const inst = await createDelegation({ ctx: as(dolOfficer), input: { powerCode: code, delegateRole: "governor", provinceCode: "40", instrumentNo: "คำสั่งกรมที่ดิน ที่ 2/2569", instrumentDate: "2025-10-01", effectiveFrom: "2025-10-01" } });
+    const first = await receive({ powerCode: code, amount: undefined, receivedOn: "2026-11-02" });
+    const second = await receive({ powerCode: code, amount: undefined, receivedOn: "2026-11-02" });
+    expect([first.route, second.route]).toEqual(["delegated", "delegated"]);
+    await revokeDelegation({ ctx: as(dolOfficer), input: { delegationId: inst.id, revokedFrom: "2026-11-10", reasonTh: "ทดสอบ" } });
+    const b2 = await state();
+    const lapsed = await fail(decidePermitApplication({ ctx: as(govKK), input: { id: first.id, decision: "approve", decidedOn: "2026-11-20" } }));
+    expect(lapsed).toMatchObject({ code: "delegation.permit.authority-lapsed", status: 409 });
+    expect(lapsed.messageTh).toBe("ณ วันที่ 20 พ.ย. 2569 ไม่มีคำสั่งมอบอำนาจที่ใช้กับคำขอนี้แล้ว ต้องส่งเรื่องให้กรมที่ดิน");
+    expect((await getPermitApplication({ ctx: as(govKK), input: { id: first.id } })).may.decide).toBe(false);
+    expect(await state()).toBe(b2);
+    expect((await decidePermitApplication({ ctx: as(govKK), input: { id: second.id, decision: "approve", decidedOn: "2026-11-09" } })).status).toBe("approved");
   });
 });

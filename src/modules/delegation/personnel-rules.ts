@@ -149,6 +149,7 @@ export async function committeeSummaries(ctx: Ctx, rows: readonly Committee[]): 
 }
 
 /** One committee with its members, its candidates (a selection committee: its parent's shortlist) and the decision. */
+/** `mayWrite`: the caller holds `delegation:recruitment.write`, which also opens the candidates. */
 export async function committeeDetail(ctx: Ctx, c: Committee, mayWrite: boolean): Promise<CommitteeDetail> {
   const [summary] = await committeeSummaries(ctx, [c]);
   const members = await ctx.db.select().from(recruitmentCommitteeMembers).where(eq(recruitmentCommitteeMembers.committeeId, c.id)).orderBy(recruitmentCommitteeMembers.ord);
@@ -165,7 +166,9 @@ export async function committeeDetail(ctx: Ctx, c: Committee, mayWrite: boolean)
     selectedCandidateName: selected?.name ?? null,
     decisionTh: c.decisionTh,
     members: members.map((m) => ({ id: m.id, name: m.name, role: m.role as CommitteeRole, positionTh: m.positionTh, orgId: m.orgId, orgNameTh: m.orgId ? (orgs.get(m.orgId)?.nameTh ?? null) : null })),
-    candidates: cands.map((x) => candidateView(x, orgs.get(x.currentOrgId ?? "")?.nameTh ?? null)),
+    // candidates' names, posts and scores are for the recruitment's own people until the decision names the one chosen
+    candidates: mayWrite ? cands.map((x) => candidateView(x, orgs.get(x.currentOrgId ?? "")?.nameTh ?? null)) : [],
+    candidatesHidden: !mayWrite,
     selectionCommitteeId: child?.id ?? null,
     createdByName: c.createdByName,
     may: { write: mayWrite && c.status !== "decided" },

@@ -190,7 +190,7 @@ describe("permission matrix: roles × in/out of scope, nothing changed on refusa
     ["governor of another province", gov("57"), "auth.forbidden"],
     ["vice governor of the province (no instrument)", vice("40"), "delegation.personnel.not-decider"],
     ["strategy officer of the province", actor("strategy_officer", "area:province:40"), "auth.forbidden"],
-    ["head of the land office", actor("agency_head", "org:pro:40:land"), "auth.forbidden"],
+    ["head of the land office (may act only under an instrument to the office head, none here)", actor("agency_head", "org:pro:40:land"), "delegation.personnel.not-decider"],
     ["ministry officer (MOI): decided in the province", moi, "delegation.personnel.not-decider"],
     ["department officer (DOL): decided in the province", dol, "delegation.personnel.not-decider"],
     ["ministry officer of another ministry", moph, "auth.forbidden"],
@@ -376,7 +376,9 @@ describe("recruitment and selection committees", () => {
     const assessed = await assess();
     expect(assessed.status).toBe("assessed");
     expect(assessed.candidates.map((c) => [c.score, c.rank, c.shortlisted])).toEqual([["80.00", 2, true], ["92.50", 1, true], ["80.00", 2, true], ["60.00", 4, false]]);
-    expect((await getCommittee({ ctx: ctxFor(db, govKK), input: { id: sel.id } })).candidates.map((c) => c.id)).toEqual([c1, c2, c3]);
+    expect((await getCommittee({ ctx: ctxFor(db, moi), input: { id: sel.id } })).candidates.map((c) => c.id)).toEqual([c1, c2, c3]);
+    // other staff see the committee and, once decided, whom it chose — never the candidates, their posts or scores
+    expect(await getCommittee({ ctx: ctxFor(db, govKK), input: { id: sel.id } })).toMatchObject({ candidates: [], candidatesHidden: true });
 
     const decide = (over: Record<string, unknown> = {}) => decideSelection({ ctx: ctxFor(db, moi), input: { committeeId: sel.id, selectedCandidateId: c2, decisionOn: "2026-11-10", decisionTh: "มีมติเลือกผู้มีคะแนนสูงสุด", ...over } as never });
     const b2 = await state();
@@ -419,9 +421,12 @@ describe("the demo scenario (labelled demo)", () => {
     expect(south.map((a) => a.provinceCode).sort()).toEqual(["94", "95", "96"]);
     expect(south.every((a) => a.route === "delegated" && a.deciderLabelTh.startsWith("ผู้ว่าราชการจังหวัด"))).toBe(true);
 
-    const sel = await getCommittee({ ctx: ctxFor(db, govKK), input: { id: "demo-committee-select-76" } });
+    const sel = await getCommittee({ ctx: ctxFor(db, moi), input: { id: "demo-committee-select-76" } });
     expect(sel).toMatchObject({ kind: "selection", status: "decided", provinceCode: "76", parentCommitteeId: "demo-committee-recruit-76", isDemo: true });
     expect(sel.candidates.length).toBe(3);
+    const seenByAGovernor = await getCommittee({ ctx: ctxFor(db, govKK), input: { id: "demo-committee-select-76" } });
+    expect(seenByAGovernor).toMatchObject({ candidates: [], candidatesHidden: true, selectedCandidateId: sel.selectedCandidateId });
+    expect(seenByAGovernor.selectedCandidateName).toBe(sel.candidates.find((c) => c.id === sel.selectedCandidateId)!.name);
     expect(sel.candidates.map((c) => c.id)).toContain(sel.selectedCandidateId);
     const rec = await getCommittee({ ctx: ctxFor(db, govKK), input: { id: "demo-committee-recruit-76" } });
     expect(rec).toMatchObject({ status: "decided", candidateCount: 4, selectionCommitteeId: sel.id });

@@ -42,6 +42,10 @@ export async function receivePermitApplication({ ctx, input }: { ctx: Ctx; input
       throw delegationRule("delegation.permit.not-a-permit", `อำนาจ ${power.code} ไม่ใช่การอนุญาตที่ประชาชนหรือผู้ประกอบการยื่นคำขอได้`, `Power ${power.code} is not a permit or approval that citizens or businesses apply for`, { fields: [{ path: "powerCode", code: "delegation.permit.not-a-permit", messageTh: "ไม่ใช่อำนาจการอนุญาต", messageEn: "Not a permit power" }] });
     }
     const answer = await checkAuthority({ ctx: tx, input: { powerCode: power.code, provinceCode: i.provinceCode, districtCode: districtCode ?? undefined, amount: i.amount, date: receivedOn } });
+    // an instrument with a cap applies only to amounts within it: without the amount it cannot be routed to that post
+    if (i.amount === undefined && answer.deciders.some((d) => d.amountCap !== null)) {
+      throw delegationRule("delegation.permit.amount-required", "คำขอนี้ต้องระบุวงเงิน เพราะคำสั่งมอบอำนาจกำหนดวงเงินไว้", "This application needs its amount: the delegation instruments set an amount cap", { fields: [{ path: "amount", code: "delegation.permit.amount-required", messageTh: "ต้องระบุวงเงิน", messageEn: "The amount is needed" }] });
+    }
     const decider = answer.decision === "delegated" ? answer.deciders[0]! : null;
     const route = decider ? "delegated" : "central";
     // a power whose service level is missing for this route borrows the other one's

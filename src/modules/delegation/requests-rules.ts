@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { hasPermission, scopesFor } from "../../platform/auth/permissions.js";
 import { NATION, parseScopeKey, type ScopeRef } from "../../platform/auth/scope.js";
@@ -185,6 +185,8 @@ export const OPEN_STATUSES = ["draft", "submitted", "moi-forwarded", "opdc-recom
 
 /** Refuses a second open request of one province for one power (409), naming the open one. */
 export async function requireNoOpenRequest(ctx: Ctx, provinceCode: string, powerCode: string, exceptId?: string): Promise<void> {
+  // two offices saving at once must not both pass the check: serialise on (province, power) until the transaction ends
+  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`delegation-request:${provinceCode}:${powerCode}`}))`);
   const open = await ctx.db
     .select({ id: delegationRequests.id, status: delegationRequests.status })
     .from(delegationRequests)

@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { writeAudit } from "../../platform/audit/audit.js";
-import { requirePermission } from "../../platform/auth/permissions.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
 import { parseInput } from "../../platform/validation.js";
 import type { PermitApplicationDetail } from "./contracts-permits.js";
 import { getPermitApplication } from "./get-permit-application.js";
-import { closedError, deciderScopeRef, isOpen, mustGetApplication, permitContext, permitListItem } from "./permit-rules.js";
+import { closedError, isOpen, mustGetApplication, permitContext, permitListItem, requireDecider } from "./permit-rules.js";
 import { delegationRule, todayOf } from "./rules.js";
 import { permitApplications } from "./tables.js";
 
@@ -17,7 +16,7 @@ export async function startPermitReview({ ctx, input }: { ctx: Ctx; input: z.inp
   const i = parseInput(StartPermitReviewInput, input);
   await withTransaction(ctx, async (tx) => {
     const a = await mustGetApplication(tx, i.id, true);
-    await requirePermission(tx, "delegation:permit.decide", deciderScopeRef(a));
+    await requireDecider(tx, a, todayOf(tx));
     if (!isOpen(a.status)) closedError(a);
     if (a.status !== "received") throw delegationRule("delegation.permit.already-under-review", `คำขอ ${a.trackingCode} อยู่ระหว่างพิจารณาแล้ว`, `Application ${a.trackingCode} is already under review`, { status: 409 });
     const today = todayOf(tx);

@@ -89,7 +89,7 @@ export const POLICY = {
   "delegation:permit.receive": ["district_officer", "agency_officer", "agency_head", "strategy_officer", "governor", "vice_governor", "ministry_officer", "department_officer"],
   "delegation:permit.decide": ["governor", "vice_governor", "district_officer", "agency_head", "ministry_officer", "department_officer"],
   "delegation:personnel.read": STAFF,
-  "delegation:personnel.write": ["governor", "vice_governor", "ministry_officer", "department_officer"],
+  "delegation:personnel.write": ["governor", "vice_governor", "district_officer", "agency_head", "ministry_officer", "department_officer"],
   "delegation:recruitment.write": ["administrator", "ministry_officer"],
 } as const satisfies Record<string, "public" | readonly RoleId[]>;
 
