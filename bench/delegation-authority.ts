@@ -21,6 +21,8 @@ import { randomBytes } from "node:crypto";
 import { PerformanceObserver } from "node:perf_hooks";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { anonymousActor } from "../src/platform/auth/actor.js";
+import { mulberry32 } from "../src/platform/demo-random.js";
+import { addDays } from "../src/platform/thai/dates.js";
 import { newRequestId, type Ctx } from "../src/platform/ctx.js";
 import { openPglite, openPostgres, type Database } from "../src/platform/db/client.js";
 import { createScopeResolver } from "../src/modules/registry/index.js";
@@ -43,24 +45,12 @@ const NOW = new Date("2026-11-22T03:00:00Z");
 const FIRST_FY = 2563; // 1 Oct 2019 – 30 Sep 2020
 const LAST_FY = 2570; // 1 Oct 2026 – 30 Sep 2027
 
-/** mulberry32: a small, fast, seeded PRNG (deterministic across runs and machines). */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(SEED);
 const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const chance = (p: number) => rnd() < p;
 const log = (msg: string) => process.stderr.write(`[delegation-bench] ${msg}\n`);
 
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const fyStart = (fy: number) => `${fy - 544}-10-01`;
 const fyEnd = (fy: number) => `${fy - 543}-09-30`;
 const minDate = (a: string, b: string) => (a < b ? a : b);

@@ -26,6 +26,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ u
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
+      await new Promise((r) => child.once("exit", r));
+      fs.rmSync(dataDir, { recursive: true, force: true });
       throw new Error("server did not become ready in 90 s (killed; its log above says which start phase was slow)");
     }
     await new Promise((r) => setTimeout(r, 250));

@@ -62,11 +62,13 @@ async function main() {
   const tPrepared = Date.now();
   phase = "prepare database (migrate, seed)";
   await prepareDatabase(database, { demo: env.demo });
+  const tReady = Date.now();
+  phase = "build the app (routes, plugins)";
   const app = await buildApp({ database, env });
   const tBuilt = Date.now();
   phase = "start modules and scheduled jobs";
   const stopModules = await startModules(database, { log: app.log, jobs: env.jobs });
-  const phases = { open: tPrepared - t0, prepare: tBuilt - tPrepared, startModules: Date.now() - tBuilt };
+  const phases = { open: tPrepared - t0, prepare: tReady - tPrepared, build: tBuilt - tReady, startModules: Date.now() - tBuilt };
   phase = "listen";
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");

@@ -1,8 +1,7 @@
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
-import { ValidationError } from "../../platform/errors.js";
 import { parseInput } from "../../platform/validation.js";
-import { lookupArea } from "../registry/index.js";
+import { requireProvince } from "../registry/index.js";
 import { CreateRequestInput, type RequestView } from "./contracts-requests.js";
 import { loadRequestView } from "./requests-presenters.js";
 import { provinceScope, recordStep, requireNoOpenRequest } from "./requests-rules.js";
@@ -18,8 +17,7 @@ export async function createRequest({ ctx, input }: { ctx: Ctx; input: CreateReq
   await requirePermission(ctx, "delegation:request.write", provinceScope(i.provinceCode));
   return withTransaction(ctx, async (tx) => {
     const power = await mustGetPower(tx, i.powerCode);
-    const province = await lookupArea(tx, `province:${i.provinceCode}`);
-    if (!province) throw new ValidationError([{ path: "provinceCode", code: "ref.unknown-area", messageTh: `ไม่พบจังหวัดรหัส ${i.provinceCode}`, messageEn: `Unknown province code ${i.provinceCode}` }]);
+    await requireProvince(tx, i.provinceCode);
     await requireNoOpenRequest(tx, i.provinceCode, power.code);
     const now = tx.now();
     const [row] = await tx.db

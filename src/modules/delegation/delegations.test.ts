@@ -3,6 +3,7 @@ import { ROLES } from "../../platform/auth/policy.js";
 import type { Database } from "../../platform/db/client.js";
 import { AppError } from "../../platform/errors.js";
 import { actor, createTestDb, ctxFor } from "../../../test/db.js";
+import { expectAll } from "../../../test/expect-all.js";
 import { checkAuthority } from "./index.js";
 import { createDelegation } from "./create-delegation.js";
 import { createPower } from "./create-power.js";
@@ -261,9 +262,9 @@ describe("the catalogue", () => {
     expect(seeded.length).toBe(36);
     expect(new Set(seeded.map((p) => p.area))).toEqual(new Set(["commands-permits", "personnel", "budget-procurement"]));
     expect(seeded.filter((p) => p.verified).length).toBeGreaterThan(10);
-    expect(seeded.filter((p) => p.isPermit).every((p) => p.slaDaysCentral! > p.slaDaysDelegated!)).toBe(true);
+    expectAll(seeded.filter((p) => p.isPermit), (p) => p.slaDaysCentral! > p.slaDaysDelegated!);
     const moi = await listPowers({ ctx: ctxFor(db), input: { ministryId: "moi" } });
-    expect(moi.items.every((p) => p.centralOrgId.startsWith("moi"))).toBe(true);
+    expectAll(moi.items, (p) => p.centralOrgId.startsWith("moi"));
     expect(moi.items.length).toBeGreaterThan(3);
   });
   it("only OPDC or an administrator adds a power; a duplicate code is a conflict", async () => {

@@ -8,6 +8,7 @@ import { fiscalYearOf } from "../../platform/thai/fiscal-year.js";
 import { buildApp } from "../../server/app.js";
 import { FIXED_NOW } from "../../../test/clock.js";
 import { actor, createTestDb, ctxFor } from "../../../test/db.js";
+import { expectAll } from "../../../test/expect-all.js";
 import { thaiIdChecksumOk } from "./contracts-permits.js";
 import { createDelegation } from "./create-delegation.js";
 import { createPower } from "./create-power.js";
@@ -234,17 +235,17 @@ describe("the queue and the record: only for the people handling the case, ident
     await receive({ provinceCode: "57", receivedOn: "2026-09-01" }, counterCR);
     const dol = await listPermitQueue({ ctx: as(dolOfficer), input: { limit: 200 } });
     expect(dol.total).toBeGreaterThan(0);
-    expect(dol.items.every((x) => x.deciderScope === "org:moi.dol")).toBe(true);
+    expectAll(dol.items, (x) => x.deciderScope === "org:moi.dol");
     expect(dol.items.some((x) => x.provinceCode === "57") && dol.items.some((x) => x.provinceCode === "40")).toBe(true);
     const moi = await listPermitQueue({ ctx: as(moiOfficer), input: { limit: 200 } });
     expect(moi.items.some((x) => x.deciderScope === "org:moi.dopa")).toBe(true); // demo hotel licences before Nov 2024
 
     const dist = await listPermitQueue({ ctx: as(districtKK), input: { limit: 200 } });
     expect(dist.items.length).toBeGreaterThan(0);
-    expect(dist.items.every((x) => x.districtCode === "4001" || x.deciderScope === "area:district:4001")).toBe(true);
+    expectAll(dist.items, (x) => x.districtCode === "4001" || x.deciderScope === "area:district:4001");
     const gov = await listPermitQueue({ ctx: as(govKK), input: { limit: 200 } });
-    expect(gov.items.every((x) => x.provinceCode === "40")).toBe(true);
-    expect((await listPermitQueue({ ctx: as(govCR), input: { powerCode } })).items.every((x) => x.provinceCode === "57")).toBe(true);
+    expectAll(gov.items, (x) => x.provinceCode === "40");
+    expectAll((await listPermitQueue({ ctx: as(govCR), input: { powerCode } })).items, (x) => x.provinceCode === "57");
     expect((await fail(listPermitQueue({ ctx: as(citizen), input: {} }))).code).toBe("auth.forbidden");
     expect((await fail(listPermitQueue({ ctx: as(opdc), input: {} }))).code).toBe("auth.forbidden");
     expect((await fail(listPermitQueue({ ctx: as(anonymousActor), input: {} }))).status).toBe(401);
@@ -256,23 +257,23 @@ describe("the queue and the record: only for the people handling the case, ident
     const mine = q.items.find((x) => x.id === late.id)!;
     expect(mine).toMatchObject({ overdue: true, status: "received" });
     expect(mine.daysLeft!).toBeLessThan(0);
-    expect(q.items.every((x) => x.overdue && x.dueOn < q.today)).toBe(true);
+    expectAll(q.items, (x) => x.overdue && x.dueOn < q.today);
     const dues = q.items.map((x) => x.dueOn);
     expect(dues).toEqual([...dues].sort());
     const central = await listPermitQueue({ ctx: as(counterKK), input: { route: "central", status: "received", sort: "-due" } });
-    expect(central.items.every((x) => x.route === "central" && x.status === "received")).toBe(true);
+    expectAll(central.items, (x) => x.route === "central" && x.status === "received");
     expect(central.items.map((x) => x.dueOn)).toEqual([...central.items.map((x) => x.dueOn)].sort().reverse());
     const all = await listPermitQueue({ ctx: as(counterKK), input: { powerCode } });
     const page = await listPermitQueue({ ctx: as(counterKK), input: { powerCode, limit: 3, offset: 3 } });
     expect(page.total).toBe(all.total);
     expect(page.items.map((x) => x.id)).toEqual(all.items.slice(3, 6).map((x) => x.id));
     expect((await listPermitQueue({ ctx: as(counterKK), input: { q: late.trackingCode.toLowerCase() } })).items.map((x) => x.id)).toEqual([late.id]);
-    expect((await listPermitQueue({ ctx: as(counterKK), input: { overdue: "false" as never, powerCode } })).items.every((x) => !x.overdue)).toBe(true);
+    expectAll((await listPermitQueue({ ctx: as(counterKK), input: { overdue: "false" as never, powerCode } })).items, (x) => !x.overdue);
     const waiting = await listPermitQueue({ ctx: as(counterKK), input: { open: "true" as never, powerCode, limit: 200 } });
     expect(waiting.items.map((x) => x.id)).toContain(late.id);
-    expect(waiting.items.every((x) => x.status === "received" || x.status === "under-review")).toBe(true);
+    expectAll(waiting.items, (x) => x.status === "received" || x.status === "under-review");
     const closed = await listPermitQueue({ ctx: as(counterKK), input: { open: false, powerCode, limit: 200 } });
-    expect(closed.items.every((x) => x.status !== "received" && x.status !== "under-review")).toBe(true);
+    expectAll(closed.items, (x) => x.status !== "received" && x.status !== "under-review");
     expect(waiting.total + closed.total).toBe(all.total);
   });
 
@@ -294,7 +295,7 @@ describe("the queue and the record: only for the people handling the case, ident
     const queue = await listPermitQueue({ ctx: as(counterKK), input: { limit: 200 } });
     expect(queue.items.some((x) => x.id === a.id)).toBe(true);
     expect(leaks(queue)).toEqual([]);
-    expect(queue.items.every((x) => !("applicant" in x))).toBe(true);
+    expectAll(queue.items, (x) => !("applicant" in x));
     expect(leaks(await getPermitStats({ ctx: as(anonymousActor), input: { powerCode } }))).toEqual([]);
     const audit = await db.query<{ action: string; before: unknown; after: unknown }>("select action, before, after from audit_log where entity_type = 'permit-application' and entity_id = $1 order by id", [a.id]);
     expect(audit.map((r) => r.action)).toEqual(["delegation.permit.receive", "delegation.permit.review", "delegation.permit.decide"]);

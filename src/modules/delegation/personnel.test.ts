@@ -3,6 +3,7 @@ import { anonymousActor, type Actor } from "../../platform/auth/actor.js";
 import type { Database } from "../../platform/db/client.js";
 import type { AppError } from "../../platform/errors.js";
 import { actor, createTestDb, ctxFor } from "../../../test/db.js";
+import { expectAll } from "../../../test/expect-all.js";
 import { addCandidates } from "./add-candidates.js";
 import { PERSONNEL_KIND_POWER } from "./contracts-personnel.js";
 import { createCommittee } from "./create-committee.js";
@@ -280,13 +281,13 @@ describe("reading personnel actions: staff, narrowed to their provinces and agen
   it("filters by kind, province, route and period; pages; refuses a period that ends before it starts", async () => {
     const ctx = ctxFor(db, actor("pmoc_viewer", "nation"));
     const t = await listPersonnelActions({ ctx, input: { kind: "transfer", limit: 500 } });
-    expect(t.items.every((a) => a.kind === "transfer" && a.route === "delegated")).toBe(true);
+    expectAll(t.items, (a) => a.kind === "transfer" && a.route === "delegated");
     const c = await listPersonnelActions({ ctx, input: { route: "central", provinceCode: "40" } });
     expect(c.items.length).toBeGreaterThan(0);
-    expect(c.items.every((a) => a.route === "central" && a.provinceCode === "40")).toBe(true);
+    expectAll(c.items, (a) => a.route === "central" && a.provinceCode === "40");
     const period = await listPersonnelActions({ ctx, input: { from: "2026-06-01", to: "2026-06-30", limit: 500 } });
     expect(period.items.length).toBeGreaterThan(0);
-    expect(period.items.every((a) => a.effectiveOn >= "2026-06-01" && a.effectiveOn <= "2026-06-30")).toBe(true);
+    expectAll(period.items, (a) => a.effectiveOn >= "2026-06-01" && a.effectiveOn <= "2026-06-30");
     const page1 = await listPersonnelActions({ ctx, input: { limit: 2 } });
     const page2 = await listPersonnelActions({ ctx, input: { limit: 2, offset: 2 } });
     expect(page1.items.length).toBe(2);
@@ -413,13 +414,13 @@ describe("the demo scenario (labelled demo)", () => {
     const p003 = await demoInstrument("P-HR-003", null);
     const transfers = all.filter((a) => a.kind === "transfer");
     expect(transfers.map((a) => a.provinceCode).sort()).toEqual(["31", "34", "40", "57", "76"]);
-    expect(transfers.every((a) => a.route === "delegated" && a.deciderDelegationId === p003.id && a.personName.includes("(ตัวอย่าง)"))).toBe(true);
+    expectAll(transfers, (a) => a.route === "delegated" && a.deciderDelegationId === p003.id && a.personName.includes("(ตัวอย่าง)"));
     const appointments = all.filter((a) => a.kind === "appointment");
     expect(appointments.map((a) => a.provinceCode).sort()).toEqual(["31", "34", "40", "57", "76"]);
-    expect(appointments.every((a) => a.route === "central" && a.createdByName === "เจ้าหน้าที่กระทรวงมหาดไทย (ตัวอย่าง)")).toBe(true);
+    expectAll(appointments, (a) => a.route === "central" && a.createdByName === "เจ้าหน้าที่กระทรวงมหาดไทย (ตัวอย่าง)");
     const south = all.filter((a) => a.kind === "special-recruitment");
     expect(south.map((a) => a.provinceCode).sort()).toEqual(["94", "95", "96"]);
-    expect(south.every((a) => a.route === "delegated" && a.deciderLabelTh.startsWith("ผู้ว่าราชการจังหวัด"))).toBe(true);
+    expectAll(south, (a) => a.route === "delegated" && a.deciderLabelTh.startsWith("ผู้ว่าราชการจังหวัด"));
 
     const sel = await getCommittee({ ctx: ctxFor(db, moi), input: { id: "demo-committee-select-76" } });
     expect(sel).toMatchObject({ kind: "selection", status: "decided", provinceCode: "76", parentCommitteeId: "demo-committee-recruit-76", isDemo: true });

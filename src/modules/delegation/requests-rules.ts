@@ -28,7 +28,8 @@ export const REQUEST_STAGE_DAYS: Readonly<Record<RequestHolder, number>> = {
 
 /** The Ministry of Interior: every province's request passes through it, so its staff review and read them all. */
 export const MOI_SCOPE: ScopeRef = { kind: "org", id: "moi" };
-export const provinceScope = (code: string): ScopeRef => ({ kind: "area", id: `province:${code}` });
+import { provinceScope } from "../../platform/auth/scope.js";
+export { provinceScope };
 
 /** Who must act on a request in this status (a draft is the province's too; closed requests have nobody). */
 export function holderOf(status: string): RequestHolder | null {

@@ -4,6 +4,7 @@ import type { Database } from "../../platform/db/client.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { AppError } from "../../platform/errors.js";
 import { actor, createTestDb, ctxFor } from "../../../test/db.js";
+import { expectAll } from "../../../test/expect-all.js";
 import { checkAuthority } from "./index.js";
 import type { CreateRequestInput } from "./contracts-requests.js";
 import { createDelegation } from "./create-delegation.js";
@@ -440,7 +441,7 @@ describe("deadlines and overdue (calendar days, Bangkok)", () => {
     expect(t).toMatchObject({ stageDueOn: TODAY, overdue: false, daysOverdue: 0 });
 
     const overdue = await listRequests({ ctx: ctxFor(db, moi), input: { overdue: true, limit: 500 } });
-    expect(overdue.items.every((x) => x.overdue && x.daysOverdue > 0)).toBe(true);
+    expectAll(overdue.items, (x) => x.overdue && x.daysOverdue > 0);
     expect(overdue.items.map((x) => x.id)).toContain(late.id);
     expect(overdue.items.map((x) => x.id)).not.toContain(dueToday.id);
     const notOverdue = await listRequests({ ctx: ctxFor(db, moi), input: { overdue: "false" as never, limit: 500 } });
@@ -463,7 +464,7 @@ describe("reading: who sees which requests, filters and paging", () => {
     }
     expect(await ids(govKK)).toContain(kk.id);
     expect(await ids(govKK)).not.toContain(cr.id);
-    expect((await ids(govCR)).every((id) => id !== kk.id)).toBe(true);
+    expectAll((await ids(govCR)), (id) => id !== kk.id);
     expect(await ids(govCR)).toContain(cr.id);
     // the Treasury Department's ministry sees the request for its power, not Khon Kaen's land request
     expect(await ids(mof)).toEqual(expect.arrayContaining([cr.id]));
@@ -484,10 +485,10 @@ describe("reading: who sees which requests, filters and paging", () => {
     const b = await requestAt("opdc-recommended");
     const list = (input: Record<string, unknown>) => listRequests({ ctx: ctxFor(db, moi), input: { limit: 500, ...input } });
     expect((await list({ powerCode: a.powerCode })).items.map((x) => x.id)).toEqual([a.id]);
-    expect((await list({ provinceCode: "40", status: "returned" })).items.every((x) => x.provinceCode === "40" && x.status === "returned")).toBe(true);
+    expectAll((await list({ provinceCode: "40", status: "returned" })).items, (x) => x.provinceCode === "40" && x.status === "returned");
     expect((await list({ holder: "cabinet" })).items.map((x) => x.id)).toContain(b.id);
-    expect((await list({ holder: "cabinet" })).items.every((x) => x.status === "opdc-recommended")).toBe(true);
-    expect((await list({ holder: "province" })).items.every((x) => x.status === "draft" || x.status === "returned")).toBe(true);
+    expectAll((await list({ holder: "cabinet" })).items, (x) => x.status === "opdc-recommended");
+    expectAll((await list({ holder: "province" })).items, (x) => x.status === "draft" || x.status === "returned");
     const all = await list({});
     const page = await list({ limit: 2, offset: 1 });
     expect(page.total).toBe(all.total);
@@ -496,7 +497,7 @@ describe("reading: who sees which requests, filters and paging", () => {
     const dues = all.items.map((x) => x.stageDueOn);
     const firstNull = dues.indexOf(null);
     expect(dues.slice(0, firstNull === -1 ? undefined : firstNull)).toEqual([...dues.slice(0, firstNull === -1 ? undefined : firstNull)].sort());
-    expect(dues.slice(firstNull === -1 ? dues.length : firstNull).every((d) => d === null)).toBe(true);
+    expectAll(dues.slice(firstNull === -1 ? dues.length : firstNull), (d) => d === null);
   });
 });
 
@@ -504,9 +505,9 @@ describe("the demo scenario (labelled demo)", () => {
   it("requests from the pilot provinces at every stage; the approved one's instrument is in force; none for Khon Kaen's P-ADM-013", async () => {
     const demo = (await listRequests({ ctx: ctxFor(db, admin), input: { limit: 500 } })).items.filter((x) => x.isDemo);
     expect(new Set(demo.map((x) => x.status))).toEqual(new Set(["draft", "submitted", "moi-forwarded", "opdc-recommended", "returned", "rejected", "approved"]));
-    expect(demo.every((x) => ["34", "31", "57", "76"].includes(x.provinceCode))).toBe(true);
+    expectAll(demo, (x) => ["34", "31", "57", "76"].includes(x.provinceCode));
     expect(demo.some((x) => x.provinceCode === "40")).toBe(false);
-    expect(demo.every((x) => x.benefitTh === "" || x.benefitTh.includes("(ตัวอย่าง)"))).toBe(true);
+    expectAll(demo, (x) => x.benefitTh === "" || x.benefitTh.includes("(ตัวอย่าง)"));
     const atMoi = demo.find((x) => x.status === "submitted")!;
     expect(atMoi).toMatchObject({ provinceCode: "34", overdue: true, daysOverdue: 22 });
     expect(demo.find((x) => x.status === "returned")).toMatchObject({ provinceCode: "31", returnedStage: "opdc", overdue: false });

@@ -5,7 +5,7 @@ import type { RoleId } from "../../platform/auth/policy.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
 import { addBusinessDays, isBusinessDay, type Holidays } from "../../platform/thai/deadlines.js";
 import { addDays, diffDays } from "../../platform/thai/dates.js";
-import { demoRandom } from "../performance/index.js";
+import { demoRandom } from "../../platform/demo-random.js";
 import { decidePermitApplication } from "./decide-permit-application.js";
 import { loadHolidays } from "./permit-rules.js";
 import { receivePermitApplication } from "./receive-permit-application.js";

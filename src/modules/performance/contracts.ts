@@ -630,7 +630,7 @@ export const Cockpit = z.object({
     .nullable(),
   /** every fiscal year's agreement and its round totals, oldest first */
   history: z.array(z.object({ fiscalYear: z.number().int(), agreementId: z.string(), schemeType: z.enum(["five-level", "pb-pt"]), rounds: z.array(CockpitRound) })),
-  /** what falls due within the next 7 days (and anything overdue), soonest first */
+  /** what falls due within the next 7 days (and anything overdue), soonest first; results waiting for verification are always listed */
   due: z.array(
     z.object({
       kind: z.enum(["round-due", "report", "verify", "proposal"]),

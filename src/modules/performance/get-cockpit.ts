@@ -64,8 +64,9 @@ export async function getCockpit({ ctx, input }: { ctx: Ctx; input: { provinceCo
     const nextReport = missing ? { periodEnd: missing, dueDate: addDays(missing, REPORT_DUE_DAYS), overdue: addDays(missing, REPORT_DUE_DAYS) < today } : null;
     if (nextReport && nextReport.dueDate <= soon)
       due.push({ kind: "report", dueDate: nextReport.dueDate, overdue: nextReport.overdue, title: { th: `รายงานผล ${k.code} ${k.nameTh} งวดสิ้นสุด ${thDate(missing!)}`, en: `Report ${k.code} ${k.nameEn} for the period ending ${enDate(missing!)}` }, entityId: k.id, link: `/kpis/${k.id}`, kpiId: k.id, periodEnd: missing! });
+    // a result waiting for verification is always listed (it is work in hand), overdue once its report date has passed
     for (const m of pending)
-      due.push({ kind: "verify", dueDate: addDays(m.periodEnd, REPORT_DUE_DAYS), overdue: false, title: { th: `ตรวจสอบผล ${k.code} งวดสิ้นสุด ${thDate(m.periodEnd)} (${m.value} ${k.unit})`, en: `Verify ${k.code} for the period ending ${enDate(m.periodEnd)} (${m.value} ${k.unit})` }, entityId: m.id, link: `/kpis/${k.id}`, kpiId: k.id, periodEnd: m.periodEnd });
+      due.push({ kind: "verify", dueDate: addDays(m.periodEnd, REPORT_DUE_DAYS), overdue: addDays(m.periodEnd, REPORT_DUE_DAYS) < today, title: { th: `ตรวจสอบผล ${k.code} งวดสิ้นสุด ${thDate(m.periodEnd)} (${m.value} ${k.unit})`, en: `Verify ${k.code} for the period ending ${enDate(m.periodEnd)} (${m.value} ${k.unit})` }, entityId: m.id, link: `/kpis/${k.id}`, kpiId: k.id, periodEnd: m.periodEnd });
     const last = mine[mine.length - 1];
     return {
       ...kpiSummary(k),

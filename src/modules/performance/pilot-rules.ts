@@ -17,7 +17,8 @@ type Sandbox = typeof sandboxes.$inferSelect;
  * may be recorded by a pilot writer whose grant covers that province (an OPDC area officer, say).
  */
 export const PROGRAMME_SCOPE: ScopeRef = NATION;
-export const provinceScope = (code: string): ScopeRef => ({ kind: "area", id: `province:${code}` });
+import { provinceScope } from "../../platform/auth/scope.js";
+export { provinceScope };
 
 /** A broken rule of the pilots and sandboxes: a stable `performance.pilot.*` / `performance.sandbox.*` code, Thai and English. */
 export function pilotRule(code: string, messageTh: string, messageEn: string, opts: { status?: number; fields?: FieldError[]; details?: Record<string, unknown> } = {}): AppError {
@@ -63,13 +64,7 @@ export async function provinceNames(ctx: Ctx, codes: Iterable<string>): Promise<
   return out;
 }
 
-/** 400 naming the field when a province code is not a province of the registry. */
-export async function requireProvince(ctx: Ctx, code: string, path: string): Promise<void> {
-  const a = await lookupArea(ctx, `province:${code}`);
-  if (!a || a.classification !== "province") {
-    throw new ValidationError([{ path, code: "ref.unknown-area", messageTh: `ไม่พบจังหวัดรหัส ${code}`, messageEn: `Unknown province code ${code}` }]);
-  }
-}
+export { requireProvince } from "../registry/index.js";
 
 /** Today in Bangkok, the day sandboxes expire against. */
 export const todayOf = (ctx: Ctx): string => bangkokToday(ctx.now());

@@ -3,4 +3,4 @@ export { describeScopes } from "./describe-scopes.js";
 export { createScopeResolver } from "./scope-resolver.js";
 export { registryModule } from "./module.js";
 export { historyScopes, mayReadHistory } from "./history-scopes.js";
-export { lookupArea, lookupAreas, lookupOrganization, lookupOrganizations, type AreaRef, type OrganizationRef } from "./lookup-area.js";
+export { lookupArea, lookupAreas, lookupOrganization, lookupOrganizations, requireProvince, type AreaRef, type OrganizationRef } from "./lookup-area.js";

@@ -1,4 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
+import { ValidationError } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { areas, organizations } from "./tables.js";
 
@@ -39,4 +40,13 @@ export async function lookupOrganizations(ctx: Ctx, ids: Iterable<string>): Prom
     .from(organizations)
     .where(inArray(organizations.id, list));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Refuses (400, naming the field) a province code the registry does not know: the one message every module gives. */
+export async function requireProvince(ctx: Ctx, code: string, path = "provinceCode"): Promise<AreaRef> {
+  const a = await lookupArea(ctx, `province:${code}`);
+  if (!a || a.classification !== "province") {
+    throw new ValidationError([{ path, code: "ref.unknown-area", messageTh: `ไม่พบจังหวัดรหัส ${code}`, messageEn: `Unknown province code ${code}` }]);
+  }
+  return a;
 }

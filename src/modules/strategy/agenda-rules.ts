@@ -11,9 +11,8 @@ import { agendaAssignments, strategyNodes } from "./tables.js";
 export const MOI_SCOPE: ScopeRef = { kind: "org", id: "moi" };
 
 /** A proposal is written, read and (by OPDC) reviewed at its province's area scope. */
-export function provinceScope(provinceCode: string): ScopeRef {
-  return { kind: "area", id: `province:${provinceCode}` };
-}
+import { provinceScope } from "../../platform/auth/scope.js";
+export { provinceScope };
 
 export type AssignmentRow = typeof agendaAssignments.$inferSelect;
 

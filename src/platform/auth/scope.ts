@@ -3,6 +3,9 @@ export type ScopeRef = { kind: "nation" } | { kind: "area"; id: string } | { kin
 
 export const NATION: ScopeRef = { kind: "nation" };
 
+/** The scope of a province (by its two-digit code): where provincial grants and province-scoped records sit. */
+export const provinceScope = (code: string): ScopeRef => ({ kind: "area", id: `province:${code}` });
+
 export function scopeKey(ref: ScopeRef): string {
   return ref.kind === "nation" ? "nation" : `${ref.kind}:${ref.id}`;
 }
