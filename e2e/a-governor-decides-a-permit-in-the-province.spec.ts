@@ -46,10 +46,28 @@ async function choose(page: Page, testId: string, text: string) {
   await page.getByRole("option", { name: new RegExp(text) }).first().click();
 }
 const personal = [APPLICANT.name, APPLICANT.id, APPLICANT.phone, "เวียงพางคำ อำเภอแม่สาย"];
+/** The identity as it could appear in an address: as typed, without spaces, and encoded. */
+const identity = [APPLICANT.name, APPLICANT.id, APPLICANT.phone, APPLICANT.phone.replace(/\s/g, "")].flatMap((p) => [p, encodeURIComponent(p)]);
+/** Records every address a page asks the server for and every address it shows, to check that none carries the applicant. */
+function watchUrls(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (r) => urls.push(r.url()));
+  page.on("framenavigated", (f) => urls.push(f.url()));
+  return urls;
+}
+const decoded = (u: string) => {
+  try {
+    return decodeURIComponent(u.replace(/\+/g, " "));
+  } catch {
+    return u;
+  }
+};
+const leaks = (urls: readonly string[]) => urls.filter((u) => identity.some((p) => u.includes(p) || decoded(u).includes(p)));
 
 it("Mae Sai's counter receives an application, the governor of Chiang Rai approves it, and anyone reads the turnaround delegated against central", async () => {
   // 1. the district's counter receives the application; it is routed to the governor, due in 15 business days
   const counter = await loginAs(browser, server.url, "district.maesai");
+  const counterUrls = watchUrls(counter);
   await counter.getByTestId("nav-permits").click();
   await counter.getByTestId("permits-title").waitFor();
   await counter.getByTestId("permit-receive-open").click();
@@ -106,13 +124,18 @@ it("Mae Sai's counter receives an application, the governor of Chiang Rai approv
   const csv = fs.readFileSync((await download.path())!, "utf8");
   expect(csv).toContain(trackingCode);
   for (const p of personal) expect(csv).not.toContain(p);
+  // nor any address the counter's pages opened or asked the server for (the application went in a request body)
+  expect(counterUrls.length).toBeGreaterThan(5);
+  expect(leaks(counterUrls)).toEqual([]);
   await counter.context().close();
 
   // 2. the governor finds it in her queue (overdue first, then by due date), takes it up and approves it
   const gov = await loginAs(browser, server.url, "governor.chiangrai");
+  const govUrls = watchUrls(gov);
   await gov.getByTestId("nav-permits").click();
   await gov.getByTestId("permits-table").waitFor();
   await gov.locator(`[data-testid="permit-row"][data-tracking="${trackingCode}"]`).waitFor();
+  for (const p of personal) expect(await gov.locator("main").innerText()).not.toContain(p);
   const dues = await gov.getByTestId("permit-row").evaluateAll((rows) => rows.length);
   expect(dues).toBeGreaterThan(1);
   expect(await gov.getByTestId("permit-row").first().getByTestId("permit-overdue").count()).toBe(1);
@@ -125,7 +148,9 @@ it("Mae Sai's counter receives an application, the governor of Chiang Rai approv
   for (const p of [APPLICANT.name, APPLICANT.id, APPLICANT.phone]) expect(applicant).toContain(p);
   expect(await gov.getByTestId("permit-day-counting").innerText()).toContain("ไม่นับวันที่รับคำขอ");
   expect(await gov.getByTestId("permit-due").innerText()).toContain(formatThaiDate(dueOn, { locale: "th" }));
-  expect(await gov.title()).not.toContain(APPLICANT.name);
+  // on the record for her, but not in its address: the page is found by its id
+  expect(gov.url()).toContain(`/delegation/permits/${id}`);
+  expect(leaks([gov.url()])).toEqual([]);
   await gov.getByTestId("permit-start-review").click();
   await gov.getByTestId("permit-status").first().filter({ hasText: "อยู่ระหว่างพิจารณา" }).waitFor();
   await gov.getByTestId("permit-decide").click();
@@ -158,6 +183,7 @@ it("Mae Sai's counter receives an application, the governor of Chiang Rai approv
   expect(await gov.getByTestId("permit-due").innerText()).toContain(formatThaiDate(dueOn, { locale: "en" }));
   await shot(gov, "06-decided-en");
   await gov.getByTestId("lang-switch").click();
+  expect(leaks(govUrls)).toEqual([]);
   await gov.context().close();
 
   // 3. anyone, not logged in: the service statistics, delegated against central

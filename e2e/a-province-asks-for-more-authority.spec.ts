@@ -167,8 +167,14 @@ it("the next application for that power is routed to the governor of Khon Kaen, 
   expect(stats.comparison!.medianChangeDays).toBeLessThan(-20);
   const visitor = await browser.newPage({ locale: "th-TH" });
   await visitor.goto(`${server.url}/delegation/permits/stats?powerCode=P-ADM-013&provinceCode=40`);
-  await visitor.getByText("ผลการให้บริการ").first().waitFor();
-  await visitor.waitForTimeout(500);
+  // the page shows the same comparison: central before the delegation, the governor after it, the median faster
+  const num = (n: number) => new Intl.NumberFormat("th-TH", { maximumFractionDigits: 2 }).format(n);
+  await visitor.getByTestId("stats-comparison").waitFor();
+  expect(await visitor.getByTestId("stats-no-comparison").count()).toBe(0);
+  expect(await visitor.getByTestId("stats-before").innerText()).toContain(`${num(stats.comparison!.before.medianDays)} วันทำการ`);
+  expect(await visitor.getByTestId("stats-after").innerText()).toContain("0 วันทำการ");
+  expect(await visitor.getByTestId("stats-change").innerText()).toContain(`ค่ามัธยฐานเร็วขึ้น ${num(-stats.comparison!.medianChangeDays)} วันทำการ`);
+  await visitor.getByTestId("stats-chart").locator("svg").waitFor();
   await shot(visitor, "khon-kaen-lease-stats-th");
   await visitor.close();
 });
@@ -214,18 +220,43 @@ it("the governor records a delegated transfer with its instrument and is told an
   const text = await refusal.innerText();
   expect(text).toContain("ไม่อยู่ในอำนาจที่ได้รับมอบ");
   expect(text).toContain("ยังไม่มีการมอบอำนาจนี้ให้จังหวัดขอนแก่น");
-  expect(await gov.getByTestId("personnel-row").filter({ hasText: "นายบรรจุ ใหม่ (ทดสอบ)" }).count()).toBe(0);
+  // nothing was recorded: the province's actions, read from the API as the governor, hold the transfer and no appointment
+  const recorded = (await (await gov.request.get(`${server.url}/api/v1/delegation/personnel-actions?provinceCode=40&limit=500`)).json()) as { items: { kind: string; personName: string }[] };
+  expect(recorded.items.some((a) => a.kind === "transfer" && a.personName === person)).toBe(true);
+  expect(recorded.items.filter((a) => a.personName === "นายบรรจุ ใหม่ (ทดสอบ)")).toEqual([]);
   await shot(gov, "personnel-appointment-refused-th");
   await gov.setViewportSize({ width: 390, height: 844 });
   await gov.waitForTimeout(200);
   expect(await gov.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
   await shot(gov, "personnel-appointment-refused-phone-th");
 
-  // the recruitment of Phetchaburi's governor: candidates, scores and the shortlist, and the selection committee's decision
+  // the recruitment of Phetchaburi's governor: Khon Kaen's governor sees the committee and its decision, never the
+  // candidates (names, posts, scores); the Ministry of Interior, which runs the recruitment, sees them all
+  const moi = await loginAs(browser, server.url, "moi.officer");
+  await moi.goto(`${server.url}/delegation/committees/demo-committee-recruit-76`);
+  await moi.getByTestId("committee-candidates-table").waitFor();
+  expect(await moi.locator('[data-testid="candidate-row"][data-shortlisted="true"]').count()).toBe(3);
+  const committee = (await (await moi.request.get(`${server.url}/api/v1/delegation/committees/demo-committee-recruit-76`)).json()) as { selectedCandidateId: string | null; candidates: { id: string; name: string; currentPositionTh: string }[] };
+  expect(committee.candidates).toHaveLength(4);
+  const shown = await moi.getByTestId("committee-candidates-table").innerText();
+  for (const x of committee.candidates) expect(shown).toContain(x.name);
+  // the one chosen is named by the decision, for everyone; the others stay with the recruitment's own people
+  const unchosen = committee.candidates.filter((x) => x.id !== committee.selectedCandidateId);
+  expect(unchosen).toHaveLength(3);
+  await moi.context().close();
+
   await gov.goto(`${server.url}/delegation/committees/demo-committee-recruit-76`);
-  await gov.getByTestId("committee-candidates-table").waitFor();
-  expect(await gov.locator('[data-testid="candidate-row"][data-shortlisted="true"]').count()).toBe(3);
+  await gov.getByTestId("committee-candidates-hidden").waitFor();
+  expect(await gov.getByTestId("committee-candidates-hidden").innerText()).toContain("เปิดให้เฉพาะกระทรวงมหาดไทยและผู้ดูแลระบบ");
+  expect(await gov.getByTestId("committee-candidates-table").count()).toBe(0);
+  expect(await gov.getByTestId("candidate-row").count()).toBe(0);
+  const govText = await gov.locator("main").innerText();
+  for (const x of unchosen) {
+    expect(govText).not.toContain(x.name);
+    expect(govText).not.toContain(x.currentPositionTh);
+  }
   await gov.getByTestId("committee-selection-link").click();
   await gov.getByTestId("committee-decision").waitFor();
+  await gov.getByTestId("committee-candidates-hidden").waitFor();
   await shot(gov, "committee-selection-76-phone-th");
 });

@@ -2,6 +2,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { addDays, bangkokToday, formatThaiDate } from "../src/platform/thai/index.js";
 import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
 
 /**
@@ -56,6 +57,11 @@ function param(u: URL, key: string): string | null {
   }
 }
 
+/** The registry and the authority check answer for today (Asia/Bangkok) unless asked about another day. */
+const today = bangkokToday();
+const todayTh = formatThaiDate(today, { locale: "th" });
+const todayEn = formatThaiDate(today, { locale: "en" });
+
 const chainLabels = (page: Page, scope: string) => page.locator(`${scope} [data-testid="chain-label"]`).allInnerTexts();
 
 it("a visitor reads what Khon Kaen's governor decides, asks who decides a land-use permit, and follows the chain of instruments", async () => {
@@ -85,7 +91,7 @@ it("a visitor reads what Khon Kaen's governor decides, asks who decides a land-u
   await choose(page, "province-select", "ขอนแก่น", /ขอนแก่น/);
   await page.waitForURL((u) => param(u, "view") === "province" && param(u, "province") === "40");
   await page.getByTestId("province-powers-table").waitFor();
-  expect(await page.getByTestId("province-powers-title").innerText()).toBe("เรื่องที่ผู้ว่าราชการจังหวัดขอนแก่นตัดสินใจได้ ณ วันที่ 22 พ.ย. 2569");
+  expect(await page.getByTestId("province-powers-title").innerText()).toBe(`เรื่องที่ผู้ว่าราชการจังหวัดขอนแก่นตัดสินใจได้ ณ วันที่ ${todayTh}`);
   const landUse = page.locator('[data-testid="province-power-row"][data-code="P-ADM-015"]');
   expect(await landUse.getAttribute("data-decision")).toBe("delegated");
   const landUseText = await landUse.innerText();
@@ -118,7 +124,7 @@ it("a visitor reads what Khon Kaen's governor decides, asks who decides a land-u
   await page.locator('[data-testid="authority-answer"][data-decision="delegated"]').waitFor();
   expect(await page.getByTestId("authority-decision").innerText()).toBe("ตัดสินใจได้ในจังหวัดขอนแก่น");
   expect(await page.getByTestId("authority-decider").innerText()).toBe("ผู้ตัดสินใจ: นายอำเภอเมืองขอนแก่น");
-  expect(await page.getByTestId("authority-question").innerText()).toContain("วงเงิน 200,000.00 บาท · ณ วันที่ 22 พ.ย. 2569");
+  expect(await page.getByTestId("authority-question").innerText()).toContain(`วงเงิน 200,000.00 บาท · ณ วันที่ ${todayTh}`);
   expect(await page.getByTestId("authority-unverified").innerText()).toContain("ยังไม่มีแหล่งที่มายืนยัน");
   const deciders = page.getByTestId("decider");
   expect(await deciders.count()).toBe(2);
@@ -199,12 +205,12 @@ it("a visitor reads what Khon Kaen's governor decides, asks who decides a land-u
   expect(await page.getByTestId("authority-decision").innerText()).toBe("Decided in Khon Kaen");
   expect(await page.getByTestId("authority-decider").innerText()).toBe("Decides: District chief of Mueang Khon Kaen");
   expect(await chainLabels(page, '[data-testid="decider"]:first-child')).toEqual(["Department of Lands", "Governor of Khon Kaen", "District chief of Mueang Khon Kaen"]);
-  expect(await page.getByTestId("authority-question").innerText()).toContain("amount THB 200,000.00 · on 22 Nov 2026");
+  expect(await page.getByTestId("authority-question").innerText()).toContain(`amount THB 200,000.00 · on ${todayEn}`);
   await shot(page, "09-authority-200000-en");
   await axe(page);
   await page.goto(`${server.url}/delegation?view=province&province=40`);
   await page.locator('[data-testid="province-power-row"][data-code="P-ADM-013"][data-decision="central"]').waitFor();
-  expect(await page.getByTestId("province-powers-title").innerText()).toBe("What the governor of Khon Kaen may decide on 22 Nov 2026");
+  expect(await page.getByTestId("province-powers-title").innerText()).toBe(`What the governor of Khon Kaen may decide on ${todayEn}`);
   expect(await page.locator('[data-testid="province-power-row"][data-code="P-ADM-013"]').innerText()).toContain("Goes to the central authority");
   expect(await page.locator('[data-testid="province-power-row"][data-code="P-ADM-015"]').innerText()).toContain("Decided in the province");
   await shot(page, "10-registry-khon-kaen-en");
@@ -247,7 +253,9 @@ it("Khon Kaen's governor delegates onward to her vice governor; the Ministry of 
   const moi = await loginAs(browser, server.url, "moi.officer");
   await moi.goto(`${server.url}/delegation/instruments/demo-deleg-019`);
   await moi.getByTestId("revoke-open").click();
-  await moi.getByTestId("revoke-date").fill("2026-12-01");
+  // revoked from a day ahead: still in force today, central from then on
+  const revokedFrom = addDays(today, 9);
+  await moi.getByTestId("revoke-date").fill(revokedFrom);
   await moi.getByTestId("revoke-reason").fill("ปรับปรุงคำสั่งมอบอำนาจตามกฎกระทรวงฉบับใหม่");
   const warning = await moi.getByTestId("revoke-cascade").innerText();
   expect(warning).toContain("การมอบอำนาจช่วงต่อจากคำสั่งนี้อีก 2 ฉบับจะถูกยกเลิกตามไปด้วย");
@@ -257,8 +265,8 @@ it("Khon Kaen's governor delegates onward to her vice governor; the Ministry of 
   await axe(moi);
   await moi.getByTestId("revoke-submit").click();
   expect(await moi.getByTestId("revoke-done").innerText()).toContain("2 ฉบับ");
-  // still in force today; from 1 Dec 2026 the matter goes to the central authority
-  await moi.goto(`${server.url}/delegation/authority?power=P-ADM-015&province=40&district=4001&amount=200000&date=2026-12-01`);
+  // still in force today; from the revocation date the matter goes to the central authority
+  await moi.goto(`${server.url}/delegation/authority?power=P-ADM-015&province=40&district=4001&amount=200000&date=${revokedFrom}`);
   await moi.locator('[data-testid="authority-answer"][data-decision="central"]').waitFor();
   expect(await moi.getByTestId("authority-decider").innerText()).toBe("ผู้มีอำนาจ: อธิบดีกรมที่ดิน (กรมที่ดิน)");
   expect(await moi.locator('[data-testid="not-applicable"][data-reason="revoked"]').count()).toBe(3);

@@ -1,4 +1,6 @@
 /** Client-side CSV export: UTF-8 with BOM (Excel reads Thai correctly), CRLF, RFC 4180 quoting. */
+import { useState } from "react";
+
 export type CsvCell = string | number | boolean | null | undefined;
 
 function cell(v: CsvCell): string {
@@ -23,4 +25,43 @@ export function downloadCsv(fileName: string, header: readonly string[], rows: r
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** One page of a paged list as the API returns it. */
+export type ListPage<T> = { items: T[]; total: number };
+
+/**
+ * Every row of a paged list, page after page: the server caps `limit` at 500, so one request is not "all".
+ * The next offset is the number of rows read so far, so a server that returns fewer rows than asked is still
+ * read to the end; it stops at the total or at an empty page.
+ */
+export async function fetchAllPages<T>(fetchPage: (offset: number, limit: number) => Promise<ListPage<T>>, pageSize = 500, onProgress?: (fetched: number, total: number) => void): Promise<T[]> {
+  const rows: T[] = [];
+  for (;;) {
+    const page = await fetchPage(rows.length, pageSize);
+    rows.push(...page.items);
+    onProgress?.(rows.length, page.total);
+    if (!page.items.length || rows.length >= page.total) return rows;
+  }
+}
+
+/**
+ * An "export all" button's state: `run` reads every page (`pageSize` rows a request: the list's own maximum)
+ * and hands the rows to `save` (a CSV download); `busy` and `progress` (0–100) while pages load, `error` when one failed.
+ */
+export function useExportAll() {
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  async function run<T>(fetchPage: (offset: number, limit: number) => Promise<ListPage<T>>, save: (rows: T[]) => void, pageSize = 500): Promise<void> {
+    setError(null);
+    setProgress(0);
+    try {
+      save(await fetchAllPages(fetchPage, pageSize, (fetched, total) => setProgress(total ? Math.min(100, Math.round((fetched / total) * 100)) : 100)));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setProgress(null);
+    }
+  }
+  return { run, busy: progress !== null, progress, error };
 }

@@ -1,5 +1,8 @@
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import type { QueryClient } from "@tanstack/react-query";
+import type { CommitteeKind, CommitteeStatus, PersonnelActionKind, PersonnelRoute } from "../../modules/delegation/contracts-personnel.js";
+import type { PermitRoute, PermitStatus } from "../../modules/delegation/contracts-permits.js";
+import type { RequestStatus } from "../../modules/delegation/contracts-requests.js";
 import { queryClient } from "./query-client.js";
 import { meQuery } from "./session.js";
 import { RootLayout } from "./Layout.js";
@@ -14,6 +17,21 @@ const int = (v: unknown): number | undefined => {
   const n = typeof v === "number" ? v : typeof v === "string" ? Number(v) : NaN;
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 };
+/** `v` when it is one of `options`, else nothing: an address with an unknown value shows the unfiltered list. */
+const oneOf = <T extends string>(v: unknown, options: readonly T[]): T | undefined => (typeof v === "string" && (options as readonly string[]).includes(v) ? (v as T) : undefined);
+const isoDate = (v: unknown): string | undefined => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+/**
+ * A contract enum's values, written out so that the router does not load zod into the first bundle; a record
+ * keyed by the enum's type makes the compiler reject a missing or an extra value.
+ */
+const valuesOf = <T extends string>(all: Record<T, true>): readonly T[] => Object.keys(all) as T[];
+const PERMIT_STATUSES = valuesOf<PermitStatus>({ received: true, "under-review": true, approved: true, refused: true, withdrawn: true });
+const PERMIT_ROUTES = valuesOf<PermitRoute>({ delegated: true, central: true });
+const REQUEST_STATUSES = valuesOf<RequestStatus>({ draft: true, submitted: true, "moi-forwarded": true, "opdc-recommended": true, approved: true, rejected: true, returned: true, withdrawn: true });
+const PERSONNEL_KINDS = valuesOf<PersonnelActionKind>({ transfer: true, appointment: true, "special-recruitment": true, "temporary-hire": true, "minor-discipline": true });
+const PERSONNEL_ROUTES = valuesOf<PersonnelRoute>({ delegated: true, central: true });
+const COMMITTEE_KINDS = valuesOf<CommitteeKind>({ recruitment: true, selection: true });
+const COMMITTEE_STATUSES = valuesOf<CommitteeStatus>({ open: true, assessed: true, appointed: true, decided: true });
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: RootLayout,
@@ -238,8 +256,6 @@ export interface DelegationSearch {
   status?: "in-force" | "not-yet" | "expired" | "revoked";
   page?: number;
 }
-const oneOf = <T extends string>(v: unknown, options: readonly T[]): T | undefined => (typeof v === "string" && (options as readonly string[]).includes(v) ? (v as T) : undefined);
-const isoDate = (v: unknown): string | undefined => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 /** A four-digit district code ("4001" arrives as the number 4001). */
 const districtCode = (v: unknown): string | undefined => (typeof v === "number" && Number.isInteger(v) && v >= 1000 && v < 10000 ? String(v) : typeof v === "string" && /^\d{4}$/.test(v) ? v : undefined);
 const amount = (v: unknown): number | undefined => {
@@ -285,10 +301,10 @@ const instrumentRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/delegation/InstrumentPage.js"), "InstrumentPage"),
 });
 export interface PermitsSearch {
-  status?: "received" | "under-review" | "approved" | "refused" | "withdrawn";
+  status?: PermitStatus;
   powerCode?: string;
   provinceCode?: string;
-  route?: "delegated" | "central";
+  route?: PermitRoute;
   overdue?: boolean;
   /** show decided and withdrawn applications too (by default the queue shows those still waiting for a decision) */
   all?: boolean;
@@ -297,21 +313,20 @@ export interface PermitsSearch {
   sort?: "due" | "-due" | "received" | "-received";
   page?: number;
 }
-const pickOne = <T extends string>(options: readonly T[], v: unknown): T | undefined => (options as readonly unknown[]).includes(v) ? (v as T) : undefined;
 /** The handlers' queue of applications for permits and approvals. */
 const permitsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/delegation/permits",
   beforeLoad: requireLogin,
   validateSearch: (s: Record<string, unknown>): PermitsSearch => ({
-    status: pickOne(["received", "under-review", "approved", "refused", "withdrawn"] as const, s.status),
+    status: oneOf(s.status, PERMIT_STATUSES),
     powerCode: str(s.powerCode),
     provinceCode: provinceCode(s.provinceCode),
-    route: pickOne(["delegated", "central"] as const, s.route),
+    route: oneOf(s.route, PERMIT_ROUTES),
     overdue: s.overdue === true || s.overdue === "true" ? true : undefined,
     all: s.all === true || s.all === "true" ? true : undefined,
     q: str(s.q),
-    sort: pickOne(["due", "-due", "received", "-received"] as const, s.sort),
+    sort: oneOf(s.sort, ["due", "-due", "received", "-received"] as const),
     page: int(s.page),
   }),
   component: lazyRouteComponent(() => import("../features/permits/PermitsPage.js"), "PermitsPage"),
@@ -339,7 +354,7 @@ const permitRoute = createRoute({
 });
 export interface DelegationRequestsSearch {
   provinceCode?: string;
-  status?: string;
+  status?: RequestStatus;
   powerCode?: string;
   overdue?: boolean;
   page?: number;
@@ -349,7 +364,7 @@ const delegationRequestsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/delegation/requests",
   beforeLoad: requireLogin,
-  validateSearch: (s: Record<string, unknown>): DelegationRequestsSearch => ({ provinceCode: provinceCode(s.provinceCode), status: str(s.status), powerCode: str(s.powerCode), overdue: bool(s.overdue), page: int(s.page) }),
+  validateSearch: (s: Record<string, unknown>): DelegationRequestsSearch => ({ provinceCode: provinceCode(s.provinceCode), status: oneOf(s.status, REQUEST_STATUSES), powerCode: str(s.powerCode), overdue: bool(s.overdue), page: int(s.page) }),
   component: lazyRouteComponent(() => import("../features/delegation-requests/RequestsPage.js"), "RequestsPage"),
 });
 const delegationRequestNewRoute = createRoute({
@@ -366,9 +381,10 @@ const delegationRequestRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/delegation-requests/RequestPage.js"), "RequestPage"),
 });
 export interface PersonnelSearch {
-  kind?: string;
+  kind?: PersonnelActionKind;
   provinceCode?: string;
-  route?: string;
+  route?: PersonnelRoute;
+  /** effective on or after / on or before (YYYY-MM-DD) */
   from?: string;
   to?: string;
   page?: number;
@@ -377,7 +393,7 @@ const personnelRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/delegation/personnel",
   beforeLoad: requireLogin,
-  validateSearch: (s: Record<string, unknown>): PersonnelSearch => ({ kind: str(s.kind), provinceCode: provinceCode(s.provinceCode), route: str(s.route), from: str(s.from), to: str(s.to), page: int(s.page) }),
+  validateSearch: (s: Record<string, unknown>): PersonnelSearch => ({ kind: oneOf(s.kind, PERSONNEL_KINDS), provinceCode: provinceCode(s.provinceCode), route: oneOf(s.route, PERSONNEL_ROUTES), from: isoDate(s.from), to: isoDate(s.to), page: int(s.page) }),
   component: lazyRouteComponent(() => import("../features/personnel/PersonnelPage.js"), "PersonnelPage"),
 });
 const personnelActionRoute = createRoute({
@@ -387,15 +403,15 @@ const personnelActionRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/personnel/PersonnelActionPage.js"), "PersonnelActionPage"),
 });
 export interface CommitteesSearch {
-  kind?: string;
+  kind?: CommitteeKind;
   provinceCode?: string;
-  status?: string;
+  status?: CommitteeStatus;
 }
 const committeesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/delegation/committees",
   beforeLoad: requireLogin,
-  validateSearch: (s: Record<string, unknown>): CommitteesSearch => ({ kind: str(s.kind), provinceCode: provinceCode(s.provinceCode), status: str(s.status) }),
+  validateSearch: (s: Record<string, unknown>): CommitteesSearch => ({ kind: oneOf(s.kind, COMMITTEE_KINDS), provinceCode: provinceCode(s.provinceCode), status: oneOf(s.status, COMMITTEE_STATUSES) }),
   component: lazyRouteComponent(() => import("../features/personnel/CommitteesPage.js"), "CommitteesPage"),
 });
 const committeeRoute = createRoute({

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { Table } from "@mantine/core";
+import { Pagination, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 
 export type SortDir = "asc" | "desc";
@@ -53,5 +53,31 @@ export function SortTh<K extends string>({ label, sortKey, sort, onSort }: { lab
         <span aria-hidden="true">{active ? (sort.dir === "asc" ? "▲" : "▼") : "↕"}</span>
       </button>
     </Table.Th>
+  );
+}
+
+/** The row a list's table shows when nothing matches (`show` is false while the first page is still loading). */
+export function NoResultsRow({ colSpan, show }: { colSpan: number; show: boolean }) {
+  const { t } = useTranslation();
+  if (!show) return null;
+  return (
+    <Table.Tr>
+      <Table.Td colSpan={colSpan}>{t("common.noResults")}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** The pager under a paged list: `page` is 1-based; the arrows and page numbers carry labels a screen reader says. */
+export function ListPagination({ total, pageSize, page, onChange }: { total: number; pageSize: number; page: number; onChange: (page: number) => void }) {
+  const { t } = useTranslation();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <Pagination
+      total={pages}
+      value={Math.min(page, pages)}
+      onChange={onChange}
+      getControlProps={(c) => ({ "aria-label": t(`pagination.${c}`) })}
+      getItemProps={(p) => ({ "aria-label": t("pagination.page", { page: p }) })}
+    />
   );
 }

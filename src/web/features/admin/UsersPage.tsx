@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Modal, Pagination, PasswordInput, Select, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,7 @@ import { useFormat } from "../../app/format.js";
 import { downloadCsv } from "../../app/csv.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { DemoBadge } from "../../ui/badges.js";
-import { SortTh, useSortedRows } from "../../ui/table.js";
+import { ListPagination, SortTh, useSortedRows } from "../../ui/table.js";
 import { ScopePicker } from "./ScopePicker.js";
 import { RoleSelect } from "./RoleSelect.js";
 
@@ -146,7 +146,7 @@ export function UsersPage() {
           </Table.Tbody>
         </Table>
       </div>
-      {total > PAGE_SIZE && <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} getControlProps={(c) => ({ "aria-label": t(`pagination.${c}`) })} />}
+      {total > PAGE_SIZE && <ListPagination total={total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />}
 
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
       {granting && <GrantModal account={granting} onClose={() => setGranting(null)} />}

@@ -1,17 +1,17 @@
 import { useMemo, useState } from "react";
-import { Button, Group, Modal, Pagination, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { AgendaStatus, type AgendaAssignmentSummary, type StrategyNodeListItem } from "../../../modules/strategy/contracts.js";
 import { api, type Query } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
+import { downloadCsv, useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
-import { SortTh, useSortedRows } from "../../ui/table.js";
+import { ListPagination, NoResultsRow, SortTh, useSortedRows } from "../../ui/table.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { StatusBadge } from "./StatusBadge.js";
 
@@ -30,7 +30,7 @@ export function AgendasPage() {
   const navigate = useNavigate({ from: "/agendas" });
   const page = search.page && search.page > 0 ? search.page : 1;
   const [assigning, setAssigning] = useState(false);
-  const [exportError, setExportError] = useState<unknown>(null);
+  const exporter = useExportAll();
   const filters: Query = { provinceCode: search.provinceCode, status: search.status, agendaNodeId: search.agendaNodeId };
   const list = useQuery({
     queryKey: ["agenda-assignments", filters, page],
@@ -65,21 +65,17 @@ export function AgendasPage() {
     return [...m.entries()].map(([value, label]) => ({ value, label }));
   }, [agendas.data, items, f.lang, search.agendaNodeId]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  async function exportAll() {
-    setExportError(null);
-    try {
-      const res = await api.get<Page>("/agenda-assignments", { ...filters, limit: 500 });
-      downloadCsv(
-        "agenda-assignments",
-        ["id", "province_code", "agenda_node_id", "agenda_name_th", "title_th", "title_en", "status", "current_version", "assigned_on", "updated_at", "is_demo"],
-        res.items.map((a) => [a.id, a.provinceCode, a.agendaNodeId, a.agendaNameTh, a.titleTh, a.titleEn, a.status, a.currentVersion, a.assignedOn, a.updatedAt, a.isDemo]),
-      );
-    } catch (e) {
-      setExportError(e);
-    }
-  }
+  const exportAll = () =>
+    exporter.run(
+      (offset, limit) => api.get<Page>("/agenda-assignments", { ...filters, limit, offset }),
+      (rows) =>
+        downloadCsv(
+          "agenda-assignments",
+          ["id", "province_code", "agenda_node_id", "agenda_name_th", "title_th", "title_en", "status", "current_version", "assigned_on", "updated_at", "is_demo"],
+          rows.map((a) => [a.id, a.provinceCode, a.agendaNodeId, a.agendaNameTh, a.titleTh, a.titleEn, a.status, a.currentVersion, a.assignedOn, a.updatedAt, a.isDemo]),
+        ),
+    );
 
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <Stack gap="md">
       <div>
@@ -90,10 +86,10 @@ export function AgendasPage() {
         <Select label={t("agendas.province")} placeholder={t("common.all")} data={(provinces.data ?? []).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` }))} value={search.provinceCode ?? null} onChange={(v) => setFilter({ provinceCode: v ?? undefined })} clearable searchable w={{ base: "100%", sm: 230 }} data-testid="agendas-province" />
         <Select label={t("agendas.status")} placeholder={t("common.all")} data={AgendaStatus.options.map((s) => ({ value: s, label: t(`agendas.statuses.${s}`) }))} value={search.status ?? null} onChange={(v) => setFilter({ status: v ?? undefined })} clearable w={{ base: "100%", sm: 260 }} data-testid="agendas-status" />
         <Select label={t("agendas.agenda")} placeholder={t("common.all")} data={agendaOptions} value={search.agendaNodeId ?? null} onChange={(v) => setFilter({ agendaNodeId: v ?? undefined })} clearable searchable w={{ base: "100%", sm: 300 }} />
-        <Button variant="default" onClick={() => void exportAll()} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
+        <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
         {holdsRoleFor(me.data, "strategy:agenda.assign") && <Button onClick={() => setAssigning(true)} data-testid="agenda-assign-open">{t("agendas.assign.open")}</Button>}
       </Group>
-      <ErrorAlert error={list.error ?? exportError} />
+      <ErrorAlert error={list.error ?? exporter.error} />
       <Text size="sm" c="dark.4" aria-live="polite">{t("agendas.count", { total: f.number(total) })} · {t("table.sortedWithinPage")}</Text>
       <div className="table-scroll">
         <Table striped data-testid="agendas-table" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
@@ -123,15 +119,11 @@ export function AgendasPage() {
                 <Table.Td>{f.date(a.updatedAt)}</Table.Td>
               </Table.Tr>
             ))}
-            {!list.isPending && !sorted.length && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>{t("common.noResults")}</Table.Td>
-              </Table.Tr>
-            )}
+            <NoResultsRow colSpan={6} show={!list.isPending && !sorted.length} />
           </Table.Tbody>
         </Table>
       </div>
-      <Pagination total={pages} value={Math.min(page, pages)} onChange={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} getControlProps={(c) => ({ "aria-label": t(`pagination.${c}`) })} getItemProps={(p) => ({ "aria-label": t("pagination.page", { page: p }) })} />
+      <ListPagination total={total} pageSize={PAGE_SIZE} page={page} onChange={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
       <AssignDialog opened={assigning} onClose={() => setAssigning(false)} agendas={agendas.data?.items ?? []} />
     </Stack>
   );

@@ -1,5 +1,5 @@
-import { useMemo, useState } from "react";
-import { Button, Group, Pagination, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { useMemo } from "react";
+import { Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -7,13 +7,13 @@ import type { z } from "zod";
 import type { AgreementListItem } from "../../../modules/performance/contracts.js";
 import { bangkokToday, fiscalYearOf } from "../../../platform/thai/index.js";
 import { api, type Query } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
+import { downloadCsv, useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
-import { SortTh, useSortedRows } from "../../ui/table.js";
+import { ListPagination, NoResultsRow, SortTh, useSortedRows } from "../../ui/table.js";
 import { readableProvinces } from "../cockpit/provinces.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { AgreementStatusBadge } from "./AgreementStatusBadge.js";
@@ -33,7 +33,7 @@ export function AgreementsPage() {
   const search = route.useSearch();
   const navigate = useNavigate({ from: "/agreements" });
   const page = search.page && search.page > 0 ? search.page : 1;
-  const [exportError, setExportError] = useState<unknown>(null);
+  const exporter = useExportAll();
   const filters: Query = { provinceCode: search.provinceCode, fiscalYear: search.fiscalYear, status: search.status };
   const list = useQuery({
     queryKey: ["agreements", "list", filters, page],
@@ -65,21 +65,17 @@ export function AgreementsPage() {
   );
   const setFilter = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
 
-  async function exportAll() {
-    setExportError(null);
-    try {
-      const res = await api.get<Page>("/agreements", { ...filters, limit: 500 });
-      downloadCsv(
-        "agreements",
-        ["id", "fiscal_year", "kind", "area_id", "province_code", "title_th", "title_en", "status", "version", "scheme", "signed_at", ...ROUNDS.flatMap((r) => [`round_${r}_status`, `round_${r}_total`]), "demo"],
-        res.items.map((a) => [a.id, a.fiscalYear, a.kind, a.areaId, a.provinceCode, a.titleTh, a.titleEn, a.status, a.version, a.schemeType, a.signedAt, ...ROUNDS.flatMap((r) => { const x = a.rounds.find((z) => z.round === r); return [x?.status ?? "", x?.total ?? ""]; }), a.isDemo]),
-      );
-    } catch (e) {
-      setExportError(e);
-    }
-  }
+  const exportAll = () =>
+    exporter.run(
+      (offset, limit) => api.get<Page>("/agreements", { ...filters, limit, offset }),
+      (rows) =>
+        downloadCsv(
+          "agreements",
+          ["id", "fiscal_year", "kind", "area_id", "province_code", "title_th", "title_en", "status", "version", "scheme", "signed_at", ...ROUNDS.flatMap((r) => [`round_${r}_status`, `round_${r}_total`]), "demo"],
+          rows.map((a) => [a.id, a.fiscalYear, a.kind, a.areaId, a.provinceCode, a.titleTh, a.titleEn, a.status, a.version, a.schemeType, a.signedAt, ...ROUNDS.flatMap((r) => { const x = a.rounds.find((z) => z.round === r); return [x?.status ?? "", x?.total ?? ""]; }), a.isDemo]),
+        ),
+    );
 
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <Stack gap="md">
       <div>
@@ -90,9 +86,9 @@ export function AgreementsPage() {
         <Select label={t("agreements.province")} placeholder={t("common.all")} data={(provinces.data ?? []).filter((p) => p.ceo).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` }))} value={search.provinceCode ?? null} onChange={(v) => setFilter({ provinceCode: v ?? undefined })} clearable searchable w={{ base: "100%", sm: 230 }} data-testid="agreements-province" />
         <Select label={t("agreements.fiscalYear")} placeholder={t("common.all")} data={years.map((y) => ({ value: String(y), label: f.fiscalYear(y) }))} value={search.fiscalYear ? String(search.fiscalYear) : null} onChange={(v) => setFilter({ fiscalYear: v ? Number(v) : undefined })} clearable w={{ base: "100%", sm: 240 }} data-testid="agreements-fy" />
         <Select label={t("agreements.statusLabel")} placeholder={t("common.all")} data={(["draft", "signed"] as const).map((s) => ({ value: s, label: t(`agreements.status.${s}`) }))} value={search.status ?? null} onChange={(v) => setFilter({ status: v ?? undefined })} clearable w={{ base: "100%", sm: 200 }} />
-        <Button variant="default" onClick={() => void exportAll()} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
+        <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
       </Group>
-      <ErrorAlert error={list.error ?? exportError} />
+      <ErrorAlert error={list.error ?? exporter.error} />
       <Text size="sm" c="dark.4" aria-live="polite">{t("agreements.count", { total: f.number(total) })} · {t("table.sortedWithinPage")}</Text>
       <div className="table-scroll">
         <Table striped data-testid="agreements-table" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
@@ -143,16 +139,12 @@ export function AgreementsPage() {
                 })}
               </Table.Tr>
             ))}
-            {!list.isPending && !sorted.length && (
-              <Table.Tr>
-                <Table.Td colSpan={7}>{t("common.noResults")}</Table.Td>
-              </Table.Tr>
-            )}
+            <NoResultsRow colSpan={7} show={!list.isPending && !sorted.length} />
           </Table.Tbody>
         </Table>
       </div>
       <Text size="xs" c="dark.4">{t("agreements.listTotalsHint")}</Text>
-      <Pagination total={pages} value={Math.min(page, pages)} onChange={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} getControlProps={(c) => ({ "aria-label": t(`pagination.${c}`) })} getItemProps={(p) => ({ "aria-label": t("pagination.page", { page: p }) })} />
+      <ListPagination total={total} pageSize={PAGE_SIZE} page={page} onChange={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
     </Stack>
   );
 }

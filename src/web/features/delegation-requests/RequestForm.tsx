@@ -6,7 +6,7 @@ import type { RequestView } from "../../../modules/delegation/contracts-requests
 import { isApiError } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
-import { powersQuery } from "./queries.js";
+import { powersQuery } from "../delegation/queries.js";
 
 /** What the form edits: the request's own fields, as the contracts name them. */
 export interface RequestFields {
@@ -89,7 +89,7 @@ export function RequestForm({
   const { t } = useTranslation();
   const f = useFormat();
   const [c, setC] = useState<RequestFields>(initial);
-  const powers = useQuery(powersQuery);
+  const powers = useQuery(powersQuery());
   const power = powers.data?.items.find((p) => p.code === c.powerCode);
   const options = useMemo(() => (powers.data?.items ?? []).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` })), [powers.data, f.lang]); // eslint-disable-line react-hooks/exhaustive-deps
   const err = (path: string) => (isApiError(error) ? error.fieldError(path, f.lang) : undefined);

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Badge, Blockquote, Box, Breadcrumbs, Button, Card, Grid, Group, List, SimpleGrid, Stack, Text, Timeline, Title } from "@mantine/core";
+import { Badge, Blockquote, Box, Breadcrumbs, Card, Grid, Group, List, SimpleGrid, Stack, Text, Timeline, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";

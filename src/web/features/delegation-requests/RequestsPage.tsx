@@ -1,19 +1,19 @@
-import { useMemo, useState } from "react";
-import { Button, Group, Pagination, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { useMemo } from "react";
+import { Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { RequestStatus, type RequestView } from "../../../modules/delegation/contracts-requests.js";
 import { api, type Query } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
+import { downloadCsv, useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink, ButtonLink } from "../../ui/links.js";
-import { SortTh, useSortedRows } from "../../ui/table.js";
+import { ListPagination, NoResultsRow, SortTh, useSortedRows } from "../../ui/table.js";
+import { powersQuery } from "../delegation/queries.js";
 import { provincesQuery } from "../provinces/queries.js";
-import { powersQuery } from "./queries.js";
 import { RequestStatusBadge, StageDue } from "./RequestStatus.js";
 
 const route = getRouteApi("/delegation/requests");
@@ -29,7 +29,7 @@ export function RequestsPage() {
   const search = route.useSearch();
   const navigate = useNavigate({ from: "/delegation/requests" });
   const page = search.page && search.page > 0 ? search.page : 1;
-  const [exportError, setExportError] = useState<unknown>(null);
+  const exporter = useExportAll();
   const filters: Query = { provinceCode: search.provinceCode, status: search.status, powerCode: search.powerCode, overdue: search.overdue };
   const list = useQuery({
     queryKey: ["delegation-requests", "list", filters, page],
@@ -37,7 +37,7 @@ export function RequestsPage() {
     placeholderData: keepPreviousData,
   });
   const provinces = useQuery(provincesQuery);
-  const powers = useQuery(powersQuery);
+  const powers = useQuery(powersQuery());
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const powerName = (r: RequestView) => f.pick(r.powerNameTh, r.powerNameEn);
@@ -56,21 +56,17 @@ export function RequestsPage() {
   const setFilter = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
   const powerOptions = useMemo(() => (powers.data?.items ?? []).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` })), [powers.data, f.lang]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  async function exportAll() {
-    setExportError(null);
-    try {
-      const res = await api.get<Page>("/delegation/requests", { ...filters, limit: 500 });
-      downloadCsv(
-        "delegation-requests",
-        ["id", "province_code", "iso_3166_2", "province_th", "power_code", "power_th", "title_th", "status", "holder", "stage_due_on", "overdue", "days_overdue", "yearly_volume", "central_turnaround_days", "expected_turnaround_days", "citizen_days_saved_per_year", "amount_cap_baht", "may_subdelegate", "opdc_opinion", "submitted_at", "cabinet_date", "cabinet_resolution_no", "effective_from", "effective_to", "updated_at", "demo"],
-        res.items.map((r) => [r.id, r.provinceCode, `TH-${r.provinceCode}`, r.provinceNameTh, r.powerCode, r.powerNameTh, r.titleTh, r.status, r.holder, r.stageDueOn, r.overdue, r.daysOverdue, r.yearlyVolume, r.centralTurnaroundDays, r.expectedTurnaroundDays, r.citizenDaysSavedPerYear, r.amountCap, r.maySubdelegate, r.opdcOpinion, r.submittedAt, r.cabinetDate, r.cabinetResolutionNo, r.effectiveFrom, r.effectiveTo, r.updatedAt, r.isDemo]),
-      );
-    } catch (e) {
-      setExportError(e);
-    }
-  }
+  const exportAll = () =>
+    exporter.run(
+      (offset, limit) => api.get<Page>("/delegation/requests", { ...filters, limit, offset }),
+      (rows) =>
+        downloadCsv(
+          "delegation-requests",
+          ["id", "province_code", "iso_3166_2", "province_th", "power_code", "power_th", "title_th", "status", "holder", "stage_due_on", "overdue", "days_overdue", "yearly_volume", "central_turnaround_days", "expected_turnaround_days", "citizen_days_saved_per_year", "amount_cap_baht", "may_subdelegate", "opdc_opinion", "submitted_at", "cabinet_date", "cabinet_resolution_no", "effective_from", "effective_to", "updated_at", "demo"],
+          rows.map((r) => [r.id, r.provinceCode, `TH-${r.provinceCode}`, r.provinceNameTh, r.powerCode, r.powerNameTh, r.titleTh, r.status, r.holder, r.stageDueOn, r.overdue, r.daysOverdue, r.yearlyVolume, r.centralTurnaroundDays, r.expectedTurnaroundDays, r.citizenDaysSavedPerYear, r.amountCap, r.maySubdelegate, r.opdcOpinion, r.submittedAt, r.cabinetDate, r.cabinetResolutionNo, r.effectiveFrom, r.effectiveTo, r.updatedAt, r.isDemo]),
+        ),
+    );
 
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start" wrap="wrap">
@@ -101,9 +97,9 @@ export function RequestsPage() {
           w={{ base: "100%", sm: 200 }}
           data-testid="requests-overdue"
         />
-        <Button variant="default" onClick={() => void exportAll()} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
+        <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
       </Group>
-      <ErrorAlert error={list.error ?? exportError} />
+      <ErrorAlert error={list.error ?? exporter.error} />
       <Text size="sm" c="dark.4" aria-live="polite">{t("delegationRequests.count", { total: f.number(total) })} · {t("table.sortedWithinPage")}</Text>
       <div className="table-scroll">
         <Table striped data-testid="requests-table" style={{ opacity: list.isPlaceholderData ? 0.6 : 1, minWidth: 880 }}>
@@ -131,15 +127,11 @@ export function RequestsPage() {
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{f.date(r.updatedAt)}</Table.Td>
               </Table.Tr>
             ))}
-            {!list.isPending && !sorted.length && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>{t("common.noResults")}</Table.Td>
-              </Table.Tr>
-            )}
+            <NoResultsRow colSpan={6} show={!list.isPending && !sorted.length} />
           </Table.Tbody>
         </Table>
       </div>
-      <Pagination total={pages} value={Math.min(page, pages)} onChange={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} getControlProps={(c) => ({ "aria-label": t(`pagination.${c}`) })} getItemProps={(p) => ({ "aria-label": t("pagination.page", { page: p }) })} />
+      <ListPagination total={total} pageSize={PAGE_SIZE} page={page} onChange={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
     </Stack>
   );
 }

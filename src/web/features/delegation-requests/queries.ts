@@ -1,15 +1,5 @@
-import { queryOptions } from "@tanstack/react-query";
 import type { Me } from "../../../modules/accounts/contracts.js";
-import type { PowerView } from "../../../modules/delegation/contracts.js";
 import { POLICY } from "../../../platform/auth/policy.js";
-import { api } from "../../app/api.js";
-
-/** The catalogue of powers (every area), for the searchable power pickers and filters. */
-export const powersQuery = queryOptions({
-  queryKey: ["delegation", "powers"],
-  queryFn: () => api.get<{ items: PowerView[]; total: number }>("/delegation/powers"),
-  staleTime: 5 * 60_000,
-});
 
 /**
  * Provinces a user's grants for `op` name directly (area:province:XX); `null` when a grant reaches wider

@@ -1,16 +1,16 @@
-import { useMemo, useState } from "react";
-import { Button, Group, Pagination, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useMemo } from "react";
+import { Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { DelegationStatus, type DelegationView } from "../../../modules/delegation/contracts.js";
 import { bangkokToday } from "../../../platform/thai/index.js";
 import { api, type Query } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
+import { downloadCsv, useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
-import { SortTh, useSortedRows } from "../../ui/table.js";
+import { ListPagination, NoResultsRow, SortTh, useSortedRows } from "../../ui/table.js";
 import { provincesQuery } from "../provinces/queries.js";
 import type { ViewProps } from "./DelegationPage.js";
 import { instrumentsQuery, ministriesQuery, powersQuery, type InstrumentsPage } from "./queries.js";
@@ -29,7 +29,6 @@ export function InstrumentsView({ search, setSearch }: ViewProps) {
   const filters: Query = { provinceCode: search.province, ministryId: search.ministry, powerCode: search.power, status: search.status, on: search.date };
   const q = useQuery(instrumentsQuery({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }));
   const total = q.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const set = (patch: Parameters<typeof setSearch>[0]) => setSearch({ ...patch, page: undefined });
   return (
     <Stack gap="sm">
@@ -46,7 +45,7 @@ export function InstrumentsView({ search, setSearch }: ViewProps) {
         {t("delegation.instruments.count", { total: f.number(total), date: f.date(q.data?.on ?? search.date ?? bangkokToday()) })} · {t("table.sortedWithinPage")}
       </Text>
       <InstrumentsTable items={q.data?.items ?? []} loading={q.isPending} dim={q.isPlaceholderData} />
-      <Pagination total={pages} value={Math.min(page, pages)} onChange={(p) => setSearch({ page: p > 1 ? p : undefined }, false)} getControlProps={(c) => ({ "aria-label": t(`pagination.${c}`) })} getItemProps={(p) => ({ "aria-label": t("pagination.page", { page: p }) })} />
+      <ListPagination total={total} pageSize={PAGE_SIZE} page={page} onChange={(p) => setSearch({ page: p > 1 ? p : undefined }, false)} />
     </Stack>
   );
 }
@@ -54,37 +53,29 @@ export function InstrumentsView({ search, setSearch }: ViewProps) {
 /** Every instrument matching the filters (up to 500 a page, pages fetched in turn) as CSV. */
 export function ExportButton({ filters, total, fileName = "delegation-instruments" }: { filters: Query; total: number; fileName?: string }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  async function run() {
-    setError(null);
-    setBusy(true);
-    try {
-      const all: DelegationView[] = [];
-      let on = "";
-      for (let offset = 0; ; offset += 500) {
-        const res = await api.get<InstrumentsPage>("/delegation/instruments", { ...filters, limit: 500, offset });
-        all.push(...res.items);
-        on = res.on;
-        if (all.length >= res.total || res.items.length === 0) break;
-      }
-      downloadCsv(
-        fileName,
-        ["id", "power_code", "power_th", "power_en", "parent_id", "root_id", "depth", "delegator_th", "delegator_en", "delegate_role", "delegate_org_id", "delegate_th", "delegate_en", "province_code", "province_iso", "district_code", "amount_cap", "conditions_th", "instrument_no", "instrument_date", "effective_from", "effective_to", "may_subdelegate", "revoked_from", "revoke_reason_th", "status", "status_on", "demo"],
-        all.map((d) => [d.id, d.powerCode, d.powerNameTh, d.powerNameEn, d.parentId, d.rootId, d.depth, d.delegatorLabelTh, d.delegatorLabelEn, d.delegateRole, d.delegateOrgId, d.delegateLabelTh, d.delegateLabelEn, d.provinceCode, d.provinceCode ? `TH-${d.provinceCode}` : "", d.districtCode, d.amountCap, d.conditionsTh, d.instrumentNo, d.instrumentDate, d.effectiveFrom, d.effectiveTo, d.maySubdelegate, d.revokedFrom, d.revokeReasonTh, d.status, on, d.isDemo]),
-      );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  const exporter = useExportAll();
+  function run() {
+    let on = ""; // the day the statuses are for, as the server answered it
+    return exporter.run(
+      (offset, limit) =>
+        api.get<InstrumentsPage>("/delegation/instruments", { ...filters, limit, offset }).then((res) => {
+          on = res.on;
+          return res;
+        }),
+      (all) =>
+        downloadCsv(
+          fileName,
+          ["id", "power_code", "power_th", "power_en", "parent_id", "root_id", "depth", "delegator_th", "delegator_en", "delegate_role", "delegate_org_id", "delegate_th", "delegate_en", "province_code", "province_iso", "district_code", "amount_cap", "conditions_th", "instrument_no", "instrument_date", "effective_from", "effective_to", "may_subdelegate", "revoked_from", "revoke_reason_th", "status", "status_on", "demo"],
+          all.map((d) => [d.id, d.powerCode, d.powerNameTh, d.powerNameEn, d.parentId, d.rootId, d.depth, d.delegatorLabelTh, d.delegatorLabelEn, d.delegateRole, d.delegateOrgId, d.delegateLabelTh, d.delegateLabelEn, d.provinceCode, d.provinceCode ? `TH-${d.provinceCode}` : "", d.districtCode, d.amountCap, d.conditionsTh, d.instrumentNo, d.instrumentDate, d.effectiveFrom, d.effectiveTo, d.maySubdelegate, d.revokedFrom, d.revokeReasonTh, d.status, on, d.isDemo]),
+        ),
+    );
   }
   return (
     <>
-      <Button variant="default" onClick={() => void run()} disabled={!total} loading={busy} data-testid="instruments-export">
+      <Button variant="default" onClick={() => void run()} disabled={!total} loading={exporter.busy} data-testid="instruments-export">
         {t("common.exportCsvAll", { count: total })}
       </Button>
-      {error ? <ErrorAlert error={error} /> : null}
+      {exporter.error ? <ErrorAlert error={exporter.error} /> : null}
     </>
   );
 }
@@ -149,11 +140,7 @@ export function InstrumentsTable({ items, loading = false, dim = false, showPowe
               </Table.Td>
             </Table.Tr>
           ))}
-          {!loading && !sorted.length && (
-            <Table.Tr>
-              <Table.Td colSpan={showPower ? 6 : 5}>{t("common.noResults")}</Table.Td>
-            </Table.Tr>
-          )}
+          <NoResultsRow colSpan={showPower ? 6 : 5} show={!loading && !sorted.length} />
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
-import { Button, Group, Pagination, Progress, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Progress, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
@@ -7,19 +7,17 @@ import { useTranslation } from "react-i18next";
 import { OrganizationClassification, type OrganizationSummary } from "../../../modules/registry/contracts.js";
 import { api, type Query } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
-import { downloadCsv } from "../../app/csv.js";
+import { downloadCsv, useExportAll } from "../../app/csv.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { OrgLink } from "../../ui/entity-links.js";
 import { AnchorLink } from "../../ui/links.js";
-import { SortTh, useSortedRows } from "../../ui/table.js";
+import { ListPagination, NoResultsRow, SortTh, useSortedRows } from "../../ui/table.js";
 import { provincesQuery } from "../provinces/queries.js";
 
 const route = getRouteApi("/organizations");
 type Page = { items: OrganizationSummary[]; total: number };
 type SortKey = "name" | "classification" | "province" | "abbreviation";
 const PAGE_SIZES = ["25", "50", "100"];
-const EXPORT_PAGE = 500;
-const EXPORT_MAX = 50_000;
 
 export function OrganizationsPage() {
   const { t } = useTranslation();
@@ -29,8 +27,7 @@ export function OrganizationsPage() {
   const [text, setText] = useState(search.q ?? "");
   const [debounced] = useDebouncedValue(text, 350);
   const [pageSize, setPageSize] = useState(50);
-  const [exporting, setExporting] = useState<number | null>(null);
-  const [exportError, setExportError] = useState<unknown>(null);
+  const exporter = useExportAll();
   const page = search.page && search.page > 0 ? search.page : 1;
 
   useEffect(() => {
@@ -63,30 +60,17 @@ export function OrganizationsPage() {
   const provinceOptions = (provinces.data ?? []).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` }));
   const setFilter = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
 
-  async function exportAll() {
-    setExportError(null);
-    setExporting(0);
-    const rows: OrganizationSummary[] = [];
-    try {
-      for (let offset = 0; offset < EXPORT_MAX; offset += EXPORT_PAGE) {
-        const res = await api.get<Page>("/organizations", { ...filters, limit: EXPORT_PAGE, offset });
-        rows.push(...res.items);
-        setExporting(res.total ? Math.min(100, Math.round((rows.length / res.total) * 100)) : 100);
-        if (!res.items.length || rows.length >= res.total) break;
-      }
-      downloadCsv(
-        "organizations",
-        ["id", "classification", "name_th", "name_en", "abbreviation", "parent_id", "area_id", "province_code", "is_demo"],
-        rows.map((o) => [o.id, o.classification, o.nameTh, o.nameEn, o.abbreviation, o.parentId, o.areaId, o.provinceCode, o.isDemo]),
-      );
-    } catch (e) {
-      setExportError(e);
-    } finally {
-      setExporting(null);
-    }
-  }
+  const exportAll = () =>
+    exporter.run(
+      (offset, limit) => api.get<Page>("/organizations", { ...filters, limit, offset }),
+      (rows) =>
+        downloadCsv(
+          "organizations",
+          ["id", "classification", "name_th", "name_en", "abbreviation", "parent_id", "area_id", "province_code", "is_demo"],
+          rows.map((o) => [o.id, o.classification, o.nameTh, o.nameEn, o.abbreviation, o.parentId, o.areaId, o.provinceCode, o.isDemo]),
+        ),
+    );
 
-  const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <Stack gap="md">
       <Title order={1}>{t("organizations.title")}</Title>
@@ -94,7 +78,7 @@ export function OrganizationsPage() {
         <TextInput type="search" label={t("common.search")} placeholder={t("organizations.searchPlaceholder")} value={text} onChange={(e) => setText(e.currentTarget.value)} w={{ base: "100%", sm: 260 }} data-testid="organizations-search" />
         <Select label={t("organizations.classification")} placeholder={t("common.all")} data={classificationOptions} value={search.classification ?? null} onChange={(v) => setFilter({ classification: v ?? undefined })} clearable w={{ base: "100%", sm: 230 }} />
         <Select label={t("organizations.province")} placeholder={t("common.all")} data={provinceOptions} value={search.provinceCode ?? null} onChange={(v) => setFilter({ provinceCode: v ?? undefined })} clearable searchable w={{ base: "100%", sm: 230 }} />
-        <Button variant="default" onClick={() => void exportAll()} loading={exporting !== null} disabled={!total} data-testid="organizations-export">
+        <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total} data-testid="organizations-export">
           {t("common.exportCsvAll", { count: total })}
         </Button>
       </Group>
@@ -109,8 +93,8 @@ export function OrganizationsPage() {
           </Button>
         </Group>
       )}
-      {exporting !== null && <Progress value={exporting} aria-label={t("common.exporting")} animated />}
-      <ErrorAlert error={exportError} />
+      {exporter.progress !== null && <Progress value={exporter.progress} aria-label={t("common.exporting")} animated />}
+      <ErrorAlert error={exporter.error} />
       <ErrorAlert error={list.error} />
       <Text size="sm" c="dark.4" aria-live="polite">
         {t("organizations.count", { total: f.number(total) })} · {t("table.sortedWithinPage")}
@@ -144,16 +128,12 @@ export function OrganizationsPage() {
                 </Table.Td>
               </Table.Tr>
             ))}
-            {!list.isPending && !sorted.length && (
-              <Table.Tr>
-                <Table.Td colSpan={4}>{t("common.noResults")}</Table.Td>
-              </Table.Tr>
-            )}
+            <NoResultsRow colSpan={4} show={!list.isPending && !sorted.length} />
           </Table.Tbody>
         </Table>
       </div>
       <Group justify="space-between" wrap="wrap">
-        <Pagination total={pages} value={Math.min(page, pages)} onChange={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} getControlProps={(c) => ({ "aria-label": t(`pagination.${c}`) })} getItemProps={(p) => ({ "aria-label": t("pagination.page", { page: p }) })} />
+        <ListPagination total={total} pageSize={pageSize} page={page} onChange={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
         <Select label={t("pagination.pageSize")} data={PAGE_SIZES} value={String(pageSize)} onChange={(v) => { setPageSize(Number(v ?? 50)); setFilter({}); }} w={120} allowDeselect={false} />
       </Group>
     </Stack>

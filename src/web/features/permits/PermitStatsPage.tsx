@@ -11,8 +11,9 @@ import { downloadCsv } from "../../app/csv.js";
 import { useFormat, type Format } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { PageLoader } from "../../ui/PageLoader.js";
+import { powersQuery } from "../delegation/queries.js";
 import { provincesQuery } from "../provinces/queries.js";
-import { days, permitPowersQuery, RouteBadge, share } from "./permit-ui.js";
+import { days, RouteBadge, share } from "./permit-ui.js";
 
 const TurnaroundChart = lazy(() => import("./TurnaroundChart.js"));
 const route = getRouteApi("/delegation/permits/stats");
@@ -30,7 +31,7 @@ export function PermitStatsPage() {
   const navigate = useNavigate({ from: "/delegation/permits/stats" });
   const filters: Query = { powerCode: search.powerCode, provinceCode: search.provinceCode, fiscalYear: search.fy, from: search.from, to: search.to };
   const stats = useQuery({ queryKey: ["permits", "stats", filters], queryFn: () => api.get<PermitStats>("/delegation/permits/stats", filters), placeholderData: keepPreviousData });
-  const powers = useQuery(permitPowersQuery);
+  const powers = useQuery(powersQuery({ isPermit: true }));
   const provinces = useQuery(provincesQuery);
   const setFilter = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch }) });
   // a phone reads one card per power and route instead of a ten-column table

@@ -1,22 +1,26 @@
 import { useState } from "react";
-import { Button, Checkbox, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import type { PermitListItem, PermitQueue } from "../../../modules/delegation/contracts-permits.js";
+import type { PermitQueue } from "../../../modules/delegation/contracts-permits.js";
 import { api, type Query } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
+import { downloadCsv, useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
+import { ListPagination, NoResultsRow } from "../../ui/table.js";
+import { powersQuery } from "../delegation/queries.js";
 import { provincesQuery } from "../provinces/queries.js";
-import { DueState, PERMIT_ROUTES, PERMIT_STATUSES, permitPowersQuery, PermitStatusBadge, placeOf, PowerName, RouteBadge } from "./permit-ui.js";
+import { DueState, PERMIT_ROUTES, PERMIT_STATUSES, PermitStatusBadge, placeOf, PowerName, RouteBadge } from "./permit-ui.js";
 import { ReceivePermitButton } from "./ReceivePermitForm.js";
 
 const route = getRouteApi("/delegation/permits");
 const PAGE_SIZE = 50;
+/** the queue's own maximum per request */
+const EXPORT_PAGE_SIZE = 200;
 type Sort = "due" | "-due" | "received" | "-received";
 
 /**
@@ -32,7 +36,7 @@ export function PermitsPage() {
   const page = search.page && search.page > 0 ? search.page : 1;
   const sort: Sort = search.sort ?? "due";
   const [q, setQ] = useState(search.q ?? "");
-  const [exportError, setExportError] = useState<unknown>(null);
+  const exporter = useExportAll();
   // by default the applications still waiting for a decision; a chosen status (or "all") shows the closed ones too
   const openOnly = !search.status && !search.all && !search.q;
   const filters: Query = { status: search.status, powerCode: search.powerCode, provinceCode: search.provinceCode, route: search.route, overdue: search.overdue ? true : undefined, open: openOnly ? true : undefined, q: search.q, sort };
@@ -41,29 +45,25 @@ export function PermitsPage() {
     queryFn: () => api.get<PermitQueue>("/delegation/permits", { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  const powers = useQuery(permitPowersQuery);
+  const powers = useQuery(powersQuery({ isPermit: true }));
   const provinces = useQuery(provincesQuery);
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const setFilter = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
   const canReceive = holdsRoleFor(me.data, "delegation:permit.receive");
 
-  async function exportAll() {
-    setExportError(null);
-    try {
-      const rows: PermitListItem[] = [];
-      for (let offset = 0; offset < total; offset += 200) rows.push(...(await api.get<PermitQueue>("/delegation/permits", { ...filters, limit: 200, offset })).items);
-      // the queue's own fields only: the applicant's identity is never in the list, so never in the file (PDPA)
-      downloadCsv(
-        "permit-applications",
-        ["tracking_code", "power_code", "power_th", "province_code", "province_th", "district_code", "district_th", "applicant_kind", "subject_th", "amount_baht", "received_on", "route", "decider_th", "decider_en", "sla_business_days", "due_on", "days_left", "overdue", "status", "decided_on", "turnaround_business_days", "demo"],
-        rows.map((p) => [p.trackingCode, p.powerCode, p.powerNameTh, p.provinceCode, p.provinceNameTh, p.districtCode, p.districtNameTh, p.applicantKind, p.subjectTh, p.amount, p.receivedOn, p.route, p.deciderLabelTh, p.deciderLabelEn, p.slaDays, p.dueOn, p.daysLeft, p.overdue, p.status, p.decidedOn, p.turnaroundDays, p.isDemo]),
-      );
-    } catch (e) {
-      setExportError(e);
-    }
-  }
+  // the queue's own fields only: the applicant's identity is never in the list, so never in the file (PDPA)
+  const exportAll = () =>
+    exporter.run(
+      (offset, limit) => api.get<PermitQueue>("/delegation/permits", { ...filters, limit, offset }),
+      (rows) =>
+        downloadCsv(
+          "permit-applications",
+          ["tracking_code", "power_code", "power_th", "province_code", "province_th", "district_code", "district_th", "applicant_kind", "subject_th", "amount_baht", "received_on", "route", "decider_th", "decider_en", "sla_business_days", "due_on", "days_left", "overdue", "status", "decided_on", "turnaround_business_days", "demo"],
+          rows.map((p) => [p.trackingCode, p.powerCode, p.powerNameTh, p.provinceCode, p.provinceNameTh, p.districtCode, p.districtNameTh, p.applicantKind, p.subjectTh, p.amount, p.receivedOn, p.route, p.deciderLabelTh, p.deciderLabelEn, p.slaDays, p.dueOn, p.daysLeft, p.overdue, p.status, p.decidedOn, p.turnaroundDays, p.isDemo]),
+        ),
+      EXPORT_PAGE_SIZE,
+    );
 
   const sortHeader = (key: "due" | "received", label: string) => {
     const active = sort === key || sort === `-${key}`;
@@ -105,10 +105,10 @@ export function PermitsPage() {
           <Select label={t("permits.routeLabel")} placeholder={t("common.all")} clearable data={PERMIT_ROUTES.map((r) => ({ value: r, label: t(`permits.route.${r}`) }))} value={search.route ?? null} onChange={(v) => setFilter({ route: (v as typeof search.route) ?? undefined })} w={{ base: "100%", sm: 200 }} data-testid="permits-route-filter" />
           <Checkbox label={t("permits.queue.openOnly")} checked={openOnly} disabled={!!search.status || !!search.q} onChange={(e) => setFilter({ all: e.currentTarget.checked ? undefined : true })} mb={8} data-testid="permits-open-filter" />
           <Checkbox label={t("permits.queue.overdueOnly")} checked={!!search.overdue} onChange={(e) => setFilter({ overdue: e.currentTarget.checked || undefined })} mb={8} data-testid="permits-overdue-filter" />
-          <Button variant="default" onClick={() => void exportAll()} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
+          <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
         </Group>
       </form>
-      <ErrorAlert error={list.error ?? exportError} />
+      <ErrorAlert error={list.error ?? exporter.error} />
       <Text size="sm" c="dark.4" aria-live="polite" data-testid="permits-count">
         {t("permits.queue.count", { total: f.number(total) })}
         {list.data?.today && ` · ${t("permits.queue.asOf", { date: f.date(list.data.today) })}`}
@@ -151,16 +151,12 @@ export function PermitsPage() {
                 <Table.Td><PermitStatusBadge status={p.status} /></Table.Td>
               </Table.Tr>
             ))}
-            {!list.isPending && !items.length && (
-              <Table.Tr>
-                <Table.Td colSpan={7}>{t("common.noResults")}</Table.Td>
-              </Table.Tr>
-            )}
+            <NoResultsRow colSpan={7} show={!list.isPending && !items.length} />
           </Table.Tbody>
         </Table>
       </div>
       <Text size="xs" c="dark.4">{t("permits.queue.pdpaNote")}</Text>
-      <Pagination total={pages} value={Math.min(page, pages)} onChange={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} getControlProps={(c) => ({ "aria-label": t(`pagination.${c}`) })} getItemProps={(p) => ({ "aria-label": t("pagination.page", { page: p }) })} />
+      <ListPagination total={total} pageSize={PAGE_SIZE} page={page} onChange={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
     </Stack>
   );
 }

@@ -11,8 +11,9 @@ import { useFormat } from "../../app/format.js";
 import { useMe } from "../../app/session.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { ButtonLink } from "../../ui/links.js";
+import { powersQuery } from "../delegation/queries.js";
 import { provinceQuery, provincesQuery } from "../provinces/queries.js";
-import { InstrumentLink, permitPowersQuery, RouteBadge } from "./permit-ui.js";
+import { InstrumentLink, RouteBadge } from "./permit-ui.js";
 
 /** "Receive an application" for counter staff: opens the reception form in a dialog (full screen on a phone). */
 export function ReceivePermitButton() {
@@ -101,7 +102,7 @@ export function ReceivePermitForm({ onClose }: { onClose: () => void }) {
   const [tried, setTried] = useState(false);
   const set = <K extends keyof Fields>(k: K, value: Fields[K]) => setV((s) => ({ ...s, [k]: value }));
 
-  const powers = useQuery(permitPowersQuery);
+  const powers = useQuery(powersQuery({ isPermit: true }));
   const provinces = useQuery(provincesQuery);
   const province = useQuery({ ...provinceQuery(v.provinceCode ?? "00"), enabled: !!v.provinceCode });
   const power = powers.data?.items.find((p) => p.code === v.powerCode);
@@ -210,7 +211,7 @@ export function ReceivePermitForm({ onClose }: { onClose: () => void }) {
         </Card>
         <Textarea label={t("permits.subject")} description={t("permits.receive.subjectHint")} required autosize minRows={2} maxLength={1000} value={v.subjectTh} onChange={(e) => set("subjectTh", e.currentTarget.value)} error={err("subjectTh", "subjectTh")} data-testid="permit-receive-subject" />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput label={t("permits.amount")} description={t("permits.receive.amountHint")} min={0} decimalScale={2} thousandSeparator="," allowNegative={false} suffix={f.lang === "th" ? " บาท" : undefined} prefix={f.lang === "en" ? "THB " : undefined} value={v.amount} onChange={(x) => set("amount", typeof x === "number" ? x : x === "" ? "" : Number(x))} error={err("amount", "amount")} data-testid="permit-receive-amount" />
+          <NumberInput label={t("permits.amount")} description={t("permits.receive.amountHint")} min={0} decimalScale={2} thousandSeparator="," allowNegative={false} rightSection={<Text size="sm" c="dark.4" pr="xs">{t("delegation.baht")}</Text>} rightSectionWidth={48} value={v.amount} onChange={(x) => set("amount", typeof x === "number" ? x : x === "" ? "" : Number(x))} error={err("amount", "amount")} data-testid="permit-receive-amount" />
           <TextInput type="date" label={t("permits.receivedOn")} description={v.receivedOn ? f.date(v.receivedOn, "long") : t("permits.receive.todayHint")} max={today} value={v.receivedOn} onChange={(e) => set("receivedOn", e.currentTarget.value)} error={err("receivedOn", "receivedOn")} data-testid="permit-receive-date" />
         </SimpleGrid>
         {tried && Object.keys(problems).length > 0 && (

@@ -1,21 +1,11 @@
 import { Badge, Stack, Text } from "@mantine/core";
-import { queryOptions } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { PowerView } from "../../../modules/delegation/contracts.js";
 import type { PermitListItem, PermitRoute, PermitStatus } from "../../../modules/delegation/contracts-permits.js";
-import { api } from "../../app/api.js";
 import { useFormat, type Format } from "../../app/format.js";
 import { AnchorLink } from "../../ui/links.js";
 
 export const PERMIT_STATUSES: readonly PermitStatus[] = ["received", "under-review", "approved", "refused", "withdrawn"];
 export const PERMIT_ROUTES: readonly PermitRoute[] = ["delegated", "central"];
-
-/** The powers citizens and businesses apply for (the catalogue's permit powers), for filters and the reception form. */
-export const permitPowersQuery = queryOptions({
-  queryKey: ["permits", "powers"],
-  queryFn: () => api.get<{ items: PowerView[]; total: number }>("/delegation/powers", { isPermit: true }),
-  staleTime: 5 * 60_000,
-});
 
 const STATUS_LOOK: Record<PermitStatus, { color: string; icon: string }> = {
   received: { color: "blue.9", icon: "○" },

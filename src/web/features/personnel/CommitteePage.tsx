@@ -131,7 +131,9 @@ function Candidates({ c }: { c: CommitteeDetail }) {
       <Title order={2} size="h3" id="committee-candidates" mb="xs">{c.kind === "recruitment" ? t("personnel.committees.candidates") : t("personnel.committees.shortlist")}</Title>
       {c.assessedOn && <Text size="sm" c="dark.4" mb="xs">{t("personnel.committees.assessedOn", { date: f.date(c.assessedOn, "long") })}</Text>}
       {c.assessmentTh && <Blockquote p="xs" mb="xs" color="gray" fz="sm"><Bi th={c.assessmentTh} /></Blockquote>}
-      {c.candidates.length === 0 ? (
+      {c.candidatesHidden ? (
+        <Text c="dark.4" data-testid="committee-candidates-hidden">{t("personnel.committees.candidatesHidden")}</Text>
+      ) : c.candidates.length === 0 ? (
         <Text c="dark.4">{t("personnel.committees.noCandidates")}</Text>
       ) : (
         <div className="table-scroll">

@@ -5,14 +5,14 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { CommitteeKind, CommitteeStatus, type CommitteeSummary } from "../../../modules/delegation/contracts-personnel.js";
 import { api } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
+import { downloadCsv, fetchAllPages } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink, ButtonLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
-import { SortTh, useSortedRows } from "../../ui/table.js";
+import { NoResultsRow, SortTh, useSortedRows } from "../../ui/table.js";
 import { Bi } from "../agendas/Bi.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { CreateCommitteeForm } from "./CreateCommitteeForm.js";
@@ -33,7 +33,8 @@ export function CommitteesPage() {
   const [creating, setCreating] = useState(false);
   const q = useQuery({
     queryKey: ["committees", "list", search.kind, search.provinceCode, search.status],
-    queryFn: () => api.get<List>("/delegation/committees", { kind: search.kind, provinceCode: search.provinceCode, status: search.status, limit: 500 }),
+    // every committee, not the first 500: the table filters, sorts and exports them in the browser
+    queryFn: async () => ({ items: await fetchAllPages((offset, limit) => api.get<List>("/delegation/committees", { kind: search.kind, provinceCode: search.provinceCode, status: search.status, limit, offset })) }),
   });
   const provinces = useQuery(provincesQuery);
   const rows = useMemo(() => {
@@ -100,11 +101,7 @@ export function CommitteesPage() {
                 <Table.Td>{t("personnel.committees.countsValue", { members: f.number(c.memberCount), candidates: f.number(c.candidateCount) })}</Table.Td>
               </Table.Tr>
             ))}
-            {!sorted.length && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>{t("common.noResults")}</Table.Td>
-              </Table.Tr>
-            )}
+            <NoResultsRow colSpan={6} show={!sorted.length} />
           </Table.Tbody>
         </Table>
       </div>

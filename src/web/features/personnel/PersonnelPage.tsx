@@ -1,17 +1,17 @@
 import { useState } from "react";
-import { Alert, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { PersonnelActionKind, PersonnelRoute, type PersonnelActionView } from "../../../modules/delegation/contracts-personnel.js";
 import { api, type Query } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
+import { downloadCsv, useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink, ButtonLink } from "../../ui/links.js";
-import { SortTh, useSortedRows } from "../../ui/table.js";
+import { ListPagination, NoResultsRow, SortTh, useSortedRows } from "../../ui/table.js";
 import { Bi } from "../agendas/Bi.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { PersonnelActionForm } from "./PersonnelActionForm.js";
@@ -32,7 +32,7 @@ export function PersonnelPage() {
   const page = search.page && search.page > 0 ? search.page : 1;
   const [recording, setRecording] = useState(false);
   const [recorded, setRecorded] = useState<PersonnelActionView | null>(null);
-  const [exportError, setExportError] = useState<unknown>(null);
+  const exporter = useExportAll();
   const filters: Query = { kind: search.kind, provinceCode: search.provinceCode, route: search.route, from: search.from, to: search.to };
   const list = useQuery({
     queryKey: ["personnel-actions", "list", filters, page],
@@ -50,21 +50,17 @@ export function PersonnelPage() {
   const setFilter = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
   const org = (th: string | null, en: string | null, id: string | null) => (id ? <Bi th={th ?? id} en={en} /> : <Text span c="dark.4">–</Text>);
 
-  async function exportAll() {
-    setExportError(null);
-    try {
-      const res = await api.get<Page>("/delegation/personnel-actions", { ...filters, limit: 500 });
-      downloadCsv(
-        "personnel-actions",
-        ["id", "province_code", "iso_3166_2", "province_th", "kind", "power_code", "person_name", "position_th", "from_org_id", "from_org_th", "to_org_id", "to_org_th", "effective_on", "order_no", "route", "decider_th", "decider_delegation_id", "decider_instrument_no", "recorded_at", "demo"],
-        res.items.map((a) => [a.id, a.provinceCode, `TH-${a.provinceCode}`, a.provinceNameTh, a.kind, a.powerCode, a.personName, a.positionTh, a.fromOrgId, a.fromOrgNameTh, a.toOrgId, a.toOrgNameTh, a.effectiveOn, a.orderNo, a.route, a.deciderLabelTh, a.deciderDelegationId, a.deciderInstrumentNo, a.createdAt, a.isDemo]),
-      );
-    } catch (e) {
-      setExportError(e);
-    }
-  }
+  const exportAll = () =>
+    exporter.run(
+      (offset, limit) => api.get<Page>("/delegation/personnel-actions", { ...filters, limit, offset }),
+      (rows) =>
+        downloadCsv(
+          "personnel-actions",
+          ["id", "province_code", "iso_3166_2", "province_th", "kind", "power_code", "person_name", "position_th", "from_org_id", "from_org_th", "to_org_id", "to_org_th", "effective_on", "order_no", "route", "decider_th", "decider_delegation_id", "decider_instrument_no", "recorded_at", "demo"],
+          rows.map((a) => [a.id, a.provinceCode, `TH-${a.provinceCode}`, a.provinceNameTh, a.kind, a.powerCode, a.personName, a.positionTh, a.fromOrgId, a.fromOrgNameTh, a.toOrgId, a.toOrgNameTh, a.effectiveOn, a.orderNo, a.route, a.deciderLabelTh, a.deciderDelegationId, a.deciderInstrumentNo, a.createdAt, a.isDemo]),
+        ),
+    );
 
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start" wrap="wrap">
@@ -102,9 +98,9 @@ export function PersonnelPage() {
         <Select label={t("personnel.route")} placeholder={t("common.all")} data={PersonnelRoute.options.map((r) => ({ value: r, label: t(`personnel.routes.${r}`) }))} value={search.route ?? null} onChange={(v) => setFilter({ route: v ?? undefined })} clearable w={{ base: "100%", sm: 220 }} data-testid="personnel-filter-route" />
         <TextInput type="date" label={t("personnel.from")} value={search.from ?? ""} onChange={(e) => setFilter({ from: e.currentTarget.value || undefined })} w={{ base: "100%", sm: 170 }} />
         <TextInput type="date" label={t("personnel.to")} value={search.to ?? ""} onChange={(e) => setFilter({ to: e.currentTarget.value || undefined })} w={{ base: "100%", sm: 170 }} />
-        <Button variant="default" onClick={() => void exportAll()} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
+        <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
       </Group>
-      <ErrorAlert error={list.error ?? exportError} />
+      <ErrorAlert error={list.error ?? exporter.error} />
       <Text size="sm" c="dark.4" aria-live="polite">{t("personnel.count", { total: f.number(total) })} · {t("table.sortedWithinPage")}</Text>
       <div className="table-scroll">
         <Table striped data-testid="personnel-table" style={{ opacity: list.isPlaceholderData ? 0.6 : 1, minWidth: 980 }}>
@@ -141,15 +137,11 @@ export function PersonnelPage() {
                 <Table.Td><DecidedBy a={a} /></Table.Td>
               </Table.Tr>
             ))}
-            {!list.isPending && !sorted.length && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>{t("common.noResults")}</Table.Td>
-              </Table.Tr>
-            )}
+            <NoResultsRow colSpan={6} show={!list.isPending && !sorted.length} />
           </Table.Tbody>
         </Table>
       </div>
-      <Pagination total={pages} value={Math.min(page, pages)} onChange={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} getControlProps={(c) => ({ "aria-label": t(`pagination.${c}`) })} getItemProps={(p) => ({ "aria-label": t("pagination.page", { page: p }) })} />
+      <ListPagination total={total} pageSize={PAGE_SIZE} page={page} onChange={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
     </Stack>
   );
 }
