@@ -81,6 +81,17 @@ const ENTITY_TH: Record<string, string> = {
   measurement: "ผลการดำเนินงาน",
   agreement: "คำรับรองการปฏิบัติราชการ",
   "agreement-round": "รอบการประเมิน",
+  plan: "แผน",
+  project: "โครงการ",
+  amendment: "คำขอแก้ไขเปลี่ยนแปลงโครงการ",
+  "budget-act": "พระราชบัญญัติงบประมาณ",
+  "allocation-notice": "หนังสือแจ้งจัดสรรงบประมาณ",
+  "frame-shift": "กรอบวงเงินที่ปรับมาให้จังหวัด",
+  "leftover-fund": "เงินประจำงวดเหลือจ่าย",
+  "matching-fund": "งบประมาณสมทบ",
+  "emergency-request": "คำของบกลาง",
+  procurement: "การจัดซื้อจัดจ้าง",
+  contract: "สัญญา",
 };
 
 function entityTh(entity: string): string {

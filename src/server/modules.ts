@@ -6,6 +6,7 @@ import { registryModule } from "../modules/registry/index.js";
 import { strategyModule } from "../modules/strategy/index.js";
 import { performanceModule } from "../modules/performance/index.js";
 import { delegationModule } from "../modules/delegation/index.js";
+import { planningModule } from "../modules/planning/index.js";
 
 /** The composition root is a list: each module registers its routes, seeds and operations. Order = seed order. */
-export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule];
+export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule, planningModule];

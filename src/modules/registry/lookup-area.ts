@@ -11,12 +11,12 @@ export async function lookupArea(ctx: Ctx, id: string): Promise<AreaRef | null> 
   return a ?? null;
 }
 
-export type OrganizationRef = { id: string; classification: string; provinceCode: string | null; nameTh: string; nameEn: string };
+export type OrganizationRef = { id: string; classification: string; provinceCode: string | null; nameTh: string; nameEn: string; parentId: string | null };
 
 /** An organisation's identity for other modules: null when unknown. */
 export async function lookupOrganization(ctx: Ctx, id: string): Promise<OrganizationRef | null> {
   const [o] = await ctx.db
-    .select({ id: organizations.id, classification: organizations.classification, provinceCode: organizations.provinceCode, nameTh: organizations.nameTh, nameEn: organizations.nameEn })
+    .select({ id: organizations.id, classification: organizations.classification, provinceCode: organizations.provinceCode, nameTh: organizations.nameTh, nameEn: organizations.nameEn, parentId: organizations.parentId })
     .from(organizations)
     .where(eq(organizations.id, id))
     .limit(1);
@@ -36,7 +36,7 @@ export async function lookupOrganizations(ctx: Ctx, ids: Iterable<string>): Prom
   const list = [...new Set(ids)];
   if (list.length === 0) return new Map();
   const rows = await ctx.db
-    .select({ id: organizations.id, classification: organizations.classification, provinceCode: organizations.provinceCode, nameTh: organizations.nameTh, nameEn: organizations.nameEn })
+    .select({ id: organizations.id, classification: organizations.classification, provinceCode: organizations.provinceCode, nameTh: organizations.nameTh, nameEn: organizations.nameEn, parentId: organizations.parentId })
     .from(organizations)
     .where(inArray(organizations.id, list));
   return new Map(rows.map((r) => [r.id, r]));

@@ -178,6 +178,15 @@ export function RootLayout() {
           {isStaff(me.data) && <NavLinkRouter to="/delegation/requests" label={t("delegationRequests.nav")} data-testid="nav-delegation-requests" />}
           {isStaff(me.data) && <NavLinkRouter to="/delegation/personnel" label={t("personnel.nav")} data-testid="nav-personnel" />}
           {isStaff(me.data) && <NavLinkRouter to="/delegation/committees" label={t("personnel.committees.nav")} data-testid="nav-committees" />}
+          {/* planning (issue 5): one block per part of the module */}
+          {/* planning: plans and projects */}
+
+          {/* planning: budget cycle and disbursement */}
+
+          {/* planning: funds */}
+
+          {/* planning: procurement and imports */}
+
           {(admin || importer) && (
             <>
               <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">

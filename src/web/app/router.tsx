@@ -461,6 +461,19 @@ const adminImportsRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/admin/ImportsPage.js"), "ImportsPage"),
 });
 
+// ─── planning (issue 5): each part of the module keeps its pages in its own list ─────────────────────────────
+// plans and projects: /planning/plans, /planning/projects …
+const PLANNING_PLANS_ROUTES = [] as const;
+
+// budget cycle and disbursement: /planning/budget, /planning/deadlines …
+const PLANNING_BUDGET_ROUTES = [] as const;
+
+// funds (leftover, matching, emergency central fund): /planning/funds …
+const PLANNING_FUNDS_ROUTES = [] as const;
+
+// procurement and imports: /planning/procurement, /planning/imports …
+const PLANNING_PROCUREMENT_ROUTES = [] as const;
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
@@ -498,6 +511,10 @@ const routeTree = rootRoute.addChildren([
   personnelActionRoute,
   committeesRoute,
   committeeRoute,
+  ...PLANNING_PLANS_ROUTES,
+  ...PLANNING_BUDGET_ROUTES,
+  ...PLANNING_FUNDS_ROUTES,
+  ...PLANNING_PROCUREMENT_ROUTES,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute, adminImportsRoute]),
 ]);
 

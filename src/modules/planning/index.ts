@@ -1,0 +1,2 @@
+/** The planning module's public surface for other modules. */
+export { planningModule } from "./module.js";

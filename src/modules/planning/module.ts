@@ -1,0 +1,46 @@
+import type { ModuleManifest } from "../../platform/module.js";
+import { budgetRoutes } from "./routes-budget.js";
+import { fundsRoutes } from "./routes-funds.js";
+import { plansRoutes } from "./routes-plans.js";
+import { procurementRoutes } from "./routes-procurement.js";
+import { seedDemoBudget } from "./seed-demo-budget.js";
+import { seedDemoFunds } from "./seed-demo-funds.js";
+import { seedDemoPlans } from "./seed-demo-plans.js";
+import { seedDemoProcurement } from "./seed-demo-procurement.js";
+
+/** Audit actions, one list per part of the module (plans and projects; budget cycle; funds; procurement). */
+const PLANS_AUDIT = ["planning.project.create"];
+
+const BUDGET_AUDIT: string[] = [];
+
+const FUNDS_AUDIT: string[] = [];
+
+const PROCUREMENT_AUDIT: string[] = [];
+
+export const planningModule: ModuleManifest = {
+  name: "planning",
+  routes: async (app) => {
+    await plansRoutes(app, {});
+    await budgetRoutes(app, {});
+    await fundsRoutes(app, {});
+    await procurementRoutes(app, {});
+  },
+  operations: [
+    "planning:read", "planning:public", "planning:plan.write", "planning:plan.approve", "planning:project.propose", "planning:project.write", "planning:project.progress",
+    "planning:project.amend", "planning:amendment.decide-central", "planning:budget-act.write", "planning:allocation.notify", "planning:operating-plan.write",
+    "planning:frame-shift.write", "planning:leftover.record", "planning:leftover.reallocate", "planning:matching.write", "planning:emergency.request",
+    "planning:emergency.screen", "planning:emergency.approve", "planning:emergency.pm-decide", "planning:procurement.write", "planning:import",
+  ],
+  auditActions: [...PLANS_AUDIT, ...BUDGET_AUDIT, ...FUNDS_AUDIT, ...PROCUREMENT_AUDIT],
+  // order matters: budget, funds and procurement demo data hang on the demo projects
+  seed: async (ctx, { demo }) => {
+    if (!demo) return;
+    await seedDemoPlans({ ctx });
+
+    await seedDemoBudget({ ctx });
+
+    await seedDemoFunds({ ctx });
+
+    await seedDemoProcurement({ ctx });
+  },
+};
