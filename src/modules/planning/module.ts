@@ -13,7 +13,7 @@ const PLANS_AUDIT = ["planning.project.create"];
 
 const BUDGET_AUDIT: string[] = [];
 
-const FUNDS_AUDIT: string[] = [];
+const FUNDS_AUDIT = ["planning.leftover.record", "planning.leftover.reallocate", "planning.matching.create", "planning.matching.commitment", "planning.matching.transfer", "planning.matching.agree", "planning.matching.close", "planning.matching.cancel", "planning.emergency.submit", "planning.emergency.screen", "planning.emergency.approve", "planning.emergency.refer", "planning.emergency.reject", "planning.emergency.pm-decide"];
 
 const PROCUREMENT_AUDIT: string[] = [];
 
