@@ -184,6 +184,9 @@ export function RootLayout() {
           {/* planning: budget cycle and disbursement */}
 
           {/* planning: funds */}
+          {isStaff(me.data) && <NavLinkRouter to="/planning/emergency" label={t("planningFunds.nav.emergency")} data-testid="nav-planning-emergency" />}
+          {isStaff(me.data) && <NavLinkRouter to="/planning/leftover" label={t("planningFunds.nav.leftover")} data-testid="nav-planning-leftover" />}
+          {isStaff(me.data) && <NavLinkRouter to="/planning/matching" label={t("planningFunds.nav.matching")} data-testid="nav-planning-matching" />}
 
           {/* planning: procurement and imports */}
 

@@ -468,8 +468,69 @@ const PLANNING_PLANS_ROUTES = [] as const;
 // budget cycle and disbursement: /planning/budget, /planning/deadlines …
 const PLANNING_BUDGET_ROUTES = [] as const;
 
-// funds (leftover, matching, emergency central fund): /planning/funds …
-const PLANNING_FUNDS_ROUTES = [] as const;
+// funds (leftover, matching, emergency central fund): /planning/emergency, /planning/leftover, /planning/matching
+export interface EmergencySearch {
+  fy?: number;
+  status?: "submitted" | "screened" | "approved" | "referred_to_pm" | "pm_approved" | "rejected" | "withdrawn";
+  province?: string;
+  q?: string;
+  sort?: "submitted" | "-submitted" | "amount" | "-amount";
+  page?: number;
+}
+const planningEmergencyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/emergency",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): EmergencySearch => ({
+    fy: int(s.fy),
+    status: oneOf(s.status, ["submitted", "screened", "approved", "referred_to_pm", "pm_approved", "rejected", "withdrawn"] as const),
+    province: provinceCode(s.province),
+    q: str(s.q),
+    sort: oneOf(s.sort, ["submitted", "-submitted", "amount", "-amount"] as const),
+    page: int(s.page),
+  }),
+  component: lazyRouteComponent(() => import("../features/planning-funds/EmergencyPage.js"), "EmergencyPage"),
+});
+const planningEmergencyNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/emergency/new",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/planning-funds/EmergencyRequestPage.js"), "NewEmergencyRequestPage"),
+});
+const planningEmergencyOneRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/emergency/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/planning-funds/EmergencyRequestPage.js"), "EmergencyRequestPage"),
+});
+const planningLeftoverRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/leftover",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): { province?: string } => ({ province: provinceCode(s.province) }),
+  component: lazyRouteComponent(() => import("../features/planning-funds/LeftoverPage.js"), "LeftoverPage"),
+});
+export interface MatchingSearch {
+  province?: string;
+  status?: "proposed" | "agreed" | "funded" | "closed" | "cancelled";
+  q?: string;
+  sort?: "created" | "-created" | "total" | "-total";
+  page?: number;
+}
+const planningMatchingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/matching",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): MatchingSearch => ({ province: provinceCode(s.province), status: oneOf(s.status, ["proposed", "agreed", "funded", "closed", "cancelled"] as const), q: str(s.q), sort: oneOf(s.sort, ["created", "-created", "total", "-total"] as const), page: int(s.page) }),
+  component: lazyRouteComponent(() => import("../features/planning-funds/MatchingPages.js"), "MatchingListPage"),
+});
+const planningMatchingOneRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/matching/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/planning-funds/MatchingPages.js"), "MatchingFundPage"),
+});
+const PLANNING_FUNDS_ROUTES = [planningEmergencyRoute, planningEmergencyNewRoute, planningEmergencyOneRoute, planningLeftoverRoute, planningMatchingRoute, planningMatchingOneRoute] as const;
 
 // procurement and imports: /planning/procurement, /planning/imports …
 const PLANNING_PROCUREMENT_ROUTES = [] as const;
