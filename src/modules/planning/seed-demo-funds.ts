@@ -68,7 +68,7 @@ export async function seedDemoFunds({ ctx }: { ctx: Ctx }): Promise<void> {
     const created = await createProject({
       ctx: as(ctx, strategyOf(p.province)),
       input: {
-        id: `demo-funds-${p.code.toLowerCase()}`,
+        id: p.code.toLowerCase(),
         isDemo: true,
         code: p.code,
         fiscalYear: FY,

@@ -46,7 +46,7 @@ export function EmergencyPage() {
           <Text c="dark.4">{t("planningFunds.emergency.lead")}</Text>
         </div>
         <Group>
-          <Select label={t("planningFunds.fiscalYear")} data={fyOptions} value={String(fy)} onChange={(v) => void navigate({ search: (s) => ({ ...s, fy: v ? Number(v) : undefined, page: undefined }) })} w={180} data-testid="emergency-fy" />
+          <Select label={t("planningFunds.fiscalYear")} data={fyOptions} value={String(fy)} onChange={(v) => void navigate({ search: (s) => ({ ...s, fy: v ? Number(v) : undefined, page: undefined }) })} w={230} data-testid="emergency-fy" />
           {canRequest && <ButtonLink to="/planning/emergency/new" data-testid="emergency-new">{t("planningFunds.emergency.new")}</ButtonLink>}
         </Group>
       </Group>
