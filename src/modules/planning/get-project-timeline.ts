@@ -34,7 +34,12 @@ export async function getProjectTimeline({ ctx, input }: { ctx: Ctx; input: { id
     const h = history.find((x) => x.action === "planning.project.consolidate");
     add({ date: h ? day(h.at) : day(p.updatedAt), kind: "consolidated", titleTh: "รวมเข้าแผนพัฒนาจังหวัด", titleEn: "Consolidated into the provincial plan", ref: p.consolidatedIntoPlanId });
   }
-  if (p.priority !== null) add({ date: day(p.updatedAt), kind: "prioritised", titleTh: `จัดลำดับความสำคัญ อันดับ ${p.priority}`, titleEn: `Prioritised: rank ${p.priority}` });
+  if (p.priority !== null) {
+    // the plan's last reorder that placed the project (the plan's own history); else the day it was proposed
+    const planId = p.consolidatedIntoPlanId ?? p.planId;
+    const reorder = planId ? (await readHistory(ctx, "plan", planId, { limit: 50 })).find((h) => h.action === "planning.plan.prioritise") : undefined;
+    add({ date: reorder ? day(reorder.at) : day(p.createdAt), kind: "prioritised", titleTh: `จัดลำดับความสำคัญ อันดับ ${p.priority}`, titleEn: `Prioritised: rank ${p.priority}`, ref: planId });
+  }
   if (p.approvedOn && !ev.some((e) => e.kind === "approved")) add({ date: p.approvedOn, kind: "approved", titleTh: "อนุมัติในแผน", titleEn: "Approved in the plan" });
 
   const lines = await ctx.db.select({ noticeId: projectBudgetLines.allocationNoticeId, amount: projectBudgetLines.amount, source: projectBudgetLines.source }).from(projectBudgetLines).where(and(eq(projectBudgetLines.projectId, p.id), isNotNull(projectBudgetLines.allocationNoticeId)));

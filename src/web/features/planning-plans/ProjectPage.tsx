@@ -164,7 +164,7 @@ function Amendments({ items }: { items: AmendmentView[] }) {
         {items.map((a) => (
           <Card key={a.id} withBorder padding="sm" data-testid="amendment" data-status={a.status}>
             <Group gap="xs">
-              <Badge variant="light" color={a.status === "approved" ? "green.9" : a.status === "rejected" ? "red.9" : "orange.9"} leftSection={<span aria-hidden="true">{a.status === "approved" ? "✓" : a.status === "rejected" ? "✕" : "…"}</span>}>{t(`planningPlans.amend.status.${a.status}`)}</Badge>
+              <Badge variant="outline" color={a.status === "approved" ? "green.9" : a.status === "rejected" ? "red.9" : "orange.9"} leftSection={<span aria-hidden="true">{a.status === "approved" ? "✓" : a.status === "rejected" ? "✕" : "…"}</span>}>{t(`planningPlans.amend.status.${a.status}`)}</Badge>
               <Badge variant="outline" color="dark.6">{t(`planningPlans.amend.route.${a.route}`)}</Badge>
               <Text size="sm">{f.date(a.requestedOn)} · {a.requestedBy}</Text>
               {a.amount && <Text size="sm">{f.baht(a.amount)}</Text>}
