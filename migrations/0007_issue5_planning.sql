@@ -320,6 +320,7 @@ CREATE TABLE "projects" (
 	"plan_id" text,
 	"consolidated_into_plan_id" text,
 	"duplicate_of" text,
+	"not_duplicates" text[] DEFAULT '{}'::text[] NOT NULL,
 	"province_code" text,
 	"cluster_id" text,
 	"origin" text NOT NULL,

@@ -21,7 +21,9 @@ type Spec = Parameters<typeof createDelegation>[0]["input"];
  * - per pilot province: public-land use permits to the governor and on to the capital district's chief (500,000
  *   baht), hotel licences; one expired and one revoked instrument so that every status shows;
  * - Khon Kaen's state-land lease (P-ADM-013) stays central: the demo request asks for it (seed-demo-requests).
- * - special local recruitment to the governors of the three southern border provinces only.
+ * - special local recruitment to the governors of the three southern border provinces only;
+ * - amending projects of the provincial plan (P-BUD-004, Budget Bureau, from 1 Oct 2025, ≤ 20 M baht) to the
+ *   governors of Phetchaburi, Khon Kaen, Buriram and Ubon; Chiang Rai stays central.
  */
 export async function seedDelegationDemo({ ctx }: { ctx: Ctx }): Promise<void> {
   const [{ n }] = (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(delegations).where(sql`${delegations.isDemo}`)) as [{ n: number }];
@@ -53,6 +55,12 @@ export async function seedDelegationDemo({ ctx }: { ctx: Ctx }): Promise<void> {
     await make({ powerCode: "P-ADM-009", delegateRole: "governor", provinceCode: "57", instrumentNo: no("คำสั่งกรมป่าไม้", 9), instrumentDate: "2024-10-01", effectiveFrom: "2024-10-01", effectiveTo: "2025-09-30", maySubdelegate: false });
     const fuel = await make({ powerCode: "P-ADM-011", delegateRole: "governor", provinceCode: "31", instrumentNo: no("คำสั่งกรมธุรกิจพลังงาน", 11), instrumentDate: "2024-10-01", effectiveFrom: "2024-10-01", maySubdelegate: false });
     await revokeDelegation({ ctx: tx, input: { delegationId: fuel, revokedFrom: "2025-07-01", reasonTh: "กรมธุรกิจพลังงานรวมการอนุญาตไว้ที่ส่วนกลางตามกฎกระทรวงฉบับใหม่ (ตัวอย่าง)" } });
+    // amending projects of the provincial plan instead of the centre (P-BUD-004, issued by the Budget Bureau) from
+    // FY 2569, up to 20 million baht per project, to four of the pilots; Chiang Rai's amendments still go central
+    // (added last so that the earlier instruments keep their demo ids)
+    for (const p of ["76", "40", "31", "34"] as const) {
+      await make({ powerCode: "P-BUD-004", delegateRole: "governor", provinceCode: p, amountCap: 20_000_000, instrumentNo: no("คำสั่งสำนักงบประมาณ", 500 + Number(p)), instrumentDate: "2025-09-15", effectiveFrom: "2025-10-01", maySubdelegate: false, conditionsTh: "เฉพาะโครงการในแผนพัฒนาจังหวัดที่ได้รับอนุมัติแล้ว โดยผ่านความเห็นชอบของคณะกรรมการบริหารงานจังหวัดแบบบูรณาการ และวงเงินโครงการหลังแก้ไขไม่เกิน 20 ล้านบาท" });
+    }
     await writeAudit(tx, { action: "delegation.seed.demo", entityType: "delegation", entityId: "demo", after: { instruments: k } });
   });
 }

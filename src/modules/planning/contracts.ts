@@ -32,7 +32,9 @@ export const BudgetSource = z.enum(["function", "province", "cluster", "local", 
 export type BudgetSource = z.infer<typeof BudgetSource>;
 
 export const AmendmentRoute = z.enum(["delegated", "central"]);
-export const AmendmentStatus = z.enum(["approved", "rejected", "pending_central"]);
+/** pending_province: requested by staff under a delegation that applies, awaiting the deciding post (governor / vice governor) */
+export const AmendmentStatus = z.enum(["approved", "rejected", "pending_province", "pending_central"]);
+export type AmendmentStatus = z.infer<typeof AmendmentStatus>;
 
 export const EmergencyUrgency = z.enum(["immediate", "urgent", "necessary"]);
 export const EmergencyStatus = z.enum(["submitted", "screened", "approved", "referred_to_pm", "pm_approved", "rejected", "withdrawn"]);

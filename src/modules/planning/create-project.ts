@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { writeAudit } from "../../platform/audit/audit.js";
-import { requirePermission } from "../../platform/auth/permissions.js";
+import { requireAnyPermission } from "../../platform/auth/permissions.js";
 import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
 import { ConflictError, RuleViolation, ValidationError, type FieldError } from "../../platform/errors.js";
 import { searchText } from "../../platform/thai/segment.js";
@@ -8,7 +8,7 @@ import { parseInput } from "../../platform/validation.js";
 import { lookupAreas, lookupOrganizations, requireProvince } from "../registry/index.js";
 import { CreateProjectInput, type ProjectDetail } from "./contracts-projects.js";
 import { getProject } from "./get-project.js";
-import { agencyOf, checkGoals, checkOwner } from "./project-rules.js";
+import { agencyOf, checkGoals, checkKpis, checkOwner } from "./project-rules.js";
 import { plans, projectBudgetLines, projects } from "./tables.js";
 
 const sum = (xs: readonly { amount: number }[]) => (xs.reduce((s, x) => s + Math.round(x.amount * 100), 0) / 100).toFixed(2);
@@ -20,8 +20,11 @@ export async function createProject({ ctx, input }: { ctx: Ctx; input: CreatePro
   await withTransaction(ctx, async (tx) => {
     await requireProvince(tx, i.provinceCode);
     const owner = await checkOwner(tx, i.ownerOrgId, i.provinceCode);
-    await requirePermission(tx, "planning:project.propose", { kind: "org", id: owner.id });
+    // the owner's staff propose; so do the staff of the plan's area (a district proposes into its district plan)
+    const [target] = i.planId ? await tx.db.select({ areaId: plans.areaId }).from(plans).where(eq(plans.id, i.planId)).limit(1) : [];
+    await requireAnyPermission(tx, "planning:project.propose", [{ kind: "org", id: owner.id }, ...(target ? [{ kind: "area" as const, id: target.areaId }] : [])]);
     await checkGoals(tx, i.goalIds, i.provinceCode);
+    await checkKpis(tx, i.outcomes, i.provinceCode);
     const errors: FieldError[] = [];
     if (i.startDate && i.endDate && i.endDate < i.startDate) errors.push({ path: "endDate", code: "planning.dates-order", messageTh: "วันสิ้นสุดต้องไม่ก่อนวันเริ่ม", messageEn: "The end date is before the start date" });
     const areas = await lookupAreas(tx, i.areaCodes.map((c) => `subdistrict:${c}`));
@@ -42,6 +45,7 @@ export async function createProject({ ctx, input }: { ctx: Ctx; input: CreatePro
       }
       if (plan.status === "approved") throw new RuleViolation("planning.plan-approved", "แผนได้รับอนุมัติแล้ว เพิ่มโครงการไม่ได้ (ใช้การแก้ไขเปลี่ยนแปลงโครงการ)", "The plan is approved: projects cannot be added (amend instead)");
     }
+    const cluster = i.planId ? (await tx.db.select({ level: plans.level, areaId: plans.areaId }).from(plans).where(eq(plans.id, i.planId)))[0] : undefined;
     const code = i.code ?? `${i.fiscalYear}-${i.provinceCode}-${id.replace(/-/g, "").slice(-8).toUpperCase()}`;
     const [clash] = await tx.db.select({ id: projects.id }).from(projects).where(eq(projects.code, code)).limit(1);
     if (clash) throw new ConflictError("planning.project-code-taken", `รหัสโครงการ ${code} ถูกใช้แล้ว`, `Project code ${code} is already used`, { code });
@@ -51,6 +55,7 @@ export async function createProject({ ctx, input }: { ctx: Ctx; input: CreatePro
       fiscalYear: i.fiscalYear,
       planId: i.planId ?? null,
       provinceCode: i.provinceCode,
+      clusterId: cluster?.level === "cluster" ? cluster.areaId : null,
       origin: i.origin,
       ownerOrgId: owner.id,
       agencyId: agencyOf(owner),

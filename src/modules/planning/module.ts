@@ -9,7 +9,7 @@ import { seedDemoPlans } from "./seed-demo-plans.js";
 import { seedDemoProcurement } from "./seed-demo-procurement.js";
 
 /** Audit actions, one list per part of the module (plans and projects; budget cycle; funds; procurement). */
-const PLANS_AUDIT = ["planning.project.create"];
+const PLANS_AUDIT = ["planning.project.create", "planning.plan.create", "planning.plan.prioritise", "planning.plan.consolidate", "planning.plan.approve", "planning.project.consolidate", "planning.project.approve", "planning.project.update", "planning.project.status", "planning.project.duplicate-confirm", "planning.project.duplicate-dismiss", "planning.milestone.add", "planning.milestone.complete", "planning.file.upload", "planning.amendment.request", "planning.amendment.decide", "planning.seed.demo-plans"];
 
 const BUDGET_AUDIT: string[] = [];
 

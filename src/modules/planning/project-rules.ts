@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { ScopeRef } from "../../platform/auth/scope.js";
 import type { Ctx } from "../../platform/ctx.js";
-import { NotFoundError, ValidationError, type FieldError } from "../../platform/errors.js";
-import { lookupOrganizations, type OrganizationRef } from "../registry/index.js";
+import { ConflictError, NotFoundError, RuleViolation, ValidationError, type FieldError } from "../../platform/errors.js";
+import { lookupKpis } from "../performance/index.js";
+import { lookupAreas, lookupOrganizations, type OrganizationRef } from "../registry/index.js";
 import { lookupStrategyNodes } from "../strategy/index.js";
 import { projects } from "./tables.js";
 
@@ -52,3 +53,67 @@ export async function checkGoals(ctx: Ctx, goalIds: readonly string[], provinceC
   });
   if (errors.length) throw new ValidationError(errors);
 }
+
+/** Every outcome must name an existing KPI, of the project's province or a national one. */
+export async function checkKpis(ctx: Ctx, outcomes: readonly { kpiId: string }[], provinceCode: string | null, path = "outcomes"): Promise<void> {
+  const found = await lookupKpis(ctx, outcomes.map((o) => o.kpiId));
+  const errors: FieldError[] = [];
+  outcomes.forEach((o, i) => {
+    const k = found.get(o.kpiId);
+    if (!k) errors.push(fieldError(`${path}.${i}.kpiId`, "ref.unknown-kpi", `ไม่พบตัวชี้วัด ${o.kpiId}`, `Unknown KPI ${o.kpiId}`));
+    else if (k.provinceCode && provinceCode && k.provinceCode !== provinceCode) errors.push(fieldError(`${path}.${i}.kpiId`, "planning.kpi-other-province", `ตัวชี้วัด ${k.nameTh} เป็นของจังหวัดอื่น`, `KPI ${k.nameEn || k.nameTh} belongs to another province`));
+  });
+  if (errors.length) throw new ValidationError(errors);
+}
+
+/** Subdistrict codes must exist and lie in the project's province. */
+export async function checkAreaCodes(ctx: Ctx, codes: readonly string[], provinceCode: string, path = "areaCodes"): Promise<void> {
+  const areas = await lookupAreas(ctx, codes.map((c) => `subdistrict:${c}`));
+  const errors: FieldError[] = [];
+  codes.forEach((c, k) => {
+    if (!areas.has(`subdistrict:${c}`)) errors.push(fieldError(`${path}.${k}`, "ref.unknown-area", `ไม่พบตำบลรหัส ${c}`, `Unknown subdistrict ${c}`));
+    else if (!c.startsWith(provinceCode)) errors.push(fieldError(`${path}.${k}`, "planning.area-other-province", `ตำบล ${c} อยู่นอกจังหวัด`, `Subdistrict ${c} lies outside the province`));
+  });
+  if (errors.length) throw new ValidationError(errors);
+}
+
+/** Funders named on budget lines must exist. */
+export async function checkFunders(ctx: Ctx, lines: readonly { funderOrgId?: string }[], path = "budgetLines"): Promise<void> {
+  const funders = await lookupOrganizations(ctx, lines.flatMap((l) => (l.funderOrgId ? [l.funderOrgId] : [])));
+  const errors: FieldError[] = [];
+  lines.forEach((l, k) => {
+    if (l.funderOrgId && !funders.has(l.funderOrgId)) errors.push(fieldError(`${path}.${k}.funderOrgId`, "ref.unknown-organization", `ไม่พบหน่วยงาน ${l.funderOrgId}`, `Unknown organisation ${l.funderOrgId}`));
+  });
+  if (errors.length) throw new ValidationError(errors);
+}
+
+/**
+ * Who may read a project: staff of its owner organisation (and the departments, ministries and province above it),
+ * of its province, of the districts its subdistricts lie in, and of its cluster.
+ */
+export function projectReadScopes(p: Pick<ProjectRow, "ownerOrgId" | "provinceCode" | "areaCodes" | "clusterId">): ScopeRef[] {
+  return [
+    projectScope(p),
+    ...(p.provinceCode ? [{ kind: "area" as const, id: `province:${p.provinceCode}` }] : []),
+    ...[...new Set(p.areaCodes.map((c) => c.slice(0, 4)))].map((d) => ({ kind: "area" as const, id: `district:${d}` })),
+    ...(p.clusterId ? [{ kind: "area" as const, id: p.clusterId }] : []),
+  ];
+}
+
+/** Sum of budget lines as numeric text, in satang arithmetic (no float drift). */
+export const sumLines = (xs: readonly { amount: number }[]) => (xs.reduce((s, x) => s + Math.round(x.amount * 100), 0) / 100).toFixed(2);
+
+/** A proposal may be edited while it is not approved (approved projects change only by amendment). */
+export function assertEditable(p: ProjectRow): void {
+  if (!["proposed", "prioritised"].includes(p.status)) {
+    throw new RuleViolation("planning.project-not-editable", "โครงการได้รับอนุมัติแล้วหรือปิดไปแล้ว แก้ไขโดยตรงไม่ได้ (ใช้การแก้ไขเปลี่ยนแปลงโครงการ)", "The project is approved or closed: it changes only by amendment", { status: p.status });
+  }
+}
+
+/** Optimistic lock: the version the editor read must still be the current one. */
+export function assertVersion(current: number, given: number, entity = "project"): void {
+  if (current !== given) throw new ConflictError(`planning.${entity}-version-conflict`, "ข้อมูลถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดใหม่", "Someone else changed it meanwhile: reload and try again", { current, given });
+}
+
+/** Who runs a project day to day: its owner organisation's staff, the province's and the districts' (the same scopes as reading). */
+export const projectWriters = (p: Pick<ProjectRow, "ownerOrgId" | "provinceCode" | "areaCodes" | "clusterId">): ScopeRef[] => projectReadScopes(p);

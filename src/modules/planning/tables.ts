@@ -58,6 +58,8 @@ export const projects = pgTable(
     planId: text("plan_id"),
     consolidatedIntoPlanId: text("consolidated_into_plan_id"),
     duplicateOf: text("duplicate_of"),
+    /** projects staff dismissed as NOT duplicates of this one (the likely-duplicate flag stays down for the pair) */
+    notDuplicates: text("not_duplicates").array().notNull().default(sql`'{}'::text[]`),
     provinceCode: text("province_code"),
     /** cluster projects: the cluster area id */
     clusterId: text("cluster_id"),

@@ -180,6 +180,13 @@ export function RootLayout() {
           {isStaff(me.data) && <NavLinkRouter to="/delegation/committees" label={t("personnel.committees.nav")} data-testid="nav-committees" />}
           {/* planning (issue 5): one block per part of the module */}
           {/* planning: plans and projects */}
+          {isStaff(me.data) && (
+            <>
+              <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">{t("planning.nav.section")}</Text>
+              <NavLinkRouter to="/planning/plans" label={t("planningPlans.nav.plans")} data-testid="nav-planning-plans" />
+              <NavLinkRouter to="/planning/projects" label={t("planningPlans.nav.projects")} data-testid="nav-planning-projects" />
+            </>
+          )}
 
           {/* planning: budget cycle and disbursement */}
 

@@ -3,6 +3,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { CommitteeKind, CommitteeStatus, PersonnelActionKind, PersonnelRoute } from "../../modules/delegation/contracts-personnel.js";
 import type { PermitRoute, PermitStatus } from "../../modules/delegation/contracts-permits.js";
 import type { RequestStatus } from "../../modules/delegation/contracts-requests.js";
+import type { BudgetSource, PlanLevel, PlanStatus, ProjectOrigin, ProjectStatus } from "../../modules/planning/contracts.js";
 import { queryClient } from "./query-client.js";
 import { meQuery } from "./session.js";
 import { RootLayout } from "./Layout.js";
@@ -463,7 +464,73 @@ const adminImportsRoute = createRoute({
 
 // ─── planning (issue 5): each part of the module keeps its pages in its own list ─────────────────────────────
 // plans and projects: /planning/plans, /planning/projects …
-const PLANNING_PLANS_ROUTES = [] as const;
+const PLAN_LEVEL_VALUES = valuesOf<PlanLevel>({ subdistrict: true, district: true, province: true, cluster: true });
+const PLAN_STATUS_VALUES = valuesOf<PlanStatus>({ draft: true, consolidated: true, approved: true });
+const PROJECT_STATUS_VALUES = valuesOf<ProjectStatus>({ proposed: true, prioritised: true, approved: true, in_progress: true, completed: true, rejected: true, cancelled: true });
+const BUDGET_SOURCE_VALUES = valuesOf<BudgetSource>({ function: true, province: true, cluster: true, local: true, matching: true, central_fund: true, leftover: true });
+const PROJECT_ORIGIN_VALUES = valuesOf<ProjectOrigin>({ agency: true, district: true, subdistrict: true, local_government: true, province: true, cluster: true });
+const fiscalYear = (v: unknown): number | undefined => {
+  const n = int(v);
+  return n !== undefined && n >= 2540 && n <= 2700 ? n : undefined;
+};
+export interface PlansSearch {
+  fiscalYear?: number;
+  level?: PlanLevel;
+  provinceCode?: string;
+  status?: PlanStatus;
+  q?: string;
+  page?: number;
+}
+const planningPlansRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/plans",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): PlansSearch => ({ fiscalYear: fiscalYear(s.fiscalYear), level: oneOf(s.level, PLAN_LEVEL_VALUES), provinceCode: provinceCode(s.provinceCode), status: oneOf(s.status, PLAN_STATUS_VALUES), q: str(s.q), page: int(s.page) }),
+  component: lazyRouteComponent(() => import("../features/planning-plans/PlansPage.js"), "PlansPage"),
+});
+const planningPlanRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/plans/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/planning-plans/PlanPage.js"), "PlanPage"),
+});
+export interface ProjectsSearch {
+  q?: string;
+  provinceCode?: string;
+  fiscalYear?: number;
+  status?: ProjectStatus;
+  source?: BudgetSource;
+  origin?: ProjectOrigin;
+  agencyId?: string;
+  sort?: "code" | "title" | "budget" | "priority" | "updated";
+  dir?: "asc" | "desc";
+  page?: number;
+}
+const planningProjectsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/projects",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): ProjectsSearch => ({
+    q: str(s.q),
+    provinceCode: provinceCode(s.provinceCode),
+    fiscalYear: fiscalYear(s.fiscalYear),
+    status: oneOf(s.status, PROJECT_STATUS_VALUES),
+    source: oneOf(s.source, BUDGET_SOURCE_VALUES),
+    origin: oneOf(s.origin, PROJECT_ORIGIN_VALUES),
+    agencyId: str(s.agencyId),
+    sort: oneOf(s.sort, ["code", "title", "budget", "priority", "updated"] as const),
+    dir: oneOf(s.dir, ["asc", "desc"] as const),
+    page: int(s.page),
+  }),
+  component: lazyRouteComponent(() => import("../features/planning-plans/ProjectsPage.js"), "ProjectsPage"),
+});
+const planningProjectRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/projects/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/planning-plans/ProjectPage.js"), "ProjectPage"),
+});
+const PLANNING_PLANS_ROUTES = [planningPlansRoute, planningPlanRoute, planningProjectsRoute, planningProjectRoute] as const;
 
 // budget cycle and disbursement: /planning/budget, /planning/deadlines …
 const PLANNING_BUDGET_ROUTES = [] as const;
