@@ -1,4 +1,5 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { budgetJobs } from "./jobs-budget.js";
 import { budgetRoutes } from "./routes-budget.js";
 import { fundsRoutes } from "./routes-funds.js";
 import { plansRoutes } from "./routes-plans.js";
@@ -11,7 +12,7 @@ import { seedDemoProcurement } from "./seed-demo-procurement.js";
 /** Audit actions, one list per part of the module (plans and projects; budget cycle; funds; procurement). */
 const PLANS_AUDIT = ["planning.project.create"];
 
-const BUDGET_AUDIT: string[] = [];
+const BUDGET_AUDIT = ["planning.budget-act.create", "planning.budget-act.update", "planning.allocation-notice.record", "planning.project.budget-line.add", "planning.operating-plan.record", "planning.frame-shift.record", "planning.progress.record"];
 
 const FUNDS_AUDIT: string[] = [];
 
@@ -32,6 +33,7 @@ export const planningModule: ModuleManifest = {
     "planning:emergency.screen", "planning:emergency.approve", "planning:emergency.pm-decide", "planning:procurement.write", "planning:import",
   ],
   auditActions: [...PLANS_AUDIT, ...BUDGET_AUDIT, ...FUNDS_AUDIT, ...PROCUREMENT_AUDIT],
+  jobs: [...budgetJobs],
   // order matters: budget, funds and procurement demo data hang on the demo projects
   seed: async (ctx, { demo }) => {
     if (!demo) return;

@@ -3,3 +3,4 @@ export { strategyModule } from "./module.js";
 export { assignmentHistoryScopes, strategyHistoryScopes } from "./history-scopes.js";
 export { provinceAgendas, type ProvinceAgenda } from "./province-agendas.js";
 export { lookupStrategyNodes, type StrategyNodeRef } from "./lookup-nodes.js";
+export { lookupGoalIssues } from "./lookup-goal-issues.js";
