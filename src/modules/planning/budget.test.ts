@@ -52,25 +52,26 @@ describe("the day-counting rule (docs/adr/0007)", () => {
 });
 
 describe("Budget Act and allocation notices", () => {
-  it("day 30 is on time, day 31 is late by one day (FY 2571, Act Wed 15 Sep 2027)", async () => {
-    const a = await act(2571, "2027-09-15");
-    expect(a.noticeDueOn).toBe("2027-10-15");
+  it("day 30 is on time, day 31 is late by one day (FY 2573, Act Wed 12 Sep 2029; day 31 is a Saturday and still late)", async () => {
+    const a = await act(2573, "2029-09-12", "2029-09-13");
+    expect(a.noticeDueOn).toBe("2029-10-12");
     expect(a.disbursementTargets).toEqual({ q1: 32, q2: 54, q3: 77, q4: 100 });
-    const onTime = await notice(2571, "moi.dopa", "76", "2027-10-15");
-    expect([onTime.dueOn, onTime.daysLate, onTime.late]).toEqual(["2027-10-15", 0, false]);
-    const late = await notice(2571, "moac.doae", "76", "2027-10-16");
+    const onTime = await recordAllocationNotice({ ctx: at("2029-10-20", dopa()), input: { fiscalYear: 2573, fromOrgId: "moi.dopa", provinceCode: "76", total: 1, notifiedOn: "2029-10-12" } });
+    expect([onTime.dueOn, onTime.daysLate, onTime.late]).toEqual(["2029-10-12", 0, false]);
+    const late = await recordAllocationNotice({ ctx: at("2029-10-20", doae()), input: { fiscalYear: 2573, fromOrgId: "moac.doae", provinceCode: "76", total: 1, notifiedOn: "2029-10-13" } });
     expect([late.daysLate, late.late]).toEqual([1, true]);
     const audit = await db.query<{ action: string }>("select action from audit_log where entity_id = $1", [late.id]);
     expect(audit.map((r) => r.action)).toEqual(["planning.allocation-notice.record"]);
   });
 
-  it("uses the calendar module's holidays: a deadline on Chulalongkorn Day rolls to Monday (FY 2570, Act 23 Sep 2026)", async () => {
-    const a = await act(2570, "2026-09-23", "2026-09-24");
-    expect(a.noticeDueOn).toBe("2026-10-26");
-    const fri = await notice(2570, "moi.dopa", "40", "2026-10-23");
-    const mon = await notice(2570, "moi.dopa", "76", "2026-10-26");
-    const tue = await notice(2570, "moi.dopa", "57", "2026-10-27");
-    expect([fri.daysLate, mon.daysLate, tue.daysLate]).toEqual([0, 0, 1]);
+  it("reads the calendar module's holidays: a last day on Chulalongkorn Day (Sat 23 Oct 2027) rolls past Sunday and the substitution Monday", async () => {
+    await db.query("insert into public_holidays (date, name_th, name_en, source) values ('2027-10-23', 'วันปิยมหาราช', 'Chulalongkorn Day', 'test'), ('2027-10-25', 'ชดเชยวันปิยมหาราช', 'Chulalongkorn Day (substitution)', 'test') on conflict do nothing");
+    const a = await act(2571, "2027-09-23", "2027-09-24");
+    expect(a.noticeDueOn).toBe("2027-10-26");
+    const sat = await notice(2571, "moi.dopa", "40", "2027-10-23");
+    const tue = await notice(2571, "moi.dopa", "76", "2027-10-26");
+    const wed = await notice(2571, "moi.dopa", "57", "2027-10-27");
+    expect([sat.daysLate, tue.daysLate, wed.daysLate]).toEqual([0, 0, 1]);
   });
 
   it("fiscal-year edges: an Act passed in late September; notices on 30 Sep and 1 Oct both belong to the budget's year", async () => {
