@@ -78,7 +78,7 @@ export function BudgetDashboardPage() {
                 <Stack gap={4}>
                   <Text size="sm">{t("planningBudget.dashboard.noticeDue", { date: f.date(d.deadlines.act.noticeDueOn) })}</Text>
                   <Group gap={6}>
-                    <Badge variant="light" color="teal.9" style={{ textTransform: "none" }}>✓ {t("planningBudget.dashboard.onTime", { count: d.deadlines.notices.onTime })}</Badge>
+                    <Badge variant="outline" color="teal.9" style={{ textTransform: "none" }}>✓ {t("planningBudget.dashboard.onTime", { count: d.deadlines.notices.onTime })}</Badge>
                     <Badge variant="filled" color="red.9" style={{ textTransform: "none" }} data-testid="late-notices">⚠ {t("planningBudget.dashboard.late", { count: d.deadlines.notices.late })}</Badge>
                     {d.deadlines.notices.overdue > 0 && <Badge variant="filled" color="red.9" style={{ textTransform: "none" }}>⚠ {t("planningBudget.dashboard.overdue", { count: d.deadlines.notices.overdue })}</Badge>}
                   </Group>
@@ -174,7 +174,7 @@ export function BudgetDashboardPage() {
                       <Table.Td ta="right">{pctText(x.disbursedPct)}</Table.Td>
                       <Table.Td ta="right">{x.behindTargetPts !== null && x.behindTargetPts > 0 ? t("planningBudget.lagging.points", { n: f.number(x.behindTargetPts) }) : "–"}</Table.Td>
                       <Table.Td ta="right">{x.behindPlan && x.behindPlan !== "0.00" ? baht(x.behindPlan) : "–"}</Table.Td>
-                      <Table.Td>{x.reasons.map((r) => <Badge key={r} variant="light" color="orange.9" mr={4} style={{ textTransform: "none" }}>⚠ {t(`planningBudget.lagging.reason.${r}`)}</Badge>)}</Table.Td>
+                      <Table.Td>{x.reasons.map((r) => <Badge key={r} variant="outline" color="orange.9" mr={4} style={{ textTransform: "none" }}>⚠ {t(`planningBudget.lagging.reason.${r}`)}</Badge>)}</Table.Td>
                     </Table.Tr>
                   ))}
                   {!d.lagging.agencies.length && !d.lagging.projects.length && <Table.Tr><Table.Td colSpan={5}>{t("planningBudget.lagging.none")}</Table.Td></Table.Tr>}

@@ -9,7 +9,7 @@ import { provincesQuery } from "../provinces/queries.js";
 export const PILOT_PROVINCES = ["57", "34", "31", "40", "76"];
 export const currentFiscalYear = () => fiscalYearOf(bangkokToday());
 
-const STATUS_COLOR: Record<DeadlineStatus, string> = { pending: "gray.7", "due-soon": "orange.9", overdue: "red.9", "on-time": "teal.9", late: "red.9", met: "teal.9", missed: "red.9", unknown: "gray.7" };
+const STATUS_COLOR: Record<DeadlineStatus, string> = { pending: "gray.9", "due-soon": "orange.9", overdue: "red.9", "on-time": "teal.9", late: "red.9", met: "teal.9", missed: "red.9", unknown: "gray.9" };
 const STATUS_ICON: Record<DeadlineStatus, string> = { pending: "○", "due-soon": "◔", overdue: "⚠", "on-time": "✓", late: "⚠", met: "✓", missed: "✗", unknown: "?" };
 
 /** A deadline's status in words with an icon (never colour alone); days late shown with a late or overdue one. */
@@ -17,7 +17,7 @@ export function StatusBadge({ status, daysLate, testId }: { status: DeadlineStat
   const { t } = useTranslation();
   const late = (status === "late" || status === "overdue") && daysLate ? ` ${t("planningBudget.daysLate", { count: daysLate })}` : "";
   return (
-    <Badge variant={status === "late" || status === "overdue" || status === "missed" ? "filled" : "light"} color={STATUS_COLOR[status]} data-testid={testId} data-status={status} style={{ textTransform: "none" }}>
+    <Badge variant={status === "late" || status === "overdue" || status === "missed" ? "filled" : "outline"} color={STATUS_COLOR[status]} data-testid={testId} data-status={status} style={{ textTransform: "none" }}>
       <span aria-hidden>{STATUS_ICON[status]} </span>
       {t(`planningBudget.status.${status}`)}
       {late}
