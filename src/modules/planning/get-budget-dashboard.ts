@@ -50,31 +50,34 @@ export async function getBudgetDashboard({ ctx, input }: { ctx: Ctx; input: z.in
           from project_progress where province_code = ${P} and fiscal_year = ${FY} and month <= ${asOf} group by project_id),
     pd as (select p.*, coalesce(d.disbursed, 0) as disbursed, coalesce(d.planned, 0) as planned from p left join d on d.project_id = p.id)`;
 
-  const agencies = rowsOf<{ agency_id: string; projects: number; budget: string; disbursed: string }>(
-    await ctx.db.execute(sql`${perProject} select agency_id, count(*)::int as projects, sum(total_budget)::text as budget, sum(disbursed)::text as disbursed from pd group by agency_id order by sum(total_budget) desc`),
-  );
-  const sources = rowsOf<{ source: Source; amount: string; projects: number }>(
-    await ctx.db.execute(sql`select l.source, sum(l.amount)::text as amount, count(distinct l.project_id)::int as projects
+  const behind = target === null ? sql`false` : sql`(total_budget > 0 and disbursed * 100 < total_budget * ${target})`;
+  // one statement: the per-project CTE is computed once (PostgreSQL materialises a CTE used more than once)
+  type Agg = { agency_id: string; projects: number; budget: string; disbursed: string };
+  type Goal = { goal_id: string; projects: number; budget: string; disbursed: string };
+  type Lag = { id: string; code: string; title_th: string; title_en: string; budget: string; disbursed: string; planned: string; below_target: boolean; below_plan: boolean };
+  type Month = { month: string; disbursed: string; planned: string };
+  // on PostgreSQL the pool runs the three aggregates at once (PGlite, one connection, runs them in turn)
+  const [perProjectRows, monthRows, sources] = await Promise.all([
+    ctx.db.execute(sql`${perProject}
+      select
+        (select json_agg(a order by a.budget_n desc) from (select agency_id, count(*)::int as projects, sum(total_budget)::text as budget, sum(total_budget) as budget_n, sum(disbursed)::text as disbursed from pd group by agency_id) a) as agencies,
+        (select json_agg(g) from (select g as goal_id, count(*)::int as projects, sum(total_budget)::text as budget, sum(disbursed)::text as disbursed from pd, unnest(goal_ids) g group by g) g) as goals,
+        (select json_agg(l) from (select id, code, title_th, title_en, total_budget::text as budget, disbursed::text as disbursed, planned::text as planned, ${behind} as below_target, (disbursed < planned) as below_plan
+           from pd where total_budget > 0 and (${behind} or disbursed < planned) order by (planned - disbursed) desc, code limit ${LAGGING_SHOWN}) l) as lag,
+        (select count(*)::int from pd where total_budget > 0 and (${behind} or disbursed < planned)) as lag_n`),
+    ctx.db.execute(sql`select to_char(pp.month, 'YYYY-MM-DD') as month, sum(coalesce(pp.disbursed, 0))::text as disbursed, sum(coalesce(pp.planned_disbursed, 0))::text as planned
+      from project_progress pp join projects p on p.id = pp.project_id
+      where pp.province_code = ${P} and pp.fiscal_year = ${FY} and p.province_code = ${P} and p.fiscal_year = ${FY} and p.${COUNTED} group by pp.month`),
+    ctx.db.execute(sql`select l.source, sum(l.amount)::text as amount, count(distinct l.project_id)::int as projects
       from project_budget_lines l join projects p on p.id = l.project_id
       where l.province_code = ${P} and l.fiscal_year = ${FY} and p.province_code = ${P} and p.fiscal_year = ${FY} and p.${COUNTED}
-      group by l.source`),
-  );
-  const goals = rowsOf<{ goal_id: string; projects: number; budget: string; disbursed: string }>(
-    await ctx.db.execute(sql`${perProject} select g as goal_id, count(*)::int as projects, sum(total_budget)::text as budget, sum(disbursed)::text as disbursed from pd, unnest(goal_ids) g group by g`),
-  );
-  const months = rowsOf<{ month: string; disbursed: string; planned: string }>(
-    await ctx.db.execute(sql`select to_char(pp.month, 'YYYY-MM-DD') as month, sum(coalesce(pp.disbursed, 0))::text as disbursed, sum(coalesce(pp.planned_disbursed, 0))::text as planned
-      from project_progress pp join projects p on p.id = pp.project_id
-      where pp.province_code = ${P} and pp.fiscal_year = ${FY} and p.${COUNTED} group by pp.month`),
-  );
-  const behind = target === null ? sql`false` : sql`(total_budget > 0 and disbursed * 100 < total_budget * ${target})`;
-  const lagRows = rowsOf<{ id: string; code: string; title_th: string; title_en: string; budget: string; disbursed: string; planned: string; below_target: boolean; below_plan: boolean; n: number }>(
-    await ctx.db.execute(sql`${perProject}
-      select id, code, title_th, title_en, total_budget::text as budget, disbursed::text as disbursed, planned::text as planned,
-        ${behind} as below_target, (disbursed < planned) as below_plan, count(*) over ()::int as n
-      from pd where total_budget > 0 and (${behind} or disbursed < planned)
-      order by (planned - disbursed) desc, code limit ${LAGGING_SHOWN}`),
-  );
+      group by l.source`).then((r) => rowsOf<{ source: Source; amount: string; projects: number }>(r)),
+  ]);
+  const [one] = rowsOf<{ agencies: Agg[] | null; goals: Goal[] | null; lag: Lag[] | null; lag_n: number }>(perProjectRows);
+  const agencies = one?.agencies ?? [];
+  const goals = one?.goals ?? [];
+  const lagRows = (one?.lag ?? []).map((r) => ({ ...r, n: one?.lag_n ?? 0 }));
+  const months = rowsOf<Month>(monthRows);
 
   const totalBudget = agencies.reduce((s, a) => s + satang(a.budget), 0n);
   const totalDisbursed = agencies.reduce((s, a) => s + satang(a.disbursed), 0n);
