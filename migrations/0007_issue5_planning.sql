@@ -142,6 +142,7 @@ CREATE TABLE "operating_plans" (
 	"province_code" text NOT NULL,
 	"fiscal_year" integer NOT NULL,
 	"total_known_on" date,
+	"total_known_basis" text,
 	"due_on" date,
 	"submitted_on" date,
 	"submitted_by" text,

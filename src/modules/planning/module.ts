@@ -1,4 +1,5 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { budgetJobs } from "./jobs-budget.js";
 import { budgetRoutes } from "./routes-budget.js";
 import { fundsRoutes } from "./routes-funds.js";
 import { plansRoutes } from "./routes-plans.js";
@@ -11,7 +12,7 @@ import { seedDemoProcurement } from "./seed-demo-procurement.js";
 /** Audit actions, one list per part of the module (plans and projects; budget cycle; funds; procurement). */
 const PLANS_AUDIT = ["planning.project.create", "planning.plan.create", "planning.plan.prioritise", "planning.plan.consolidate", "planning.plan.approve", "planning.project.consolidate", "planning.project.approve", "planning.project.update", "planning.project.status", "planning.project.duplicate-confirm", "planning.project.duplicate-dismiss", "planning.milestone.add", "planning.milestone.complete", "planning.file.upload", "planning.amendment.request", "planning.amendment.decide", "planning.seed.demo-plans"];
 
-const BUDGET_AUDIT: string[] = [];
+const BUDGET_AUDIT = ["planning.budget-act.create", "planning.budget-act.update", "planning.allocation-notice.record", "planning.project.budget-line.add", "planning.operating-plan.record", "planning.frame-shift.record", "planning.progress.record"];
 
 const FUNDS_AUDIT = ["planning.leftover.record", "planning.leftover.reallocate", "planning.matching.create", "planning.matching.commitment", "planning.matching.transfer", "planning.matching.agree", "planning.matching.close", "planning.matching.cancel", "planning.emergency.submit", "planning.emergency.screen", "planning.emergency.approve", "planning.emergency.refer", "planning.emergency.reject", "planning.emergency.pm-decide"];
 
@@ -32,6 +33,7 @@ export const planningModule: ModuleManifest = {
     "planning:emergency.screen", "planning:emergency.approve", "planning:emergency.pm-decide", "planning:procurement.write", "planning:import",
   ],
   auditActions: [...PLANS_AUDIT, ...BUDGET_AUDIT, ...FUNDS_AUDIT, ...PROCUREMENT_AUDIT],
+  jobs: [...budgetJobs],
   // order matters: budget, funds and procurement demo data hang on the demo projects
   seed: async (ctx, { demo }) => {
     if (!demo) return;

@@ -268,6 +268,8 @@ export const operatingPlans = pgTable(
     provinceCode: text("province_code").notNull(),
     fiscalYear: integer("fiscal_year").notNull(),
     totalKnownOn: date("total_known_on"),
+    /** declared (the strategy office gave the date) | last-notice (default: the day of the last notice received) */
+    totalKnownBasis: text("total_known_basis"),
     dueOn: date("due_on"),
     submittedOn: date("submitted_on"),
     submittedBy: text("submitted_by"),

@@ -4,3 +4,4 @@ export { assignmentHistoryScopes, strategyHistoryScopes } from "./history-scopes
 export { provinceAgendas, type ProvinceAgenda } from "./province-agendas.js";
 export { lookupStrategyNodes, type StrategyNodeRef } from "./lookup-nodes.js";
 export { strategyChainsUp, type StrategyChainNode } from "./chain-up.js";
+export { lookupGoalIssues } from "./lookup-goal-issues.js";

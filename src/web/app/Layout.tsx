@@ -189,6 +189,9 @@ export function RootLayout() {
           )}
 
           {/* planning: budget cycle and disbursement */}
+          {isStaff(me.data) && <NavLinkRouter to="/planning/budget" label={t("planningBudget.nav.dashboard")} activeOptions={{ exact: true }} data-testid="nav-budget-dashboard" />}
+          {isStaff(me.data) && <NavLinkRouter to="/planning/budget/calendar" label={t("planningBudget.nav.calendar")} data-testid="nav-budget-calendar" />}
+          {isStaff(me.data) && <NavLinkRouter to="/planning/budget/notices" label={t("planningBudget.nav.notices")} data-testid="nav-budget-notices" />}
 
           {/* planning: funds */}
           {isStaff(me.data) && <NavLinkRouter to="/planning/emergency" label={t("planningFunds.nav.emergency")} data-testid="nav-planning-emergency" />}

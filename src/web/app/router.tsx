@@ -533,7 +533,44 @@ const planningProjectRoute = createRoute({
 const PLANNING_PLANS_ROUTES = [planningPlansRoute, planningPlanRoute, planningProjectsRoute, planningProjectRoute] as const;
 
 // budget cycle and disbursement: /planning/budget, /planning/deadlines …
-const PLANNING_BUDGET_ROUTES = [] as const;
+// budget cycle and disbursement (planning-budget)
+const BUDGET_SOURCES = ["function", "province", "cluster", "local", "matching", "central_fund", "leftover"] as const;
+const truthy = (v: unknown): true | undefined => (v === true || v === "true" ? true : undefined);
+const budgetDashboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/budget",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): { province?: string; fy?: number } => ({ province: provinceCode(s.province), fy: int(s.fy) }),
+  component: lazyRouteComponent(() => import("../features/planning-budget/BudgetDashboardPage.js"), "BudgetDashboardPage"),
+});
+type BudgetProjectsSearch = { province?: string; fy?: number; source?: (typeof BUDGET_SOURCES)[number]; agency?: string; goal?: string; issue?: string; frameShift?: string; notice?: string; lagging?: true; q?: string; sort?: "code" | "budget" | "-budget" | "disbursed" | "-disbursed" | "pct" | "-pct"; page?: number };
+const budgetProjectsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/budget/projects",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): BudgetProjectsSearch => ({
+    province: provinceCode(s.province), fy: int(s.fy), source: oneOf(s.source, BUDGET_SOURCES), agency: str(s.agency), goal: str(s.goal), issue: str(s.issue), frameShift: str(s.frameShift), notice: str(s.notice), lagging: truthy(s.lagging), q: str(s.q),
+    sort: oneOf(s.sort, ["code", "budget", "-budget", "disbursed", "-disbursed", "pct", "-pct"] as const), page: int(s.page),
+  }),
+  component: lazyRouteComponent(() => import("../features/planning-budget/BudgetProjectsPage.js"), "BudgetProjectsPage"),
+});
+type CalendarSearch = { province?: string; fy?: number; kind?: "budget-act" | "allocation-notice" | "operating-plan" | "quarter-target" | "milestone"; status?: "pending" | "due-soon" | "overdue" | "on-time" | "late" | "met" | "missed" };
+const budgetCalendarRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/budget/calendar",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): CalendarSearch => ({ province: provinceCode(s.province), fy: int(s.fy), kind: oneOf(s.kind, ["budget-act", "allocation-notice", "operating-plan", "quarter-target", "milestone"] as const), status: oneOf(s.status, ["pending", "due-soon", "overdue", "on-time", "late", "met", "missed"] as const) }),
+  component: lazyRouteComponent(() => import("../features/planning-budget/DeadlineCalendarPage.js"), "DeadlineCalendarPage"),
+});
+type NoticesSearch = { province?: string; fy?: number; late?: true; q?: string; sort?: "-notified" | "notified" | "-late" | "-total"; page?: number };
+const budgetNoticesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/budget/notices",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): NoticesSearch => ({ province: provinceCode(s.province), fy: int(s.fy), late: truthy(s.late), q: str(s.q), sort: oneOf(s.sort, ["-notified", "notified", "-late", "-total"] as const), page: int(s.page) }),
+  component: lazyRouteComponent(() => import("../features/planning-budget/AllocationNoticesPage.js"), "AllocationNoticesPage"),
+});
+const PLANNING_BUDGET_ROUTES = [budgetDashboardRoute, budgetProjectsRoute, budgetCalendarRoute, budgetNoticesRoute] as const;
 
 // funds (leftover, matching, emergency central fund): /planning/emergency, /planning/leftover, /planning/matching
 export interface EmergencySearch {
