@@ -19,6 +19,14 @@ export function isValidThaiTaxId(id: string): boolean {
   return (11 - (sum % 11)) % 10 === Number(id[12]);
 }
 
+/** A juristic-person tax id (leading 0) with a valid check digit, built from a serial number (demo data, benchmarks, tests). */
+export function juristicTaxId(serial: number): string {
+  const body = `0${String(serial % 1e11).padStart(11, "0")}`;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (13 - i);
+  return body + String((11 - (sum % 11)) % 10);
+}
+
 /** A juristic person's tax id: 13 digits, a valid check digit, and a leading 0 (a citizen's id starts 1–8: personal data, refused). */
 export const JuristicTaxId = z
   .string()

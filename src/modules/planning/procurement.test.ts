@@ -4,7 +4,7 @@ import type { Database } from "../../platform/db/client.js";
 import { actor, createTestDb, ctxFor } from "../../../test/db.js";
 import { cancelProcurement } from "./cancel-procurement.js";
 import { completeProcurement } from "./complete-procurement.js";
-import { isValidThaiTaxId } from "./contracts-procurement.js";
+import { isValidThaiTaxId, juristicTaxId } from "./contracts-procurement.js";
 import { createProcurement } from "./create-procurement.js";
 import { createProject } from "./create-project.js";
 import { getProcurement } from "./get-procurement.js";
@@ -20,13 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-/** A juristic-person tax id (leading 0) with a valid check digit. */
-export function tin(n: number): string {
-  const body = `0${String(n).padStart(11, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (13 - i);
-  return body + String((11 - (sum % 11)) % 10);
-}
+const tin = juristicTaxId;
 
 let seq = 0;
 const OWNER = "pro:76:agricultural-extension";
