@@ -15,7 +15,7 @@ const BUDGET_AUDIT: string[] = [];
 
 const FUNDS_AUDIT: string[] = [];
 
-const PROCUREMENT_AUDIT = ["planning.procurement.create", "planning.procurement.tender", "planning.procurement.award", "planning.procurement.contract", "planning.procurement.payment", "planning.procurement.complete", "planning.procurement.cancel", "planning.procurement.unsuccessful", "planning.import.start", "planning.import.finish"];
+const PROCUREMENT_AUDIT = ["planning.procurement.create", "planning.procurement.tender", "planning.procurement.award", "planning.procurement.contract", "planning.procurement.payment", "planning.procurement.complete", "planning.procurement.cancel", "planning.procurement.unsuccessful"];
 
 export const planningModule: ModuleManifest = {
   name: "planning",

@@ -28,6 +28,15 @@ import { recordAward } from "./record-award.js";
 import { recordPayment } from "./record-payment.js";
 import { signContract } from "./sign-contract.js";
 import { streamOcdsReleases } from "./stream-ocds-releases.js";
+import { ImportFormat, ImportJob, ImportJobSummary, ImportMode, MAX_IMPORT_BYTES } from "../registry/contracts.js";
+import { acceptImport, getImportJob, listImportJobs } from "../registry/index.js";
+import { ErrorBody } from "../../platform/http/schemas.js";
+import { PLANNING_IMPORT_KINDS, PlanningImportKind } from "./contracts-imports.js";
+import { getImportTemplate } from "./get-import-template.js";
+import { registerPlanningImports } from "./import-planning.js";
+
+// the import kinds join the registry's import machinery when the module's routes are loaded
+registerPlanningImports();
 
 const Id = z.object({ id: z.string().min(1).max(120) });
 const tags = ["planning"];
@@ -47,6 +56,33 @@ export const procurementRoutes: FastifyPluginAsync = async (app) => {
   r.post("/planning/procurements/:id/payments", { schema: { tags, ...step, body: RecordPaymentInput.omit({ id: true }) } }, (req) => recordPayment({ ctx: req.ctx, input: { ...req.body, id: req.params.id } }));
   r.post("/planning/procurements/:id/complete", { schema: { tags, ...step, body: CompleteProcurementInput.omit({ id: true }) } }, (req) => completeProcurement({ ctx: req.ctx, input: { ...req.body, id: req.params.id } }));
   r.post("/planning/procurements/:id/cancel", { schema: { tags, ...step, body: CancelProcurementInput.omit({ id: true }) } }, (req) => cancelProcurement({ ctx: req.ctx, input: { ...req.body, id: req.params.id } }));
+
+  // Imports of project lists and allocation notices: the registry's job machinery, planning's kinds and right.
+  r.post(
+    "/planning/imports",
+    {
+      bodyLimit: MAX_IMPORT_BYTES + 1024 * 1024,
+      schema: {
+        tags,
+        description: "Upload a CSV (UTF-8 or TIS-620) or XLSX file as the raw body; 202 returns the queued job; poll GET /planning/imports/{id} for progress and the report.",
+        querystring: z.object({ kind: PlanningImportKind, mode: ImportMode.default("all-or-nothing"), format: ImportFormat.optional(), fileName: z.string().max(200).default("upload") }),
+        response: { 202: ImportJob, ...errorResponses, 413: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const body = req.body;
+      const content = Buffer.isBuffer(body) ? body : typeof body === "string" ? Buffer.from(body) : Buffer.alloc(0);
+      return reply.code(202).send(await acceptImport({ ctx: req.ctx, input: { ...req.query, content } }));
+    },
+  );
+  r.get("/planning/imports", { schema: { tags, querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }), response: { 200: z.array(ImportJobSummary), ...errorResponses } } }, (req) =>
+    listImportJobs({ ctx: req.ctx, input: { limit: req.query.limit, operation: "planning:import", kinds: PLANNING_IMPORT_KINDS } }),
+  );
+  r.get("/planning/imports/:id", { schema: { tags, params: Id, response: { 200: ImportJob, ...errorResponses } } }, (req) => getImportJob({ ctx: req.ctx, input: { id: req.params.id, operation: "planning:import", kinds: PLANNING_IMPORT_KINDS } }));
+  r.get("/planning/imports/templates/:kind", { schema: { tags, params: z.object({ kind: PlanningImportKind }), querystring: z.object({ format: z.enum(["csv", "xlsx"]).default("xlsx") }) } }, async (req, reply) => {
+    const t = await getImportTemplate({ ctx: req.ctx, input: { kind: req.params.kind, format: req.query.format } });
+    return reply.header("content-type", t.contentType).header("content-disposition", `attachment; filename="${t.fileName}"`).send(t.body);
+  });
 
   // Public OCDS endpoints (planning:public): release packages, and every release streamed.
   const pkg = { 200: OcdsPackage, ...errorResponses };
