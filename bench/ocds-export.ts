@@ -61,6 +61,8 @@ try {
     await insertSyntheticProcurements(db, { n: target - have, from: have, projectId: project.id, buyerOrgId: owner, provinceCode: "57" });
     log(`inserted ${target - have} processes in ${Math.round(performance.now() - t0)} ms`);
     have = target;
+    // fresh statistics, as autovacuum keeps them on a live server: without them the planner may scan whole tables per batch
+    await db.exec("analyze procurements; analyze procurement_parties; analyze procurement_contracts; analyze procurement_payments;");
     global.gc?.();
     const base = process.memoryUsage();
     let peakRss = base.rss;

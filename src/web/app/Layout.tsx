@@ -186,6 +186,8 @@ export function RootLayout() {
           {/* planning: funds */}
 
           {/* planning: procurement and imports */}
+          <NavLinkRouter to="/planning/procurement" label={t("planningProcurement.nav.procurement")} data-testid="nav-procurement" />
+          {holdsRoleFor(me.data, "planning:import") && <NavLinkRouter to="/planning/imports" label={t("planningProcurement.nav.imports")} data-testid="nav-planning-imports" />}
 
           {(admin || importer) && (
             <>
