@@ -178,6 +178,7 @@ CREATE TABLE "procurement_contracts" (
 	"supplier_party_id" text NOT NULL,
 	"award_amount" numeric(16, 2) NOT NULL,
 	"award_date" date NOT NULL,
+	"award_justification_th" text DEFAULT '' NOT NULL,
 	"contract_no" text,
 	"contract_amount" numeric(16, 2),
 	"signed_on" date,
@@ -228,6 +229,9 @@ CREATE TABLE "procurements" (
 	"tender_start" date,
 	"tender_end" date,
 	"stage" text DEFAULT 'planning' NOT NULL,
+	"closed_reason_th" text DEFAULT '' NOT NULL,
+	"closed_on" date,
+	"completed_on" date,
 	"version" integer DEFAULT 1 NOT NULL,
 	"is_demo" boolean DEFAULT false NOT NULL,
 	"created_by" text,
@@ -366,6 +370,7 @@ CREATE INDEX "plans_province_idx" ON "plans" USING btree ("province_code","fisca
 CREATE INDEX "procurement_contracts_procurement_idx" ON "procurement_contracts" USING btree ("procurement_id");--> statement-breakpoint
 CREATE INDEX "procurement_parties_procurement_idx" ON "procurement_parties" USING btree ("procurement_id");--> statement-breakpoint
 CREATE INDEX "procurement_payments_contract_idx" ON "procurement_payments" USING btree ("contract_id");--> statement-breakpoint
+CREATE INDEX "procurement_payments_procurement_idx" ON "procurement_payments" USING btree ("procurement_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "procurements_ocid_uq" ON "procurements" USING btree ("ocid");--> statement-breakpoint
 CREATE INDEX "procurements_project_idx" ON "procurements" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "procurements_province_idx" ON "procurements" USING btree ("province_code","fiscal_year");--> statement-breakpoint

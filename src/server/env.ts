@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: z.enum(["true", "false", "auto"]).default("auto"),
   JOBS: z.enum(["on", "off", "true", "false", "1", "0"]).default("on"),
+  /** OCDS ocid prefix ("ocds-" + 6 characters); the default is a placeholder: register your own with the OCDS Data Support Team */
+  OCDS_PREFIX: z.string().regex(/^ocds-[a-z0-9]{6}$/, "OCDS_PREFIX must be ocds- followed by 6 lower-case letters or digits (the prefix the OCDS Data Support Team registered)").default("ocds-changw"),
 });
 
 export type Env = {
@@ -34,6 +36,8 @@ export type Env = {
   cookieSecure: "true" | "false" | "auto";
   /** run scheduled jobs (pg-boss) in this process; JOBS=off for tools that open the database briefly */
   jobs: boolean;
+  /** the ocid prefix OCDS releases are published under */
+  ocdsPrefix: string;
 };
 
 export class ConfigError extends Error {}
@@ -61,5 +65,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
     jobs: !["off", "false", "0"].includes(e.JOBS),
+    ocdsPrefix: e.OCDS_PREFIX,
   };
 }

@@ -1,2 +1,3 @@
 /** The planning module's public surface for other modules. */
 export { planningModule } from "./module.js";
+export { configureOcds, DEFAULT_OCDS_PREFIX } from "./procurement-rules.js";

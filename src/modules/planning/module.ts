@@ -16,7 +16,7 @@ const BUDGET_AUDIT = ["planning.budget-act.create", "planning.budget-act.update"
 
 const FUNDS_AUDIT = ["planning.leftover.record", "planning.leftover.reallocate", "planning.matching.create", "planning.matching.commitment", "planning.matching.transfer", "planning.matching.agree", "planning.matching.close", "planning.matching.cancel", "planning.emergency.submit", "planning.emergency.screen", "planning.emergency.approve", "planning.emergency.refer", "planning.emergency.reject", "planning.emergency.pm-decide"];
 
-const PROCUREMENT_AUDIT: string[] = [];
+const PROCUREMENT_AUDIT = ["planning.procurement.create", "planning.procurement.tender", "planning.procurement.award", "planning.procurement.contract", "planning.procurement.payment", "planning.procurement.complete", "planning.procurement.cancel", "planning.procurement.unsuccessful"];
 
 export const planningModule: ModuleManifest = {
   name: "planning",

@@ -467,6 +467,11 @@ export const procurements = pgTable(
     tenderStart: date("tender_start"),
     tenderEnd: date("tender_end"),
     stage: text("stage").notNull().default("planning"),
+    /** why it was cancelled or unsuccessful (Thai), and on which day */
+    closedReasonTh: text("closed_reason_th").notNull().default(""),
+    closedOn: date("closed_on"),
+    /** the day the contract's work was accepted as complete */
+    completedOn: date("completed_on"),
     /** bumped by every change: the OCDS release id is `${ocid}-${version}` */
     version: integer("version").notNull().default(1),
     isDemo: boolean("is_demo").notNull().default(false),
@@ -504,6 +509,8 @@ export const procurementContracts = pgTable(
     supplierPartyId: text("supplier_party_id").notNull(),
     awardAmount: baht("award_amount").notNull(),
     awardDate: date("award_date").notNull(),
+    /** why the award exceeds the tender's estimate (required only then) */
+    awardJustificationTh: text("award_justification_th").notNull().default(""),
     contractNo: text("contract_no"),
     contractAmount: baht("contract_amount"),
     signedOn: date("signed_on"),
@@ -528,5 +535,5 @@ export const procurementPayments = pgTable(
     paidOn: date("paid_on").notNull(),
     ...stamps,
   },
-  (t) => [index("procurement_payments_contract_idx").on(t.contractId)],
+  (t) => [index("procurement_payments_contract_idx").on(t.contractId), index("procurement_payments_procurement_idx").on(t.procurementId)],
 );

@@ -314,7 +314,8 @@ export const ImportIssue = z.object({ row: z.number().int(), column: z.string(),
 export type ImportIssue = z.infer<typeof ImportIssue>;
 export const ImportJob = z.object({
   id: z.string(),
-  kind: ImportKind,
+  /** a registry kind, or a kind another module registered (e.g. planning-projects) */
+  kind: z.string(),
   format: ImportFormat,
   mode: ImportMode,
   fileName: z.string(),

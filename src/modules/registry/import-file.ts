@@ -2,9 +2,11 @@ import { parse as parseCsv } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
 import { AppError, type FieldError } from "../../platform/errors.js";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportFormat, type ImportKind } from "./contracts.js";
+import { importKindHandler } from "./import-kinds.js";
 
-/** One data row of an uploaded file: its row number as a spreadsheet shows it (header = 1) and its cells by column. */
-export type ImportRow = { row: number; values: Record<string, string>; extraValues: boolean };
+import type { ImportRow } from "./import-kinds.js";
+
+export type { ImportRow };
 export type ImportFile = { format: ImportFormat; columns: string[]; rows: ImportRow[] };
 
 /** The file itself is unusable (not CSV/XLSX, wrong header, empty, too big): refused before a job exists. */
@@ -122,10 +124,16 @@ async function readXlsx(content: Buffer): Promise<{ header: string[]; rows: Impo
 }
 
 /** Parses an upload and checks its header against the kind's columns; throws ImportFileError (4xx) for an unusable file. */
-export async function readImportFile(kind: ImportKind, format: ImportFormat, content: Buffer): Promise<ImportFile> {
+export async function readImportFile(kind: ImportKind | string, format: ImportFormat, content: Buffer): Promise<ImportFile> {
   checkImportSize(content);
-  const { header, rows } = format === "xlsx" ? await readXlsx(content) : readCsv(content);
-  const spec = IMPORT_COLUMNS[kind];
+  const read = format === "xlsx" ? await readXlsx(content) : readCsv(content);
+  const handler = importKindHandler(kind);
+  const spec = (IMPORT_COLUMNS as Record<string, { required: readonly string[]; optional: readonly string[] }>)[kind] ?? handler?.columns;
+  if (!spec) throw new ImportFileError("import.unknown-kind", 400, `ไม่รู้จักประเภทการนำเข้า ${kind}`, `Unknown import kind ${kind}`);
+  // a registered kind may name its columns in Thai too: the header and the rows' keys use the canonical names
+  const alias = (h: string) => handler?.aliases?.[h] ?? h;
+  const header = read.header.map(alias);
+  let rows = handler?.aliases ? read.rows.map((r) => ({ ...r, values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [alias(k), v])) })) : read.rows;
   const known = new Set([...spec.required, ...spec.optional]);
   const present = header.filter(Boolean);
   const fields: FieldError[] = [];
@@ -143,5 +151,6 @@ export async function readImportFile(kind: ImportKind, format: ImportFormat, con
   if (rows.length > MAX_IMPORT_ROWS) {
     throw new ImportFileError("import.too-many-rows", 413, `ไฟล์มีเกิน ${MAX_IMPORT_ROWS.toLocaleString("en")} แถว กรุณาแบ่งเป็นหลายไฟล์`, `The file has more than ${MAX_IMPORT_ROWS.toLocaleString("en")} rows; split it into several files`);
   }
+  if (handler?.group) rows = handler.group(rows);
   return { format, columns: present, rows };
 }

@@ -5,22 +5,26 @@ import { ForbiddenError, UnauthorizedError } from "../../platform/errors.js";
 import type { ImportFormat, ImportJob, ImportKind, ImportMode } from "./contracts.js";
 import { importJobView } from "./get-import-job.js";
 import { checkImportSize, detectFormat, readImportFile } from "./import-file.js";
+import { importKindHandler } from "./import-kinds.js";
 import { importRunner } from "./import-runner.js";
 import { importJobs } from "./tables.js";
 
-export type ImportRegistryInput = { kind: ImportKind; mode: ImportMode; format?: ImportFormat; fileName: string; content: Buffer };
+export type ImportRegistryInput = { kind: ImportKind | string; mode: ImportMode; format?: ImportFormat; fileName: string; content: Buffer };
 
 /**
- * Accepts a CSV or XLSX file of organisations, persons, posts or memberships as a queued job and returns it
+ * Accepts a CSV or XLSX file of organisations, persons, posts or memberships (or of a kind another module
+ * registered, see import-kinds.ts) as a queued job and returns it
  * (the API answers 202): the file is checked (readable, right header, size) and stored with the uploader's
  * identity and the start audit record in one transaction; a background runner then writes the rows.
  */
 export async function importRegistry({ ctx, input }: { ctx: Ctx; input: ImportRegistryInput }): Promise<ImportJob> {
   // Each row is checked again against its own target by the create use case; this is the right to import at all.
-  const scopes = scopesFor(ctx, "registry:import");
+  // a kind another module registered is uploaded under that module's right (e.g. planning:import)
+  const operation = importKindHandler(input.kind)?.operation ?? "registry:import";
+  const scopes = scopesFor(ctx, operation);
   if (scopes !== null && scopes.length === 0) {
     if (ctx.actor.kind === "anonymous") throw new UnauthorizedError();
-    throw new ForbiddenError("registry:import");
+    throw new ForbiddenError(operation);
   }
   checkImportSize(input.content);
   const format = detectFormat(input.content, input.fileName, input.format);

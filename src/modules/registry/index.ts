@@ -5,3 +5,8 @@ export { registryModule } from "./module.js";
 export { historyScopes, mayReadHistory } from "./history-scopes.js";
 export { lookupArea, lookupAreas, lookupOrganization, lookupOrganizations, requireProvince, type AreaRef, type OrganizationRef } from "./lookup-area.js";
 export { listOverseers, lookupOverseer, lookupPostLabels, type OverseerRef } from "./lookup-overseer.js";
+export { registerImportKind, ImportRowIssues, type ImportKindHandler, type ImportRow } from "./import-kinds.js";
+export { importRegistry as acceptImport } from "./import-registry.js";
+export { getImportJob } from "./get-import-job.js";
+export { listImportJobs } from "./list-import-jobs.js";
+export { importRunner } from "./import-runner.js";

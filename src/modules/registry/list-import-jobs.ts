@@ -1,4 +1,5 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Operation } from "../../platform/auth/policy.js";
 import type { Ctx } from "../../platform/ctx.js";
 import type { ImportJobSummary } from "./contracts.js";
 import { importJobView, importJobViewColumns, importReaderScopes } from "./get-import-job.js";
@@ -8,12 +9,12 @@ import { importJobs } from "./tables.js";
 const { report: _report, ...listed } = importJobViewColumns;
 
 /** The latest imports (the actor's own, or everyone's for a national importer), newest first, without reports. */
-export async function listImportJobs({ ctx, input }: { ctx: Ctx; input: { limit: number } }): Promise<ImportJobSummary[]> {
-  const scopes = importReaderScopes(ctx);
+export async function listImportJobs({ ctx, input }: { ctx: Ctx; input: { limit: number; operation?: Operation; kinds?: readonly string[] } }): Promise<ImportJobSummary[]> {
+  const scopes = importReaderScopes(ctx, input.operation);
   const rows = await ctx.db
     .select(listed)
     .from(importJobs)
-    .where(scopes === null ? undefined : eq(importJobs.createdBy, ctx.actor.id ?? ""))
+    .where(and(scopes === null ? undefined : eq(importJobs.createdBy, ctx.actor.id ?? ""), input.kinds ? inArray(importJobs.kind, [...input.kinds]) : undefined))
     .orderBy(desc(importJobs.createdAt), desc(importJobs.id))
     .limit(input.limit);
   return rows.map((r) => {

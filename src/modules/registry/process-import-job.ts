@@ -12,6 +12,7 @@ import { createPerson } from "./create-person.js";
 import { createPost } from "./create-post.js";
 import { importJobView } from "./get-import-job.js";
 import { readImportFile, type ImportRow } from "./import-file.js";
+import { importKindHandler, ImportRowIssues } from "./import-kinds.js";
 import { importJobs } from "./tables.js";
 
 /** Rows between two progress writes (and, for valid-rows jobs, rows per committed chunk). */
@@ -28,11 +29,7 @@ export class ImportSupersededError extends Error {}
 export class ImportInterruptedError extends Error {}
 
 const issue = (row: number, column: string, code: string, messageTh: string, messageEn: string): ImportIssue => ({ row, column, code, messageTh, messageEn });
-class RowIssues extends Error {
-  constructor(readonly issues: ImportIssue[]) {
-    super("row issues");
-  }
-}
+const RowIssues = ImportRowIssues;
 
 // Local government as people write it in Thai; the English classification values are accepted as they are.
 const CLASSIFICATION_ALIASES: Record<string, OrganizationClassification> = {
@@ -54,6 +51,14 @@ const snake = (field: string) => field.replace(/[A-Z]/g, (m) => `_${m.toLowerCas
 
 /** Turns one row's cells into the use case's input and runs it: the same checks, permission and audit as the API. */
 async function importRow(ctx: Ctx, kind: ImportKind, r: ImportRow): Promise<void> {
+  const handler = importKindHandler(kind);
+  if (handler) {
+    try {
+      return await handler.run(ctx, r);
+    } catch (e) {
+      throw new RowIssues(issuesOf(e, r.row, snake, r.values));
+    }
+  }
   const v = r.values;
   const problems: ImportIssue[] = [];
   if (r.extraValues) problems.push(issue(r.row, "", "import.extra-values", "มีค่าในคอลัมน์ที่ไม่มีหัวคอลัมน์", "There are values in a column without a header"));
@@ -101,7 +106,7 @@ async function importRow(ctx: Ctx, kind: ImportKind, r: ImportRow): Promise<void
 
 /** Maps whatever a row's use case threw to report lines; anything that is not about the row (connection lost …) is rethrown. */
 function issuesOf(e: unknown, row: number, columnOf: (field: string) => string, values: Record<string, string>): ImportIssue[] {
-  if (e instanceof RowIssues) return e.issues;
+  if (e instanceof ImportRowIssues) return e.issues;
   if (e instanceof AppError) {
     if (e.fields?.length) return e.fields.map((f) => issue(row, columnOf(f.path.split(".")[0]!), f.code, f.messageTh, f.messageEn));
     return [issue(row, "", e.code, e.messageTh, e.messageEn)];

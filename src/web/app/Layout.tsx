@@ -199,6 +199,8 @@ export function RootLayout() {
           {isStaff(me.data) && <NavLinkRouter to="/planning/matching" label={t("planningFunds.nav.matching")} data-testid="nav-planning-matching" />}
 
           {/* planning: procurement and imports */}
+          <NavLinkRouter to="/planning/procurement" label={t("planningProcurement.nav.procurement")} data-testid="nav-procurement" />
+          {holdsRoleFor(me.data, "planning:import") && <NavLinkRouter to="/planning/imports" label={t("planningProcurement.nav.imports")} data-testid="nav-planning-imports" />}
 
           {(admin || importer) && (
             <>

@@ -637,7 +637,43 @@ const planningMatchingOneRoute = createRoute({
 const PLANNING_FUNDS_ROUTES = [planningEmergencyRoute, planningEmergencyNewRoute, planningEmergencyOneRoute, planningLeftoverRoute, planningMatchingRoute, planningMatchingOneRoute] as const;
 
 // procurement and imports: /planning/procurement, /planning/imports …
-const PLANNING_PROCUREMENT_ROUTES = [] as const;
+export interface ProcurementsSearch {
+  q?: string;
+  provinceCode?: string;
+  fy?: number;
+  stage?: "planning" | "tender" | "award" | "contract" | "implementation" | "complete" | "cancelled" | "unsuccessful";
+  method?: "open" | "selective" | "limited" | "direct";
+  sort?: "-updated" | "updated" | "title" | "-planned" | "planned" | "stage";
+  page?: number;
+}
+/** Procurement processes and the open-data (OCDS) downloads: public. */
+const procurementsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/procurement",
+  validateSearch: (s: Record<string, unknown>): ProcurementsSearch => ({
+    q: str(s.q),
+    provinceCode: provinceCode(s.provinceCode),
+    fy: int(s.fy),
+    stage: oneOf(s.stage, ["planning", "tender", "award", "contract", "implementation", "complete", "cancelled", "unsuccessful"] as const),
+    method: oneOf(s.method, ["open", "selective", "limited", "direct"] as const),
+    sort: oneOf(s.sort, ["-updated", "updated", "title", "-planned", "planned", "stage"] as const),
+    page: int(s.page),
+  }),
+  component: lazyRouteComponent(() => import("../features/planning-procurement/ProcurementsPage.js"), "ProcurementsPage"),
+});
+const procurementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/procurement/$id",
+  component: lazyRouteComponent(() => import("../features/planning-procurement/ProcurementPage.js"), "ProcurementPage"),
+});
+const planningImportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/planning/imports",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): { job?: string } => ({ job: str(s.job) }),
+  component: lazyRouteComponent(() => import("../features/planning-procurement/PlanningImportsPage.js"), "PlanningImportsPage"),
+});
+const PLANNING_PROCUREMENT_ROUTES = [procurementsRoute, procurementRoute, planningImportsRoute] as const;
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
