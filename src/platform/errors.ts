@@ -1,6 +1,9 @@
 /** Typed domain errors; mapped to HTTP in one place (server/error-handler.ts). */
 export type FieldError = { path: string; code: string; messageTh: string; messageEn: string };
 
+/** One field's problem, in both languages: what ValidationError lists. */
+export const fieldError = (path: string, code: string, messageTh: string, messageEn: string): FieldError => ({ path, code, messageTh, messageEn });
+
 export class AppError extends Error {
   constructor(
     readonly code: string,

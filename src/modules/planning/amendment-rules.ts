@@ -4,6 +4,7 @@ import type { RoleId } from "../../platform/auth/policy.js";
 import { parseScopeKey } from "../../platform/auth/scope.js";
 import { newId, type Ctx } from "../../platform/ctx.js";
 import { NotFoundError } from "../../platform/errors.js";
+import { sumLines } from "./money.js";
 import { searchText } from "../../platform/thai/segment.js";
 import { checkAuthority, type AuthorityAnswer } from "../delegation/index.js";
 import { lookupOrganizations } from "../registry/index.js";
@@ -77,7 +78,7 @@ export async function applyAmendment(ctx: Ctx, p: ProjectRow, changes: Record<st
     await ctx.db.delete(projectBudgetLines).where(eq(projectBudgetLines.projectId, p.id));
     const lines = c.budgetLines.map((l, k) => ({ id: newId(ctx.now().getTime() + k), projectId: p.id, provinceCode: p.provinceCode, fiscalYear: p.fiscalYear, source: l.source, funderOrgId: l.funderOrgId ?? null, amount: Number(l.amount).toFixed(2), frameShiftId: l.frameShiftId ?? null, noteTh: l.noteTh ?? "" }));
     if (lines.length) await ctx.db.insert(projectBudgetLines).values(lines);
-    set.totalBudget = (c.budgetLines.reduce((s, l) => s + Math.round(Number(l.amount) * 100), 0) / 100).toFixed(2);
+    set.totalBudget = sumLines(c.budgetLines);
   }
   await ctx.db.update(projects).set(set).where(eq(projects.id, p.id));
 }

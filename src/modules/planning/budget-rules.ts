@@ -101,22 +101,7 @@ export function elapsedQuarter(fiscalYear: number, asOf: string): FiscalQuarter 
   return q;
 }
 
-/** Baht text → integer satang (no float ever sums money). */
-export const satang = (s: string | number | null | undefined): bigint => {
-  if (s === null || s === undefined || s === "") return 0n;
-  const t = typeof s === "number" ? s.toFixed(2) : s;
-  const neg = t.startsWith("-");
-  const [w, f = ""] = (neg ? t.slice(1) : t).split(".");
-  const v = BigInt(w || "0") * 100n + BigInt((f + "00").slice(0, 2));
-  return neg ? -v : v;
-};
-export const bahtText = (v: bigint): string => {
-  const neg = v < 0n;
-  const a = neg ? -v : v;
-  return `${neg ? "-" : ""}${a / 100n}.${String(a % 100n).padStart(2, "0")}`;
-};
-/** a / b as a percentage with two decimals (0 when b is 0). */
-export const pct = (a: bigint, b: bigint): number => (b === 0n ? 0 : Number((a * 10000n) / b) / 100);
+export { bahtText, pct, satang } from "./money.js";
 
 export function notFoundNotice(id: string): never {
   throw new NotFoundError("allocation-notice", id);

@@ -30,7 +30,7 @@ export async function createProcurement({ ctx, input }: { ctx: Ctx; input: Creat
       .where(and(eq(procurements.projectId, project.id), notInArray(procurements.stage, ["cancelled", "unsuccessful"])))) as [{ planned: string }];
     const after = cents(planned) + cents(i.plannedValue);
     if (after > cents(project.totalBudget)) {
-      const left = bahtText(Math.max(0, cents(project.totalBudget) - cents(planned)));
+      const left = bahtText(cents(project.totalBudget) > cents(planned) ? cents(project.totalBudget) - cents(planned) : 0n);
       throw new RuleViolation("planning.procurement.over-project-budget", `วงเงินที่วางแผนเกินงบประมาณโครงการ (คงเหลือ ${Number(left).toLocaleString("th-TH")} บาท)`, `The planned value exceeds the project's budget (${left} baht left)`, { remaining: left });
     }
     const row = {

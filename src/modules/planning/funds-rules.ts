@@ -13,22 +13,7 @@ import { leftoverFunds, leftoverReallocations, projects } from "./tables.js";
 export type LeftoverRow = typeof leftoverFunds.$inferSelect;
 export type ReallocationRow = typeof leftoverReallocations.$inferSelect;
 
-/** Money is counted in satang as bigint: numeric(16,2) exceeds what a double holds exactly. */
-export const toSatang = (v: string | number): bigint => {
-  if (typeof v === "number") return BigInt(Math.round(v * 100));
-  const neg = v.startsWith("-");
-  const [w, f = ""] = (neg ? v.slice(1) : v).split(".");
-  const s = BigInt(w || "0") * 100n + BigInt((f + "00").slice(0, 2));
-  return neg ? -s : s;
-};
-export const bahtText = (s: bigint): string => {
-  const neg = s < 0n;
-  const a = neg ? -s : s;
-  return `${neg ? "-" : ""}${a / 100n}.${(a % 100n).toString().padStart(2, "0")}`;
-};
-export const sumSatang = (xs: readonly (string | number)[]): bigint => xs.reduce<bigint>((s, x) => s + toSatang(x), 0n);
-/** "1,250,000.50 บาท" in messages. */
-export const bahtWords = (s: bigint, lang: "th" | "en"): string => `${Number(s / 100n).toLocaleString(lang === "th" ? "th-TH" : "en-GB")}${s % 100n ? `.${(s % 100n).toString().padStart(2, "0")}` : ""} ${lang === "th" ? "บาท" : "baht"}`;
+export { bahtText, bahtWords, satang as toSatang, sumSatang } from "./money.js";
 
 export const todayOf = (ctx: Ctx): string => bangkokToday(ctx.now());
 export const actorId = (ctx: Ctx): string => ctx.actor.id ?? ctx.actor.kind;

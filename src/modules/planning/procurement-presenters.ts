@@ -31,7 +31,7 @@ function contractView(g: ProcurementGraph, c: ProcurementGraph["contracts"][numb
     periodStart: c.periodStart,
     periodEnd: c.periodEnd,
     status: c.status as ProcurementContract["status"],
-    paid: bahtText(pays.reduce((s, x) => s + cents(x.amount), 0)),
+    paid: bahtText(pays.reduce((s, x) => s + cents(x.amount), 0n)),
     payments: pays.map((x) => ({ id: x.id, amount: x.amount, paidOn: x.paidOn })),
   };
 }
@@ -59,7 +59,7 @@ export function procurementSummary(g: ProcurementGraph, n: ProcurementNames): Pr
     tenderValue: p.tenderValue,
     awardAmount: c?.awardAmount ?? null,
     contractAmount: c?.contractAmount ?? null,
-    paid: bahtText(g.payments.reduce((s, x) => s + cents(x.amount), 0)),
+    paid: bahtText(g.payments.reduce((s, x) => s + cents(x.amount), 0n)),
     supplierNameTh: c ? (g.parties.find((x) => x.id === c.supplierPartyId)?.nameTh ?? null) : null,
     version: p.version,
     updatedAt: p.updatedAt.toISOString(),

@@ -26,9 +26,7 @@ export function configureOcds(opts: { prefix: string }): void {
 export const ocidFor = (id: string) => `${ocdsPrefix}-${id}`;
 
 export const todayOf = (ctx: Ctx) => bangkokToday(ctx.now());
-const centsOf = (s: string | number) => Math.round(Number(s) * 100);
-export const cents = centsOf;
-export const bahtText = (c: number) => (c / 100).toFixed(2);
+export { bahtText, satang as cents } from "./money.js";
 
 export const field = (path: string, code: string, th: string, en: string) => new ValidationError([{ path, code, messageTh: th, messageEn: en }]);
 

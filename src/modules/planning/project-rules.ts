@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { ScopeRef } from "../../platform/auth/scope.js";
 import type { Ctx } from "../../platform/ctx.js";
-import { ConflictError, NotFoundError, RuleViolation, ValidationError, type FieldError } from "../../platform/errors.js";
+import { ConflictError, fieldError, NotFoundError, RuleViolation, ValidationError, type FieldError } from "../../platform/errors.js";
 import { lookupKpis } from "../performance/index.js";
 import { lookupAreas, lookupOrganizations, type OrganizationRef } from "../registry/index.js";
 import { lookupStrategyNodes } from "../strategy/index.js";
-import { projects } from "./tables.js";
+import { frameShifts, projects } from "./tables.js";
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -28,7 +28,6 @@ export function agencyOf(org: OrganizationRef): string {
   return (org.classification === "provincial_office" || org.classification === "district_office") && org.parentId ? org.parentId : org.id;
 }
 
-const fieldError = (path: string, code: string, th: string, en: string): FieldError => ({ path, code, messageTh: th, messageEn: en });
 
 /** The owner organisation must exist and, when it belongs to a province, to the project's province. */
 export async function checkOwner(ctx: Ctx, ownerOrgId: string, provinceCode: string, path = "ownerOrgId"): Promise<OrganizationRef> {
@@ -77,6 +76,21 @@ export async function checkAreaCodes(ctx: Ctx, codes: readonly string[], provinc
   if (errors.length) throw new ValidationError(errors);
 }
 
+/** A budget line that says it is paid from a shifted frame must name a frame shift to this province for this fiscal year. */
+export async function checkFrameShifts(ctx: Ctx, lines: readonly { frameShiftId?: string }[], provinceCode: string, fiscalYear: number, path = "budgetLines"): Promise<void> {
+  const ids = [...new Set(lines.flatMap((l) => (l.frameShiftId ? [l.frameShiftId] : [])))];
+  if (!ids.length) return;
+  const found = new Map((await ctx.db.select({ id: frameShifts.id, provinceCode: frameShifts.provinceCode, fiscalYear: frameShifts.fiscalYear }).from(frameShifts).where(inArray(frameShifts.id, ids))).map((f) => [f.id, f]));
+  const errors: FieldError[] = [];
+  lines.forEach((l, k) => {
+    if (!l.frameShiftId) return;
+    const f = found.get(l.frameShiftId);
+    if (!f) errors.push(fieldError(`${path}.${k}.frameShiftId`, "ref.unknown-frame-shift", `ไม่พบกรอบวงเงินที่ปรับมาให้จังหวัด ${l.frameShiftId}`, `Unknown frame shift ${l.frameShiftId}`));
+    else if (f.provinceCode !== provinceCode || f.fiscalYear !== fiscalYear) errors.push(fieldError(`${path}.${k}.frameShiftId`, "planning.frame-shift-mismatch", "กรอบวงเงินนี้ปรับให้จังหวัดอื่นหรือปีงบประมาณอื่น", "This frame shift is for another province or fiscal year"));
+  });
+  if (errors.length) throw new ValidationError(errors);
+}
+
 /** Funders named on budget lines must exist. */
 export async function checkFunders(ctx: Ctx, lines: readonly { funderOrgId?: string }[], path = "budgetLines"): Promise<void> {
   const funders = await lookupOrganizations(ctx, lines.flatMap((l) => (l.funderOrgId ? [l.funderOrgId] : [])));
@@ -100,8 +114,7 @@ export function projectReadScopes(p: Pick<ProjectRow, "ownerOrgId" | "provinceCo
   ];
 }
 
-/** Sum of budget lines as numeric text, in satang arithmetic (no float drift). */
-export const sumLines = (xs: readonly { amount: number }[]) => (xs.reduce((s, x) => s + Math.round(x.amount * 100), 0) / 100).toFixed(2);
+export { sumLines } from "./money.js";
 
 /** A proposal may be edited while it is not approved (approved projects change only by amendment). */
 export function assertEditable(p: ProjectRow): void {

@@ -44,6 +44,7 @@ describe("createProject", () => {
     await expect(createProject({ ctx: ctxFor(db, poc()), input: { ...base(), goalIds: ["prov:57:goal:1.1"] } })).rejects.toMatchObject({ status: 400, fields: [{ path: "goalIds.0", code: "planning.goal-not-provincial" }] });
     await expect(createProject({ ctx: ctxFor(db, poc()), input: { ...base(), areaCodes: ["570101"] } })).rejects.toMatchObject({ status: 400, fields: [{ path: "areaCodes.0" }] });
     await expect(createProject({ ctx: ctxFor(db, poc()), input: { ...base(), ownerOrgId: "pro:57:land" } })).rejects.toMatchObject({ status: 400, code: "validation.failed" });
+    await expect(createProject({ ctx: ctxFor(db, poc()), input: { ...base(), budgetLines: [{ source: "function", amount: 1, frameShiftId: "no-such-shift" }] } })).rejects.toMatchObject({ status: 400, fields: [{ path: "budgetLines.0.frameShiftId", code: "ref.unknown-frame-shift" }] });
     expect((await db.query<{ n: number }>("select count(*)::int as n from projects"))[0]!.n).toBe(before);
   });
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
-import { ConflictError, RuleViolation, ValidationError, type FieldError } from "../../platform/errors.js";
+import { ConflictError, RuleViolation, ValidationError, type FieldError, fieldError } from "../../platform/errors.js";
 import { parseInput } from "../../platform/validation.js";
 import { lookupOrganization, requireProvince } from "../registry/index.js";
 import { bahtText, daysLateOf, mustGetBudgetAct, satang, todayOf } from "./budget-rules.js";
@@ -10,7 +10,7 @@ import { RecordAllocationNoticeInput, type AllocationNoticeView } from "./contra
 import { getAllocationNotice } from "./get-allocation-notice.js";
 import { allocationNotices, projectBudgetLines, projects } from "./tables.js";
 
-const fe = (path: string, code: string, th: string, en: string): FieldError => ({ path, code, messageTh: th, messageEn: en });
+const fe = fieldError;
 
 /**
  * A department or ministry notifies a governor of the amounts allocated to the province for a fiscal year.

@@ -3,14 +3,14 @@ import { writeAudit } from "../../platform/audit/audit.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { provinceScope } from "../../platform/auth/scope.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
-import { RuleViolation, ValidationError, type FieldError } from "../../platform/errors.js";
+import { RuleViolation, ValidationError, type FieldError, fieldError } from "../../platform/errors.js";
 import { parseInput } from "../../platform/validation.js";
 import { requireProvince } from "../registry/index.js";
 import { daysLateOf, loadHolidays, mustGetBudgetAct, operatingPlanDueOn, operatingPlanView, todayOf } from "./budget-rules.js";
 import { RecordOperatingPlanInput, type OperatingPlanView } from "./contracts-budget.js";
 import { allocationNotices, operatingPlans } from "./tables.js";
 
-const fe = (path: string, code: string, th: string, en: string): FieldError => ({ path, code, messageTh: th, messageEn: en });
+const fe = fieldError;
 
 /**
  * The strategy office records the day the province knew its total (default: the day of the last allocation notice
