@@ -318,7 +318,7 @@ export const BudgetDashboard = z.object({
     }),
   ),
   /** twelve fiscal months, October first: cumulative baht and % of the budget */
-  curve: z.array(z.object({ month: z.string(), disbursed: BahtText, cumulative: BahtText, cumulativePct: z.number(), planned: BahtText, cumulativePlanned: BahtText, cumulativePlannedPct: z.number(), targetPct: z.number().nullable() })),
+  curve: z.array(z.object({ month: z.string(), disbursed: BahtText, /** null for months not yet begun: nothing has been disbursed in them yet */ cumulative: BahtText.nullable(), cumulativePct: z.number().nullable(), planned: BahtText, cumulativePlanned: BahtText, cumulativePlannedPct: z.number(), targetPct: z.number().nullable() })),
   lagging: z.object({ agencies: z.array(LaggingItem), projects: z.array(LaggingItem), projectsTotal: z.number().int() }),
   deadlines: z.object({
     act: BudgetActView.nullable(),

@@ -106,7 +106,8 @@ export async function getBudgetDashboard({ ctx, input }: { ctx: Ctx; input: z.in
     const row = byMonth.get(m);
     cum += satang(row?.disbursed);
     cumPlan += satang(row?.planned);
-    curve.push({ month: m, disbursed: bahtText(satang(row?.disbursed)), cumulative: bahtText(cum), cumulativePct: pct(cum, totalBudget), planned: bahtText(satang(row?.planned)), cumulativePlanned: bahtText(cumPlan), cumulativePlannedPct: pct(cumPlan, totalBudget), targetPct: quarterEnds.get(m) ?? null });
+    const begun = m <= asOf;
+    curve.push({ month: m, disbursed: bahtText(satang(row?.disbursed)), cumulative: begun ? bahtText(cum) : null, cumulativePct: begun ? pct(cum, totalBudget) : null, planned: bahtText(satang(row?.planned)), cumulativePlanned: bahtText(cumPlan), cumulativePlannedPct: pct(cumPlan, totalBudget), targetPct: quarterEnds.get(m) ?? null });
     m = `${addDays(m, 32).slice(0, 7)}-01`;
   }
 

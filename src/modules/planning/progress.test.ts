@@ -96,6 +96,9 @@ describe("lagging rules and the dashboard", () => {
     expect(byCode.get(B.code)).toMatchObject({ reasons: ["below-target"], disbursedPct: 30, behindTargetPts: 2, behindPlan: "0.00" });
     const dec = d.curve.find((c) => c.month === "2024-12-01")!;
     expect([d.curve.length, d.curve[0]!.month, dec.cumulative, dec.cumulativePct, dec.cumulativePlanned, dec.targetPct]).toEqual([12, "2024-10-01", "650000.00", 32.5, "700000.00", 32]);
+    // months not yet begun on the as-of date carry no actual figures (the plan and the targets still show)
+    expect(d.curve.filter((c) => c.cumulative === null).map((c) => c.month)).toEqual(["2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01", "2025-06-01", "2025-07-01", "2025-08-01", "2025-09-01"]);
+    expect(d.curve.every((c) => (c.cumulative === null) === (c.cumulativePct === null))).toBe(true);
     expect(d.byStrategy[0]!.goals[0]).toMatchObject({ goalId: "prov:76:goal:1.1", budget: "2000000.00", projects: 2 });
     expect(d.byStrategy[0]!.issueId).toBe("prov:76:issue:1");
     expect(d.frameShifts).toEqual([expect.objectContaining({ id: shiftId, amount: "600000.00", assigned: "500000.00", projects: 1, disbursed: expect.any(String) })]);

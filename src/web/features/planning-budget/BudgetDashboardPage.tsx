@@ -107,7 +107,7 @@ export function BudgetDashboardPage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {d.curve.map((c) => (
-                    <Table.Tr key={c.month}><Table.Td>{f.date(c.month).replace(/^1\s/, "")}</Table.Td><Table.Td ta="right">{baht(c.cumulative)}</Table.Td><Table.Td ta="right">{pctText(c.cumulativePct)}</Table.Td><Table.Td ta="right">{pctText(c.cumulativePlannedPct)}</Table.Td><Table.Td ta="right">{pctText(c.targetPct)}</Table.Td></Table.Tr>
+                    <Table.Tr key={c.month}><Table.Td>{f.date(c.month).replace(/^1\s/, "")}</Table.Td><Table.Td ta="right">{c.cumulative === null ? "–" : baht(c.cumulative)}</Table.Td><Table.Td ta="right">{pctText(c.cumulativePct)}</Table.Td><Table.Td ta="right">{pctText(c.cumulativePlannedPct)}</Table.Td><Table.Td ta="right">{pctText(c.targetPct)}</Table.Td></Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
@@ -174,7 +174,7 @@ export function BudgetDashboardPage() {
                       <Table.Td ta="right">{pctText(x.disbursedPct)}</Table.Td>
                       <Table.Td ta="right">{x.behindTargetPts !== null && x.behindTargetPts > 0 ? t("planningBudget.lagging.points", { n: f.number(x.behindTargetPts) }) : "–"}</Table.Td>
                       <Table.Td ta="right">{x.behindPlan && x.behindPlan !== "0.00" ? baht(x.behindPlan) : "–"}</Table.Td>
-                      <Table.Td>{x.reasons.map((r) => <Badge key={r} variant="outline" color="orange.9" mr={4} style={{ textTransform: "none" }}>⚠ {t(`planningBudget.lagging.reason.${r}`)}</Badge>)}</Table.Td>
+                      <Table.Td>{x.reasons.map((r) => <Badge key={r} variant="outline" color="red.9" mr={4} style={{ textTransform: "none" }}>⚠ {t(`planningBudget.lagging.reason.${r}`)}</Badge>)}</Table.Td>
                     </Table.Tr>
                   ))}
                   {!d.lagging.agencies.length && !d.lagging.projects.length && <Table.Tr><Table.Td colSpan={5}>{t("planningBudget.lagging.none")}</Table.Td></Table.Tr>}
