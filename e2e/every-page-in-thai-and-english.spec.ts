@@ -37,7 +37,7 @@ const THAI = /[\u0E00-\u0E7F]/;
 interface Expect {
   /** The element whose text must contain the words; defaults to the page's h1. */
   locator?: (page: Page) => Locator;
-  text: Record<Lang, string | string[]>;
+  text: Record<Lang, string | RegExp | (string | RegExp)[]>;
 }
 interface Visit {
   name: string;
@@ -190,7 +190,7 @@ async function check(s: Session, v: Visit, lang: Lang) {
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
   for (const e of ([] as Expect[]).concat(v.expect)) {
     const target = e.locator ? e.locator(page) : page.locator("main h1").first();
-    for (const w of ([] as string[]).concat(e.text[lang])) await target.filter({ hasText: w }).first().waitFor({ timeout: 15_000 });
+    for (const w of ([] as (string | RegExp)[]).concat(e.text[lang])) await target.filter({ hasText: w }).first().waitFor({ timeout: 15_000 });
   }
   await s.watch.settle();
   await page.waitForFunction(() => !document.querySelector("main .mantine-Loader-root"));
@@ -244,6 +244,8 @@ async function visitInBothLanguages(s: Session, v: Visit) {
 }
 
 const byTestId = (id: string) => (page: Page) => page.getByTestId(id);
+/** The demo's Chiang Rai sandbox lapses 40 days after the day it was seeded; a run that crosses midnight in Bangkok reads 39. */
+const LAPSES_IN = /(?<!\d)(?:40|39)(?!\d)/;
 
 function journey(title: string, username: string | undefined, visits: Visit[], setup?: (s: Session) => Promise<void>) {
   describe(title, () => {
@@ -582,7 +584,7 @@ journey("OPDC's evaluator", "opdc.evaluator", [
     ],
   },
   { name: "sandboxes", path: "/sandboxes", expect: [{ locator: byTestId("sandboxes-title"), text: both("sandboxes.title") }, { locator: byTestId("sandboxes-table"), text: { th: tr("th", "sandboxes.expiringSoon"), en: tr("en", "sandboxes.expiringSoon") } }] },
-  { name: "sandbox-57-haze", path: "/sandboxes/demo-sandbox-57-haze", expect: [{ locator: byTestId("sandbox-title"), text: { th: "เชียงราย", en: "Chiang Rai" } }, { locator: byTestId("sandbox-reminder"), text: { th: "40", en: "40" } }] },
+  { name: "sandbox-57-haze", path: "/sandboxes/demo-sandbox-57-haze", expect: [{ locator: byTestId("sandbox-title"), text: { th: "เชียงราย", en: "Chiang Rai" } }, { locator: byTestId("sandbox-reminder"), text: { th: LAPSES_IN, en: LAPSES_IN } }] },
   { name: "sandbox-34-border", path: "/sandboxes/demo-sandbox-34-border", expect: [{ locator: byTestId("sandbox-expired"), text: { th: tr("th", "sandboxes.statuses.expired").split(" ")[0]!, en: "lapsed" } }] },
 ]);
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
+import { bangkokToday } from "../../platform/thai/dates.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { NATION } from "../../platform/auth/scope.js";
 import { NotFoundError } from "../../platform/errors.js";
@@ -57,7 +58,7 @@ export async function getProvince({ ctx, input }: { ctx: Ctx; input: { code: str
     .where(
       and(
         inArray(oversights.areaId, [provinceId, ...(clusterId ? [clusterId] : []), base.region.id]),
-        sql`(${oversights.endDate} is null or ${oversights.endDate} >= ${ctx.now().toISOString().slice(0, 10)})`,
+        sql`(${oversights.endDate} is null or ${oversights.endDate} >= ${bangkokToday(ctx.now())})`,
       ),
     );
   const overseenBy = await postsWithHolders(ctx, overRows.map((r) => r.post));

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
+import { bangkokToday } from "../../platform/thai/dates.js";
 import type { AreaSummary, MembershipView, PostWithHolder } from "./contracts.js";
 import { areaSummary, organizationSummary, personSummary, postSummary, tenureOf } from "./presenters.js";
 import { areas, memberships, organizations, oversights, persons, posts } from "./tables.js";
@@ -33,7 +34,7 @@ export async function membershipViews(ctx: Ctx, where: ReturnType<typeof and>): 
 export async function postsWithHolders(ctx: Ctx, postRows: (typeof posts.$inferSelect)[]): Promise<PostWithHolder[]> {
   if (postRows.length === 0) return [];
   const ids = postRows.map((p) => p.id);
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = bangkokToday(ctx.now());
   const holders = await membershipViews(
     ctx,
     and(inArray(memberships.postId, ids), sql`${memberships.startDate} <= ${today}`, or(isNull(memberships.endDate), sql`${memberships.endDate} >= ${today}`)),

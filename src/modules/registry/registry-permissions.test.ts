@@ -13,6 +13,7 @@ import { createOversight } from "./create-oversight.js";
 import { endMembership } from "./end-membership.js";
 import { updatePerson } from "./update-person.js";
 import { importRegistry } from "./import-registry.js";
+import { getOrganization } from "./get-organization.js";
 
 let db: Database;
 beforeAll(async () => {
@@ -184,5 +185,19 @@ describe("audit: every registry write leaves its record in the same transaction"
   it("the audit trail refuses UPDATE and DELETE at the database", async () => {
     await expect(db.exec("update audit_log set action = 'x'")).rejects.toThrow(/append-only/);
     await expect(db.exec("delete from audit_log")).rejects.toThrow(/append-only/);
+  });
+});
+
+describe("a post's current holder is counted in Bangkok's calendar", () => {
+  it("at 00:30 in Bangkok (17:30 UTC the day before) an appointment starting that Bangkok day already holds the post", async () => {
+    const lateEvening = new Date("2026-11-22T17:30:00Z"); // 23 Nov 2026, 00:30 Bangkok
+    const sys = { ...ctxFor(db), now: () => lateEvening };
+    const p = await createPerson({ ctx: sys, input: { nameTh: "ทดสอบ เที่ยงคืน" } });
+    const post = await createPost({ ctx: sys, input: { id: "tz-post", role: "officer", labelTh: "ตำแหน่งเที่ยงคืน", organizationId: "pro:57:land" } });
+    await createMembership({ ctx: sys, input: { personId: p.id, postId: post.id, startDate: "2026-11-23" } });
+    const org = await getOrganization({ ctx: sys, input: { id: "pro:57:land" } });
+    expect(org.posts.find((x) => x.id === "tz-post")?.holder?.person.nameTh).toBe("ทดสอบ เที่ยงคืน");
+    const before = await getOrganization({ ctx: { ...sys, now: () => new Date("2026-11-22T16:30:00Z") }, input: { id: "pro:57:land" } });
+    expect(before.posts.find((x) => x.id === "tz-post")?.holder ?? null).toBeNull();
   });
 });
