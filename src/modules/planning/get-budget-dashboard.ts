@@ -4,7 +4,7 @@ import { requirePermission } from "../../platform/auth/permissions.js";
 import { provinceScope } from "../../platform/auth/scope.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { rowsOf } from "../../platform/db/rows.js";
-import { fiscalYearRange, fiscalQuarterRange } from "../../platform/thai/fiscal-year.js";
+import { fiscalMonthIndex, fiscalYearRange, fiscalQuarterRange } from "../../platform/thai/fiscal-year.js";
 import { addDays } from "../../platform/thai/dates.js";
 import { parseInput } from "../../platform/validation.js";
 import { lookupOrganizations, requireProvince } from "../registry/index.js";
@@ -19,6 +19,14 @@ import { frameShifts, operatingPlans, allocationNotices } from "./tables.js";
 /** Projects that count in the budget: not rejected, cancelled or merged into another as a duplicate. */
 export const COUNTED = sql`status not in ('rejected', 'cancelled') and duplicate_of is null`;
 const LAGGING_SHOWN = 20;
+
+/** How many months of the fiscal year have begun by `asOf` (0 before October, 12 from September on). */
+export function monthsBegun(fiscalYear: number, asOf: string): number {
+  const { start, end } = fiscalYearRange(fiscalYear);
+  if (asOf < start) return 0;
+  if (asOf > end) return 12;
+  return fiscalMonthIndex(asOf);
+}
 
 /** The quarterly target in force on `asOf` (that of the last quarter ended), or null before the first ends. */
 export function targetOn(targets: DisbursementTargets | null, fiscalYear: number, asOf: string): number | null {
@@ -43,41 +51,41 @@ export async function getBudgetDashboard({ ctx, input }: { ctx: Ctx; input: z.in
   const act = await findBudgetAct(ctx, FY);
   const targets = targetsOf(act);
   const target = targetOn(targets, FY, asOf);
-  // per-project actual and planned to date, used by the agency, goal and lagging figures
+  // Per-project actual and planned to date: element k of the curves kept on each project (migration 0008), k being
+  // the fiscal months begun by asOf; the province's curve is the sum of those arrays, month by month.
+  const k = monthsBegun(FY, asOf);
+  const at = (col: string, n: number) => sql.raw(`coalesce(${col}[${n}], 0)`);
   const perProject = sql`
-    with p as (select id, code, agency_id, title_th, title_en, total_budget, goal_ids, is_demo from projects where province_code = ${P} and fiscal_year = ${FY} and ${COUNTED}),
-    d as (select project_id, sum(coalesce(disbursed, 0)) as disbursed, sum(coalesce(planned_disbursed, 0)) as planned
-          from project_progress where province_code = ${P} and fiscal_year = ${FY} and month <= ${asOf} group by project_id),
-    pd as (select p.*, coalesce(d.disbursed, 0) as disbursed, coalesce(d.planned, 0) as planned from p left join d on d.project_id = p.id)`;
+    with pd as (select id, code, agency_id, title_th, title_en, total_budget, goal_ids, cum_disbursed, cum_planned,
+        ${at("cum_disbursed", k)} as disbursed, ${at("cum_planned", k)} as planned
+      from projects where province_code = ${P} and fiscal_year = ${FY} and ${COUNTED})`;
+  const sums = (col: string) => sql.join(Array.from({ length: 12 }, (_, j) => sql`sum(${at(col, j + 1)})::text`), sql`, `);
 
   const behind = target === null ? sql`false` : sql`(total_budget > 0 and disbursed * 100 < total_budget * ${target})`;
-  // one statement: the per-project CTE is computed once (PostgreSQL materialises a CTE used more than once)
+  // one statement over the province's projects for the year: agencies, goals, lagging projects and the curve
   type Agg = { agency_id: string; projects: number; budget: string; disbursed: string };
   type Goal = { goal_id: string; projects: number; budget: string; disbursed: string };
   type Lag = { id: string; code: string; title_th: string; title_en: string; budget: string; disbursed: string; planned: string; below_target: boolean; below_plan: boolean };
-  type Month = { month: string; disbursed: string; planned: string };
-  // on PostgreSQL the pool runs the three aggregates at once (PGlite, one connection, runs them in turn)
-  const [perProjectRows, monthRows, sources] = await Promise.all([
+  // on PostgreSQL the pool runs the two statements at once (PGlite, one connection, runs them in turn)
+  const [perProjectRows, sources] = await Promise.all([
     ctx.db.execute(sql`${perProject}
       select
         (select json_agg(a order by a.budget_n desc) from (select agency_id, count(*)::int as projects, sum(total_budget)::text as budget, sum(total_budget) as budget_n, sum(disbursed)::text as disbursed from pd group by agency_id) a) as agencies,
         (select json_agg(g) from (select g as goal_id, count(*)::int as projects, sum(total_budget)::text as budget, sum(disbursed)::text as disbursed from pd, unnest(goal_ids) g group by g) g) as goals,
         (select json_agg(l) from (select id, code, title_th, title_en, total_budget::text as budget, disbursed::text as disbursed, planned::text as planned, ${behind} as below_target, (disbursed < planned) as below_plan
            from pd where total_budget > 0 and (${behind} or disbursed < planned) order by (planned - disbursed) desc, code limit ${LAGGING_SHOWN}) l) as lag,
-        (select count(*)::int from pd where total_budget > 0 and (${behind} or disbursed < planned)) as lag_n`),
-    ctx.db.execute(sql`select to_char(pp.month, 'YYYY-MM-DD') as month, sum(coalesce(pp.disbursed, 0))::text as disbursed, sum(coalesce(pp.planned_disbursed, 0))::text as planned
-      from project_progress pp join projects p on p.id = pp.project_id
-      where pp.province_code = ${P} and pp.fiscal_year = ${FY} and p.province_code = ${P} and p.fiscal_year = ${FY} and p.${COUNTED} group by pp.month`),
+        (select count(*)::int from pd where total_budget > 0 and (${behind} or disbursed < planned)) as lag_n,
+        (select array[${sums("cum_disbursed")}] from pd) as cum_disbursed,
+        (select array[${sums("cum_planned")}] from pd) as cum_planned`),
     ctx.db.execute(sql`select l.source, sum(l.amount)::text as amount, count(distinct l.project_id)::int as projects
       from project_budget_lines l join projects p on p.id = l.project_id
       where l.province_code = ${P} and l.fiscal_year = ${FY} and p.province_code = ${P} and p.fiscal_year = ${FY} and p.${COUNTED}
       group by l.source`).then((r) => rowsOf<{ source: Source; amount: string; projects: number }>(r)),
   ]);
-  const [one] = rowsOf<{ agencies: Agg[] | null; goals: Goal[] | null; lag: Lag[] | null; lag_n: number }>(perProjectRows);
+  const [one] = rowsOf<{ agencies: Agg[] | null; goals: Goal[] | null; lag: Lag[] | null; lag_n: number; cum_disbursed: (string | null)[] | null; cum_planned: (string | null)[] | null }>(perProjectRows);
   const agencies = one?.agencies ?? [];
   const goals = one?.goals ?? [];
   const lagRows = (one?.lag ?? []).map((r) => ({ ...r, n: one?.lag_n ?? 0 }));
-  const months = rowsOf<Month>(monthRows);
 
   const totalBudget = agencies.reduce((s, a) => s + satang(a.budget), 0n);
   const totalDisbursed = agencies.reduce((s, a) => s + satang(a.disbursed), 0n);
@@ -96,18 +104,14 @@ export async function getBudgetDashboard({ ctx, input }: { ctx: Ctx; input: z.in
     byIssue.get(issueId)!.goals.push({ goalId: g.goal_id, code: n?.code ?? null, nameTh: n?.nameTh ?? g.goal_id, nameEn: n?.nameEn || n?.nameTh || g.goal_id, budget: bahtText(satang(g.budget)), disbursed: bahtText(satang(g.disbursed)), projects: g.projects });
   }
 
-  // the curve: twelve fiscal months from October
-  const byMonth = new Map(months.map((m) => [m.month, m]));
+  // the curve: twelve fiscal months from October (the month's figure is the cumulative one less the month before)
   const quarterEnds = new Map(([1, 2, 3, 4] as const).map((q) => [`${fiscalQuarterRange(FY, q).end.slice(0, 7)}-01`, targets ? targets[`q${q}` as const] : null]));
-  let cum = 0n;
-  let cumPlan = 0n;
+  const cumD = (j: number) => (j === 0 ? 0n : satang(one?.cum_disbursed?.[j - 1]));
+  const cumP = (j: number) => (j === 0 ? 0n : satang(one?.cum_planned?.[j - 1]));
   const curve: BudgetDashboard["curve"] = [];
-  for (let k = 0, m = fy.start; k < 12; k++) {
-    const row = byMonth.get(m);
-    cum += satang(row?.disbursed);
-    cumPlan += satang(row?.planned);
-    const begun = m <= asOf;
-    curve.push({ month: m, disbursed: bahtText(satang(row?.disbursed)), cumulative: begun ? bahtText(cum) : null, cumulativePct: begun ? pct(cum, totalBudget) : null, planned: bahtText(satang(row?.planned)), cumulativePlanned: bahtText(cumPlan), cumulativePlannedPct: pct(cumPlan, totalBudget), targetPct: quarterEnds.get(m) ?? null });
+  for (let j = 1, m = fy.start; j <= 12; j++) {
+    const begun = j <= k;
+    curve.push({ month: m, disbursed: bahtText(cumD(j) - cumD(j - 1)), cumulative: begun ? bahtText(cumD(j)) : null, cumulativePct: begun ? pct(cumD(j), totalBudget) : null, planned: bahtText(cumP(j) - cumP(j - 1)), cumulativePlanned: bahtText(cumP(j)), cumulativePlannedPct: pct(cumP(j), totalBudget), targetPct: quarterEnds.get(m) ?? null });
     m = `${addDays(m, 32).slice(0, 7)}-01`;
   }
 

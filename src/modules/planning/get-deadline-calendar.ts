@@ -90,18 +90,21 @@ export async function getDeadlineCalendar({ ctx, input }: { ctx: Ctx; input: z.i
 
   // quarterly targets (with the province's actual when one province is asked for)
   const targets = targetsOf(act);
+  // the province's budget and what it had disbursed by each quarter's end (the curves kept on each project, months 3, 6, 9, 12)
   let budget = 0n;
-  const byMonth = new Map<string, bigint>();
+  let byQuarter: bigint[] = [];
   if (P) {
-    const [b] = rowsOf<{ b: string }>(await ctx.db.execute(sql`select coalesce(sum(total_budget), 0)::text as b from projects where province_code = ${P} and fiscal_year = ${FY} and ${COUNTED}`));
+    const [b] = rowsOf<{ b: string; q1: string; q2: string; q3: string; q4: string }>(await ctx.db.execute(sql`select coalesce(sum(total_budget), 0)::text as b,
+      coalesce(sum(cum_disbursed[3]), 0)::text as q1, coalesce(sum(cum_disbursed[6]), 0)::text as q2, coalesce(sum(cum_disbursed[9]), 0)::text as q3, coalesce(sum(cum_disbursed[12]), 0)::text as q4
+      from projects where province_code = ${P} and fiscal_year = ${FY} and ${COUNTED}`));
     budget = satang(b?.b);
-    for (const r of rowsOf<{ m: string; d: string }>(await ctx.db.execute(sql`select to_char(pp.month, 'YYYY-MM-DD') as m, sum(coalesce(pp.disbursed, 0))::text as d from project_progress pp join projects p on p.id = pp.project_id where pp.province_code = ${P} and pp.fiscal_year = ${FY} and p.${COUNTED} group by pp.month`))) byMonth.set(r.m, satang(r.d));
+    byQuarter = [satang(b?.q1), satang(b?.q2), satang(b?.q3), satang(b?.q4)];
   }
   if (targets) {
     for (const q of [1, 2, 3, 4] as const) {
       const end = fiscalQuarterRange(FY, q).end;
       const t = targets[`q${q}` as const];
-      const actual = P ? pct([...byMonth].filter(([m]) => m <= end).reduce((s, [, v]) => s + v, 0n), budget) : null;
+      const actual = P ? pct(byQuarter[q - 1]!, budget) : null;
       const passed = end < today;
       const status: CalendarItem["status"] = !passed ? openStatus(end, today) === "due-soon" ? "due-soon" : "pending" : actual === null ? "unknown" : actual >= t ? "met" : "missed";
       items.push({ kind: "quarter-target", date: end, provinceCode: P, orgId: null, titleTh: `เป้าหมายการเบิกจ่ายสะสมไตรมาส ${q}: ร้อยละ ${t}`, titleEn: `Cumulative disbursement target, quarter ${q}: ${t}%`, status, doneOn: null, daysLate: 0, daysLeft: diffDays(today, end), entityId: `q${q}`, targetPct: t, actualPct: actual });

@@ -9,7 +9,7 @@ import { lookupOrganizations } from "../registry/index.js";
 import { lookupGoalIssues } from "../strategy/index.js";
 import { findBudgetAct, pct, satang, targetsOf, todayOf } from "./budget-rules.js";
 import { BudgetProjectsInput, type BudgetProjectList } from "./contracts-budget.js";
-import { COUNTED, targetOn } from "./get-budget-dashboard.js";
+import { COUNTED, monthsBegun, targetOn } from "./get-budget-dashboard.js";
 import { projectSummary } from "./presenters.js";
 import type { ProjectRow } from "./project-rules.js";
 
@@ -20,6 +20,10 @@ export async function listBudgetProjects({ ctx, input }: { ctx: Ctx; input: z.in
   const i = parseInput(BudgetProjectsInput, input);
   await requirePermission(ctx, "planning:read", provinceScope(i.provinceCode));
   const asOf = i.asOf ?? todayOf(ctx);
+  // disbursed and planned to date: the curves kept on each project (migration 0008), at the months begun by asOf
+  const k = monthsBegun(i.fiscalYear, asOf);
+  const D = sql.raw(`coalesce(p.cum_disbursed[${k}], 0)`);
+  const PL = sql.raw(`coalesce(p.cum_planned[${k}], 0)`);
   const where: SQL[] = [sql`p.province_code = ${i.provinceCode}`, sql`p.fiscal_year = ${i.fiscalYear}`, sql`p.${COUNTED}`];
   const lineFilter: SQL[] = [];
   if (i.source) lineFilter.push(sql`l.source = ${i.source}`);
@@ -39,21 +43,19 @@ export async function listBudgetProjects({ ctx, input }: { ctx: Ctx; input: z.in
   if (i.q) where.push(sql`(p.code ilike ${`%${i.q.replace(/[%_\\]/g, "")}%`} or p.title_th ilike ${`%${i.q.replace(/[%_\\]/g, "")}%`})`);
   if (i.lagging) {
     const target = targetOn(targetsOf(await findBudgetAct(ctx, i.fiscalYear)), i.fiscalYear, asOf);
-    where.push(sql`p.total_budget > 0 and (coalesce(d.disbursed, 0) < coalesce(d.planned, 0) ${target === null ? sql`` : sql`or coalesce(d.disbursed, 0) * 100 < p.total_budget * ${target}`})`);
+    where.push(sql`p.total_budget > 0 and (${D} < ${PL} ${target === null ? sql`` : sql`or ${D} * 100 < p.total_budget * ${target}`})`);
   }
-  const order = { code: sql`p.code`, budget: sql`p.total_budget, p.code`, "-budget": sql`p.total_budget desc, p.code`, disbursed: sql`coalesce(d.disbursed, 0), p.code`, "-disbursed": sql`coalesce(d.disbursed, 0) desc, p.code`, pct: sql`coalesce(d.disbursed, 0) / nullif(p.total_budget, 0) nulls first, p.code`, "-pct": sql`coalesce(d.disbursed, 0) / nullif(p.total_budget, 0) desc nulls last, p.code` }[i.sort];
+  const order = { code: sql`p.code`, budget: sql`p.total_budget, p.code`, "-budget": sql`p.total_budget desc, p.code`, disbursed: sql`${D}, p.code`, "-disbursed": sql`${D} desc, p.code`, pct: sql`${D} / nullif(p.total_budget, 0) nulls first, p.code`, "-pct": sql`${D} / nullif(p.total_budget, 0) desc nulls last, p.code` }[i.sort];
   const rows = rowsOf<Row>(
     await ctx.db.execute(sql`
-      with d as (select project_id, sum(coalesce(disbursed, 0)) as disbursed, sum(coalesce(planned_disbursed, 0)) as planned,
-                  (array_agg(physical_pct order by month desc) filter (where physical_pct is not null))[1] as physical
-                 from project_progress where province_code = ${i.provinceCode} and fiscal_year = ${i.fiscalYear} and month <= ${asOf} group by project_id)
-      select p.id, p.code, p.fiscal_year, p.province_code, p.plan_id, p.origin, p.owner_org_id, p.agency_id, p.title_th, p.title_en, p.status, p.priority,
-        p.total_budget::text as total_budget, p.is_demo, coalesce(d.disbursed, 0)::text as disbursed, d.physical::text as physical,
+      select q.*, (select x.physical_pct::text from project_progress x where x.project_id = q.id and x.month <= ${asOf} and x.physical_pct is not null order by x.month desc limit 1) as physical
+      from (select p.id, p.code, p.fiscal_year, p.province_code, p.plan_id, p.origin, p.owner_org_id, p.agency_id, p.title_th, p.title_en, p.status, p.priority,
+        p.total_budget::text as total_budget, p.is_demo, ${D}::text as disbursed,
         ${lineCond ? sql`(select sum(l.amount)::text from project_budget_lines l where l.project_id = p.id and ${lineCond})` : sql`null`} as source_amount,
         count(*) over ()::int as n
-      from projects p left join d on d.project_id = p.id
+      from projects p
       where ${sql.join(where, sql` and `)}
-      order by ${order} limit ${i.limit} offset ${i.offset}`),
+      order by ${order} limit ${i.limit} offset ${i.offset}) q`),
   );
   const orgs = await lookupOrganizations(ctx, rows.map((r) => r.owner_org_id));
   return {
@@ -70,8 +72,7 @@ export async function listBudgetProjects({ ctx, input }: { ctx: Ctx; input: z.in
   // a page past the end still reports how many there are
   async function countOnly(): Promise<number> {
     const [c] = rowsOf<{ n: number }>(await ctx.db.execute(sql`
-      with d as (select project_id, sum(coalesce(disbursed, 0)) as disbursed, sum(coalesce(planned_disbursed, 0)) as planned from project_progress where province_code = ${i.provinceCode} and fiscal_year = ${i.fiscalYear} and month <= ${asOf} group by project_id)
-      select count(*)::int as n from projects p left join d on d.project_id = p.id where ${sql.join(where, sql` and `)}`));
+      select count(*)::int as n from projects p where ${sql.join(where, sql` and `)}`));
     return c?.n ?? 0;
   }
 }

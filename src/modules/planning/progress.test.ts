@@ -124,3 +124,43 @@ describe("lagging rules and the dashboard", () => {
     await expect(getBudgetDashboard({ ctx: ctx(actor("pmoc_viewer", "nation")), input: { provinceCode: "76", fiscalYear: 2568 } })).resolves.toMatchObject({ provinceCode: "76" });
   });
 });
+
+describe("the curves kept on each project (migration 0008's triggers)", () => {
+  /** What the curves must be: recomputed here from the months recorded, by fiscal month (1 = October). */
+  const expected = async (id: string) => {
+    const rows = await db.query<{ k: number; d: string; p: string }>(
+      `select (extract(year from age(month, date '2024-10-01')) * 12 + extract(month from age(month, date '2024-10-01')))::int + 1 as k,
+        coalesce(disbursed, 0)::text as d, coalesce(planned_disbursed, 0)::text as p from project_progress where project_id = $1`, [id]);
+    const d = Array<number>(12).fill(0);
+    const p = Array<number>(12).fill(0);
+    for (const r of rows) for (let j = r.k - 1; j < 12; j++) { d[j]! += Number(r.d); p[j]! += Number(r.p); }
+    return { d: d.map((x) => x.toFixed(2)), p: p.map((x) => x.toFixed(2)) };
+  };
+  const kept = async (id: string) => {
+    const [r] = await db.query<{ d: string[] | string; p: string[] | string }>("select cum_disbursed::text[] as d, cum_planned::text[] as p from projects where id = $1", [id]);
+    const arr = (v: string[] | string) => (Array.isArray(v) ? v : v.replace(/[{}]/g, "").split(","));
+    return { d: arr(r!.d), p: arr(r!.p) };
+  };
+
+  it("follow every change of a month: a new month, a corrected one, a bulk insert and a delete", async () => {
+    const C = await createProject({ ctx: ctx(poc()), input: { fiscalYear: 2568, provinceCode: "76", origin: "agency", goalIds: ["prov:76:goal:1.1"], ownerOrgId: "pro:76:provincial-administration", titleTh: "ถนนปลอดภัย (ทดสอบเส้นสะสม)", budgetLines: [{ source: "province", amount: 900_000 }] } });
+    expect(await db.query("select cum_disbursed from projects where id = $1", [C.id])).toEqual([{ cum_disbursed: null }]);
+    await month(C.id, "2024-11", 40_000, 50_000, 5);
+    expect(await kept(C.id)).toEqual(await expected(C.id));
+    expect((await kept(C.id)).d.slice(0, 3)).toEqual(["0.00", "40000.00", "40000.00"]);
+    await month(C.id, "2024-11", 45_000, 50_000, 6); // corrected
+    await month(C.id, "2025-03", 0, 120_000, 6); // a later month, plan only
+    expect(await kept(C.id)).toEqual(await expected(C.id));
+    // a statement writing several projects' months at once (as an import or the demo seed does)
+    await db.query(`insert into project_progress (project_id, month, province_code, fiscal_year, disbursed, planned_disbursed) values ($1, '2024-12-01', '76', 2568, 15000, 20000), ($1, '2025-01-01', '76', 2568, 5000, 20000), ($2, '2025-02-01', '76', 2568, 0, 1000)`, [C.id, B.id]);
+    expect(await kept(C.id)).toEqual(await expected(C.id));
+    expect(await kept(B.id)).toEqual(await expected(B.id));
+    expect((await kept(C.id)).d.at(-1)).toBe("65000.00");
+    await db.query("delete from project_progress where project_id = $1 and month = '2024-12-01'", [C.id]);
+    await db.query("delete from project_progress where project_id = $1 and month = '2025-02-01'", [B.id]);
+    expect(await kept(C.id)).toEqual(await expected(C.id));
+    expect(await kept(B.id)).toEqual(await expected(B.id));
+    expect((await kept(C.id)).d.at(-1)).toBe("50000.00");
+  });
+});
+

@@ -82,6 +82,13 @@ export const projects = pgTable(
     status: text("status").notNull().default("proposed"),
     /** sum of budget lines (kept in step by the use cases that change lines) */
     totalBudget: baht("total_budget").notNull().default("0"),
+    /**
+     * The disbursement curve to date, kept by the database (triggers on project_progress, migration 0008): element k
+     * (1 = October … 12 = September of the fiscal year) is the baht disbursed, or planned, from October to the end of
+     * month k. The province's budget dashboard reads these instead of summing every month of every project.
+     */
+    cumDisbursed: baht("cum_disbursed").array(),
+    cumPlanned: baht("cum_planned").array(),
     startDate: date("start_date"),
     endDate: date("end_date"),
     approvedOn: date("approved_on"),
