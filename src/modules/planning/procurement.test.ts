@@ -8,6 +8,7 @@ import { isValidThaiTaxId, juristicTaxId } from "./contracts-procurement.js";
 import { createProcurement } from "./create-procurement.js";
 import { createProject } from "./create-project.js";
 import { getProcurement } from "./get-procurement.js";
+import { getProjectTimeline } from "./get-project-timeline.js";
 import { listProcurements } from "./list-procurements.js";
 import { openTender } from "./open-tender.js";
 import { recordAward } from "./record-award.js";
@@ -268,5 +269,34 @@ describe("the list", () => {
     expect(page.items).toHaveLength(2);
     expect((await listProcurements({ ctx: as(), input: { q: "ฝายชะลอ" } })).total).toBeGreaterThan(0);
     expect((await listProcurements({ ctx: as(), input: { provinceCode: "57", q: "ฝายชะลอ" } })).total).toBe(0);
+  });
+});
+
+describe("the demo tells one project's whole story", () => {
+  it("a FY 2569 One Plan project of each pilot province runs from proposal through allocation, contract and progress to its outcome", async () => {
+    const demo = db; // a copy of the demo-seeded template
+    {
+      for (const p of ["57", "34", "31", "40", "76"]) {
+        const [done] = await demo.query<{ id: string; stage: string; paid: string; contract: string }>(
+          `select pr.id, pr.stage, (select coalesce(sum(amount), 0)::text from procurement_payments y where y.procurement_id = pr.id) as paid, c.contract_amount::text as contract
+             from procurements pr join projects p on p.id = pr.project_id join procurement_contracts c on c.procurement_id = pr.id where p.code = $1`, [`DEMO-${p}-2569-03`]);
+        expect(done, p).toMatchObject({ stage: "complete" });
+        expect(done!.paid).toBe(done!.contract);
+        const [running] = await demo.query<{ stage: string }>("select pr.stage from procurements pr join projects p on p.id = pr.project_id where p.code = $1", [`DEMO-${p}-2569-01`]);
+        expect(running, p).toMatchObject({ stage: "implementation" });
+      }
+      const [pb] = await demo.query<{ id: string }>("select id from projects where code = 'DEMO-76-2569-03'");
+      const t = await getProjectTimeline({ ctx: ctxFor(demo, actor("governor", "area:province:76")), input: { id: pb!.id } });
+      for (const kind of ["proposed", "approved", "allocation", "procurement", "contract", "progress", "milestone"]) expect(t.events.map((e) => e.kind), kind).toContain(kind);
+      // payments never run ahead of what the project disbursed
+      const [r] = await demo.query<{ paid: string; disbursed: string }>(
+        `select (select sum(amount) from procurement_payments y join procurements pr on pr.id = y.procurement_id where pr.project_id = $1)::text as paid,
+                (select sum(disbursed) from project_progress where project_id = $1 and month <= '2026-08-01')::text as disbursed`, [pb!.id]);
+      expect(Number(r!.paid)).toBeLessThanOrEqual(Number(r!.disbursed) + 1);
+      // the waste plant: still running, amended under the governor's delegation, with its outcome KPI
+      const [wp] = await demo.query<{ id: string }>("select id from projects where code = 'DEMO-76-2569-01'");
+      const w = await getProjectTimeline({ ctx: ctxFor(demo, actor("governor", "area:province:76")), input: { id: wp!.id } });
+      for (const kind of ["proposed", "approved", "procurement", "contract", "progress", "amendment", "outcome"]) expect(w.events.map((e) => e.kind), kind).toContain(kind);
+    }
   });
 });
