@@ -51,6 +51,22 @@ it("the strategy office consolidates the provincial plan and settles a likely du
   await page.locator('[data-testid="plan-project-row"]').first().getByTestId("move-down").click();
   await page.waitForFunction((code) => document.querySelector('[data-testid="plan-project-row"]')?.getAttribute("data-code") !== code, before);
   await shot(page, "duplicate-confirmed");
+
+  // a new proposal: the owner is found by typing part of its name, not by its id
+  await page.getByTestId("propose").click();
+  const dialog = page.getByRole("dialog");
+  await page.getByTestId("propose-title").fill("คัดกรองเบาหวานเชิงรุกในชุมชน ตำบลท่าพระ");
+  await page.getByTestId("propose-owner").click();
+  await page.getByTestId("propose-owner").fill("สาธารณสุข");
+  await page.getByRole("option", { name: /สำนักงานสาธารณสุขจังหวัดขอนแก่น/ }).first().click();
+  await page.getByTestId("propose-goal").click();
+  await page.getByRole("option").first().click();
+  await shot(page, "propose-owner-picked");
+  await page.getByTestId("propose-save").click();
+  await dialog.waitFor({ state: "detached" });
+  const row = page.locator('[data-testid="plan-project-row"]').filter({ hasText: "คัดกรองเบาหวานเชิงรุกในชุมชน" });
+  await row.waitFor();
+  expect(await row.textContent()).toContain("สาธารณสุข");
   await page.context().close();
 });
 

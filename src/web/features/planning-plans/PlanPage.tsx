@@ -11,6 +11,7 @@ import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
+import { OrganizationPicker } from "../../ui/pickers.js";
 import { AnchorLink } from "../../ui/links.js";
 import { BUDGET_SOURCES, PlanStatusBadge, ProjectStatusBadge } from "./plan-ui.js";
 
@@ -215,7 +216,7 @@ function ProposeButton({ plan }: { plan: PlanDetail }) {
       <Modal opened={open} onClose={() => setOpen(false)} title={t("planningPlans.plan.propose")} size="lg">
         <Stack>
           <TextInput label={t("planningPlans.propose.title")} value={form.titleTh} onChange={(e) => setForm({ ...form, titleTh: e.currentTarget.value })} required data-testid="propose-title" />
-          <TextInput label={t("planningPlans.propose.owner")} description={t("planningPlans.propose.ownerHint")} value={form.ownerOrgId} onChange={(e) => setForm({ ...form, ownerOrgId: e.currentTarget.value })} required />
+          <OrganizationPicker label={t("planningPlans.propose.owner")} description={t("planningPlans.propose.ownerHint")} value={form.ownerOrgId} onChange={(ownerOrgId) => setForm({ ...form, ownerOrgId })} provinceCode={province || undefined} required testId="propose-owner" />
           <Select label={t("planningPlans.propose.goal")} required data={(goals.data?.items ?? []).map((g) => ({ value: g.id, label: `${g.code ?? ""} ${f.name(g)}` }))} value={form.goalId || null} onChange={(v) => setForm({ ...form, goalId: v ?? "" })} data-testid="propose-goal" />
           <TextInput label={t("planningPlans.propose.areas")} description={t("planningPlans.propose.areasHint")} value={form.areaCodes} onChange={(e) => setForm({ ...form, areaCodes: e.currentTarget.value })} />
           <Group grow>
@@ -225,7 +226,7 @@ function ProposeButton({ plan }: { plan: PlanDetail }) {
           <ErrorAlert error={create.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setOpen(false)}>{t("common.cancel")}</Button>
-            <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!form.titleTh.trim() || !form.goalId} data-testid="propose-save">{t("common.save")}</Button>
+            <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!form.titleTh.trim() || !form.goalId || !form.ownerOrgId} data-testid="propose-save">{t("common.save")}</Button>
           </Group>
         </Stack>
       </Modal>

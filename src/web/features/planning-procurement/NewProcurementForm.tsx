@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { ProcurementDetail } from "../../../modules/planning/contracts-procurement.js";
 import { api } from "../../app/api.js";
 import { ErrorAlert } from "../../ui/errors.js";
+import { ProjectPicker } from "../../ui/pickers.js";
 import { CATEGORIES, METHODS } from "./procurement-ui.js";
 
 /** Plans a procurement for a project (its owner's staff): title, method, category and planned value. */
@@ -22,7 +23,7 @@ export function NewProcurementForm({ projectId: initial }: { projectId?: string 
       <Title order={2} size="h4" id="new-procurement-title" mb="xs">{t("planningProcurement.create.title")}</Title>
       <form onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label={t("planningProcurement.create.projectId")} description={t("planningProcurement.create.projectHint")} value={v.projectId} onChange={(e) => setV({ ...v, projectId: e.currentTarget.value })} required data-testid="new-projectId" />
+          <ProjectPicker label={t("planningProcurement.create.projectId")} description={t("planningProcurement.create.projectHint")} value={v.projectId} onChange={(projectId) => setV({ ...v, projectId })} required testId="new-projectId" />
           <TextInput label={t("planningProcurement.titleLabel")} value={v.titleTh} onChange={(e) => setV({ ...v, titleTh: e.currentTarget.value })} required data-testid="new-title" />
           <NumberInput label={t("planningProcurement.plannedValue")} value={v.plannedValue} onChange={(x) => setV({ ...v, plannedValue: x })} min={0} decimalScale={2} thousandSeparator="," required data-testid="new-planned" />
           <Select label={t("planningProcurement.methodLabel")} data={METHODS.map((m) => ({ value: m, label: t(`planningProcurement.method.${m}`) }))} value={v.method} onChange={(x) => x && setV({ ...v, method: x })} allowDeselect={false} data-testid="new-method" />
