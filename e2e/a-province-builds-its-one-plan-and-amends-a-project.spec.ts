@@ -77,6 +77,11 @@ it("the governor of Phetchaburi amends a running project under the delegation, a
   await page.locator('[data-testid="timeline-event"]').first().waitFor();
   await page.getByTestId("amend").click();
   await page.getByTestId("amend-end").fill("2026-12-31");
+  // the provincial line grows by 100,000 baht: the total after the change is shown before anyone sends it
+  const line = page.getByTestId("amend-line").first();
+  const was = Number((await line.inputValue()).replace(/,/g, ""));
+  await line.fill(String(was + 100_000));
+  await page.getByTestId("amend-total").getByText((was + 100_000 + 600_000).toLocaleString("en-US")).waitFor();
   await page.getByTestId("amend-reason").fill("ชุมชนขอขยายเวลาจัดตั้งธนาคารขยะให้ครบ 30 ชุมชน");
   const routeBox = page.getByTestId("amend-route");
   await routeBox.waitFor();
@@ -94,6 +99,7 @@ it("the governor of Phetchaburi amends a running project under the delegation, a
   await cr.goto(`${server.url}/planning/projects/demo-proj-57-2569-01`);
   await cr.getByTestId("pending-central").waitFor();
   expect(await cr.getByTestId("pending-central").textContent()).toContain("สำนักงบประมาณ");
+  expect(await cr.getByTestId("amend").count()).toBe(0); // one amendment at a time
   await shot(cr, "amend-central");
   await cr.context().close();
 });

@@ -2,15 +2,15 @@ import { eq } from "drizzle-orm";
 import { hasPermission } from "../../platform/auth/permissions.js";
 import type { RoleId } from "../../platform/auth/policy.js";
 import { parseScopeKey } from "../../platform/auth/scope.js";
-import { newId, type Ctx } from "../../platform/ctx.js";
+import type { Ctx } from "../../platform/ctx.js";
 import { NotFoundError } from "../../platform/errors.js";
 import { sumLines } from "./money.js";
 import { searchText } from "../../platform/thai/segment.js";
 import { checkAuthority, type AuthorityAnswer } from "../delegation/index.js";
 import { lookupOrganizations } from "../registry/index.js";
 import type { AmendmentAuthority } from "./contracts-projects.js";
-import type { ProjectRow } from "./project-rules.js";
-import { projectAmendments, projectBudgetLines, projects } from "./tables.js";
+import { replaceBudgetLines, type ProjectRow } from "./project-rules.js";
+import { projectAmendments, projects } from "./tables.js";
 
 /** The delegated power an amendment of a project in the provincial plan falls under. */
 export const AMEND_POWER = "P-BUD-004";
@@ -59,7 +59,7 @@ export async function deciderOf(ctx: Ctx, answer: AmendmentAuthority, provinceCo
   return null;
 }
 
-export type AmendChanges = { titleTh?: string; startDate?: string; endDate?: string; areaCodes?: string[]; budgetLines?: { source: string; funderOrgId?: string; amount: number; frameShiftId?: string; noteTh?: string }[]; outcomes?: unknown[] };
+export type AmendChanges = { titleTh?: string; startDate?: string; endDate?: string; areaCodes?: string[]; budgetLines?: { id?: string; source: string; funderOrgId?: string; amount: number; frameShiftId?: string; noteTh?: string }[]; outcomes?: unknown[] };
 
 /** Applies an approved amendment's changes to the project and bumps its version (the project row is locked by the caller). */
 export async function applyAmendment(ctx: Ctx, p: ProjectRow, changes: Record<string, { before: unknown; after: unknown }>): Promise<void> {
@@ -75,9 +75,7 @@ export async function applyAmendment(ctx: Ctx, p: ProjectRow, changes: Record<st
   if (c.areaCodes !== undefined) set.areaCodes = c.areaCodes;
   if (c.outcomes !== undefined) set.outcomes = c.outcomes;
   if (c.budgetLines !== undefined) {
-    await ctx.db.delete(projectBudgetLines).where(eq(projectBudgetLines.projectId, p.id));
-    const lines = c.budgetLines.map((l, k) => ({ id: newId(ctx.now().getTime() + k), projectId: p.id, provinceCode: p.provinceCode, fiscalYear: p.fiscalYear, source: l.source, funderOrgId: l.funderOrgId ?? null, amount: Number(l.amount).toFixed(2), frameShiftId: l.frameShiftId ?? null, noteTh: l.noteTh ?? "" }));
-    if (lines.length) await ctx.db.insert(projectBudgetLines).values(lines);
+    await replaceBudgetLines(ctx, p, c.budgetLines);
     set.totalBudget = sumLines(c.budgetLines);
   }
   await ctx.db.update(projects).set(set).where(eq(projects.id, p.id));

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { AmendmentRoute, AmendmentStatus, Baht, BahtText, BudgetSource, FiscalYear, IsoDate, ProjectOrigin, ProjectStatus, ProvinceCode, SubdistrictCode } from "./contracts.js";
 
 export const BudgetLineInput = z.object({
+  /** when changing a project's lines: the id of the line this one changes in place (it stays tied to its allocation notice); omit for a new line */
+  id: z.string().trim().min(1).max(120).optional(),
   source: BudgetSource,
   /** who provides the money (a department, the province, a local government); defaults by source */
   funderOrgId: z.string().trim().min(1).max(120).optional(),

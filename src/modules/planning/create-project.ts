@@ -9,7 +9,7 @@ import { requireProvince } from "../registry/index.js";
 import { CreateProjectInput, type ProjectDetail } from "./contracts-projects.js";
 import { getProject } from "./get-project.js";
 import { sumLines } from "./money.js";
-import { agencyOf, checkAreaCodes, checkFrameShifts, checkFunders, checkGoals, checkKpis, checkOwner } from "./project-rules.js";
+import { agencyOf, checkAreaCodes, checkFrameShifts, checkFunders, checkGoals, checkKpis, checkLineIds, checkOwner } from "./project-rules.js";
 import { plans, projectBudgetLines, projects } from "./tables.js";
 
 
@@ -29,6 +29,7 @@ export async function createProject({ ctx, input }: { ctx: Ctx; input: CreatePro
     if (i.startDate && i.endDate && i.endDate < i.startDate) throw new ValidationError([fieldError("endDate", "planning.dates-order", "วันสิ้นสุดต้องไม่ก่อนวันเริ่ม", "The end date is before the start date")]);
     await checkAreaCodes(tx, i.areaCodes, i.provinceCode);
     await checkFunders(tx, i.budgetLines);
+    checkLineIds(i.budgetLines, []); // a new project has no lines to change in place
     await checkFrameShifts(tx, i.budgetLines, i.provinceCode, i.fiscalYear);
     if (i.planId) {
       if (!plan) throw new ValidationError([fieldError("planId", "ref.unknown-plan", `ไม่พบแผน ${i.planId}`, `Unknown plan ${i.planId}`)]);

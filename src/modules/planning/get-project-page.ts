@@ -47,7 +47,8 @@ export async function getProjectPage({ ctx, input }: { ctx: Ctx; input: { id: st
     duplicateOfProject: dup ?? null,
     may: {
       edit: ["proposed", "prioritised"].includes(p.status) && (await hasAnyPermission(ctx, "planning:project.propose", [projectScope(p), ...(plan ? [{ kind: "area" as const, id: plan.areaId }] : [])])),
-      amend: ["approved", "in_progress"].includes(p.status) && !!p.provinceCode && (await hasPermission(ctx, "planning:project.amend", provinceScope(p.provinceCode))),
+      // one amendment at a time: while one waits for a decision, another cannot be asked for
+      amend: ["approved", "in_progress"].includes(p.status) && !!p.provinceCode && !ams.some((a) => a.status === "pending_province" || a.status === "pending_central") && (await hasPermission(ctx, "planning:project.amend", provinceScope(p.provinceCode))),
       progress: await hasAnyPermission(ctx, "planning:project.progress", projectWriters(p)),
       changeStatus: await hasAnyPermission(ctx, "planning:project.write", projectWriters(p)),
     },

@@ -212,6 +212,28 @@ describe("amendments: the delegation module's authority check decides (P-BUD-004
   });
 });
 
+describe("an amendment changes budget lines in place", () => {
+  it("keeps a line tied to its allocation notice when its amount changes, adds and removes lines, and refuses another project's line", async () => {
+    const gov = ctxFor(db, governor("40"));
+    const id = "demo-proj-40-2569-02"; // e-Permit, funded by DOPA: the demo's allocation notice names its line
+    const [tied] = await db.query<{ id: string; allocation_notice_id: string | null }>("select id, allocation_notice_id from project_budget_lines where project_id = $1", [id]);
+    expect(tied!.allocation_notice_id).not.toBeNull();
+    const [foreign] = await db.query<{ id: string }>("select id from project_budget_lines where project_id = 'demo-proj-40-2569-01' limit 1");
+    const before = await snapshot();
+    const bad = await fail(requestAmendment({ ctx: gov, input: { projectId: id, reasonTh: "ปรับงบประมาณตามจริง", changes: { budgetLines: [{ id: foreign!.id, source: "function", funderOrgId: "moi.dopa", amount: 1 }] } } }));
+    expect(bad).toMatchObject({ status: 400, code: "validation.failed" });
+    expect(await snapshot()).toBe(before);
+    const ok = await requestAmendment({ ctx: gov, input: { projectId: id, reasonTh: "ปรับงบประมาณตามจริงและเพิ่มงบท้องถิ่น", changes: { budgetLines: [{ id: tied!.id, source: "function", funderOrgId: "moi.dopa", amount: 3_400_000 }, { source: "local", funderOrgId: "pao:40", amount: 250_000 }] } } });
+    expect(ok).toMatchObject({ route: "delegated", status: "approved" });
+    const lines = await db.query<{ id: string; source: string; amount: string; allocation_notice_id: string | null }>("select id, source, amount::text, allocation_notice_id from project_budget_lines where project_id = $1 order by source", [id]);
+    expect(lines).toEqual([
+      { id: tied!.id, source: "function", amount: "3400000.00", allocation_notice_id: tied!.allocation_notice_id },
+      { id: expect.any(String), source: "local", amount: "250000.00", allocation_notice_id: null },
+    ]);
+    expect((await getProjectPage({ ctx: gov, input: { id } })).project.totalBudget).toBe("3650000.00");
+  });
+});
+
 describe("the project record: files, milestones, status, timeline, list", () => {
   const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(100, 32)]);
   it("takes documents and photos up to 5 MB of the allowed types whose bytes match, from those who run the project", async () => {

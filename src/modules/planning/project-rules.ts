@@ -1,11 +1,12 @@
 import { eq, inArray } from "drizzle-orm";
+import { newId } from "../../platform/ctx.js";
 import type { ScopeRef } from "../../platform/auth/scope.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { ConflictError, fieldError, NotFoundError, RuleViolation, ValidationError, type FieldError } from "../../platform/errors.js";
 import { lookupKpis } from "../performance/index.js";
 import { lookupAreas, lookupOrganizations, type OrganizationRef } from "../registry/index.js";
 import { lookupStrategyNodes } from "../strategy/index.js";
-import { frameShifts, projects } from "./tables.js";
+import { frameShifts, projectBudgetLines, projects } from "./tables.js";
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -130,3 +131,50 @@ export function assertVersion(current: number, given: number, entity = "project"
 
 /** Who runs a project day to day: its owner organisation's staff, the province's and the districts' (the same scopes as reading). */
 export const projectWriters = (p: Pick<ProjectRow, "ownerOrgId" | "provinceCode" | "areaCodes" | "clusterId">): ScopeRef[] => projectReadScopes(p);
+
+type LineChange = { id?: string; source: string; funderOrgId?: string | null; amount: number | string; frameShiftId?: string | null; noteTh?: string };
+export type LineRow = typeof projectBudgetLines.$inferSelect;
+
+/** Refuses a budget line naming an id that is not one of the project's lines (400, nothing written). */
+export function checkLineIds(lines: readonly { id?: string }[], current: readonly LineRow[], path = "budgetLines"): void {
+  const ids = new Set(current.map((l) => l.id));
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  lines.forEach((l, k) => {
+    if (!l.id) return;
+    if (!ids.has(l.id)) errors.push(fieldError(`${path}.${k}.id`, "planning.budget-line.unknown", `รายการงบประมาณ ${l.id} ไม่ใช่ของโครงการนี้`, `Budget line ${l.id} is not one of this project's lines`));
+    else if (seen.has(l.id)) errors.push(fieldError(`${path}.${k}.id`, "planning.budget-line.twice", `รายการงบประมาณ ${l.id} ซ้ำ`, `Budget line ${l.id} is given twice`));
+    seen.add(l.id);
+  });
+  if (errors.length) throw new ValidationError(errors);
+}
+
+/**
+ * Replaces a project's budget lines. A line given with the id of one of the project's lines changes that line in
+ * place, so the allocation notice it was tied to (and its frame shift, unless another is named) stays tied; lines
+ * left out are removed; lines without an id (or whose line has gone meanwhile) are added. Returns the lines before.
+ */
+export async function replaceBudgetLines(ctx: Ctx, p: ProjectRow, lines: readonly LineChange[]): Promise<{ before: LineRow[]; after: LineRow[] }> {
+  const before = await ctx.db.select().from(projectBudgetLines).where(eq(projectBudgetLines.projectId, p.id));
+  const old = new Map(before.map((l) => [l.id, l]));
+  const after: LineRow[] = [];
+  const now = ctx.now();
+  lines.forEach((l, k) => {
+    const prev = l.id ? old.get(l.id) : undefined;
+    if (prev) old.delete(prev.id);
+    after.push({
+      ...(prev ?? { id: newId(now.getTime() + k), projectId: p.id, provinceCode: p.provinceCode, fiscalYear: p.fiscalYear, allocationNoticeId: null, createdAt: now }),
+      source: l.source,
+      funderOrgId: l.funderOrgId ?? null,
+      amount: Number(l.amount).toFixed(2),
+      frameShiftId: l.frameShiftId ?? prev?.frameShiftId ?? null,
+      noteTh: l.noteTh ?? prev?.noteTh ?? "",
+      updatedAt: now,
+    } as LineRow);
+  });
+  if (old.size) await ctx.db.delete(projectBudgetLines).where(inArray(projectBudgetLines.id, [...old.keys()]));
+  for (const l of after) {
+    await ctx.db.insert(projectBudgetLines).values(l).onConflictDoUpdate({ target: projectBudgetLines.id, set: { source: l.source, funderOrgId: l.funderOrgId, amount: l.amount, frameShiftId: l.frameShiftId, noteTh: l.noteTh, updatedAt: l.updatedAt } });
+  }
+  return { before, after };
+}

@@ -9,7 +9,7 @@ import { parseInput } from "../../platform/validation.js";
 import { RequestAmendmentInput, type AmendmentView } from "./contracts-projects.js";
 import { amendmentAuthority, applyAmendment, deciderOf } from "./amendment-rules.js";
 import { amendmentView } from "./project-presenters.js";
-import { checkAreaCodes, checkFunders, checkKpis, mustGetProject, sumLines } from "./project-rules.js";
+import { checkAreaCodes, checkFrameShifts, checkFunders, checkKpis, checkLineIds, mustGetProject, sumLines } from "./project-rules.js";
 import { projectAmendments, projectBudgetLines } from "./tables.js";
 
 /**
@@ -29,19 +29,23 @@ export async function requestAmendment({ ctx, input }: { ctx: Ctx; input: Reques
     if (open) throw new ConflictError("planning.amendment-open", "โครงการนี้มีคำขอแก้ไขที่รอพิจารณาอยู่แล้ว", "This project already has an amendment awaiting a decision", { amendmentId: open.id });
     const c = i.changes;
     if (c.areaCodes) await checkAreaCodes(tx, c.areaCodes, p.provinceCode, "changes.areaCodes");
-    if (c.budgetLines) await checkFunders(tx, c.budgetLines, "changes.budgetLines");
+    if (c.budgetLines) {
+      await checkFunders(tx, c.budgetLines, "changes.budgetLines");
+      await checkFrameShifts(tx, c.budgetLines, p.provinceCode, p.fiscalYear, "changes.budgetLines");
+    }
     if (c.outcomes) await checkKpis(tx, c.outcomes, p.provinceCode, "changes.outcomes");
     const start = c.startDate ?? p.startDate;
     const end = c.endDate ?? p.endDate;
     if (start && end && end < start) throw new ValidationError([{ path: "changes.endDate", code: "planning.dates-order", messageTh: "วันสิ้นสุดต้องไม่ก่อนวันเริ่ม", messageEn: "The end date is before the start date" }]);
     const lines = c.budgetLines ? await tx.db.select().from(projectBudgetLines).where(eq(projectBudgetLines.projectId, p.id)) : [];
+    if (c.budgetLines) checkLineIds(c.budgetLines, lines, "changes.budgetLines");
     const changes: Record<string, { before: unknown; after: unknown }> = {};
     if (c.titleTh !== undefined) changes.titleTh = { before: p.titleTh, after: c.titleTh };
     if (c.startDate !== undefined) changes.startDate = { before: p.startDate, after: c.startDate };
     if (c.endDate !== undefined) changes.endDate = { before: p.endDate, after: c.endDate };
     if (c.areaCodes !== undefined) changes.areaCodes = { before: p.areaCodes, after: c.areaCodes };
     if (c.outcomes !== undefined) changes.outcomes = { before: p.outcomes, after: c.outcomes };
-    if (c.budgetLines !== undefined) changes.budgetLines = { before: lines.map((l) => ({ source: l.source, funderOrgId: l.funderOrgId, amount: Number(l.amount) })), after: c.budgetLines };
+    if (c.budgetLines !== undefined) changes.budgetLines = { before: lines.map((l) => ({ id: l.id, source: l.source, funderOrgId: l.funderOrgId, amount: Number(l.amount) })), after: c.budgetLines };
     // the amount the instrument's cap is measured against: the project's total after the change
     const amount = c.budgetLines ? Number(sumLines(c.budgetLines)) : Number(p.totalBudget);
     const today = bangkokDateOf(tx.now());

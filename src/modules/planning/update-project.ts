@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requireAnyPermission } from "../../platform/auth/permissions.js";
-import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
+import { withTransaction, type Ctx } from "../../platform/ctx.js";
 import { ValidationError } from "../../platform/errors.js";
 import { searchText } from "../../platform/thai/segment.js";
 import { parseInput } from "../../platform/validation.js";
@@ -9,7 +9,7 @@ import { lookupOrganizations } from "../registry/index.js";
 import { UpdateProjectInput, type ProjectDetail } from "./contracts-projects.js";
 import { getProject } from "./get-project.js";
 import { assertNotApproved, mustGetPlan } from "./plan-rules.js";
-import { assertEditable, assertVersion, checkAreaCodes, checkFunders, checkGoals, checkKpis, mustGetProject, projectScope, sumLines } from "./project-rules.js";
+import { assertEditable, assertVersion, checkAreaCodes, checkFrameShifts, checkFunders, checkGoals, checkKpis, checkLineIds, mustGetProject, projectScope, replaceBudgetLines, sumLines } from "./project-rules.js";
 import { projectBudgetLines, projects } from "./tables.js";
 
 /** Edits a proposal while it is not approved (its owner's staff or the plan's): the version read must still be current. */
@@ -26,7 +26,11 @@ export async function updateProject({ ctx, input }: { ctx: Ctx; input: UpdatePro
     if (i.goalIds) await checkGoals(tx, i.goalIds, province);
     if (i.outcomes) await checkKpis(tx, i.outcomes, p.provinceCode);
     if (i.areaCodes) await checkAreaCodes(tx, i.areaCodes, province);
-    if (i.budgetLines) await checkFunders(tx, i.budgetLines);
+    if (i.budgetLines) {
+      await checkFunders(tx, i.budgetLines);
+      await checkFrameShifts(tx, i.budgetLines, province, p.fiscalYear);
+      checkLineIds(i.budgetLines, await tx.db.select().from(projectBudgetLines).where(eq(projectBudgetLines.projectId, p.id)));
+    }
     const start = i.startDate === undefined ? p.startDate : i.startDate;
     const end = i.endDate === undefined ? p.endDate : i.endDate;
     if (start && end && end < start) throw new ValidationError([{ path: "endDate", code: "planning.dates-order", messageTh: "วันสิ้นสุดต้องไม่ก่อนวันเริ่ม", messageEn: "The end date is before the start date" }]);
@@ -46,13 +50,10 @@ export async function updateProject({ ctx, input }: { ctx: Ctx; input: UpdatePro
       set.searchText = searchText(p.code, i.titleTh ?? p.titleTh, i.titleEn ?? p.titleEn, owner?.nameTh ?? "");
     }
     if (i.budgetLines) {
-      const old = await tx.db.select().from(projectBudgetLines).where(eq(projectBudgetLines.projectId, p.id));
-      await tx.db.delete(projectBudgetLines).where(eq(projectBudgetLines.projectId, p.id));
-      const lines = i.budgetLines.map((l, k) => ({ id: newId(tx.now().getTime() + k), projectId: p.id, provinceCode: p.provinceCode, fiscalYear: p.fiscalYear, source: l.source, funderOrgId: l.funderOrgId ?? null, amount: l.amount.toFixed(2), frameShiftId: l.frameShiftId ?? null, noteTh: l.noteTh ?? "" }));
-      if (lines.length) await tx.db.insert(projectBudgetLines).values(lines);
+      const { before: old, after: lines } = await replaceBudgetLines(tx, p, i.budgetLines);
       set.totalBudget = sumLines(i.budgetLines);
-      before.budgetLines = old.map((l) => ({ source: l.source, funderOrgId: l.funderOrgId, amount: l.amount }));
-      after.budgetLines = lines.map((l) => ({ source: l.source, funderOrgId: l.funderOrgId, amount: l.amount }));
+      before.budgetLines = old.map((l) => ({ id: l.id, source: l.source, funderOrgId: l.funderOrgId, amount: l.amount }));
+      after.budgetLines = lines.map((l) => ({ id: l.id, source: l.source, funderOrgId: l.funderOrgId, amount: l.amount }));
     }
     await tx.db.update(projects).set(set).where(eq(projects.id, p.id));
     await writeAudit(tx, { action: "planning.project.update", entityType: "project", entityId: p.id, provinceCode: p.provinceCode, before: { ...before, version: p.version }, after: { ...after, version: p.version + 1 } });

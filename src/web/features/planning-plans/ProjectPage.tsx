@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Modal, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Timeline, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Timeline, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,8 @@ import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
-import { ProjectStatusBadge, uploadMultipart } from "./plan-ui.js";
+import type { BudgetSource } from "../../../modules/planning/contracts.js";
+import { BUDGET_SOURCES, ProjectStatusBadge, uploadMultipart } from "./plan-ui.js";
 
 const route = getRouteApi("/planning/projects/$id");
 
@@ -188,22 +189,31 @@ function AmendButton({ page, onDone }: { page: Page; onDone: () => void }) {
   const f = useFormat();
   const p = page.project;
   const [open, setOpen] = useState(false);
+  const [titleTh, setTitleTh] = useState(p.titleTh);
+  const [startDate, setStartDate] = useState(p.startDate ?? "");
   const [endDate, setEndDate] = useState(p.endDate ?? "");
-  const [total, setTotal] = useState<number | string>(Number(p.totalBudget));
+  const [areas, setAreas] = useState(p.areaCodes.join(", "));
+  // each line keeps its id, so a line an allocation notice named stays tied to it; a zero amount removes the line
+  const [amounts, setAmounts] = useState<(number | string)[]>(p.budgetLines.map((l) => Number(l.amount)));
+  const [added, setAdded] = useState<{ source: BudgetSource; amount: number | string }>({ source: "province", amount: 0 });
   const [reason, setReason] = useState("");
-  const changedTotal = Number(total) !== Number(p.totalBudget);
-  const preview = useQuery({ queryKey: ["planning", "amend-route", p.id, Number(total)], enabled: open, queryFn: () => api.get<AmendmentRoutePreview>(`/planning/projects/${seg(p.id)}/amendment-route`, { amount: Number(total) || 0 }) });
+  const areaList = areas.split(/[\s,]+/).filter(Boolean);
+  const linesChanged = p.budgetLines.some((l, k) => Number(amounts[k]) !== Number(l.amount)) || Number(added.amount) > 0;
+  const total = amounts.reduce<number>((s, a) => s + (Number(a) || 0), 0) + (Number(added.amount) || 0);
+  const changes: Record<string, unknown> = {};
+  if (titleTh.trim() && titleTh.trim() !== p.titleTh) changes.titleTh = titleTh.trim();
+  if (startDate && startDate !== (p.startDate ?? "")) changes.startDate = startDate;
+  if (endDate && endDate !== (p.endDate ?? "")) changes.endDate = endDate;
+  if (areaList.length && areaList.join(",") !== p.areaCodes.join(",")) changes.areaCodes = areaList;
+  if (linesChanged) {
+    changes.budgetLines = [
+      ...p.budgetLines.flatMap((l, k) => (Number(amounts[k]) > 0 ? [{ id: l.id, source: l.source, funderOrgId: l.funderOrgId ?? undefined, amount: Math.round(Number(amounts[k]) * 100) / 100, frameShiftId: l.frameShiftId ?? undefined }] : [])),
+      ...(Number(added.amount) > 0 ? [{ source: added.source, amount: Math.round(Number(added.amount) * 100) / 100 }] : []),
+    ];
+  }
+  const preview = useQuery({ queryKey: ["planning", "amend-route", p.id, total], enabled: open, queryFn: () => api.get<AmendmentRoutePreview>(`/planning/projects/${seg(p.id)}/amendment-route`, { amount: total }) });
   const send = useMutation({
-    mutationFn: () => {
-      const changes: Record<string, unknown> = {};
-      if (endDate && endDate !== p.endDate) changes.endDate = endDate;
-      if (changedTotal) {
-        // the difference goes to (or comes from) the first line; the others stay as they are
-        const lines = p.budgetLines.map((l, k) => ({ source: l.source, funderOrgId: l.funderOrgId ?? undefined, amount: k === 0 ? Math.round((Number(l.amount) + Number(total) - Number(p.totalBudget)) * 100) / 100 : Number(l.amount) }));
-        changes.budgetLines = lines;
-      }
-      return api.post<AmendmentView>(`/planning/projects/${seg(p.id)}/amendments`, { changes, reasonTh: reason });
-    },
+    mutationFn: () => api.post<AmendmentView>(`/planning/projects/${seg(p.id)}/amendments`, { changes, reasonTh: reason }),
     onSuccess: () => {
       setOpen(false);
       onDone();
@@ -213,10 +223,35 @@ function AmendButton({ page, onDone }: { page: Page; onDone: () => void }) {
   return (
     <>
       <Button onClick={() => setOpen(true)} data-testid="amend">{t("planningPlans.amend.button")}</Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t("planningPlans.amend.button")} size="lg">
+      <Modal opened={open} onClose={() => setOpen(false)} title={t("planningPlans.amend.button")} size="xl">
         <Stack>
-          <TextInput type="date" label={t("planningPlans.amend.endDate")} description={p.endDate ? t("planningPlans.amend.now", { value: f.date(p.endDate) }) : undefined} value={endDate} onChange={(e) => setEndDate(e.currentTarget.value)} data-testid="amend-end" />
-          <NumberInput label={t("planningPlans.amend.total")} description={t("planningPlans.amend.now", { value: f.baht(p.totalBudget) })} thousandSeparator="," decimalScale={2} min={0} value={total} onChange={setTotal} data-testid="amend-total" />
+          <TextInput label={t("planningPlans.amend.field.titleTh")} value={titleTh} onChange={(e) => setTitleTh(e.currentTarget.value)} data-testid="amend-title" />
+          <Group grow align="flex-start">
+            <TextInput type="date" label={t("planningPlans.amend.startDate")} description={p.startDate ? t("planningPlans.amend.now", { value: f.date(p.startDate) }) : undefined} value={startDate} onChange={(e) => setStartDate(e.currentTarget.value)} data-testid="amend-start" />
+            <TextInput type="date" label={t("planningPlans.amend.endDate")} description={p.endDate ? t("planningPlans.amend.now", { value: f.date(p.endDate) }) : undefined} value={endDate} onChange={(e) => setEndDate(e.currentTarget.value)} data-testid="amend-end" />
+          </Group>
+          <TextInput label={t("planningPlans.amend.field.areaCodes")} description={t("planningPlans.propose.areasHint")} value={areas} onChange={(e) => setAreas(e.currentTarget.value)} data-testid="amend-areas" />
+          <Stack gap={4}>
+            <Text fw={600} size="sm">{t("planningPlans.amend.lines")}</Text>
+            {p.budgetLines.map((l, k) => (
+              <NumberInput
+                key={l.id}
+                label={`${t(`planning.budgetSource.${l.source}`)}${l.funderNameTh ? ` · ${f.pick(l.funderNameTh, l.funderNameEn ?? l.funderNameTh)}` : ""}`}
+                description={[t("planningPlans.amend.now", { value: f.baht(l.amount) }), l.allocationNoticeId ? t("planningPlans.amend.tiedToNotice") : null].filter(Boolean).join(" · ")}
+                thousandSeparator=","
+                decimalScale={2}
+                min={0}
+                value={amounts[k]}
+                onChange={(v) => setAmounts(amounts.map((x, j) => (j === k ? v : x)))}
+                data-testid="amend-line"
+              />
+            ))}
+            <Group grow>
+              <Select label={t("planningPlans.amend.newLine")} data={BUDGET_SOURCES.map((x) => ({ value: x, label: t(`planning.budgetSource.${x}`) }))} value={added.source} onChange={(v) => setAdded({ ...added, source: (v as BudgetSource) ?? "province" })} allowDeselect={false} data-testid="amend-new-source" />
+              <NumberInput label={t("planningPlans.propose.amount")} thousandSeparator="," decimalScale={2} min={0} value={added.amount} onChange={(v) => setAdded({ ...added, amount: v })} data-testid="amend-new-amount" />
+            </Group>
+            <Text size="sm" data-testid="amend-total">{t("planningPlans.amend.total")}: <b>{f.baht(total.toFixed(2))}</b> ({t("planningPlans.amend.now", { value: f.baht(p.totalBudget) })})</Text>
+          </Stack>
           <Textarea label={t("planningPlans.amend.reason")} value={reason} onChange={(e) => setReason(e.currentTarget.value)} minRows={2} required data-testid="amend-reason" />
           {a && (
             <Alert color={a.decision === "delegated" ? "green" : "orange"} variant="light" data-testid="amend-route" data-decision={a.decision} title={a.decision === "delegated" ? (preview.data!.youMayDecide ? t("planningPlans.amend.routeYou") : t("planningPlans.amend.routeProvince")) : t("planningPlans.amend.routeCentral", { org: f.pick(a.central.authorityTh, a.central.authorityEn) })}>
@@ -226,7 +261,7 @@ function AmendButton({ page, onDone }: { page: Page; onDone: () => void }) {
           <ErrorAlert error={send.error ?? preview.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setOpen(false)}>{t("common.cancel")}</Button>
-            <Button onClick={() => send.mutate()} loading={send.isPending} disabled={reason.trim().length < 5 || (!changedTotal && (!endDate || endDate === p.endDate))} data-testid="amend-send">
+            <Button onClick={() => send.mutate()} loading={send.isPending} disabled={reason.trim().length < 5 || Object.keys(changes).length === 0} data-testid="amend-send">
               {a?.decision === "delegated" && preview.data?.youMayDecide ? t("planningPlans.amend.approveNow") : t("planningPlans.amend.send")}
             </Button>
           </Group>
