@@ -182,6 +182,8 @@ export const SubmitEmergencyInput = z.object({
   areaCodes: z.array(SubdistrictCode).min(1).max(200),
   urgency: EmergencyUrgency,
   submittedOn: IsoDate.optional(),
+  /** the project the money is for (in the province, same fiscal year): on approval it gets a central-fund budget line */
+  projectId: Id.optional(),
 });
 export type SubmitEmergencyInput = z.input<typeof SubmitEmergencyInput>;
 
@@ -239,6 +241,8 @@ export const EmergencyRequestView = z.object({
   decidedBy: z.string().nullable(),
   decisionNoteTh: z.string(),
   version: z.number().int(),
+  /** the project funded on approval (its central-fund budget line), if the request named one */
+  projectId: z.string().nullable(),
   isDemo: z.boolean(),
 });
 export type EmergencyRequestView = z.infer<typeof EmergencyRequestView>;

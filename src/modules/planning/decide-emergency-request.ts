@@ -8,7 +8,7 @@ import { parseInput } from "../../platform/validation.js";
 import { lookupOverseer } from "../registry/index.js";
 import { DEPUTY_PM_YEARLY_CAP_BAHT } from "./contracts.js";
 import { DecideEmergencyInput, type EmergencyDecision } from "./contracts-funds.js";
-import { checkVersion, decisionAmount, emergencyViews, mustGetEmergency, type Screening } from "./emergency-rules.js";
+import { checkVersion, decisionAmount, emergencyViews, fundRequestedProject, mustGetEmergency, type Screening } from "./emergency-rules.js";
 import { actorId, bahtText, todayOf, toSatang } from "./funds-rules.js";
 import { emergencyCapLedger, emergencyRequests } from "./tables.js";
 
@@ -59,6 +59,7 @@ export async function decideEmergencyRequest({ ctx, input }: { ctx: Ctx; input: 
     const note = auto ? [`เกินวงเงินอนุมัติของรองนายกรัฐมนตรี (อนุมัติแล้ว ${bahtText(approvedTotal)} บาท ในปีงบประมาณ ${r.fiscalYear}) จึงเสนอนายกรัฐมนตรี`, i.noteTh].filter(Boolean).join(" — ") : (i.noteTh ?? "");
     const change = { status, deputyPmPostId: postId, decidedOn: today, decidedBy: actorId(tx), decisionNoteTh: note };
     await tx.db.update(emergencyRequests).set({ ...change, version: sql`${emergencyRequests.version} + 1`, updatedAt: tx.now() }).where(eq(emergencyRequests.id, r.id));
+    if (status === "approved") await fundRequestedProject(tx, r);
     await writeAudit(tx, { action: `planning.emergency.${status === "approved" ? "approve" : status === "rejected" ? "reject" : "refer"}`, entityType: "emergency-request", entityId: r.id, provinceCode: r.provinceCode, before: { status: r.status }, after: { ...change, amount: decisionAmount(r), approvedTotal: bahtText(approvedTotal), capExceeded: auto } });
     return { status, approvedTotal };
   });

@@ -3,7 +3,9 @@ import type { Ctx } from "../../platform/ctx.js";
 import { ConflictError, NotFoundError } from "../../platform/errors.js";
 import { lookupAreas, lookupPostLabels } from "../registry/index.js";
 import type { EmergencyRequestView } from "./contracts-funds.js";
-import { emergencyRequests } from "./tables.js";
+import { writeAudit } from "../../platform/audit/audit.js";
+import { bahtText, toSatang } from "./funds-rules.js";
+import { emergencyRequests, projectBudgetLines, projects } from "./tables.js";
 
 export type EmergencyRow = typeof emergencyRequests.$inferSelect;
 export type Screening = { recommendation: "support" | "not_support"; recommendedAmount: string | null; noteTh: string; screenedOn: string; screenedBy: string | null };
@@ -54,7 +56,24 @@ export async function emergencyViews(ctx: Ctx, rows: readonly EmergencyRow[]): P
       decidedBy: r.decidedBy,
       decisionNoteTh: r.decisionNoteTh,
       version: r.version,
+      projectId: r.projectId,
       isDemo: r.isDemo,
     };
   });
+}
+
+/**
+ * The approved money reaches the project the request named: a central-fund budget line (funder: the Budget Bureau,
+ * which administers the central fund) for the approved amount, audited on the project. Inside the decision's transaction.
+ */
+export async function fundRequestedProject(ctx: Ctx, r: EmergencyRow): Promise<void> {
+  if (!r.projectId) return;
+  const [p] = await ctx.db.select().from(projects).where(eq(projects.id, r.projectId)).for("update");
+  if (!p) return;
+  const amount = decisionAmount(r);
+  const lineId = `${r.id}-central-fund`;
+  await ctx.db.insert(projectBudgetLines).values({ id: lineId, projectId: p.id, provinceCode: p.provinceCode, fiscalYear: p.fiscalYear, source: "central_fund", funderOrgId: "opm.bb", amount, noteTh: `งบกลาง รายการเงินสำรองจ่ายเพื่อกรณีฉุกเฉินหรือจำเป็น: ${r.titleTh}` }).onConflictDoNothing();
+  const total = bahtText(toSatang(p.totalBudget) + toSatang(amount));
+  await ctx.db.update(projects).set({ totalBudget: total, version: p.version + 1, updatedAt: ctx.now() }).where(eq(projects.id, p.id));
+  await writeAudit(ctx, { action: "planning.project.budget-line.add", entityType: "project", entityId: p.id, provinceCode: p.provinceCode, before: { totalBudget: p.totalBudget }, after: { totalBudget: total, line: { id: lineId, source: "central_fund", funderOrgId: "opm.bb", amount, emergencyRequestId: r.id } } });
 }

@@ -6,7 +6,7 @@ import { withTransaction, type Ctx } from "../../platform/ctx.js";
 import { RuleViolation } from "../../platform/errors.js";
 import { parseInput } from "../../platform/validation.js";
 import { PmDecideEmergencyInput, type EmergencyRequestView } from "./contracts-funds.js";
-import { checkVersion, emergencyViews, mustGetEmergency } from "./emergency-rules.js";
+import { checkVersion, emergencyViews, fundRequestedProject, mustGetEmergency } from "./emergency-rules.js";
 import { actorId, todayOf } from "./funds-rules.js";
 import { emergencyRequests } from "./tables.js";
 
@@ -20,6 +20,7 @@ export async function pmDecideEmergencyRequest({ ctx, input }: { ctx: Ctx; input
     if (r.status !== "referred_to_pm") throw new RuleViolation("planning.emergency.not-referred", "คำขอนี้ไม่ได้อยู่ระหว่างเสนอนายกรัฐมนตรี", "The request is not awaiting the prime minister");
     const change = { status: i.decision === "approve" ? "pm_approved" : "rejected", decidedOn: todayOf(tx), decidedBy: actorId(tx), decisionNoteTh: [r.decisionNoteTh, i.noteTh].filter(Boolean).join(" — ") };
     await tx.db.update(emergencyRequests).set({ ...change, version: sql`${emergencyRequests.version} + 1`, updatedAt: tx.now() }).where(eq(emergencyRequests.id, r.id));
+    if (change.status === "pm_approved") await fundRequestedProject(tx, r);
     await writeAudit(tx, { action: "planning.emergency.pm-decide", entityType: "emergency-request", entityId: r.id, provinceCode: r.provinceCode, before: { status: r.status }, after: change });
   });
   return (await emergencyViews(ctx, [await mustGetEmergency(ctx, i.id)]))[0]!;

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { provinceScope } from "../../platform/auth/scope.js";
@@ -9,7 +10,7 @@ import { lookupAreas, lookupOrganizations, lookupOverseer, requireProvince } fro
 import { SubmitEmergencyInput, type EmergencyRequestView } from "./contracts-funds.js";
 import { emergencyViews, mustGetEmergency } from "./emergency-rules.js";
 import { actorId, bahtText, todayOf, toSatang } from "./funds-rules.js";
-import { emergencyRequests } from "./tables.js";
+import { emergencyRequests, projects } from "./tables.js";
 
 /**
  * The governor or the strategy office asks for the emergency central fund (amount, justification, subdistricts,
@@ -34,6 +35,12 @@ export async function submitEmergencyRequest({ ctx, input }: { ctx: Ctx; input: 
     const today = todayOf(tx);
     const submittedOn = i.submittedOn ?? today;
     if (submittedOn > today) errors.push({ path: "submittedOn", code: "planning.date-in-future", messageTh: "วันที่ยื่นต้องไม่เกินวันนี้", messageEn: "The submission date is in the future" });
+    if (i.projectId) {
+      const [p] = await tx.db.select().from(projects).where(eq(projects.id, i.projectId)).limit(1);
+      if (!p) errors.push({ path: "projectId", code: "ref.unknown-project", messageTh: `ไม่พบโครงการ ${i.projectId}`, messageEn: `Unknown project ${i.projectId}` });
+      else if (p.provinceCode !== i.provinceCode || p.fiscalYear !== fiscalYearOf(submittedOn)) errors.push({ path: "projectId", code: "planning.emergency.project-mismatch", messageTh: `โครงการ ${p.code} ไม่ใช่โครงการของจังหวัดนี้ในปีงบประมาณ ${fiscalYearOf(submittedOn)}`, messageEn: `Project ${p.code} is not the province's project of FY ${fiscalYearOf(submittedOn)}` });
+      else if (["rejected", "cancelled", "completed"].includes(p.status)) errors.push({ path: "projectId", code: "planning.project-closed", messageTh: `โครงการ ${p.code} ปิดแล้วหรือไม่ได้รับอนุมัติ`, messageEn: `Project ${p.code} is closed or was not approved` });
+    }
     if (errors.length) throw new ValidationError(errors);
     const overseer = await lookupOverseer(tx, i.provinceCode, submittedOn);
     const row = {
@@ -49,6 +56,7 @@ export async function submitEmergencyRequest({ ctx, input }: { ctx: Ctx; input: 
       status: "submitted",
       deputyPmPostId: overseer?.postId ?? null,
       submittedOn,
+      projectId: i.projectId ?? null,
       isDemo: input.isDemo ?? false,
       createdBy: actorId(tx),
     };

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Button, Card, Group, MultiSelect, NumberInput, Radio, Select, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
@@ -9,6 +9,7 @@ import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
+import { ProjectPicker } from "../../ui/pickers.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { EmergencyStatusBadge, FundHistory, ProvinceSelect } from "./funds-ui.js";
@@ -44,6 +45,7 @@ export function EmergencyRequestPage() {
             <Row label={t("planningFunds.emergency.deputyPm")} value={f.pick(r.deputyPmLabelTh, r.deputyPmLabelEn) || "—"} />
             <Row label={t("planningFunds.emergency.submittedOn")} value={f.date(r.submittedOn)} />
             <Row label={t("planningFunds.emergency.justification")} value={r.justificationTh} />
+            {r.projectId && <Row label={t("planningFunds.emergency.project")} value={<AnchorLink to="/planning/projects/$id" params={{ id: r.projectId }}>{t("planningFunds.emergency.openProject")}</AnchorLink>} />}
             {r.screening && <Row label={t("planningFunds.emergency.screening")} value={`${t(r.screening.recommendation === "support" ? "planningFunds.emergency.supported" : "planningFunds.emergency.notSupported")}${r.screening.recommendedAmount ? ` · ${f.baht(r.screening.recommendedAmount)}` : ""}${r.screening.noteTh ? ` · ${r.screening.noteTh}` : ""}`} />}
             {r.decidedOn && <Row label={t("planningFunds.emergency.decidedOn")} value={`${f.date(r.decidedOn)}${r.decisionNoteTh ? ` · ${r.decisionNoteTh}` : ""}`} />}
           </Table.Tbody>
@@ -57,7 +59,7 @@ export function EmergencyRequestPage() {
   );
 }
 
-function Row({ label, value }: { label: string; value: string }) {
+function Row({ label, value }: { label: string; value: ReactNode }) {
   return (
     <Table.Tr>
       <Table.Th w={220}>{label}</Table.Th>
@@ -129,8 +131,9 @@ export function NewEmergencyRequestPage() {
   const [justification, setJustification] = useState("");
   const [areas, setAreas] = useState<string[]>([]);
   const [urgency, setUrgency] = useState<string>("urgent");
+  const [projectId, setProjectId] = useState("");
   const m = useMutation({
-    mutationFn: () => api.post<EmergencyRequestView>("/planning/emergency", { provinceCode: province, titleTh: title, amount: Number(amount), justificationTh: justification, areaCodes: areas, urgency }),
+    mutationFn: () => api.post<EmergencyRequestView>("/planning/emergency", { provinceCode: province, titleTh: title, amount: Number(amount), justificationTh: justification, areaCodes: areas, urgency, projectId: projectId || undefined }),
     onSuccess: (r) => void navigate({ to: "/planning/emergency/$id", params: { id: r.id } }),
   });
   const f = useFormat();
@@ -148,6 +151,7 @@ export function NewEmergencyRequestPage() {
           <MultiSelect label={t("planningFunds.emergency.areas")} description={t("planningFunds.emergency.areasHint")} searchable data={areas.map((a) => ({ value: a, label: a }))} value={areas} onChange={setAreas} onSearchChange={() => undefined} error={err("areaCodes")} />
           <TextInput label={t("planningFunds.emergency.addArea")} placeholder="760101" onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); const v = e.currentTarget.value.trim(); if (/^\d{6}$/.test(v) && !areas.includes(v)) setAreas([...areas, v]); e.currentTarget.value = ""; } }} data-testid="emergency-form-area" />
           <Select label={t("planningFunds.emergency.urgency")} data={["immediate", "urgent", "necessary"].map((u) => ({ value: u, label: t(`planningFunds.emergency.urgencies.${u}`) }))} value={urgency} onChange={(v) => setUrgency(v ?? "urgent")} />
+          {province && <ProjectPicker label={t("planningFunds.emergency.project")} description={t("planningFunds.emergency.projectHint")} value={projectId} onChange={setProjectId} provinceCode={province} testId="emergency-form-project" />}
           <ErrorAlert error={m.error} />
           <Group><Button type="submit" loading={m.isPending} data-testid="emergency-form-submit">{t("planningFunds.emergency.submit")}</Button></Group>
           <Text size="xs" c="dark.4">{t("planningFunds.emergency.formHint")}</Text>
