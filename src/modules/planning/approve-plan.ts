@@ -19,7 +19,8 @@ export async function approvePlan({ ctx, input }: { ctx: Ctx; input: ApprovePlan
   const i = parseInput(ApprovePlanInput, input);
   await withTransaction(ctx, async (tx) => {
     const p = await mustGetPlan(tx, input.planId, true);
-    await requirePermission(tx, "planning:plan.approve", planScope(p));
+    // a cluster office reaches every province of its cluster, but approves only the cluster's own plan
+    await requirePermission(tx, p.level === "cluster" ? "planning:cluster-plan.approve" : "planning:plan.approve", planScope(p));
     assertNotApproved(p);
     assertVersion(p.version, i.version, "plan");
     const on = i.approvedOn ?? bangkokDateOf(tx.now());

@@ -1,18 +1,18 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { requirePermission } from "../../platform/auth/permissions.js";
+import { requireAnyPermission } from "../../platform/auth/permissions.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { parseInput } from "../../platform/validation.js";
 import { bahtText, satang } from "./budget-rules.js";
 import type { ProjectProgressView } from "./contracts-budget.js";
-import { mustGetProject, projectScope } from "./project-rules.js";
+import { mustGetProject, projectReadScopes } from "./project-rules.js";
 import { projectProgress as pp } from "./tables.js";
 
 /** A project's monthly progress with running totals of actual and planned disbursement. */
 export async function getProjectProgress({ ctx, input }: { ctx: Ctx; input: { projectId: string } }): Promise<ProjectProgressView> {
   const { projectId } = parseInput(z.object({ projectId: z.string().min(1).max(120) }), input);
   const p = await mustGetProject(ctx, projectId);
-  await requirePermission(ctx, "planning:read", projectScope(p));
+  await requireAnyPermission(ctx, "planning:read", projectReadScopes(p));
   const rows = await ctx.db.select().from(pp).where(eq(pp.projectId, p.id)).orderBy(asc(pp.month));
   let cum = 0n;
   let cumPlan = 0n;

@@ -2,6 +2,7 @@
  * The planning module's import kinds, served by the registry's import machinery (job table, runner, modes, progress,
  * restart): project lists row by row through createProject, allocation notices grouped from their lines.
  */
+import { requirePermission } from "../../platform/auth/permissions.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { AppError } from "../../platform/errors.js";
 import { parseThaiDate, thaiDigitsToArabic } from "../../platform/thai/index.js";
@@ -154,6 +155,11 @@ async function importAllocationNotice(ctx: Ctx, unit: ImportRow): Promise<void> 
       return { fiscalYear: "fiscal_year", fromOrgId: "from_org_id", provinceCode: "province_code", notifiedOn: "notified_on", referenceTh: "reference_th", total: "amount" }[head!] ?? "";
     }));
   }
+}
+
+/** The right to import planning files at all (each row is checked again by its own use case): asked before the body is read. */
+export async function checkImportRight(ctx: Ctx): Promise<void> {
+  await requirePermission(ctx, "planning:import", []);
 }
 
 let registered = false;

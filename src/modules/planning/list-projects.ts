@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, exists, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { scopesFor } from "../../platform/auth/permissions.js";
+import { provinceScope } from "../../platform/auth/scope.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { ForbiddenError, UnauthorizedError } from "../../platform/errors.js";
 import { searchText } from "../../platform/thai/segment.js";
@@ -13,9 +14,10 @@ const esc = (s: string) => s.replace(/[%_\\]/g, "");
 
 /**
  * What a reader's grants reach (the same scopes a project record's read check accepts): the owner organisation and
- * the departments and ministries above it, the province, the districts of its subdistricts, its cluster.
+ * the departments and ministries above it, the province, the districts of its subdistricts, its cluster — and every
+ * province inside a wider area grant (a cluster office, a deputy PM's office, a region), as the registry places it.
  */
-export function readableProjects(ctx: Ctx): SQL | undefined {
+export async function readableProjects(ctx: Ctx): Promise<SQL | undefined> {
   const scopes = scopesFor(ctx, "planning:read");
   if (scopes === null) return undefined;
   if (scopes.length === 0) {
@@ -23,12 +25,24 @@ export function readableProjects(ctx: Ctx): SQL | undefined {
     throw new ForbiddenError("planning:read");
   }
   const ors: SQL[] = [];
+  const wide: string[] = [];
   for (const s of scopes) {
     let m: RegExpExecArray | null;
     if ((m = /^area:province:(\d{2})$/.exec(s))) ors.push(eq(projects.provinceCode, m[1]!));
     else if ((m = /^area:district:(\d{4})$/.exec(s))) ors.push(sql`exists (select 1 from unnest(${projects.areaCodes}) c where c like ${`${m[1]}%`})`);
-    else if ((m = /^area:(cluster:.+)$/.exec(s))) ors.push(eq(projects.clusterId, m[1]!));
     else if ((m = /^org:(.+)$/.exec(s))) ors.push(or(eq(projects.ownerOrgId, m[1]!), eq(projects.agencyId, m[1]!), ilike(projects.agencyId, `${esc(m[1]!)}.%`))!);
+    else if ((m = /^area:(.+)$/.exec(s))) {
+      if (m[1]!.startsWith("cluster:")) ors.push(eq(projects.clusterId, m[1]!));
+      wide.push(s);
+    }
+  }
+  if (wide.length) {
+    // the provinces (among those with projects) the registry places inside a cluster or region grant
+    const inside: string[] = [];
+    for (const { p } of await ctx.db.selectDistinct({ p: projects.provinceCode }).from(projects)) {
+      if (p && [...(await ctx.scopes.ancestors(provinceScope(p)))].some((a) => wide.includes(a))) inside.push(p);
+    }
+    if (inside.length) ors.push(inArray(projects.provinceCode, inside));
   }
   return ors.length ? or(...ors) : sql`false`;
 }
@@ -37,7 +51,7 @@ export function readableProjects(ctx: Ctx): SQL | undefined {
 export async function listProjects({ ctx, input }: { ctx: Ctx; input: ListProjectsInput }): Promise<ProjectList> {
   const i = parseInput(ListProjectsInput, input);
   const where: SQL[] = [];
-  const scope = readableProjects(ctx);
+  const scope = await readableProjects(ctx);
   if (scope) where.push(scope);
   if (i.provinceCode) where.push(eq(projects.provinceCode, i.provinceCode));
   if (i.fiscalYear) where.push(eq(projects.fiscalYear, i.fiscalYear));

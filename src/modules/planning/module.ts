@@ -27,7 +27,7 @@ export const planningModule: ModuleManifest = {
     await procurementRoutes(app, {});
   },
   operations: [
-    "planning:read", "planning:public", "planning:plan.write", "planning:plan.approve", "planning:project.propose", "planning:project.write", "planning:project.progress",
+    "planning:read", "planning:public", "planning:plan.write", "planning:plan.approve", "planning:cluster-plan.approve", "planning:project.propose", "planning:project.write", "planning:project.progress",
     "planning:project.amend", "planning:amendment.decide-central", "planning:budget-act.write", "planning:allocation.notify", "planning:operating-plan.write",
     "planning:frame-shift.write", "planning:leftover.record", "planning:leftover.reallocate", "planning:matching.write", "planning:emergency.request",
     "planning:emergency.screen", "planning:emergency.approve", "planning:emergency.pm-decide", "planning:procurement.write", "planning:import",

@@ -56,4 +56,30 @@ describe("project files over HTTP (multipart)", () => {
     expect(got.rawPayload.equals(png)).toBe(true);
     expect((await app.inject({ method: "GET", url: `${url}/${ok.json().id}`, headers: other })).statusCode).toBe(403);
   });
+
+  it("asks the right before it reads the body: a stranger's 6 MB file is 403 (never 413), an allowed user's is 413; the same for imports", async () => {
+    const url = "/api/v1/planning/projects/demo-proj-57-2569-03/files";
+    const six = form(Buffer.concat([png, Buffer.alloc(6 * 1024 * 1024)]), "image/png", "big.png");
+    const up = (h: Record<string, string>) => app.inject({ method: "POST", url, headers: { ...h, "content-type": six.contentType }, payload: six.payload });
+    const before = await files();
+    const stranger = await up(await login("head.land.chiangrai")); // another office of the same province
+    expect(stranger.statusCode).toBe(403);
+    expect(stranger.json().error).toMatchObject({ code: "auth.forbidden" });
+    expect(JSON.stringify(stranger.json())).not.toMatch(/MB|file-too-large/);
+    expect((await up({})).statusCode).toBe(401);
+    const owner = await up(await login("officer.health.chiangrai"));
+    expect(owner.statusCode).toBe(413);
+    expect(owner.json().error.code).toBe("planning.file-too-large");
+    expect(await files()).toBe(before);
+    // imports: the body limit (10 MB + 1 MB) answers only to someone who may import
+    const big = Buffer.alloc(12 * 1024 * 1024, 0x41);
+    const imp = (h: Record<string, string>) => app.inject({ method: "POST", url: "/api/v1/planning/imports?kind=planning-projects", headers: { ...h, "content-type": "text/csv" }, payload: big });
+    const jobs = async () => (await db.query<{ n: number }>("select count(*)::int as n from import_jobs"))[0]!.n;
+    const jobsBefore = await jobs();
+    const citizen = await imp(await login("citizen"));
+    expect(citizen.statusCode).toBe(403);
+    expect(citizen.json().error.code).toBe("auth.forbidden");
+    expect((await imp(await login("strategy.chiangrai"))).statusCode).toBe(413);
+    expect(await jobs()).toBe(jobsBefore);
+  });
 });

@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { writeAudit } from "../../platform/audit/audit.js";
-import { requirePermission } from "../../platform/auth/permissions.js";
+import { requireAnyPermission } from "../../platform/auth/permissions.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
 import { RuleViolation, ValidationError } from "../../platform/errors.js";
 import { fiscalYearRange } from "../../platform/thai/fiscal-year.js";
@@ -8,7 +8,7 @@ import { parseInput } from "../../platform/validation.js";
 import { bahtText, satang, todayOf } from "./budget-rules.js";
 import { RecordProgressInput, type ProjectProgressView } from "./contracts-budget.js";
 import { getProjectProgress } from "./get-project-progress.js";
-import { mustGetProject, projectScope } from "./project-rules.js";
+import { mustGetProject, projectWriters } from "./project-rules.js";
 import { projectProgress as pp } from "./tables.js";
 
 const CLOSED = ["rejected", "cancelled"];
@@ -23,7 +23,8 @@ export async function recordProgress({ ctx, input }: { ctx: Ctx; input: RecordPr
   await withTransaction(ctx, async (tx) => {
     // the project row lock serialises two recorders of the same project (the budget check sums every month)
     const p = await mustGetProject(tx, i.projectId, true);
-    await requirePermission(tx, "planning:project.progress", projectScope(p));
+    // the same people who keep its milestones and files: the owner's staff, the province's and its districts'
+    await requireAnyPermission(tx, "planning:project.progress", projectWriters(p));
     if (CLOSED.includes(p.status)) throw new RuleViolation("planning.project-closed", `โครงการ ${p.code} ถูกยกเลิกหรือไม่ได้รับอนุมัติ บันทึกผลไม่ได้`, `Project ${p.code} is cancelled or rejected: no progress can be recorded`, { status: p.status });
     const fy = fiscalYearRange(p.fiscalYear);
     if (i.month < fy.start || i.month > fy.end) {

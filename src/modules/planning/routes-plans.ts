@@ -46,7 +46,7 @@ import { prioritisePlan } from "./prioritise-plan.js";
 import { requestAmendment } from "./request-amendment.js";
 import { resolveDuplicate } from "./resolve-duplicate.js";
 import { updateProject } from "./update-project.js";
-import { FileTooLargeError, uploadProjectFile } from "./upload-project-file.js";
+import { checkProjectFileUpload, FileTooLargeError, uploadProjectFile } from "./upload-project-file.js";
 
 const RefId = z.string().min(1).max(120);
 const Id = z.object({ id: RefId });
@@ -100,6 +100,8 @@ export const plansRoutes: FastifyPluginAsync = async (app) => {
           params: Id,
           response: { 201: ProjectFileView, ...errorResponses, 413: ErrorBody },
         },
+        // the right first, before a byte of the body is read: a stranger gets 403, never the size limit (413)
+        onRequest: async (req) => checkProjectFileUpload({ ctx: req.ctx, input: { projectId: (req.params as { id: string }).id } }),
       },
       async (req, reply) => {
         if (!req.isMultipart()) throw noFile();

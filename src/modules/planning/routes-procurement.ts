@@ -33,7 +33,7 @@ import { acceptImport, getImportJob, listImportJobs } from "../registry/index.js
 import { ErrorBody } from "../../platform/http/schemas.js";
 import { PLANNING_IMPORT_KINDS, PlanningImportKind } from "./contracts-imports.js";
 import { getImportTemplate } from "./get-import-template.js";
-import { registerPlanningImports } from "./import-planning.js";
+import { checkImportRight, registerPlanningImports } from "./import-planning.js";
 
 // the import kinds join the registry's import machinery when the module's routes are loaded
 registerPlanningImports();
@@ -62,6 +62,8 @@ export const procurementRoutes: FastifyPluginAsync = async (app) => {
     "/planning/imports",
     {
       bodyLimit: MAX_IMPORT_BYTES + 1024 * 1024,
+      // the right to import first: Fastify reads (and size-checks) the body only after onRequest
+      onRequest: async (req) => checkImportRight(req.ctx),
       schema: {
         tags,
         description: "Upload a CSV (UTF-8 or TIS-620) or XLSX file as the raw body; 202 returns the queued job; poll GET /planning/imports/{id} for progress and the report.",

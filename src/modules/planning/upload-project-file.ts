@@ -32,6 +32,15 @@ export class FileTooLargeError extends AppError {
   }
 }
 
+/**
+ * The upload's right alone, on the project's scopes: the route asks it before it reads the body, so a caller without
+ * the right is refused (401/403) before the body's size is looked at. uploadProjectFile checks it again in its transaction.
+ */
+export async function checkProjectFileUpload({ ctx, input }: { ctx: Ctx; input: { projectId: string } }): Promise<void> {
+  const p = await mustGetProject(ctx, input.projectId);
+  await requireAnyPermission(ctx, "planning:project.progress", projectWriters(p));
+}
+
 /** Stores a document or photo of a project (≤ 5 MB; PDF, JPEG, PNG, WebP, DOCX or XLSX whose bytes match the type). */
 export async function uploadProjectFile({ ctx, input }: { ctx: Ctx; input: { projectId: string; fileName: string; mediaType: string; content: Buffer; captionTh?: string; kind?: "document" | "photo" } }): Promise<ProjectFileView> {
   return withTransaction(ctx, async (tx) => {

@@ -39,7 +39,7 @@ export function PlanPage() {
   const p = plan.data;
   const locked = p.status === "approved";
   const mayWrite = holdsRoleFor(me.data, "planning:plan.write") && !locked;
-  const mayApprove = holdsRoleFor(me.data, "planning:plan.approve") && !locked;
+  const mayApprove = holdsRoleFor(me.data, p.level === "cluster" ? "planning:cluster-plan.approve" : "planning:plan.approve") && !locked;
   const active = p.projects.filter((x) => !x.duplicateOf && !["rejected", "cancelled"].includes(x.status));
   const move = (k: number, d: -1 | 1) => {
     const ids = active.map((x) => x.id);
