@@ -50,6 +50,11 @@ it("the strategy office consolidates the provincial plan and settles a likely du
   const before = await page.locator('[data-testid="plan-project-row"]').first().getAttribute("data-code");
   await page.locator('[data-testid="plan-project-row"]').first().getByTestId("move-down").click();
   await page.waitForFunction((code) => document.querySelector('[data-testid="plan-project-row"]')?.getAttribute("data-code") !== code, before);
+  // the plan's change history: the new order above the consolidation, in words
+  const planHistory = page.getByTestId("history-panel");
+  await planHistory.locator('[data-action="planning.plan.prioritise"]').first().waitFor();
+  expect(await planHistory.getByTestId("history-item").first().innerText()).toContain("จัดลำดับความสำคัญของโครงการ");
+  expect(await planHistory.innerText()).toContain("รวบรวมข้อเสนอจากแผนระดับอำเภอและตำบล");
   await shot(page, "duplicate-confirmed");
 
   // a new proposal: the owner is found by typing part of its name, not by its id
@@ -92,6 +97,10 @@ it("the governor of Phetchaburi amends a running project under the delegation, a
   const approved = page.locator('[data-testid="amendment"][data-status="approved"]').getByTestId("approved-under").first();
   await approved.waitFor();
   expect(await approved.textContent()).toContain("คำสั่งสำนักงบประมาณ ที่ 576/2568");
+  // the project's change history records the amendment in words
+  const projectHistory = page.getByTestId("history-panel");
+  await projectHistory.locator('[data-action="planning.amendment.request"]').first().waitFor();
+  expect(await projectHistory.innerText()).toContain("ขอแก้ไขเปลี่ยนแปลงโครงการ");
   await shot(page, "amend-approved");
   await page.context().close();
 

@@ -6,8 +6,9 @@ import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
 
 /**
  * Chiang Rai's strategy office finds a demo procurement at the award stage, records the signed contract through the
- * step form (the stepper moves on, the history records it), and opens the process's OCDS release; then a member of
- * the public, not logged in, finds the open-data section and downloads every release as one OCDS package.
+ * step form (the stepper moves on, the change history lists it in Thai, stage before and after), and opens the
+ * process's OCDS release; then a member of the public, not logged in, finds the open-data section and downloads every
+ * release as one OCDS package, and sees the same process's page without its change history.
  */
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -43,9 +44,17 @@ it("an agency records a contract step by step and anyone downloads the OCDS rele
   await page.getByTestId("step-periodEnd").fill(plusDays(today, 120));
   await page.getByTestId("step-submit").click();
   await page.locator('[data-testid="procurement-stage"][data-stage="contract"]').first().waitFor({ timeout: 30_000 });
-  const history = await page.getByTestId("procurement-history").innerText();
-  expect(history).toContain("ลงนามสัญญา");
+  // the change history: the signing first, in words, with the stage before and after; the award and earlier steps below
+  const panel = page.getByTestId("history-panel");
+  const signed = panel.getByTestId("history-item").first();
+  await signed.locator('[data-action="planning.procurement.contract"]').waitFor();
+  expect(await signed.innerText()).toContain("ลงนามสัญญา");
+  expect(await signed.innerText()).toMatch(/ขั้นตอน\s+award\s+contract/);
+  expect(await signed.innerText()).toContain("ชร 99/2570");
+  expect(await panel.locator('[data-action="planning.procurement.award"]').innerText()).toBe("ประกาศผู้ชนะการเสนอราคา");
   await page.screenshot({ path: path.join(SHOTS, "procurement-02-contract-signed-th.png"), fullPage: true });
+  await panel.screenshot({ path: path.join(SHOTS, "procurement-02b-history-th.png") });
+  const processUrl = page.url();
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
@@ -70,6 +79,14 @@ it("an agency records a contract step by step and anyone downloads the OCDS rele
   expect(bulk.version).toBe("1.1");
   expect(bulk.releases.length).toBeGreaterThanOrEqual(40);
   expect(bulk.releases.some((r: { ocid: string }) => r.ocid === pkg.releases[0].ocid)).toBe(true);
+  // the process's public page: its facts, but no change history (nor any request for it)
+  const historyAsked: string[] = [];
+  anon.on("request", (r) => r.url().includes("/api/v1/history/") && historyAsked.push(r.url()));
+  await anon.goto(processUrl);
+  await anon.getByTestId("procurement-stepper").waitFor();
+  await anon.waitForLoadState("networkidle");
+  expect(await anon.getByTestId("history-panel").count()).toBe(0);
+  expect(historyAsked).toEqual([]);
   await ctx.close();
   expect(serverErrors).toEqual([]);
 });

@@ -40,6 +40,7 @@ it("reallocates within the agency's mandate and is refused outside it", async ()
   // the public works fund's dialog offers only public works activities
   await page.locator('[data-testid="leftover-agency"][data-agency="moi.dpt"]').getByTestId("leftover-reallocate").click();
   await page.getByTestId("leftover-target").click();
+  await page.getByRole("option", { name: /DEMO-FUNDS-76-05/ }).waitFor(); // the options load with the dialog
   const dptOptions = await page.getByRole("option").allInnerTexts();
   expect(dptOptions.some((o) => o.includes("DEMO-FUNDS-76-05"))).toBe(true);
   expect(dptOptions.some((o) => o.includes("DEMO-FUNDS-76-02"))).toBe(false);
@@ -49,6 +50,7 @@ it("reallocates within the agency's mandate and is refused outside it", async ()
   // the agricultural fund: only agricultural activities, and the chain of authority
   await doae.getByTestId("leftover-reallocate").click();
   await page.getByTestId("leftover-target").click();
+  await page.getByRole("option", { name: /DEMO-FUNDS-76-02/ }).waitFor();
   const options = await page.getByRole("option").allInnerTexts();
   expect(options.some((o) => o.includes("DEMO-FUNDS-76-02"))).toBe(true);
   expect(options.some((o) => o.includes("DEMO-FUNDS-76-05"))).toBe(false);
@@ -64,6 +66,16 @@ it("reallocates within the agency's mandate and is refused outside it", async ()
   await expect.poll(() => doae.innerText()).toContain("850,000.00 บาท");
   expect(await page.getByTestId("leftover-reallocations").innerText()).toContain("DEMO-FUNDS-76-02");
   await shot(page, "3-reallocated");
+  // the fund's change history: the reallocation in words, what remained before and after
+  await doae.getByTestId("leftover-history").first().click();
+  const dialog = page.getByTestId("history-panel");
+  await dialog.locator('[data-action="planning.leftover.reallocate"]').waitFor();
+  const moved = await dialog.getByTestId("history-item").first().innerText();
+  expect(moved).toContain("โอนเงินเหลือจ่ายไปใช้ในกิจกรรมอื่น");
+  expect(moved).toContain("ขยายแปลงเรียนรู้ชมพู่เพชรสายรุ้งอีก 5 แปลง");
+  await shot(page, "3b-history");
+  await page.keyboard.press("Escape");
+  await expect.poll(() => page.getByTestId("history-panel").count()).toBe(0);
 
   // outside the mandate: sent by hand to the public works project, refused and nothing moves
   const fundId = await doae.getByTestId("leftover-fund").first().getAttribute("data-id");

@@ -5,11 +5,12 @@ import { NATION } from "../../platform/auth/scope.js";
 import { historyScopes } from "../registry/index.js";
 import { performanceHistoryScopes } from "../performance/index.js";
 import { delegationHistoryScopes } from "../delegation/index.js";
+import { PLANNING_HISTORY_TYPES, planningHistoryScopes, type PlanningHistoryType } from "../planning/index.js";
 import { assignmentHistoryScopes, strategyHistoryScopes } from "../strategy/index.js";
 import type { Ctx } from "../../platform/ctx.js";
 
 export const ListHistoryInput = z.object({
-  entityType: z.enum(["area", "organization", "person", "post", "membership", "account", "api-key", "holiday", "import", "registry", "strategy-node", "kpi", "agreement", "sandbox", "pilot-programme", "agenda-assignment", "delegation"]),
+  entityType: z.enum(["area", "organization", "person", "post", "membership", "account", "api-key", "holiday", "import", "registry", "strategy-node", "kpi", "agreement", "sandbox", "pilot-programme", "agenda-assignment", "delegation", ...PLANNING_HISTORY_TYPES]),
   entityId: z.string().min(1).max(200),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   beforeId: z.coerce.number().int().positive().optional(),
@@ -26,6 +27,8 @@ export const HistoryItem = z.object({
   requestId: z.string(),
 });
 
+const isPlanning = (t: string): t is PlanningHistoryType => (PLANNING_HISTORY_TYPES as readonly string[]).includes(t);
+
 /** An entity's change history for staff whose scope covers it (a person: any organisation they serve(d) in). */
 export async function listHistory({ ctx, input }: { ctx: Ctx; input: z.input<typeof ListHistoryInput> }): Promise<{ items: z.infer<typeof HistoryItem>[] }> {
   const i = ListHistoryInput.parse(input);
@@ -35,6 +38,7 @@ export async function listHistory({ ctx, input }: { ctx: Ctx; input: z.input<typ
   else if (i.entityType === "kpi" || i.entityType === "agreement" || i.entityType === "sandbox" || i.entityType === "pilot-programme")
     await requireAnyPermission(ctx, "audit:read", await performanceHistoryScopes(ctx, i.entityType, i.entityId));
   else if (i.entityType === "delegation") await requireAnyPermission(ctx, "audit:read", await delegationHistoryScopes(ctx, i.entityId));
+  else if (isPlanning(i.entityType)) await requireAnyPermission(ctx, "audit:read", await planningHistoryScopes(ctx, i.entityType, i.entityId));
   else await requireAnyPermission(ctx, "audit:read", await historyScopes(ctx, i.entityType, i.entityId));
   const rows = await readHistory(ctx, i.entityType, i.entityId, { limit: i.limit, beforeId: i.beforeId });
   return { items: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actorKind: r.actorKind, actorName: r.actorName, action: r.action, before: r.before, after: r.after, requestId: r.requestId })) };

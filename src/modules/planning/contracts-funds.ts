@@ -83,6 +83,8 @@ export const LeftoverPool = z.object({
   total: BahtText,
   remaining: BahtText,
   reallocations: z.array(ReallocationView),
+  /** may the reader read each fund's change history (GET /history/leftover-fund/<id>): an audit grant over the province */
+  may: z.object({ history: z.boolean() }),
 });
 export type LeftoverPool = z.infer<typeof LeftoverPool>;
 
@@ -164,6 +166,8 @@ export type MatchingFundView = z.infer<typeof MatchingFundView>;
 export const MatchingFundDetail = MatchingFundView.extend({
   entries: z.array(z.object({ id: z.string(), party: MatchingParty, kind: z.enum(["commitment", "transfer"]), amount: BahtText, entryOn: z.string(), referenceTh: z.string(), recordedBy: z.string().nullable() })),
   history: z.array(HistoryEntry),
+  /** what the reader may do here: read the change history (GET /history/<type>/<id>, the rule it applies) */
+  may: z.object({ history: z.boolean() }),
 });
 export type MatchingFundDetail = z.infer<typeof MatchingFundDetail>;
 
@@ -247,7 +251,11 @@ export const EmergencyRequestView = z.object({
 });
 export type EmergencyRequestView = z.infer<typeof EmergencyRequestView>;
 
-export const EmergencyRequestDetail = EmergencyRequestView.extend({ history: z.array(HistoryEntry) });
+export const EmergencyRequestDetail = EmergencyRequestView.extend({
+  history: z.array(HistoryEntry),
+  /** what the reader may do here: read the change history (GET /history/<type>/<id>, the rule it applies) */
+  may: z.object({ history: z.boolean() }),
+});
 export type EmergencyRequestDetail = z.infer<typeof EmergencyRequestDetail>;
 
 export const EmergencyList = z.object({ items: z.array(EmergencyRequestView), total: z.number().int() });

@@ -87,6 +87,8 @@ export const PlanDetail = PlanSummary.extend({
   duplicateThreshold: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** what the reader may do here: read the change history (GET /history/<type>/<id>, the rule it applies) */
+  may: z.object({ history: z.boolean() }),
 });
 export type PlanDetail = z.infer<typeof PlanDetail>;
 

@@ -166,8 +166,10 @@ export const ProcurementDetail = ProcurementSummary.extend({
   contracts: z.array(ProcurementContract),
   /** may the viewer record the next step (planning:procurement.write on the buyer) */
   canWrite: z.boolean(),
-  /** the audit trail, for staff who may read the project; empty for the public */
+  /** the audit trail (newest first), for staff who may read its history (`may.history`); empty for the public */
   history: z.array(ProcurementHistoryEntry),
+  /** what the reader may do here: read the change history (GET /history/<type>/<id>, the rule it applies) */
+  may: z.object({ history: z.boolean() }),
 });
 export type ProcurementDetail = z.infer<typeof ProcurementDetail>;
 

@@ -260,7 +260,7 @@ export const ProjectPage = z.object({
   consolidatedInto: z.object({ id: z.string(), titleTh: z.string(), titleEn: z.string() }).nullable(),
   duplicateOfProject: z.object({ id: z.string(), code: z.string(), titleTh: z.string() }).nullable(),
   /** what the reader may do here (the server checks again on every write) */
-  may: z.object({ edit: z.boolean(), amend: z.boolean(), progress: z.boolean(), changeStatus: z.boolean() }),
+  may: z.object({ edit: z.boolean(), amend: z.boolean(), progress: z.boolean(), changeStatus: z.boolean(), history: z.boolean() }),
 });
 export type ProjectPage = z.infer<typeof ProjectPage>;
 

@@ -6,6 +6,7 @@ import { parseInput } from "../../platform/validation.js";
 import { requireProvince } from "../registry/index.js";
 import { LeftoverPoolInput, type LeftoverPool } from "./contracts-funds.js";
 import { bahtText, leftoverViews, reallocationViews, sumSatang } from "./funds-rules.js";
+import { mayReadPlanningHistory } from "./history-scopes.js";
 import { leftoverFunds, leftoverReallocations } from "./tables.js";
 
 /** The province's pool of leftover funds, by agency (recorded and still unallocated), with the reallocations made. */
@@ -27,5 +28,7 @@ export async function getLeftoverPool({ ctx, input }: { ctx: Ctx; input: Leftove
     total: bahtText(sumSatang(rows.map((r) => r.amount))),
     remaining: bahtText(sumSatang(rows.map((r) => r.remaining))),
     reallocations: await reallocationViews(ctx, reallocs),
+    // every fund of the pool lies in the province (one of its history scopes)
+    may: { history: await mayReadPlanningHistory(ctx, [provinceScope(i.provinceCode)]) },
   };
 }

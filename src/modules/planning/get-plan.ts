@@ -3,6 +3,7 @@ import type { Ctx } from "../../platform/ctx.js";
 import { lookupOrganizations } from "../registry/index.js";
 import { DUPLICATE_SIMILARITY, type PlanDetail, type PlanProject } from "./contracts-plans.js";
 import { planSummaries } from "./plan-presenters.js";
+import { mayReadPlanningHistory, planningScopesOf } from "./history-scopes.js";
 import { findDuplicateFlags, mustGetPlan, planProjectsWhere, requirePlanReader, type PlanRow } from "./plan-rules.js";
 import { projectSummary } from "./presenters.js";
 import { plans, projects } from "./tables.js";
@@ -36,6 +37,7 @@ export async function getPlan({ ctx, input }: { ctx: Ctx; input: { id: string } 
     duplicateThreshold: DUPLICATE_SIMILARITY,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
+    may: { history: await mayReadPlanningHistory(ctx, planningScopesOf.plan(p)) },
   };
 }
 

@@ -7,6 +7,7 @@ import { strategyChainsUp } from "../strategy/index.js";
 import type { ProjectPage } from "./contracts-projects.js";
 import { amendmentView, fileView, milestoneView } from "./project-presenters.js";
 import { projectDetail } from "./presenters.js";
+import { mayReadPlanningHistory, planningScopesOf } from "./history-scopes.js";
 import { mustGetProject, projectReadScopes, projectScope, projectWriters } from "./project-rules.js";
 import { plans, projectAmendments, projectBudgetLines, projectFiles, projectMilestones, projectProgress, projects } from "./tables.js";
 
@@ -51,6 +52,7 @@ export async function getProjectPage({ ctx, input }: { ctx: Ctx; input: { id: st
       amend: ["approved", "in_progress"].includes(p.status) && !!p.provinceCode && !ams.some((a) => a.status === "pending_province" || a.status === "pending_central") && (await hasPermission(ctx, "planning:project.amend", provinceScope(p.provinceCode))),
       progress: await hasAnyPermission(ctx, "planning:project.progress", projectWriters(p)),
       changeStatus: await hasAnyPermission(ctx, "planning:project.write", projectWriters(p)),
+      history: await mayReadPlanningHistory(ctx, planningScopesOf.project(p)),
     },
   };
 }

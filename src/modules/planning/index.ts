@@ -1,3 +1,4 @@
 /** The planning module's public surface for other modules. */
 export { planningModule } from "./module.js";
 export { configureOcds, DEFAULT_OCDS_PREFIX } from "./procurement-rules.js";
+export { mayReadPlanningHistory, PLANNING_HISTORY_TYPES, planningHistoryScopes, type PlanningHistoryType } from "./history-scopes.js";

@@ -67,7 +67,7 @@ export function procurementSummary(g: ProcurementGraph, n: ProcurementNames): Pr
   };
 }
 
-export function procurementDetail(g: ProcurementGraph, n: ProcurementNames, extra: Pick<ProcurementDetail, "canWrite" | "history">): ProcurementDetail {
+export function procurementDetail(g: ProcurementGraph, n: ProcurementNames, extra: Pick<ProcurementDetail, "canWrite" | "history" | "may">): ProcurementDetail {
   const { p } = g;
   return {
     ...procurementSummary(g, n),

@@ -45,8 +45,14 @@ function show(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** "registry.membership.create" → "created · membership": the verb and the entity, in the UI language. */
-function actionLabel(action: string, t: (k: string, o?: Record<string, unknown>) => string): string {
+/**
+ * An action's words in the UI language: its own label when it has one (`history.actionLabels.<action>`, e.g.
+ * "planning.procurement.award" → "recorded the award"), else the verb and the entity
+ * ("registry.membership.create" → "created · membership").
+ */
+export function actionLabel(action: string, t: (k: string, o?: Record<string, unknown>) => string): string {
+  const own = t(`history.actionLabels.${action}`, { defaultValue: "" });
+  if (own && typeof own === "string") return own;
   const parts = action.split(".");
   const verb = parts[parts.length - 1];
   const entity = parts.length > 2 ? parts[parts.length - 2] : null;

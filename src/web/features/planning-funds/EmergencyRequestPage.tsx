@@ -10,9 +10,11 @@ import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { ProjectPicker } from "../../ui/pickers.js";
+
+import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
-import { EmergencyStatusBadge, FundHistory, ProvinceSelect } from "./funds-ui.js";
+import { EmergencyStatusBadge, ProvinceSelect } from "./funds-ui.js";
 
 const route = getRouteApi("/planning/emergency/$id");
 
@@ -54,7 +56,7 @@ export function EmergencyRequestPage() {
       {(r.status === "submitted" || r.status === "screened") && holdsRoleFor(me.data, "planning:emergency.screen") && <ScreenForm r={r} />}
       {r.status === "screened" && holdsRoleFor(me.data, "planning:emergency.approve") && <DecideButtons r={r} path="decide" options={["approve", "refer", "reject"]} />}
       {r.status === "referred_to_pm" && holdsRoleFor(me.data, "planning:emergency.pm-decide") && <DecideButtons r={r} path="pm-decide" options={["approve", "reject"]} />}
-      <FundHistory items={r.history} />
+      <HistoryPanel entityType="emergency-request" entityId={r.id} allowed={r.may.history} />
     </Stack>
   );
 }
@@ -76,7 +78,10 @@ function ScreenForm({ r }: { r: EmergencyRequestView }) {
   const [note, setNote] = useState("");
   const m = useMutation({
     mutationFn: () => api.post(`/planning/emergency/${seg(r.id)}/screen`, { recommendation: rec, recommendedAmount: rec === "support" ? Number(amount) : undefined, noteTh: note || undefined, version: r.version }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ["planning-funds"] }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["planning-funds"] });
+      void qc.invalidateQueries({ queryKey: ["history", "emergency-request", r.id] });
+    },
   });
   return (
     <Card withBorder component="section" aria-labelledby="screen-title">
@@ -103,7 +108,10 @@ function DecideButtons({ r, path, options }: { r: EmergencyRequestView; path: "d
   const [note, setNote] = useState("");
   const m = useMutation({
     mutationFn: (decision: string) => api.post<EmergencyDecision | EmergencyRequestView>(`/planning/emergency/${seg(r.id)}/${path}`, { decision, noteTh: note || undefined, version: r.version }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ["planning-funds"] }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["planning-funds"] });
+      void qc.invalidateQueries({ queryKey: ["history", "emergency-request", r.id] });
+    },
   });
   return (
     <Card withBorder component="section" aria-labelledby="decide-title">

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Alert, Button, Card, Group, List, Modal, NumberInput, Select, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Button, Card, Group, List, Modal, NumberInput, Select, Stack, Table, Text, Textarea, Title, VisuallyHidden } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
+import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { ProvinceSelect } from "./funds-ui.js";
 
 const route = getRouteApi("/planning/leftover");
@@ -27,6 +28,8 @@ export function LeftoverPage() {
   const province = search.province ?? "76";
   const pool = useQuery({ queryKey: ["planning-funds", "leftover", province], queryFn: () => api.get<LeftoverPool>("/planning/leftover", { provinceCode: province }) });
   const [open, setOpen] = useState<LeftoverFundView | null>(null);
+  const [historyOf, setHistoryOf] = useState<LeftoverFundView | null>(null);
+  const mayHistory = pool.data?.may.history ?? false;
   const [done, setDone] = useState<ReallocationView | null>(null);
   const canRealloc = holdsRoleFor(me.data, "planning:leftover.reallocate");
   const exportCsv = () =>
@@ -75,7 +78,7 @@ export function LeftoverPage() {
                 <Table.Th>{t("planningFunds.amount")}</Table.Th>
                 <Table.Th>{t("planningFunds.leftover.remaining")}</Table.Th>
                 <Table.Th>{t("planningFunds.leftover.recordedOn")}</Table.Th>
-                {canRealloc && <Table.Th />}
+                {(canRealloc || mayHistory) && <Table.Th><VisuallyHidden>{t("planningFunds.leftover.actions")}</VisuallyHidden></Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -86,7 +89,14 @@ export function LeftoverPage() {
                   <Table.Td style={{ whiteSpace: "nowrap" }}>{f.baht(x.amount)}</Table.Td>
                   <Table.Td style={{ whiteSpace: "nowrap" }} data-testid="leftover-fund-remaining">{f.baht(x.remaining)}</Table.Td>
                   <Table.Td>{f.date(x.recordedOn)}</Table.Td>
-                  {canRealloc && <Table.Td><Button size="xs" onClick={() => setOpen(x)} disabled={Number(x.remaining) <= 0} data-testid="leftover-reallocate">{t("planningFunds.leftover.reallocate")}</Button></Table.Td>}
+                  {(canRealloc || mayHistory) && (
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        {canRealloc && <Button size="xs" onClick={() => setOpen(x)} disabled={Number(x.remaining) <= 0} data-testid="leftover-reallocate">{t("planningFunds.leftover.reallocate")}</Button>}
+                        {mayHistory && <Button size="xs" variant="default" onClick={() => setHistoryOf(x)} aria-label={t("planningFunds.leftover.historyOf", { project: x.projectCode })} data-testid="leftover-history">{t("planningFunds.leftover.history")}</Button>}
+                      </Group>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -122,6 +132,11 @@ export function LeftoverPage() {
         </Table>
       </section>
       {open && <ReallocateDialog fund={open} onClose={() => setOpen(null)} onDone={(r) => { setDone(r); setOpen(null); }} />}
+      {historyOf && (
+        <Modal opened onClose={() => setHistoryOf(null)} title={t("planningFunds.leftover.historyOf", { project: historyOf.projectCode })} size="xl" data-testid="leftover-history-dialog">
+          <HistoryPanel entityType="leftover-fund" entityId={historyOf.id} allowed={mayHistory} />
+        </Modal>
+      )}
     </Stack>
   );
 }
@@ -138,6 +153,7 @@ function ReallocateDialog({ fund, onClose, onDone }: { fund: LeftoverFundView; o
     mutationFn: () => api.post<ReallocationView>(`/planning/leftover/${seg(fund.id)}/reallocate`, { targetProjectId: target, amount: Number(amount), purposeTh: purpose }),
     onSuccess: (r) => {
       void qc.invalidateQueries({ queryKey: ["planning-funds"] });
+      void qc.invalidateQueries({ queryKey: ["history", "leftover-fund", fund.id] });
       onDone(r);
     },
   });

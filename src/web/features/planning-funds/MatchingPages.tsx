@@ -10,10 +10,11 @@ import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
+import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { ListPagination, NoResultsRow } from "../../ui/table.js";
-import { FundHistory, MATCHING_STATUSES, MatchingStatusBadge, num, ProvinceSelect } from "./funds-ui.js";
+import { MATCHING_STATUSES, MatchingStatusBadge, num, ProvinceSelect } from "./funds-ui.js";
 
 const listRoute = getRouteApi("/planning/matching");
 const oneRoute = getRouteApi("/planning/matching/$id");
@@ -92,11 +93,15 @@ export function MatchingFundPage() {
   const me = useMe();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ["planning-funds", "matching", "one", id], queryFn: () => api.get<MatchingFundDetail>(`/planning/matching/${seg(id)}`) });
-  const status = useMutation({ mutationFn: (action: string) => api.post(`/planning/matching/${seg(id)}/status`, { action, version: q.data?.version }), onSuccess: () => void qc.invalidateQueries({ queryKey: ["planning-funds"] }) });
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: ["planning-funds"] });
+    void qc.invalidateQueries({ queryKey: ["history", "matching-fund", id] });
+  };
+  const status = useMutation({ mutationFn: (action: string) => api.post(`/planning/matching/${seg(id)}/status`, { action, version: q.data?.version }), onSuccess: () => refresh() });
   const [party, setParty] = useState<string>("province");
   const [kind, setKind] = useState<string>("commitment");
   const [amount, setAmount] = useState<number | string>("");
-  const entry = useMutation({ mutationFn: () => api.post(`/planning/matching/${seg(id)}/entries`, { party, kind, amount: Number(amount), version: q.data?.version }), onSuccess: () => { setAmount(""); void qc.invalidateQueries({ queryKey: ["planning-funds"] }); } });
+  const entry = useMutation({ mutationFn: () => api.post(`/planning/matching/${seg(id)}/entries`, { party, kind, amount: Number(amount), version: q.data?.version }), onSuccess: () => { setAmount(""); refresh(); } });
   if (q.isPending) return <PageLoader />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const m = q.data;
@@ -168,7 +173,7 @@ export function MatchingFundPage() {
           </Table.Tbody>
         </Table>
       </section>
-      <FundHistory items={m.history} />
+      <HistoryPanel entityType="matching-fund" entityId={m.id} allowed={m.may.history} />
     </Stack>
   );
 }

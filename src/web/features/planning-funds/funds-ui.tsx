@@ -1,7 +1,6 @@
-import { Badge, List, Select, Text, Title } from "@mantine/core";
+import { Badge, Select } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { HistoryEntry } from "../../../modules/planning/contracts-funds.js";
 import { useFormat } from "../../app/format.js";
 import { provincesQuery } from "../provinces/queries.js";
 
@@ -63,28 +62,6 @@ export function ProvinceSelect({ value, onChange, label, testId, clearable = tru
       data-testid={testId}
       w={240}
     />
-  );
-}
-
-/** A record's history (its audit trail, newest first), as the record pages show it. */
-export function FundHistory({ items }: { items: readonly HistoryEntry[] }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  return (
-    <section aria-labelledby="fund-history-title" data-testid="fund-history">
-      <Title order={2} size="h4" id="fund-history-title" mb="xs">{t("planningFunds.history")}</Title>
-      {items.length === 0 ? (
-        <Text c="dark.4">{t("planningFunds.noHistory")}</Text>
-      ) : (
-        <List spacing={4}>
-          {items.map((h) => (
-            <List.Item key={h.id}>
-              <Text span size="sm">{f.dateTime(h.at)} · {t(`planningFunds.actions.${h.action.replace(/^planning\./, "").replace(/\./g, "_")}`, { defaultValue: h.action })} · {h.actorName}</Text>
-            </List.Item>
-          ))}
-        </List>
-      )}
-    </section>
   );
 }
 

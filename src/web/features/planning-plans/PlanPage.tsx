@@ -12,6 +12,8 @@ import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { OrganizationPicker } from "../../ui/pickers.js";
+
+import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { AnchorLink } from "../../ui/links.js";
 import { BUDGET_SOURCES, PlanStatusBadge, ProjectStatusBadge } from "./plan-ui.js";
 
@@ -28,6 +30,7 @@ export function PlanPage() {
   const set = (p: PlanDetail) => {
     qc.setQueryData(["planning", "plan", id], p);
     void qc.invalidateQueries({ queryKey: ["planning", "plans"] });
+    void qc.invalidateQueries({ queryKey: ["history", "plan", id] });
   };
   const [pulled, setPulled] = useState<number | null>(null);
   const order = useMutation({ mutationFn: (ids: string[]) => api.post<PlanDetail>(`/planning/plans/${seg(id)}/order`, { order: ids, version: plan.data!.version }), onSuccess: set });
@@ -143,6 +146,7 @@ export function PlanPage() {
           </Table>
         </>
       )}
+      <HistoryPanel entityType="plan" entityId={p.id} allowed={p.may.history} />
     </Stack>
   );
 }

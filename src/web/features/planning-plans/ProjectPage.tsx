@@ -9,6 +9,7 @@ import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
+import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { AnchorLink } from "../../ui/links.js";
 import type { BudgetSource } from "../../../modules/planning/contracts.js";
 import { BUDGET_SOURCES, ProjectStatusBadge, uploadMultipart } from "./plan-ui.js";
@@ -23,7 +24,10 @@ export function ProjectPage() {
   const qc = useQueryClient();
   const page = useQuery({ queryKey: ["planning", "project", id], queryFn: () => api.get<Page>(`/planning/projects/${seg(id)}/page`) });
   const timeline = useQuery({ queryKey: ["planning", "project", id, "timeline"], queryFn: () => api.get<ProjectTimeline>(`/planning/projects/${seg(id)}/timeline`) });
-  const refresh = () => void qc.invalidateQueries({ queryKey: ["planning", "project", id] });
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: ["planning", "project", id] });
+    void qc.invalidateQueries({ queryKey: ["history", "project", id] });
+  };
   const status = useMutation({ mutationFn: (x: { status: string; reasonTh?: string }) => api.post(`/planning/projects/${seg(id)}/status`, { ...x, version: page.data!.project.version }), onSuccess: refresh });
   if (page.isPending) return <Text>{t("common.loading")}</Text>;
   if (page.error) return <ErrorAlert error={page.error} />;
@@ -123,16 +127,7 @@ export function ProjectPage() {
           </Table>
         </Card>
       )}
-      <Card withBorder data-testid="project-history">
-        <Title order={2} size="h4" mb="sm">{t("planningPlans.project.history")}</Title>
-        <Table>
-          <Table.Tbody>
-            {(timeline.data?.history ?? []).map((h) => (
-              <Table.Tr key={h.id}><Table.Td style={{ whiteSpace: "nowrap" }}>{f.dateTime(h.at)}</Table.Td><Table.Td>{h.actorName}</Table.Td><Table.Td>{t(`planningPlans.audit.${h.action.replace(/^planning\./, "").replace(/\./g, "_")}`, { defaultValue: h.action })}</Table.Td></Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Card>
+      <HistoryPanel entityType="project" entityId={p.id} allowed={d.may.history} />
     </Stack>
   );
 }

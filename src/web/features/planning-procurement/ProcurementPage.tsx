@@ -8,6 +8,7 @@ import { API_BASE, api, seg } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
+import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { AnchorLink } from "../../ui/links.js";
 import { FLOW, StageBadge, useBaht } from "./procurement-ui.js";
 
@@ -84,15 +85,7 @@ export function ProcurementPage() {
         </Card>
       </SimpleGrid>
       {p.canWrite && <NextStep p={p} />}
-      {p.history.length > 0 && (
-        <Card withBorder component="section" aria-labelledby="history-title" data-testid="procurement-history">
-          <Title order={2} size="h4" id="history-title">{t("planningProcurement.history.title")}</Title>
-          <Table>
-            <Table.Thead><Table.Tr><Table.Th>{t("planningProcurement.history.when")}</Table.Th><Table.Th>{t("planningProcurement.history.what")}</Table.Th><Table.Th>{t("planningProcurement.history.who")}</Table.Th></Table.Tr></Table.Thead>
-            <Table.Tbody>{p.history.map((h, i) => { const verb = h.action.split(".").pop()!; return <Table.Tr key={i}><Table.Td>{f.dateTime(h.at)}</Table.Td><Table.Td>{t(`planningProcurement.history.actions.${verb}`, { defaultValue: h.action })}</Table.Td><Table.Td>{h.actorName}</Table.Td></Table.Tr>; })}</Table.Tbody>
-          </Table>
-        </Card>
-      )}
+      <HistoryPanel entityType="procurement" entityId={p.id} allowed={p.may.history} />
     </Stack>
   );
 }
@@ -119,6 +112,7 @@ function NextStep({ p }: { p: ProcurementDetail }) {
     onSuccess: (d) => {
       qc.setQueryData(["planning", "procurement", p.id], d);
       void qc.invalidateQueries({ queryKey: ["planning", "procurements"] });
+      void qc.invalidateQueries({ queryKey: ["history", "procurement", p.id] });
       setV({});
     },
   });
