@@ -61,7 +61,8 @@ export async function getProjectTimeline({ ctx, input }: { ctx: Ctx; input: { id
   }
 
   const progress = await ctx.db.select().from(projectProgress).where(eq(projectProgress.projectId, p.id)).orderBy(asc(projectProgress.month));
-  for (const r of progress) {
+  // a month counts as an event once something happened in it (a plan-only month still ahead is not an event)
+  for (const r of progress.filter((x) => x.disbursed !== null || x.physicalPct !== null)) {
     add({ date: r.month, kind: "progress", titleTh: `ความก้าวหน้า ${r.physicalPct ?? "–"}% เบิกจ่าย ${baht(r.disbursed ?? "0")}`, titleEn: `Progress ${r.physicalPct ?? "–"}%, disbursed ${bahtEn(r.disbursed ?? "0")}`, amount: r.disbursed });
   }
   const ms = await ctx.db.select().from(projectMilestones).where(eq(projectMilestones.projectId, p.id));

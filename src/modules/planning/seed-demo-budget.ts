@@ -95,7 +95,7 @@ export async function seedDemoBudget({ ctx }: { ctx: Ctx }): Promise<void> {
   }
 }
 
-/** Monthly progress of the year's demo projects up to the current month, in one bulk insert (history, not a user's action). */
+/** Monthly progress of the year's demo projects up to the current month and the planned curve for the whole year, in one bulk insert (history, not a user's action). */
 async function seedProgress(ctx: Ctx, fiscalYear: number, today: string, rnd: ReturnType<typeof demoRandom>): Promise<void> {
   const ps = await ctx.db.select().from(projects).where(and(eq(projects.isDemo, true), eq(projects.fiscalYear, fiscalYear), sql`${projects.status} not in ('rejected', 'cancelled')`));
   const start = fiscalYearRange(fiscalYear).start;
@@ -107,9 +107,15 @@ async function seedProgress(ctx: Ctx, fiscalYear: number, today: string, rnd: Re
     let cum = 0n;
     let cumPlan = 0n;
     let m = start;
-    for (let k = 0; k < 12 && m <= today; k++) {
+    for (let k = 0; k < 12; k++) {
       const plannedShare = k === 11 ? budget - cumPlan : (budget * BigInt(Math.round(PLAN[k]! * 10000))) / 10000n;
       cumPlan += plannedShare;
+      if (m > today) {
+        // months still ahead: the planned curve only (actuals are recorded when the month comes)
+        rows.push({ projectId: p.id, month: m, provinceCode: p.provinceCode, fiscalYear, physicalPct: null, disbursed: null, plannedDisbursed: (Number(plannedShare) / 100).toFixed(2), noteTh: "", recordedBy: "demo-budget" });
+        m = `${addDays(m, 32).slice(0, 7)}-01`;
+        continue;
+      }
       const target = (cumPlan * BigInt(Math.round(pace * 1000))) / 1000n;
       const disbursed = target > cum ? target - cum : 0n;
       cum += disbursed;
