@@ -175,7 +175,14 @@ async function interfaceTexts(page: Page): Promise<{ where: string; text: string
       if (el.closest('body [lang="th"]') || !visible(el)) continue;
       const tag = el.tagName.toLowerCase();
       // Links mostly carry data (names of places, offices and people): only their attributes count.
-      if (!["a", "input", "textarea"].includes(tag)) out.push({ where: tag, text: (el as HTMLElement).innerText ?? "" });
+      // names and titles inside it that are marked lang="th" are data, not interface
+      const own = (e: Element) => {
+        if (!e.querySelector('[lang="th"]')) return (e as HTMLElement).innerText ?? "";
+        const c = e.cloneNode(true) as HTMLElement;
+        for (const d of c.querySelectorAll('[lang="th"]')) d.remove();
+        return c.textContent ?? "";
+      };
+      if (!["a", "input", "textarea"].includes(tag)) out.push({ where: tag, text: own(el) });
       for (const attr of ["aria-label", "title", "placeholder"]) {
         const v = el.getAttribute(attr);
         if (v) out.push({ where: `${tag}[${attr}]`, text: v });
@@ -680,6 +687,25 @@ journey("the governor of Khon Kaen, recording personnel actions", "governor.khon
     expect: { locator: byTestId("personnel-authority"), text: both("personnel.form.authority.delegated") },
   },
   { name: "personnel-action-40-appointment", path: "/delegation/personnel/demo-personnel-006", expect: { locator: byTestId("personnel-action-title"), text: { th: tr("th", "personnel.kinds.appointment"), en: tr("en", "personnel.kinds.appointment") } } },
+]);
+
+journey("the governor of Phetchaburi, steering plans and money", "governor.phetchaburi", [
+  { name: "planning-plans", path: "/planning/plans?provinceCode=76", expect: { text: both("planningPlans.plans.title") } },
+  { name: "planning-plan-76-2569", path: "/planning/plans/plan-province-76-2569", expect: { locator: (p) => p.locator("main"), text: both("planningPlans.projects.title") } },
+  { name: "planning-projects", path: "/planning/projects?provinceCode=76", expect: { text: both("planningPlans.projects.title") } },
+  { name: "planning-project-76-2569-01", path: "/planning/projects/demo-proj-76-2569-01", expect: [{ locator: byTestId("project-title"), text: { th: "คัดแยก", en: "Sorting" } }, { locator: (p) => p.locator("main"), text: both("planningPlans.amend.title") }] },
+  { name: "planning-budget-dashboard", path: "/planning/budget?province=76&fy=2569", expect: { locator: byTestId("budget-dashboard-title"), text: both("planningBudget.dashboard.title") } },
+  { name: "planning-budget-calendar", path: "/planning/budget/calendar?province=76&fy=2570", expect: { locator: byTestId("calendar-title"), text: both("planningBudget.calendar.title") } },
+  { name: "planning-budget-notices", path: "/planning/budget/notices?province=76&fy=2570", expect: { locator: byTestId("notices-title"), text: both("planningBudget.notices.title") } },
+  { name: "planning-leftover", path: "/planning/leftover?province=76", expect: { text: both("planningFunds.leftover.title") } },
+  { name: "planning-matching", path: "/planning/matching", expect: { text: both("planningFunds.matching.title") } },
+  { name: "planning-procurement", path: "/planning/procurement?provinceCode=76", expect: { locator: byTestId("procurements-title"), text: both("planningProcurement.list.title") } },
+  { name: "planning-imports", path: "/planning/imports", expect: { locator: byTestId("planning-imports-title"), text: both("planningProcurement.imports.title") } },
+]);
+
+journey("the deputy prime minister's office, approving emergency requests", "dpm.office", [
+  { name: "planning-emergency", path: "/planning/emergency", expect: { text: both("planningFunds.emergency.title") } },
+  { name: "planning-emergency-request", path: "/planning/emergency/demo-funds-emergency-06", expect: { locator: (p) => p.locator("main"), text: both("planningFunds.emergency.decideTitle") } },
 ]);
 
 journey(

@@ -32,7 +32,7 @@ export function EmergencyRequestPage() {
     <Stack gap="lg">
       <AnchorLink to="/planning/emergency">← {t("planningFunds.emergency.title")}</AnchorLink>
       <Group gap="sm">
-        <Title order={1}>{r.titleTh}</Title>
+        <Title order={1} lang="th">{r.titleTh}</Title>
         <EmergencyStatusBadge status={r.status} />
         <DemoBadge isDemo={r.isDemo} />
       </Group>

@@ -65,9 +65,9 @@ export function LeftoverPage() {
       )}
       {pool.data?.agencies.length === 0 && <Text>{t("planningFunds.leftover.empty")}</Text>}
       {pool.data?.agencies.map((a) => (
-        <Card withBorder key={a.agency.id} component="section" aria-label={f.name(a.agency)} data-testid="leftover-agency" data-agency={a.agency.id}>
+        <Card withBorder key={a.agency.id} component="section" aria-labelledby={`leftover-agency-${a.agency.id}`} data-testid="leftover-agency" data-agency={a.agency.id}>
           <Group justify="space-between">
-            <Title order={2} size="h4">{f.name(a.agency)}</Title>
+            <Title order={2} size="h4" id={`leftover-agency-${a.agency.id}`}>{f.name(a.agency)}</Title>
             <Text>{t("planningFunds.leftover.agencyRemaining", { remaining: f.baht(a.remaining), amount: f.baht(a.amount) })}</Text>
           </Group>
           <Table mt="xs" striped>

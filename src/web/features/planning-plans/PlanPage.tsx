@@ -64,7 +64,7 @@ export function PlanPage() {
           <DemoBadge isDemo={p.isDemo} />
         </Group>
         <Text size="sm" mt={4} data-testid="plan-total">{t("planningPlans.plan.total", { count: p.projectCount, amount: f.baht(p.totalBudget) })}</Text>
-        {locked && <Alert mt="sm" color="green" variant="light" icon={<span aria-hidden="true">🔒</span>} data-testid="plan-locked">{t("planningPlans.plan.locked", { date: f.date(p.approvedOn), by: p.approvedBy ?? "" })}</Alert>}
+        {locked && <Alert mt="sm" color="green" variant="light" role="status" icon={<span aria-hidden="true">🔒</span>} data-testid="plan-locked"><LockedBy text={t("planningPlans.plan.locked", { date: f.date(p.approvedOn), by: BY })} by={p.approvedBy ?? ""} /></Alert>}
       </div>
       <Group gap="sm">
         {mayWrite && p.level === "province" && <Button onClick={() => consolidate.mutate()} loading={consolidate.isPending} data-testid="consolidate">{t("planningPlans.plan.consolidate")}</Button>}
@@ -72,7 +72,7 @@ export function PlanPage() {
         {mayApprove && <Button color="green.9" onClick={() => { if (window.confirm(t("planningPlans.plan.approveConfirm"))) approve.mutate(); }} loading={approve.isPending} data-testid="approve-plan">{t("planningPlans.plan.approve")}</Button>}
       </Group>
       <ErrorAlert error={order.error ?? consolidate.error ?? approve.error ?? resolve.error} />
-      {pulled !== null && <Alert color="blue" variant="light" data-testid="consolidated-msg">{t("planningPlans.plan.pulledIn", { count: pulled, flagged: p.duplicateFlags.length })}</Alert>}
+      {pulled !== null && <Alert color="blue" variant="light" role="status" data-testid="consolidated-msg">{t("planningPlans.plan.pulledIn", { count: pulled, flagged: p.duplicateFlags.length })}</Alert>}
 
       {p.duplicateFlags.length > 0 && (
         <Card withBorder data-testid="duplicate-flags">
@@ -234,6 +234,19 @@ function ProposeButton({ plan }: { plan: PlanDetail }) {
           </Group>
         </Stack>
       </Modal>
+    </>
+  );
+}
+
+const BY = "\u2063BY\u2063";
+/** The sentence with the approver's name (Thai data) marked as Thai, whatever the interface language. */
+function LockedBy({ text, by }: { text: string; by: string }) {
+  const [before, after = ""] = text.split(BY);
+  return (
+    <>
+      {before}
+      <span lang="th">{by}</span>
+      {after}
     </>
   );
 }

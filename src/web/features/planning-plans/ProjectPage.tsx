@@ -55,7 +55,7 @@ export function ProjectPage() {
         {d.may.changeStatus && p.status === "approved" && <Button variant="default" onClick={() => status.mutate({ status: "in_progress" })} loading={status.isPending} data-testid="start-project">{t("planningPlans.project.start")}</Button>}
         {d.may.changeStatus && p.status === "in_progress" && <Button variant="default" onClick={() => status.mutate({ status: "completed" })} loading={status.isPending}>{t("planningPlans.project.complete")}</Button>}
         {d.may.changeStatus && ["proposed", "prioritised", "approved", "in_progress"].includes(p.status) && (
-          <Button variant="subtle" color="red.9" onClick={() => { const reasonTh = window.prompt(t("planningPlans.project.cancelReason")); if (reasonTh) status.mutate({ status: "cancelled", reasonTh }); }}>{t("planningPlans.project.cancel")}</Button>
+          <Button variant="default" c="red.9" leftSection={<span aria-hidden="true">✕</span>} onClick={() => { const reasonTh = window.prompt(t("planningPlans.project.cancelReason")); if (reasonTh) status.mutate({ status: "cancelled", reasonTh }); }}>{t("planningPlans.project.cancel")}</Button>
         )}
       </Group>
       <ErrorAlert error={status.error} />
@@ -160,7 +160,7 @@ function Amendments({ items }: { items: AmendmentView[] }) {
         {items.map((a) => (
           <Card key={a.id} withBorder padding="sm" data-testid="amendment" data-status={a.status}>
             <Group gap="xs">
-              <Badge variant="outline" color={a.status === "approved" ? "green.9" : a.status === "rejected" ? "red.9" : "orange.9"} leftSection={<span aria-hidden="true">{a.status === "approved" ? "✓" : a.status === "rejected" ? "✕" : "…"}</span>}>{t(`planningPlans.amend.status.${a.status}`)}</Badge>
+              <Badge variant="outline" c="dark.9" color={a.status === "approved" ? "green.9" : a.status === "rejected" ? "red.9" : "orange.9"} leftSection={<span aria-hidden="true">{a.status === "approved" ? "✓" : a.status === "rejected" ? "✕" : "…"}</span>}>{t(`planningPlans.amend.status.${a.status}`)}</Badge>
               <Badge variant="outline" color="dark.6">{t(`planningPlans.amend.route.${a.route}`)}</Badge>
               <Text size="sm">{f.date(a.requestedOn)} · {a.requestedBy}</Text>
               {a.amount && <Text size="sm">{f.baht(a.amount)}</Text>}

@@ -19,12 +19,12 @@ const STATUS_COLOR: Record<string, string> = { draft: "gray.7", consolidated: "i
 /** A plan's status: icon and word, never colour alone. */
 export function PlanStatusBadge({ status }: { status: PlanStatus }) {
   const { t } = useTranslation();
-  return <Badge variant="outline" color={STATUS_COLOR[status]} leftSection={<span aria-hidden="true">{STATUS_ICON[status]}</span>} data-testid="plan-status">{t(`planning.planStatus.${status}`)}</Badge>;
+  return <Badge variant="outline" color={STATUS_COLOR[status]} c="dark.9" leftSection={<span aria-hidden="true">{STATUS_ICON[status]}</span>} data-testid="plan-status">{t(`planning.planStatus.${status}`)}</Badge>;
 }
 
 export function ProjectStatusBadge({ status }: { status: ProjectStatus }) {
   const { t } = useTranslation();
-  return <Badge variant="outline" color={STATUS_COLOR[status]} leftSection={<span aria-hidden="true">{STATUS_ICON[status]}</span>} data-testid="project-status">{t(`planning.projectStatus.${status}`)}</Badge>;
+  return <Badge variant="outline" color={STATUS_COLOR[status]} c="dark.9" leftSection={<span aria-hidden="true">{STATUS_ICON[status]}</span>} data-testid="project-status">{t(`planning.projectStatus.${status}`)}</Badge>;
 }
 
 /** Uploads one file as multipart/form-data (the API client sends JSON or a raw body only). */

@@ -56,7 +56,7 @@ export function PlanningImportsPage() {
                 <Radio value="valid-rows" label={t("planningProcurement.imports.mode.valid-rows")} data-testid="planning-import-mode-valid" />
               </Stack>
             </Radio.Group>
-            <Text size="sm">{t("planningProcurement.imports.columns")}: {cols.map((c) => <Code key={c.name} mr={4} title={c.name}>{c.th}{c.required ? " *" : ""}</Code>)}</Text>
+            <Text size="sm">{t("planningProcurement.imports.columns")}: {cols.map((c) => <Code key={c.name} mr={4} title={f.lang === "en" ? undefined : c.name}>{f.lang === "en" ? c.name : c.th}{c.required ? " *" : ""}</Code>)}</Text>
             <Text size="xs" c="dark.4">{t(`planningProcurement.imports.hint.${kind}`)}</Text>
             <ErrorAlert error={upload.error} />
             <Group gap="sm">

@@ -14,7 +14,7 @@ const ICON: Record<ProcurementStage, string> = { planning: "○", tender: "◔",
 export function StageBadge({ stage }: { stage: ProcurementStage }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="outline" color={COLOR[stage]} data-testid="procurement-stage" data-stage={stage}>
+    <Badge variant="outline" color={COLOR[stage]} c="dark.9" data-testid="procurement-stage" data-stage={stage}>
       <span aria-hidden="true">{ICON[stage]} </span>
       {t(`planningProcurement.stage.${stage}`)}
     </Badge>
