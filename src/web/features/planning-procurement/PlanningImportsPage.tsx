@@ -92,6 +92,11 @@ function JobPanel({ id }: { id: string }) {
   const f = useFormat();
   const job = useQuery({ queryKey: ["planning", "imports", id], queryFn: () => api.get<ImportJob>(`/planning/imports/${seg(id)}`), refetchInterval: (q) => (q.state.data && DONE.includes(q.state.data.status) ? false : 1000) });
   const j = job.data;
+  // the column as the file's header would name it in the reader's language
+  const columnLabel = (name: string | null | undefined) => {
+    const c = Object.values(PLANNING_IMPORT_COLUMNS).flat().find((x) => x.name === name);
+    return c ? (f.lang === "en" ? c.name : c.th) : (name ?? "");
+  };
   if (job.error) return <ErrorAlert error={job.error} />;
   if (!j) return null;
   const pct = j.totalRows ? Math.round((j.processedRows / j.totalRows) * 100) : 0;
@@ -106,7 +111,7 @@ function JobPanel({ id }: { id: string }) {
       {j.issues.length > 0 && (
         <Table mt="sm" data-testid="planning-import-report">
           <Table.Thead><Table.Tr><Table.Th>{t("planningProcurement.imports.row")}</Table.Th><Table.Th>{t("planningProcurement.imports.column")}</Table.Th><Table.Th>{t("planningProcurement.imports.problem")}</Table.Th><Table.Th>{t("planningProcurement.imports.code")}</Table.Th></Table.Tr></Table.Thead>
-          <Table.Tbody>{j.issues.map((i, k) => <Table.Tr key={k} data-testid="planning-import-issue"><Table.Td>{i.row}</Table.Td><Table.Td>{i.column}</Table.Td><Table.Td>{f.pick(i.messageTh, i.messageEn)}</Table.Td><Table.Td><Code>{i.code}</Code></Table.Td></Table.Tr>)}</Table.Tbody>
+          <Table.Tbody>{j.issues.map((i, k) => <Table.Tr key={k} data-testid="planning-import-issue"><Table.Td>{i.row}</Table.Td><Table.Td>{columnLabel(i.column)}</Table.Td><Table.Td>{f.pick(i.messageTh, i.messageEn)}</Table.Td><Table.Td><Code>{i.code}</Code></Table.Td></Table.Tr>)}</Table.Tbody>
         </Table>
       )}
     </Card>
