@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Badge, Button, Card, Code, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -38,11 +38,34 @@ export function diffFields(before: unknown, after: unknown): FieldChange[] {
     .map((k) => ({ field: k, before: b[k], after: a[k] }));
 }
 
-function show(v: unknown): string {
+/**
+ * A recorded value as a reader would write it: lists of words joined by commas, a record as "field: value; …" with
+ * the fields' own labels, a list of records one per line (budget lines, tenderers, changes asked) — not raw JSON.
+ */
+function ShowValue({ v, label }: { v: unknown; label: (field: string) => string }): ReactNode {
   if (v === undefined) return "";
   if (v === null) return "∅";
-  if (typeof v === "string") return v;
-  return JSON.stringify(v);
+  if (typeof v !== "object") return String(v);
+  if (Array.isArray(v)) {
+    if (v.every((x) => x === null || typeof x !== "object")) return v.map((x) => (x === null ? "∅" : String(x))).join(", ");
+    return (
+      <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+        {v.map((x, i) => (
+          <li key={i}><ShowValue v={x} label={label} /></li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <>
+      {Object.entries(v as Record<string, unknown>).map(([k, x], i) => (
+        <span key={k}>
+          {i > 0 ? "; " : ""}
+          {label(k) || k}: <ShowValue v={x} label={label} />
+        </span>
+      ))}
+    </>
+  );
 }
 
 /**
@@ -134,10 +157,10 @@ function HistoryPanelInner({ entityType, entityId }: { entityType: string; entit
                             )}
                           </Table.Td>
                           <Table.Td style={{ wordBreak: "break-word" }}>
-                            {c.before === undefined ? <Text span c="dimmed">{t("history.absent")}</Text> : <del>{show(c.before)}</del>}
+                            {c.before === undefined ? <Text span c="dimmed">{t("history.absent")}</Text> : <del><ShowValue v={c.before} label={fieldLabel} /></del>}
                           </Table.Td>
                           <Table.Td style={{ wordBreak: "break-word" }}>
-                            {c.after === undefined ? <Text span c="dimmed">{t("history.absent")}</Text> : <ins>{show(c.after)}</ins>}
+                            {c.after === undefined ? <Text span c="dimmed">{t("history.absent")}</Text> : <ins><ShowValue v={c.after} label={fieldLabel} /></ins>}
                           </Table.Td>
                         </Table.Tr>
                       ))}
