@@ -60,7 +60,7 @@ it("a department officer sends Phetchaburi its allocation notice late and the go
   await gov.getByTestId("budget-dashboard-title").waitFor();
   const late = await gov.getByTestId("late-notices").innerText();
   expect(Number(/\d+/.exec(late)?.[0])).toBeGreaterThanOrEqual(1);
-  await gov.locator('[data-testid="disbursement-curve"] svg path').first().waitFor(); // the chart has drawn
+  await gov.locator('[data-testid="disbursement-curve"] svg path').first().waitFor({ state: "attached" }); // the chart has drawn
   await shot(gov, "dashboard-phetchaburi");
   await axe(gov, "dashboard");
 
