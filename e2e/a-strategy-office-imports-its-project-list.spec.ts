@@ -28,9 +28,19 @@ async function upload(page: Page, mode: "all" | "valid") {
   await page.getByTestId("planning-import-kind").waitFor();
   await page.locator('input[type="file"]').setInputFiles({ name: "projects-khonkaen-2570.csv", mimeType: "text/csv", buffer: Buffer.from(CSV, "utf8") });
   await page.getByTestId(mode === "all" ? "planning-import-mode-all" : "planning-import-mode-valid").click();
-  await page.getByTestId("planning-import-submit").click();
+  const [posted] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/api/v1/planning/imports")),
+    page.getByTestId("planning-import-submit").click(),
+  ]);
+  const { id } = (await posted.json()) as { id: string };
+  // this job (not the one shown before a reload) has finished: the API says so and the panel shows all rows checked
+  for (let k = 0; k < 120; k++) {
+    const j = (await (await page.request.get(`${server.url}/api/v1/planning/imports/${encodeURIComponent(id)}`)).json()) as { status: string };
+    if (["succeeded", "partially_succeeded", "failed"].includes(j.status)) break;
+    await page.waitForTimeout(500);
+  }
   const job = page.getByTestId("planning-import-job");
-  await page.waitForFunction(() => ["succeeded", "partially_succeeded", "failed"].includes(document.querySelector('[data-testid="planning-import-job"]')?.getAttribute("data-status") ?? ""), undefined, { timeout: 60_000 });
+  await job.getByTestId("planning-import-counts").getByText(/3 จาก 3/).waitFor({ timeout: 30_000 });
   return job;
 }
 
