@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * The Department of Provincial Administration (dopa.officer) has not yet notified Phetchaburi of its FY 2570
@@ -12,16 +12,7 @@ import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
  * The governor of Phetchaburi then sees the late notice on the province's budget dashboard and in the deadline
  * calendar, with the day-counting rule spelled out.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `budget-${name}.png`), fullPage: true }).then(() => fs.copyFileSync(path.join(SHOTS, `budget-${name}.png`), path.join("/tmp", `budget-${name}.png`)));
 async function axe(page: Page, where: string) {
@@ -30,8 +21,8 @@ async function axe(page: Page, where: string) {
 }
 
 it("a department officer sends Phetchaburi its allocation notice late and the governor sees it flagged", async () => {
-  const page = await loginAs(browser, server.url, "dopa.officer");
-  await page.goto(`${server.url}/planning/budget/notices?fy=2570`);
+  const page = await loginAs(live.browser, live.server.url, "dopa.officer");
+  await page.goto(`${live.server.url}/planning/budget/notices?fy=2570`);
   await page.getByTestId("notice-form").waitFor();
   expect(await page.getByTestId("notice-from").inputValue()).toBe("moi.dopa");
   await page.getByTestId("notice-province").click();
@@ -54,8 +45,8 @@ it("a department officer sends Phetchaburi its allocation notice late and the go
   await axe(page, "notices page");
   await page.context().close();
 
-  const gov = await loginAs(browser, server.url, "governor.phetchaburi");
-  await gov.goto(`${server.url}/planning/budget?province=76&fy=2570`);
+  const gov = await loginAs(live.browser, live.server.url, "governor.phetchaburi");
+  await gov.goto(`${live.server.url}/planning/budget?province=76&fy=2570`);
   await gov.getByTestId("deadline-status").waitFor();
   await gov.getByTestId("budget-dashboard-title").waitFor();
   const late = await gov.getByTestId("late-notices").innerText();
@@ -64,7 +55,7 @@ it("a department officer sends Phetchaburi its allocation notice late and the go
   await shot(gov, "dashboard-phetchaburi");
   await axe(gov, "dashboard");
 
-  await gov.goto(`${server.url}/planning/budget/calendar?province=76&fy=2570`);
+  await gov.goto(`${live.server.url}/planning/budget/calendar?province=76&fy=2570`);
   const item = gov.locator('[data-kind="allocation-notice"][data-org="moi.dopa"]');
   await item.waitFor();
   expect(await item.locator("[data-status]").getAttribute("data-status")).toBe("late");

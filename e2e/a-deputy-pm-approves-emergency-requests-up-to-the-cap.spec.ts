@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * The deputy prime minister's office opens the emergency-fund page in FY 2570: the demo deputy PM has approved
@@ -10,16 +10,7 @@ import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
  * 2 M Khon Kaen). Approving the first two brings the total to exactly 100 M; approving the third sends it to the
  * prime minister instead, where it appears in the referred list.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser();
 
 const shot = (page: Page, name: string) => {
   const file = path.join(SHOTS, `emergency-${name}.png`);
@@ -27,11 +18,11 @@ const shot = (page: Page, name: string) => {
 };
 
 it("approves until the cap sends the next request to the prime minister", async () => {
-  const page = await loginAs(browser, server.url, "dpm.office");
+  const page = await loginAs(live.browser, live.server.url, "dpm.office");
   const errors: string[] = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("response", (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
-  await page.goto(`${server.url}/planning/emergency`);
+  await page.goto(`${live.server.url}/planning/emergency`);
   const card = page.locator('[data-testid="headroom-card"][data-post="demo-post-dpm-1"]');
   await expect.poll(() => card.count(), { timeout: 20_000 }).toBe(1);
   expect(await card.getByTestId("headroom-left").innerText()).toContain("8,000,000.00 บาท");

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import type { PermitApplicationDetail, PermitStats } from "../src/modules/delegation/contracts-permits.js";
 import { formatThaiDate } from "../src/platform/thai/index.js";
-import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * The Damrongdhama centre of Mae Sai district receives a villager's application to use public land (P-ADM-015):
@@ -16,16 +16,7 @@ import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
  * (P-ADM-013), still decided centrally. The applicant's identity is on the record for handlers only: never in the
  * queue, its CSV file, the statistics or a URL.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser();
 
 const APPLICANT = { name: "นางสาวทดสอบ ปลายทาง", id: "3570100123457", phone: "081 234 5678", address: "99 หมู่ 3 ตำบลเวียงพางคำ อำเภอแม่สาย" };
 const SUBJECT = "ขอใช้ที่สาธารณประโยชน์เพื่อวางท่อประปาหมู่บ้านป่ายาง";
@@ -66,7 +57,7 @@ const leaks = (urls: readonly string[]) => urls.filter((u) => identity.some((p) 
 
 it("Mae Sai's counter receives an application, the governor of Chiang Rai approves it, and anyone reads the turnaround delegated against central", async () => {
   // 1. the district's counter receives the application; it is routed to the governor, due in 15 business days
-  const counter = await loginAs(browser, server.url, "district.maesai");
+  const counter = await loginAs(live.browser, live.server.url, "district.maesai");
   const counterUrls = watchUrls(counter);
   await counter.getByTestId("nav-permits").click();
   await counter.getByTestId("permits-title").waitFor();
@@ -102,7 +93,7 @@ it("Mae Sai's counter receives an application, the governor of Chiang Rai approv
   expect(await received.innerText()).toContain("นายอำเภอเมืองเชียงราย — อยู่นอกเขตพื้นที่");
   expect(await received.getByTestId("permit-instrument-link").getAttribute("href")).toMatch(/^\/delegation\/instruments\/.+/);
   // the due date shown is the one the server computed (15 business days, public holidays skipped)
-  const found = (await (await counter.request.get(`${server.url}/api/v1/delegation/permits?q=${trackingCode}`)).json()) as { items: { id: string; dueOn: string; receivedOn: string }[] };
+  const found = (await (await counter.request.get(`${live.server.url}/api/v1/delegation/permits?q=${trackingCode}`)).json()) as { items: { id: string; dueOn: string; receivedOn: string }[] };
   const { id, dueOn, receivedOn } = found.items[0]!;
   const due = await counter.getByTestId("permit-received-due").innerText();
   expect(due).toBe(`วันครบกำหนด: ${formatThaiDate(dueOn, { locale: "th", style: "long" })} · ระยะเวลาให้บริการ 15 วันทำการ`);
@@ -130,7 +121,7 @@ it("Mae Sai's counter receives an application, the governor of Chiang Rai approv
   await counter.context().close();
 
   // 2. the governor finds it in her queue (overdue first, then by due date), takes it up and approves it
-  const gov = await loginAs(browser, server.url, "governor.chiangrai");
+  const gov = await loginAs(live.browser, live.server.url, "governor.chiangrai");
   const govUrls = watchUrls(gov);
   await gov.getByTestId("nav-permits").click();
   await gov.getByTestId("permits-table").waitFor();
@@ -168,7 +159,7 @@ it("Mae Sai's counter receives an application, the governor of Chiang Rai approv
   const decision = await gov.getByTestId("permit-decision").innerText();
   expect(decision).toContain(REASON);
   expect(decision).toContain("ผู้ว่าราชการจังหวัดเชียงราย (ตัวอย่าง)");
-  const detail = (await (await gov.request.get(`${server.url}/api/v1/delegation/permits/${id}`)).json()) as PermitApplicationDetail;
+  const detail = (await (await gov.request.get(`${live.server.url}/api/v1/delegation/permits/${id}`)).json()) as PermitApplicationDetail;
   expect(detail).toMatchObject({ status: "approved", receivedOn, turnaroundDays: expect.any(Number) });
   expect(await gov.getByTestId("permit-decision-turnaround").innerText()).toBe(`ใช้เวลาพิจารณา ${detail.turnaroundDays} วันทำการ (ระยะเวลาให้บริการ 15 วันทำการ) ✓ ภายในระยะเวลาให้บริการ`);
   expect(await gov.getByTestId("permit-history-row").count()).toBe(3);
@@ -187,9 +178,9 @@ it("Mae Sai's counter receives an application, the governor of Chiang Rai approv
   await gov.context().close();
 
   // 3. anyone, not logged in: the service statistics, delegated against central
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" });
+  const ctx = await live.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" });
   const visitor = await ctx.newPage();
-  await visitor.goto(`${server.url}/`);
+  await visitor.goto(`${live.server.url}/`);
   await visitor.getByTestId("nav-permit-stats").click();
   await visitor.getByTestId("permit-stats-title").waitFor();
   expect(await visitor.getByTestId("nav-permits").count()).toBe(0);
@@ -200,7 +191,7 @@ it("Mae Sai's counter receives an application, the governor of Chiang Rai approv
   await expect.poll(() => decodeURIComponent(visitor.url())).toMatch(/powerCode=.?P-ADM-015.*provinceCode=.?57|provinceCode=.?57.*powerCode=.?P-ADM-015/);
   const cmp = visitor.getByTestId("stats-comparison");
   await cmp.waitFor();
-  const stats = (await (await fetch(`${server.url}/api/v1/delegation/permits/stats?powerCode=P-ADM-015&provinceCode=57`)).json()) as PermitStats;
+  const stats = (await (await fetch(`${live.server.url}/api/v1/delegation/permits/stats?powerCode=P-ADM-015&provinceCode=57`)).json()) as PermitStats;
   const delegated = stats.groups.find((g) => g.route === "delegated")!;
   const central = stats.groups.find((g) => g.route === "central")!;
   const num = (n: number) => new Intl.NumberFormat("th-TH", { maximumFractionDigits: 2 }).format(n);
@@ -229,7 +220,7 @@ it("Mae Sai's counter receives an application, the governor of Chiang Rai approv
   await choose(visitor, "stats-power", "P-ADM-013");
   await choose(visitor, "stats-province", "ขอนแก่น");
   await visitor.getByTestId("stats-no-comparison").waitFor();
-  const kk = (await (await fetch(`${server.url}/api/v1/delegation/permits/stats?powerCode=P-ADM-013&provinceCode=40`)).json()) as PermitStats;
+  const kk = (await (await fetch(`${live.server.url}/api/v1/delegation/permits/stats?powerCode=P-ADM-013&provinceCode=40`)).json()) as PermitStats;
   expect(kk.groups.map((g) => g.route)).toEqual(["central"]);
   await visitor.locator('[data-testid="stats-row"][data-power="P-ADM-013"][data-route="central"]').waitFor();
   expect(await visitor.locator('[data-testid="stats-row"][data-route="delegated"]').count()).toBe(0);
@@ -239,7 +230,7 @@ it("Mae Sai's counter receives an application, the governor of Chiang Rai approv
 
   // at phone width the page keeps to one column and nothing spills sideways (the wide table scrolls in its box)
   await visitor.setViewportSize({ width: 390, height: 844 });
-  await visitor.goto(`${server.url}/delegation/permits/stats`);
+  await visitor.goto(`${live.server.url}/delegation/permits/stats`);
   await visitor.getByTestId("stats-chart").locator("svg").waitFor();
   expect(await visitor.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
   await shot(visitor, "09-stats-phone-th");

@@ -1,27 +1,18 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Phetchaburi's governor finishes the incomplete solid-waste proposal (the server says what is missing) and
  * submits it; the Ministry of Interior returns it with a comment; the governor revises it into version 2 and
  * submits again; the ministry forwards it and OPDC approves; the two versions are compared side by side.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser();
 
 const open = async (username: string): Promise<Page> => {
-  const page = await loginAs(browser, server.url, username);
-  await page.goto(`${server.url}/agendas/demo-agenda-76`);
+  const page = await loginAs(live.browser, live.server.url, username);
+  await page.goto(`${live.server.url}/agendas/demo-agenda-76`);
   await page.getByTestId("agenda-title").waitFor();
   return page;
 };

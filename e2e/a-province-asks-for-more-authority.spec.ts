@@ -1,8 +1,8 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { addDays, bangkokToday } from "../src/platform/thai/index.js";
-import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Khon Kaen's strategy office asks for the power to withdraw public-land status and lease state land (P-ADM-013,
@@ -13,16 +13,7 @@ import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
  * statistics set that turnaround against the Department of Lands' (demo) history.
  * Then the governor records a transfer (delegated to every governor) and is refused an appointment (central).
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 const status = (page: Page, s: string) => page.locator(`[data-testid="request-status"][data-status="${s}"]`).first().waitFor();
@@ -35,8 +26,8 @@ async function choose(page: Page, testId: string, typed: string, option: RegExp 
 
 it("a request for more delegation goes from the province through MOI and OPDC to the Cabinet, and the governor decides from today", async () => {
   const today = bangkokToday();
-  const officer = await loginAs(browser, server.url, "strategy.khonkaen");
-  await officer.goto(`${server.url}/delegation/requests`);
+  const officer = await loginAs(live.browser, live.server.url, "strategy.khonkaen");
+  await officer.goto(`${live.server.url}/delegation/requests`);
   await officer.getByTestId("requests-title").waitFor();
   await officer.getByTestId("request-new").click();
   await officer.getByTestId("request-form").waitFor();
@@ -62,20 +53,20 @@ it("a request for more delegation goes from the province through MOI and OPDC to
   await shot(officer, "delegation-request-submitted-th");
 
   // the tracker lists it, at the ministry, with its due date
-  await officer.goto(`${server.url}/delegation/requests?provinceCode=40`);
+  await officer.goto(`${live.server.url}/delegation/requests?provinceCode=40`);
   const row = officer.getByTestId("request-row").filter({ hasText: "P-ADM-013" });
   await row.waitFor();
   expect(await row.innerText()).toContain("รอกระทรวงมหาดไทยพิจารณา");
   await shot(officer, "delegation-requests-list-th");
 
-  const moi = await loginAs(browser, server.url, "moi.officer");
+  const moi = await loginAs(live.browser, live.server.url, "moi.officer");
   await moi.goto(requestUrl);
   await moi.getByTestId("moi-review").waitFor();
   await moi.getByTestId("review-comment").fill("เห็นควรส่งสำนักงาน ก.พ.ร. พิจารณา");
   await moi.getByTestId("moi-forward").click();
   await status(moi, "moi-forwarded");
 
-  const opdc = await loginAs(browser, server.url, "opdc.evaluator");
+  const opdc = await loginAs(live.browser, live.server.url, "opdc.evaluator");
   await opdc.goto(requestUrl);
   await opdc.getByTestId("opdc-review").waitFor();
   await opdc.getByTestId("opinion-support").check();
@@ -115,7 +106,7 @@ it("a request for more delegation goes from the province through MOI and OPDC to
   await shot(opdc, "delegation-request-approved-phone-th");
 
   // who decides: the governor of Khon Kaen from today, the centre the day before
-  const ask = async (date: string) => (await (await fetch(`${server.url}/api/v1/delegation/authority?powerCode=P-ADM-013&provinceCode=40&date=${date}`)).json()) as { decision: string; deciders: { role: string; labelTh: string }[] };
+  const ask = async (date: string) => (await (await fetch(`${live.server.url}/api/v1/delegation/authority?powerCode=P-ADM-013&provinceCode=40&date=${date}`)).json()) as { decision: string; deciders: { role: string; labelTh: string }[] };
   const now = await ask(today);
   expect(now.decision).toBe("delegated");
   expect(now.deciders[0]).toMatchObject({ role: "governor" });
@@ -124,8 +115,8 @@ it("a request for more delegation goes from the province through MOI and OPDC to
 });
 
 it("the next application for that power is routed to the governor of Khon Kaen, decided in the province, and its turnaround stands against the central history", async () => {
-  const counter = await loginAs(browser, server.url, "strategy.khonkaen");
-  await counter.goto(`${server.url}/delegation/permits`);
+  const counter = await loginAs(live.browser, live.server.url, "strategy.khonkaen");
+  await counter.goto(`${live.server.url}/delegation/permits`);
   await counter.getByTestId("permits-title").waitFor();
   await counter.getByTestId("permit-receive-open").click();
   await counter.getByTestId("permit-receive-form").waitFor();
@@ -145,8 +136,8 @@ it("the next application for that power is routed to the governor of Khon Kaen, 
   const trackingCode = (await counter.getByTestId("permit-received-code").innerText()).trim();
   await shot(counter, "khon-kaen-lease-received-th");
 
-  const gov = await loginAs(browser, server.url, "governor.khonkaen");
-  await gov.goto(`${server.url}/delegation/permits`);
+  const gov = await loginAs(live.browser, live.server.url, "governor.khonkaen");
+  await gov.goto(`${live.server.url}/delegation/permits`);
   await gov.getByTestId("permits-table").waitFor();
   await gov.locator(`[data-testid="permit-row"][data-tracking="${trackingCode}"]`).getByTestId("permit-link").click();
   await gov.getByTestId("permit-title").filter({ hasText: subject }).waitFor();
@@ -160,13 +151,13 @@ it("the next application for that power is routed to the governor of Khon Kaen, 
   await shot(gov, "khon-kaen-lease-decided-th");
 
   // measured: before the delegation the Department of Lands took weeks (the demo history), now it is decided the same day
-  const stats = (await (await fetch(`${server.url}/api/v1/delegation/permits/stats?powerCode=P-ADM-013&provinceCode=40`)).json()) as { comparison: { before: { decidedCount: number; medianDays: number }; after: { decidedCount: number; medianDays: number }; medianChangeDays: number } | null };
+  const stats = (await (await fetch(`${live.server.url}/api/v1/delegation/permits/stats?powerCode=P-ADM-013&provinceCode=40`)).json()) as { comparison: { before: { decidedCount: number; medianDays: number }; after: { decidedCount: number; medianDays: number }; medianChangeDays: number } | null };
   expect(stats.comparison).not.toBeNull();
   expect(stats.comparison!.before.decidedCount).toBeGreaterThan(0);
   expect(stats.comparison!.after).toMatchObject({ decidedCount: 1, medianDays: 0 });
   expect(stats.comparison!.medianChangeDays).toBeLessThan(-20);
-  const visitor = await browser.newPage({ locale: "th-TH" });
-  await visitor.goto(`${server.url}/delegation/permits/stats?powerCode=P-ADM-013&provinceCode=40`);
+  const visitor = await live.browser.newPage({ locale: "th-TH" });
+  await visitor.goto(`${live.server.url}/delegation/permits/stats?powerCode=P-ADM-013&provinceCode=40`);
   // the page shows the same comparison: central before the delegation, the governor after it, the median faster
   const num = (n: number) => new Intl.NumberFormat("th-TH", { maximumFractionDigits: 2 }).format(n);
   await visitor.getByTestId("stats-comparison").waitFor();
@@ -180,8 +171,8 @@ it("the next application for that power is routed to the governor of Khon Kaen, 
 });
 
 it("the governor records a delegated transfer with its instrument and is told an appointment is not his to make", async () => {
-  const gov = await loginAs(browser, server.url, "governor.khonkaen");
-  await gov.goto(`${server.url}/delegation/personnel`);
+  const gov = await loginAs(live.browser, live.server.url, "governor.khonkaen");
+  await gov.goto(`${live.server.url}/delegation/personnel`);
   await gov.getByTestId("personnel-title").waitFor();
   await gov.getByTestId("personnel-record-open").click();
   await gov.getByTestId("personnel-form").waitFor();
@@ -221,7 +212,7 @@ it("the governor records a delegated transfer with its instrument and is told an
   expect(text).toContain("ไม่อยู่ในอำนาจที่ได้รับมอบ");
   expect(text).toContain("ยังไม่มีการมอบอำนาจนี้ให้จังหวัดขอนแก่น");
   // nothing was recorded: the province's actions, read from the API as the governor, hold the transfer and no appointment
-  const recorded = (await (await gov.request.get(`${server.url}/api/v1/delegation/personnel-actions?provinceCode=40&limit=500`)).json()) as { items: { kind: string; personName: string }[] };
+  const recorded = (await (await gov.request.get(`${live.server.url}/api/v1/delegation/personnel-actions?provinceCode=40&limit=500`)).json()) as { items: { kind: string; personName: string }[] };
   expect(recorded.items.some((a) => a.kind === "transfer" && a.personName === person)).toBe(true);
   expect(recorded.items.filter((a) => a.personName === "นายบรรจุ ใหม่ (ทดสอบ)")).toEqual([]);
   await shot(gov, "personnel-appointment-refused-th");
@@ -232,11 +223,11 @@ it("the governor records a delegated transfer with its instrument and is told an
 
   // the recruitment of Phetchaburi's governor: Khon Kaen's governor sees the committee and its decision, never the
   // candidates (names, posts, scores); the Ministry of Interior, which runs the recruitment, sees them all
-  const moi = await loginAs(browser, server.url, "moi.officer");
-  await moi.goto(`${server.url}/delegation/committees/demo-committee-recruit-76`);
+  const moi = await loginAs(live.browser, live.server.url, "moi.officer");
+  await moi.goto(`${live.server.url}/delegation/committees/demo-committee-recruit-76`);
   await moi.getByTestId("committee-candidates-table").waitFor();
   expect(await moi.locator('[data-testid="candidate-row"][data-shortlisted="true"]').count()).toBe(3);
-  const committee = (await (await moi.request.get(`${server.url}/api/v1/delegation/committees/demo-committee-recruit-76`)).json()) as { selectedCandidateId: string | null; candidates: { id: string; name: string; currentPositionTh: string }[] };
+  const committee = (await (await moi.request.get(`${live.server.url}/api/v1/delegation/committees/demo-committee-recruit-76`)).json()) as { selectedCandidateId: string | null; candidates: { id: string; name: string; currentPositionTh: string }[] };
   expect(committee.candidates).toHaveLength(4);
   const shown = await moi.getByTestId("committee-candidates-table").innerText();
   for (const x of committee.candidates) expect(shown).toContain(x.name);
@@ -245,7 +236,7 @@ it("the governor records a delegated transfer with its instrument and is told an
   expect(unchosen).toHaveLength(3);
   await moi.context().close();
 
-  await gov.goto(`${server.url}/delegation/committees/demo-committee-recruit-76`);
+  await gov.goto(`${live.server.url}/delegation/committees/demo-committee-recruit-76`);
   await gov.getByTestId("committee-candidates-hidden").waitFor();
   expect(await gov.getByTestId("committee-candidates-hidden").innerText()).toContain("เปิดให้เฉพาะกระทรวงมหาดไทยและผู้ดูแลระบบ");
   expect(await gov.getByTestId("committee-candidates-table").count()).toBe(0);

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Khon Kaen's strategy office builds the FY 2570 provincial plan: it pulls in the district and subdistrict
@@ -12,16 +12,7 @@ import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
  * that she may approve it; the record shows "approved under" that instrument. Chiang Rai's governor sees his
  * amendment waiting for the Budget Bureau (no instrument there).
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser();
 
 const shot = (page: Page, name: string) => {
   const file = path.join(SHOTS, `one-plan-${name}.png`);
@@ -29,11 +20,11 @@ const shot = (page: Page, name: string) => {
 };
 
 it("the strategy office consolidates the provincial plan and settles a likely duplicate", async () => {
-  const page = await loginAs(browser, server.url, "strategy.khonkaen");
-  await page.goto(`${server.url}/planning/plans?provinceCode=40&fiscalYear=2570`);
+  const page = await loginAs(live.browser, live.server.url, "strategy.khonkaen");
+  await page.goto(`${live.server.url}/planning/plans?provinceCode=40&fiscalYear=2570`);
   await page.getByTestId("plan-row").first().waitFor();
   await shot(page, "plans-list");
-  await page.goto(`${server.url}/planning/plans/plan-province-40-2570`);
+  await page.goto(`${live.server.url}/planning/plans/plan-province-40-2570`);
   await page.getByTestId("plan-title").waitFor();
   expect(await page.getByTestId("plan-status").textContent()).toContain("ร่าง");
   await page.getByTestId("consolidate").click();
@@ -76,8 +67,8 @@ it("the strategy office consolidates the provincial plan and settles a likely du
 });
 
 it("the governor of Phetchaburi amends a running project under the delegation, and Chiang Rai's waits for the centre", async () => {
-  const page = await loginAs(browser, server.url, "governor.phetchaburi");
-  await page.goto(`${server.url}/planning/projects/demo-proj-76-2569-02`);
+  const page = await loginAs(live.browser, live.server.url, "governor.phetchaburi");
+  await page.goto(`${live.server.url}/planning/projects/demo-proj-76-2569-02`);
   await page.getByTestId("project-title").waitFor();
   await page.locator('[data-testid="timeline-event"]').first().waitFor();
   await page.getByTestId("amend").click();
@@ -104,8 +95,8 @@ it("the governor of Phetchaburi amends a running project under the delegation, a
   await shot(page, "amend-approved");
   await page.context().close();
 
-  const cr = await loginAs(browser, server.url, "governor.chiangrai");
-  await cr.goto(`${server.url}/planning/projects/demo-proj-57-2569-01`);
+  const cr = await loginAs(live.browser, live.server.url, "governor.chiangrai");
+  await cr.goto(`${live.server.url}/planning/projects/demo-proj-57-2569-01`);
   await cr.getByTestId("pending-central").waitFor();
   expect(await cr.getByTestId("pending-central").textContent()).toContain("สำนักงบประมาณ");
   expect(await cr.getByTestId("amend").count()).toBe(0); // one amendment at a time

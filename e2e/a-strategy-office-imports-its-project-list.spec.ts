@@ -1,24 +1,15 @@
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Khon Kaen's strategy office imports its agencies' FY 2570 project list from a spreadsheet exported with Thai
  * headers: all-or-nothing refuses the file for one bad row and says which row and why (nothing is written), then
  * valid-rows keeps the good rows and reports the bad one; the imported project opens with its budget lines.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser();
 
 const HEAD = "รหัสโครงการ,ปีงบประมาณ,จังหวัด,หน่วยงานเจ้าของ,ชื่อโครงการ,เป้าหมายจังหวัด,ตำบล,งบฟังก์ชัน,งบจังหวัด,วันเริ่ม";
 const row = (code: string, title: string, province = "40") => `${code},2570,${province},pro:40:agricultural-extension,${title},prov:40:goal:1.2,"400101,400102","1,250,000.50",300000,1 ต.ค. 2569`;
@@ -35,7 +26,7 @@ async function upload(page: Page, mode: "all" | "valid") {
   const { id } = (await posted.json()) as { id: string };
   // this job (not the one shown before a reload) has finished: the API says so and the panel shows all rows checked
   for (let k = 0; k < 120; k++) {
-    const j = (await (await page.request.get(`${server.url}/api/v1/planning/imports/${encodeURIComponent(id)}`)).json()) as { status: string };
+    const j = (await (await page.request.get(`${live.server.url}/api/v1/planning/imports/${encodeURIComponent(id)}`)).json()) as { status: string };
     if (["succeeded", "partially_succeeded", "failed"].includes(j.status)) break;
     await page.waitForTimeout(500);
   }
@@ -45,17 +36,17 @@ async function upload(page: Page, mode: "all" | "valid") {
 }
 
 it("the strategy office imports a project list: all-or-nothing refuses a bad row, valid-rows keeps the good ones", async () => {
-  const page = await loginAs(browser, server.url, "strategy.khonkaen");
+  const page = await loginAs(live.browser, live.server.url, "strategy.khonkaen");
   const serverErrors: string[] = [];
   page.on("response", (r) => r.status() >= 500 && serverErrors.push(`${r.status()} ${r.url()}`));
-  await page.goto(`${server.url}/planning/imports`);
+  await page.goto(`${live.server.url}/planning/imports`);
 
   // 1. all or nothing: the Chiang Rai row is refused, so nothing is imported
   let job = await upload(page, "all");
   const issue = page.getByTestId("planning-import-issue").first();
   await issue.waitFor();
   expect(await issue.innerText()).toMatch(/3/); // the data row 2 is line 3 of the file
-  expect(await page.request.get(`${server.url}/api/v1/planning/projects?q=E2E-IMP-01`).then((r) => r.json())).toMatchObject({ total: 0 });
+  expect(await page.request.get(`${live.server.url}/api/v1/planning/projects?q=E2E-IMP-01`).then((r) => r.json())).toMatchObject({ total: 0 });
   await page.screenshot({ path: path.join(SHOTS, "planning-import-01-all-or-nothing-th.png"), fullPage: true });
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
@@ -65,12 +56,12 @@ it("the strategy office imports a project list: all-or-nothing refuses a bad row
   job = await upload(page, "valid");
   await page.getByTestId("planning-import-issue").first().waitFor();
   expect(await job.getByTestId("planning-import-counts").innerText()).toMatch(/2/);
-  const list = await page.request.get(`${server.url}/api/v1/planning/projects?q=E2E-IMP&provinceCode=40`).then((r) => r.json() as Promise<{ total: number; items: { id: string; code: string }[] }>);
+  const list = await page.request.get(`${live.server.url}/api/v1/planning/projects?q=E2E-IMP&provinceCode=40`).then((r) => r.json() as Promise<{ total: number; items: { id: string; code: string }[] }>);
   expect(list.items.map((p) => p.code).sort()).toEqual(["E2E-IMP-01", "E2E-IMP-03"]);
   await page.screenshot({ path: path.join(SHOTS, "planning-import-02-valid-rows-th.png"), fullPage: true });
 
   // 3. the imported project has its lines from the file
-  await page.goto(`${server.url}/planning/projects/${encodeURIComponent(list.items.find((p) => p.code === "E2E-IMP-01")!.id)}`);
+  await page.goto(`${live.server.url}/planning/projects/${encodeURIComponent(list.items.find((p) => p.code === "E2E-IMP-01")!.id)}`);
   await page.getByTestId("project-title").waitFor();
   expect(await page.locator("main").innerText()).toContain("1,550,000.50");
   expect(serverErrors).toEqual([]);

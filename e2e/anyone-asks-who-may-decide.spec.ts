@@ -1,9 +1,9 @@
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { addDays, bangkokToday, formatThaiDate } from "../src/platform/thai/index.js";
-import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Anyone, without logging in, opens the delegation registry, turns to Khon Kaen and reads what its governor decides
@@ -15,16 +15,7 @@ import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
  * Department of Lands' instrument: the warning names the two onward delegations the cascade reaches, and the
  * matter goes back to the central authority.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser();
 
 /** A phone's width: the layout settles (the menu folds away) before the picture. */
 async function asPhone(page: Page) {
@@ -65,12 +56,12 @@ const todayEn = formatThaiDate(today, { locale: "en" });
 const chainLabels = (page: Page, scope: string) => page.locator(`${scope} [data-testid="chain-label"]`).allInnerTexts();
 
 it("a visitor reads what Khon Kaen's governor decides, asks who decides a land-use permit, and follows the chain of instruments", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" });
+  const context = await live.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("pageerror", (e) => problems.push(e.message));
   page.on("response", (r) => r.url().includes("/api/") && r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
-  await page.goto(`${server.url}/`);
+  await page.goto(`${live.server.url}/`);
 
   // the registry, from the menu; the catalogue marks the entries no source has confirmed
   await page.getByTestId("nav-delegation").click();
@@ -208,7 +199,7 @@ it("a visitor reads what Khon Kaen's governor decides, asks who decides a land-u
   expect(await page.getByTestId("authority-question").innerText()).toContain(`amount THB 200,000.00 · on ${todayEn}`);
   await shot(page, "09-authority-200000-en");
   await axe(page);
-  await page.goto(`${server.url}/delegation?view=province&province=40`);
+  await page.goto(`${live.server.url}/delegation?view=province&province=40`);
   await page.locator('[data-testid="province-power-row"][data-code="P-ADM-013"][data-decision="central"]').waitFor();
   expect(await page.getByTestId("province-powers-title").innerText()).toBe(`What the governor of Khon Kaen may decide on ${todayEn}`);
   expect(await page.locator('[data-testid="province-power-row"][data-code="P-ADM-013"]').innerText()).toContain("Goes to the central authority");
@@ -220,9 +211,9 @@ it("a visitor reads what Khon Kaen's governor decides, asks who decides a land-u
 });
 
 it("Khon Kaen's governor delegates onward to her vice governor; the Ministry of Interior revokes the land department's instrument and the cascade reaches both onward delegations", async () => {
-  const page = await loginAs(browser, server.url, "governor.khonkaen");
+  const page = await loginAs(live.browser, live.server.url, "governor.khonkaen");
   // from her province's page to what she may decide
-  await page.goto(`${server.url}/provinces/40`);
+  await page.goto(`${live.server.url}/provinces/40`);
   await page.getByTestId("province-powers-link").click();
   await page.waitForURL((u) => u.pathname === "/delegation" && param(u, "province") === "40");
   await page.locator('[data-testid="province-power-row"][data-code="P-ADM-015"] [data-testid="instrument-link"]').click();
@@ -250,8 +241,8 @@ it("Khon Kaen's governor delegates onward to her vice governor; the Ministry of 
   await page.context().close();
 
   // the ministry revokes the department's instrument: the warning names the two onward delegations
-  const moi = await loginAs(browser, server.url, "moi.officer");
-  await moi.goto(`${server.url}/delegation/instruments/demo-deleg-019`);
+  const moi = await loginAs(live.browser, live.server.url, "moi.officer");
+  await moi.goto(`${live.server.url}/delegation/instruments/demo-deleg-019`);
   await moi.getByTestId("revoke-open").click();
   // revoked from a day ahead: still in force today, central from then on
   const revokedFrom = addDays(today, 9);
@@ -266,7 +257,7 @@ it("Khon Kaen's governor delegates onward to her vice governor; the Ministry of 
   await moi.getByTestId("revoke-submit").click();
   expect(await moi.getByTestId("revoke-done").innerText()).toContain("2 ฉบับ");
   // still in force today; from the revocation date the matter goes to the central authority
-  await moi.goto(`${server.url}/delegation/authority?power=P-ADM-015&province=40&district=4001&amount=200000&date=${revokedFrom}`);
+  await moi.goto(`${live.server.url}/delegation/authority?power=P-ADM-015&province=40&district=4001&amount=200000&date=${revokedFrom}`);
   await moi.locator('[data-testid="authority-answer"][data-decision="central"]').waitFor();
   expect(await moi.getByTestId("authority-decider").innerText()).toBe("ผู้มีอำนาจ: อธิบดีกรมที่ดิน (กรมที่ดิน)");
   expect(await moi.locator('[data-testid="not-applicable"][data-reason="revoked"]').count()).toBe(3);

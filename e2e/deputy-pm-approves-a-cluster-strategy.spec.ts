@@ -1,36 +1,27 @@
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
+
+import { expect, it } from "vitest";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * The deputy PM's office overseeing the upper north opens the cascade, finds the draft strategy of cluster N2,
  * sees what it serves and which provincial goals serve it, and approves it; the governor of Chiang Rai cannot.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser();
 
-const login = (username: string) => loginAs(browser, server.url, username);
+const login = (username: string) => loginAs(live.browser, live.server.url, username);
 
 it("the deputy PM's office approves the draft strategy of cluster N2, seen in the cascade; a governor may not", async () => {
   const gov = await login("governor.chiangrai");
-  await gov.goto(`${server.url}/strategy/cluster:n2`);
+  await gov.goto(`${live.server.url}/strategy/cluster:n2`);
   await gov.getByTestId("strategy-node-title").waitFor();
   expect(await gov.getByTestId("strategy-approve").count()).toBe(0);
 
   const page = await login("dpm.office");
-  await page.goto(`${server.url}/strategy`);
+  await page.goto(`${live.server.url}/strategy`);
   await page.getByTestId("strategy-title").waitFor();
-  await page.goto(`${server.url}/strategy/cluster:n2`);
+  await page.goto(`${live.server.url}/strategy/cluster:n2`);
   await page.getByTestId("strategy-node-title").waitFor();
   expect(await page.getByTestId("strategy-node-title").innerText()).toContain("ภาคเหนือตอนบน 2");
   const above = await page.getByTestId("cascade-above").innerText();

@@ -1,22 +1,13 @@
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, SHOTS, startServer } from "./harness.js";
+import { expect, it } from "vitest";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+import { SHOTS, useServerAndBrowser } from "./harness.js";
+
+const live = useServerAndBrowser();
 
 it("the governor of Chiang Rai logs in, opens her province, switches to English and searches a district in Thai", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "th-TH" });
-  await page.goto(`${server.url}/login`);
+  const page = await live.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "th-TH" });
+  await page.goto(`${live.server.url}/login`);
   await page.getByTestId("demo-badge").first().waitFor({ state: "visible" });
   await page.getByTestId("login-username").fill("governor.chiangrai");
   await page.getByTestId("login-password").fill("changwat-demo");
@@ -44,8 +35,8 @@ it("the governor of Chiang Rai logs in, opens her province, switches to English 
 });
 
 it("the national map shows 77 provinces and the five 2024 pilots", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await page.goto(`${server.url}/`);
+  const page = await live.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(`${live.server.url}/`);
   await page.getByTestId("tile-57").waitFor();
   expect(await page.locator('a[data-testid^="tile-"]').count()).toBe(77);
   await page.screenshot({ path: path.join(SHOTS, "05-map-th.png"), fullPage: true });

@@ -1,7 +1,7 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Chiang Rai's governor opens her cockpit: the burn-permit KPI (57-AG-03) has no October 2026 result and is
@@ -10,16 +10,7 @@ import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
  * itself); back in the cockpit the 6-month round's live total shows a number and the due item is gone. OPDC reads
  * the same cockpit without any record or verify button.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser();
 
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 const roundTotal = (page: Page, round: number) => page.locator(`[data-testid="round-card"][data-round="${round}"] [data-testid="round-total"]`);
@@ -53,7 +44,7 @@ async function openCockpit(page: Page) {
 }
 
 it("the governor records October's result, the strategy office verifies it, and the 6-month live score moves", async () => {
-  const page = await loginAs(browser, server.url, "governor.chiangrai");
+  const page = await loginAs(live.browser, live.server.url, "governor.chiangrai");
   await openCockpit(page);
   expect(await page.getByTestId("cockpit").getAttribute("data-mode")).toBe("steer");
 
@@ -141,8 +132,8 @@ it("the governor records October's result, the strategy office verifies it, and 
   await page.context().close();
 
   // OPDC reads the same cockpit: read-only, no record form and no verify button, even on a result waiting for verification
-  const opdc = await loginAs(browser, server.url, "opdc.evaluator");
-  await opdc.goto(`${server.url}/cockpit/57`);
+  const opdc = await loginAs(live.browser, live.server.url, "opdc.evaluator");
+  await opdc.goto(`${live.server.url}/cockpit/57`);
   await opdc.getByTestId("read-only-notice").waitFor();
   expect(await opdc.getByTestId("cockpit").getAttribute("data-mode")).toBe("read-only");
   expect(await roundTotal(opdc, 6).innerText()).toContain("2.6000");

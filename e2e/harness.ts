@@ -3,8 +3,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const SHOTS = path.resolve(".screenshots");
+
+export type Server = Awaited<ReturnType<typeof startServer>>;
 
 /** Starts the built server (dist/) on a free port with a fresh PGlite folder, like `npm start` does. */
 export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void>; dataDir: string }> {
@@ -63,4 +66,32 @@ export async function loginAs(browser: Browser, url: string, username: string): 
   await page.getByTestId("login-submit").click();
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
   return page;
+}
+
+/**
+ * A journey's fresh server (its own PGlite folder, demo loaded) and browser, started before the spec's tests and
+ * stopped after them. Read them through the holder, e.g. `live.server.url`, once the tests run.
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}): { readonly server: Server; readonly browser: Browser } {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(env), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error("the server and browser start in beforeAll: read them inside a test");
+    return x;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }

@@ -1,30 +1,21 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * OPDC's evaluator opens Khon Kaen's FY 2570 agreement (PB/PT). Its Potential Base item has no KPI: the assessor
  * scores it. In the 6-month round, which has no score yet, he enters 80 points; the round's live total changes from
  * "—" to a number, the assessor's result is listed, and the tab shows the same live total.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser();
 
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 const panel = (page: Page) => page.locator('[data-testid="round-panel"][data-round="6"]');
 
 it("OPDC's evaluator enters 80 points for Khon Kaen's Potential Base and the 6-month live total moves", async () => {
-  const page = await loginAs(browser, server.url, "opdc.evaluator");
-  await page.goto(`${server.url}/agreements/demo-agreement-40-2570?round=6`);
+  const page = await loginAs(live.browser, live.server.url, "opdc.evaluator");
+  await page.goto(`${live.server.url}/agreements/demo-agreement-40-2570?round=6`);
   await page.getByTestId("agreement-title").waitFor();
   const total = panel(page).getByTestId("round-panel-total");
   await total.waitFor();
@@ -59,8 +50,8 @@ it("OPDC's evaluator enters 80 points for Khon Kaen's Potential Base and the 6-m
 });
 
 it("the deputy PM's office amends Chiang Rai's weights: the running sum must reach 100 % and the amendment is listed", async () => {
-  const page = await loginAs(browser, server.url, "dpm.office");
-  await page.goto(`${server.url}/agreements/demo-agreement-57-2570`);
+  const page = await loginAs(live.browser, live.server.url, "dpm.office");
+  await page.goto(`${live.server.url}/agreements/demo-agreement-57-2570`);
   await page.getByTestId("agreement-title").waitFor();
   await page.getByTestId("amendments-empty").waitFor();
   await page.getByTestId("agreement-amend").click();

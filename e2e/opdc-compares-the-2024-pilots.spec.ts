@@ -1,8 +1,8 @@
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
+
+import { expect, it } from "vitest";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * OPDC's evaluator opens the pilot programmes, picks the 2024 five-province pilot, sees who are the pilot and
@@ -10,19 +10,10 @@ import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
  * means over time with the start marked and the difference-in-differences estimate with its 95 % interval in
  * Thai words and numbers; then checks the sandbox about to lapse.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser();
 
 it("the OPDC evaluator compares the 2024 pilot provinces with their neighbours and reads the estimate with its interval", async () => {
-  const page = await loginAs(browser, server.url, "opdc.evaluator");
+  const page = await loginAs(live.browser, live.server.url, "opdc.evaluator");
   await page.getByRole("link", { name: "โครงการนำร่อง" }).first().click();
   await page.getByTestId("pilots-title").waitFor();
   expect(await page.getByTestId("pilots-table").innerText()).toContain("PILOT-2544");

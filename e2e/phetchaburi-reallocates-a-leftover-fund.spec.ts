@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * The governor of Phetchaburi opens the province's pool of leftover allotment funds: the agricultural extension
@@ -12,16 +12,7 @@ import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
  * send the same money to the public works office's project (a request the dialog never offers, sent by hand) is
  * refused with a message naming both agencies, and nothing moves.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser();
 
 const shot = (page: Page, name: string) => {
   const file = path.join(SHOTS, `leftover-${name}.png`);
@@ -29,8 +20,8 @@ const shot = (page: Page, name: string) => {
 };
 
 it("reallocates within the agency's mandate and is refused outside it", async () => {
-  const page = await loginAs(browser, server.url, "governor.phetchaburi");
-  await page.goto(`${server.url}/planning/leftover?province=76`);
+  const page = await loginAs(live.browser, live.server.url, "governor.phetchaburi");
+  await page.goto(`${live.server.url}/planning/leftover?province=76`);
   const doae = page.locator('[data-testid="leftover-agency"][data-agency="moac.doae"]');
   await expect.poll(() => doae.count(), { timeout: 20_000 }).toBe(1);
   expect(await page.locator('[data-testid="leftover-agency"][data-agency="moi.dpt"]').count()).toBe(1);

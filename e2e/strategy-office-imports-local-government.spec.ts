@@ -1,8 +1,8 @@
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Chiang Rai's strategy office imports its municipalities and subdistrict administrations from a CSV file
@@ -10,16 +10,7 @@ import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
  * exist: all-or-nothing (the default) writes nothing and the report says row, column and reason in Thai;
  * valid-rows writes the good rows. The imported municipality can then be found by Thai search.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser();
 
 const CSV = [
   "classification,name_th,name_en,district_code,subdistrict_code",
@@ -36,10 +27,10 @@ async function upload(page: Page, mode: "all" | "valid") {
 }
 
 it("the strategy office of Chiang Rai imports local government: all-or-nothing refuses a bad file, valid-rows keeps the good rows", async () => {
-  const page = await loginAs(browser, server.url, "strategy.chiangrai");
+  const page = await loginAs(live.browser, live.server.url, "strategy.chiangrai");
   const serverErrors: string[] = [];
   page.on("response", (r) => r.status() >= 500 && serverErrors.push(`${r.status()} ${r.url()}`));
-  await page.goto(`${server.url}/admin/imports`);
+  await page.goto(`${live.server.url}/admin/imports`);
   await page.getByTestId("import-submit").waitFor();
 
   // all-or-nothing: nothing written, the report names row 4, the district column and the reason in Thai
@@ -54,11 +45,11 @@ it("the strategy office of Chiang Rai imports local government: all-or-nothing r
   await page.screenshot({ path: path.join(SHOTS, "import-01-all-or-nothing-th.png"), fullPage: true });
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
-  const before = await (await page.request.get(`${server.url}/api/v1/search?q=${encodeURIComponent("เวียงพางคำ")}&kinds=organization`)).json();
+  const before = await (await page.request.get(`${live.server.url}/api/v1/search?q=${encodeURIComponent("เวียงพางคำ")}&kinds=organization`)).json();
   expect(before.hits.filter((h: { nameTh: string }) => h.nameTh.includes("(ตัวอย่าง)"))).toEqual([]);
 
   // valid-rows: the two good rows are written, the bad one reported
-  await page.goto(`${server.url}/admin/imports`);
+  await page.goto(`${live.server.url}/admin/imports`);
   await page.getByTestId("import-submit").waitFor();
   await upload(page, "valid");
   expect(await page.getByTestId("import-outcome").innerText()).toContain("2");
@@ -69,7 +60,7 @@ it("the strategy office of Chiang Rai imports local government: all-or-nothing r
   await page.getByTestId("global-search").press("Enter");
   await page.getByTestId("search-results").waitFor();
   await page.getByText("เทศบาลตำบลเวียงพางคำ (ตัวอย่าง)").first().waitFor();
-  const after = await (await page.request.get(`${server.url}/api/v1/search?q=${encodeURIComponent("เวียงพางคำ")}&kinds=organization`)).json();
+  const after = await (await page.request.get(`${live.server.url}/api/v1/search?q=${encodeURIComponent("เวียงพางคำ")}&kinds=organization`)).json();
   const hit = after.hits.find((h: { nameTh: string }) => h.nameTh === "เทศบาลตำบลเวียงพางคำ (ตัวอย่าง)");
   expect(hit.classification).toBe("municipality");
   expect(hit.provinceCode).toBe("57");

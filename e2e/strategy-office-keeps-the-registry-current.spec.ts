@@ -1,8 +1,8 @@
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Chiang Rai's provincial strategy office keeps its registry current from the web app: corrects an office's
@@ -10,16 +10,7 @@ import { launchBrowser, loginAs, SHOTS, startServer } from "./harness.js";
  * A wrong date is explained beside the field in Thai and nothing is saved. Other provinces' offices show
  * no editing buttons.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `edit-${name}.png`), fullPage: true });
 async function axe(page: Page, where: string) {
@@ -28,17 +19,17 @@ async function axe(page: Page, where: string) {
 }
 
 it("the strategy office of Chiang Rai edits an office, adds a post, appoints, ends a term, and sees the history", async () => {
-  const page = await loginAs(browser, server.url, "strategy.chiangrai");
+  const page = await loginAs(live.browser, live.server.url, "strategy.chiangrai");
   const serverErrors: string[] = [];
   page.on("response", (r) => r.status() >= 500 && serverErrors.push(`${r.status()} ${r.url()}`));
 
   // another province's office: readable, but no editing
-  await page.goto(`${server.url}/organizations/${encodeURIComponent("pro:34:land")}`);
+  await page.goto(`${live.server.url}/organizations/${encodeURIComponent("pro:34:land")}`);
   await page.getByTestId("organization-title").waitFor();
   expect(await page.getByTestId("org-edit").count()).toBe(0);
   expect(await page.getByTestId("post-add").count()).toBe(0);
 
-  await page.goto(`${server.url}/organizations/${encodeURIComponent("pro:57:land")}`);
+  await page.goto(`${live.server.url}/organizations/${encodeURIComponent("pro:57:land")}`);
   await page.getByTestId("org-edit").waitFor();
 
   // 1. a wrong date is explained beside the field and nothing is saved

@@ -72,7 +72,8 @@ export async function fundRequestedProject(ctx: Ctx, r: EmergencyRow): Promise<v
   if (!p) return;
   const amount = decisionAmount(r);
   const lineId = `${r.id}-central-fund`;
-  await ctx.db.insert(projectBudgetLines).values({ id: lineId, projectId: p.id, provinceCode: p.provinceCode, fiscalYear: p.fiscalYear, source: "central_fund", funderOrgId: "opm.bb", amount, noteTh: `งบกลาง รายการเงินสำรองจ่ายเพื่อกรณีฉุกเฉินหรือจำเป็น: ${r.titleTh}` }).onConflictDoNothing();
+  const inserted = await ctx.db.insert(projectBudgetLines).values({ id: lineId, projectId: p.id, provinceCode: p.provinceCode, fiscalYear: p.fiscalYear, source: "central_fund", funderOrgId: "opm.bb", amount, noteTh: `งบกลาง รายการเงินสำรองจ่ายเพื่อกรณีฉุกเฉินหรือจำเป็น: ${r.titleTh}` }).onConflictDoNothing().returning({ id: projectBudgetLines.id });
+  if (!inserted.length) return; // this request's line is already there: approving twice must not count the money twice
   const total = bahtText(toSatang(p.totalBudget) + toSatang(amount));
   await ctx.db.update(projects).set({ totalBudget: total, version: p.version + 1, updatedAt: ctx.now() }).where(eq(projects.id, p.id));
   await writeAudit(ctx, { action: "planning.project.budget-line.add", entityType: "project", entityId: p.id, provinceCode: p.provinceCode, before: { totalBudget: p.totalBudget }, after: { totalBudget: total, line: { id: lineId, source: "central_fund", funderOrgId: "opm.bb", amount, emergencyRequestId: r.id } } });

@@ -113,21 +113,24 @@ describe("the approved money reaches the project the request named", () => {
     const before = (await db.query<{ n: number }>("select count(*)::int as n from emergency_requests"))[0]!.n;
     await expect(submitEmergencyRequest({ ctx: gov, input: { provinceCode: "34", titleTh: "ซ่อมถนน", amount: 1_000, justificationTh: "น้ำป่าไหลหลากทำให้ถนนเสียหาย", areaCodes: [SUB["34"]!], urgency: "urgent", projectId: p!.id } })).rejects.toMatchObject({ status: 400, fields: [expect.objectContaining({ path: "projectId", code: "planning.emergency.project-mismatch" })] });
     expect((await db.query<{ n: number }>("select count(*)::int as n from emergency_requests"))[0]!.n).toBe(before);
-    await ownDeputyPm("76");
+    const central = (id: string) => db.query<{ source: string; amount: string; funder_org_id: string }>("select source, amount::text, funder_org_id from project_budget_lines where project_id = $1 and source = 'central_fund'", [id]);
+    // within the cap: the area's deputy PM approves (a post of its own for Khon Kaen, nothing approved on it yet)
+    const [k] = await db.query<{ id: string; total: string }>("select id, total_budget::text as total from projects where code = 'DEMO-FUNDS-40-01'");
+    await ownDeputyPm("40");
+    const a = await submitEmergencyRequest({ ctx: ctxFor(db, governor("40")), input: { provinceCode: "40", titleTh: "ถนนเชื่อมแหล่งท่องเที่ยวเสียหายจากน้ำท่วม", amount: 300_000, justificationTh: "น้ำท่วมถนนต้องซ่อมก่อนฤดูท่องเที่ยว", areaCodes: [SUB["40"]!], urgency: "urgent", projectId: k!.id } });
+    expect(a.projectId).toBe(k!.id);
+    await screenEmergencyRequest({ ctx: ctxFor(db, screener()), input: { id: a.id, recommendation: "support", recommendedAmount: 250_000 } });
+    expect((await decideEmergencyRequest({ ctx: ctxFor(db, dpmOffice("area:cluster:NE3")), input: { id: a.id, decision: "approve" } })).outcome).toBe("approved");
+    expect(await central(k!.id)).toEqual([{ source: "central_fund", amount: "250000.00", funder_org_id: "opm.bb" }]);
+    const [after] = await db.query<{ total: string }>("select total_budget::text as total from projects where id = $1", [k!.id]);
+    expect(Number(after!.total)).toBe(Number(k!.total) + 250_000);
+    // referred by the deputy PM: nothing until the PM approves, then the line for the recommended amount
     const r = await submitEmergencyRequest({ ctx: ctxFor(db, governor("76")), input: { provinceCode: "76", titleTh: "แปลงเรียนรู้ชมพู่เสียหายจากน้ำท่วม", amount: 300_000, justificationTh: "น้ำท่วมแปลงเรียนรู้ต้องฟื้นฟูก่อนฤดูปลูก", areaCodes: [SUB["76"]!], urgency: "urgent", projectId: p!.id } });
-    expect(r.projectId).toBe(p!.id);
     await screenEmergencyRequest({ ctx: ctxFor(db, screener()), input: { id: r.id, recommendation: "support", recommendedAmount: 250_000 } });
-    const d = await decideEmergencyRequest({ ctx: ctxFor(db, dpmOffice()), input: { id: r.id, decision: "approve" } });
-    const lines = await db.query<{ source: string; amount: string; funder_org_id: string }>("select source, amount::text, funder_org_id from project_budget_lines where project_id = $1 and source = 'central_fund'", [p!.id]);
-    if (d.outcome === "approved") {
-      expect(lines).toEqual([{ source: "central_fund", amount: "250000.00", funder_org_id: "opm.bb" }]);
-      const [after] = await db.query<{ total: string }>("select total_budget::text as total from projects where id = $1", [p!.id]);
-      expect(Number(after!.total)).toBe(Number(p!.total) + 250_000);
-    } else {
-      expect(lines).toEqual([]); // referred: nothing until the PM approves
-      await pmDecideEmergencyRequest({ ctx: ctxFor(db, pm()), input: { id: r.id, decision: "approve" } });
-      expect(await db.query("select amount::text from project_budget_lines where project_id = $1 and source = 'central_fund'", [p!.id])).toEqual([{ amount: "250000.00" }]);
-    }
+    expect((await decideEmergencyRequest({ ctx: ctxFor(db, dpmOffice()), input: { id: r.id, decision: "refer" } })).outcome).toBe("referred");
+    expect(await central(p!.id)).toEqual([]);
+    await pmDecideEmergencyRequest({ ctx: ctxFor(db, pm()), input: { id: r.id, decision: "approve" } });
+    expect(await central(p!.id)).toEqual([{ source: "central_fund", amount: "250000.00", funder_org_id: "opm.bb" }]);
     // a rejected request adds nothing
     const no = await submitEmergencyRequest({ ctx: ctxFor(db, governor("76")), input: { provinceCode: "76", titleTh: "ขอซ้ำ", amount: 100_000, justificationTh: "ขอเพิ่มเติมสำหรับแปลงเรียนรู้", areaCodes: [SUB["76"]!], urgency: "necessary", projectId: p!.id } });
     await screenEmergencyRequest({ ctx: ctxFor(db, screener()), input: { id: no.id, recommendation: "not_support", noteTh: "ใช้งบปกติได้" } });

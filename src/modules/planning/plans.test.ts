@@ -140,6 +140,9 @@ describe("editing a proposal", () => {
     expect((await fail(updateProject({ ctx: so, input: { id: p.id, version: 1, outcomes: [{ kpiId: "no-such-kpi", kind: "outcome" }] } }))).code).toBe("validation.failed");
     expect((await fail(updateProject({ ctx: so, input: { id: p.id, version: 1, outcomes: [{ kpiId: "demo-kpi-57-3", kind: "outcome" }] } }))).code).toBe("validation.failed");
     expect((await fail(updateProject({ ctx: ctxFor(db, strategy("57")), input: { id: p.id, version: 1, titleTh: "ชื่อใหม่" } }))).status).toBe(403);
+    // another project's line, named by its id together with a title change: refused, and the title stays too
+    const [foreign] = await db.query<{ id: string }>("select id from project_budget_lines where project_id = 'demo-proj-76-2569-01' limit 1");
+    expect(await fail(updateProject({ ctx: so, input: { id: p.id, version: 1, titleTh: "ชื่อใหม่", budgetLines: [{ id: foreign!.id, source: "function", funderOrgId: "moen.ops", amount: 1 }] } }))).toMatchObject({ status: 400, fields: [expect.objectContaining({ path: "budgetLines.0.id", code: "planning.budget-line.unknown" })] });
     expect(await snapshot()).toBe(before);
     const u = await updateProject({ ctx: so, input: { id: p.id, version: 1, titleTh: "โซลาร์เซลล์บนหลังคาโรงเรียน 12 แห่ง", outcomes: [{ kpiId: "demo-kpi-76-1", kind: "outcome", target: 75 }], budgetLines: [{ source: "function", funderOrgId: "moen.ops", amount: 2_000_000.25 }, { source: "local", funderOrgId: "pao:76", amount: 500_000 }] } });
     expect(u).toMatchObject({ version: 2, totalBudget: "2500000.25", titleTh: "โซลาร์เซลล์บนหลังคาโรงเรียน 12 แห่ง" });

@@ -153,9 +153,12 @@ export function checkLineIds(lines: readonly { id?: string }[], current: readonl
  * Replaces a project's budget lines. A line given with the id of one of the project's lines changes that line in
  * place, so the allocation notice it was tied to (and its frame shift, unless another is named) stays tied; lines
  * left out are removed; lines without an id (or whose line has gone meanwhile) are added. Returns the lines before.
+ * `strict` refuses (400, inside the caller's transaction, so nothing stays written) a line id that is not the
+ * project's; an approved amendment applies leniently, since its lines may have changed after it was requested.
  */
-export async function replaceBudgetLines(ctx: Ctx, p: ProjectRow, lines: readonly LineChange[]): Promise<{ before: LineRow[]; after: LineRow[] }> {
+export async function replaceBudgetLines(ctx: Ctx, p: ProjectRow, lines: readonly LineChange[], opts: { strict?: boolean } = {}): Promise<{ before: LineRow[]; after: LineRow[] }> {
   const before = await ctx.db.select().from(projectBudgetLines).where(eq(projectBudgetLines.projectId, p.id));
+  if (opts.strict) checkLineIds(lines, before);
   const old = new Map(before.map((l) => [l.id, l]));
   const after: LineRow[] = [];
   const now = ctx.now();

@@ -9,8 +9,8 @@ import { lookupOrganizations } from "../registry/index.js";
 import { UpdateProjectInput, type ProjectDetail } from "./contracts-projects.js";
 import { getProject } from "./get-project.js";
 import { assertNotApproved, mustGetPlan } from "./plan-rules.js";
-import { assertEditable, assertVersion, checkAreaCodes, checkFrameShifts, checkFunders, checkGoals, checkKpis, checkLineIds, mustGetProject, projectScope, replaceBudgetLines, sumLines } from "./project-rules.js";
-import { projectBudgetLines, projects } from "./tables.js";
+import { assertEditable, assertVersion, checkAreaCodes, checkFrameShifts, checkFunders, checkGoals, checkKpis, mustGetProject, projectScope, replaceBudgetLines, sumLines } from "./project-rules.js";
+import { projects } from "./tables.js";
 
 /** Edits a proposal while it is not approved (its owner's staff or the plan's): the version read must still be current. */
 export async function updateProject({ ctx, input }: { ctx: Ctx; input: UpdateProjectInput & { id: string } }): Promise<ProjectDetail> {
@@ -29,7 +29,6 @@ export async function updateProject({ ctx, input }: { ctx: Ctx; input: UpdatePro
     if (i.budgetLines) {
       await checkFunders(tx, i.budgetLines);
       await checkFrameShifts(tx, i.budgetLines, province, p.fiscalYear);
-      checkLineIds(i.budgetLines, await tx.db.select().from(projectBudgetLines).where(eq(projectBudgetLines.projectId, p.id)));
     }
     const start = i.startDate === undefined ? p.startDate : i.startDate;
     const end = i.endDate === undefined ? p.endDate : i.endDate;
@@ -50,7 +49,7 @@ export async function updateProject({ ctx, input }: { ctx: Ctx; input: UpdatePro
       set.searchText = searchText(p.code, i.titleTh ?? p.titleTh, i.titleEn ?? p.titleEn, owner?.nameTh ?? "");
     }
     if (i.budgetLines) {
-      const { before: old, after: lines } = await replaceBudgetLines(tx, p, i.budgetLines);
+      const { before: old, after: lines } = await replaceBudgetLines(tx, p, i.budgetLines, { strict: true });
       set.totalBudget = sumLines(i.budgetLines);
       before.budgetLines = old.map((l) => ({ id: l.id, source: l.source, funderOrgId: l.funderOrgId, amount: l.amount }));
       after.budgetLines = lines.map((l) => ({ id: l.id, source: l.source, funderOrgId: l.funderOrgId, amount: l.amount }));

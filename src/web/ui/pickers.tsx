@@ -22,26 +22,27 @@ type PickerProps = {
 /** Typing filters on the server: show its answer as it is (the options are already the matches). */
 const asServed = ({ options }: { options: unknown[] }) => options as never;
 
+type Option = { id: string };
+
 /**
- * Picks an organisation by typing part of its Thai or English name (the registry's list, within a province when one
- * is given); the chosen organisation's id is what the form sends. Replaces typing ids such as pro:76:energy by hand.
+ * A searchable select whose options come from the server: typing asks `fetch` for the matches (debounced), and the
+ * chosen record is fetched on its own when it is not among them (a form opened on a saved value still shows its name).
  */
-export function OrganizationPicker({ label, description, value, onChange, provinceCode, required, testId }: PickerProps) {
+function RemotePicker<T extends Option>({ label, description, value, onChange, required, testId, listKey, fetch, fetchOne, optionLabel }: Omit<PickerProps, "provinceCode"> & {
+  listKey: readonly unknown[];
+  fetch: (q: string | undefined) => Promise<{ items: T[] }>;
+  fetchOne: readonly [key: readonly unknown[], get: () => Promise<T>];
+  optionLabel: (item: T) => string;
+}) {
   const { t } = useTranslation();
-  const f = useFormat();
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search.trim(), 250);
-  const list = useQuery({
-    queryKey: ["pick", "organizations", provinceCode ?? "", q],
-    queryFn: () => api.get<{ items: OrganizationSummary[] }>("/organizations", { provinceCode, q: q || undefined, limit: 30 }),
-  });
+  const list = useQuery({ queryKey: [...listKey, q], queryFn: () => fetch(q || undefined) });
   const items = list.data?.items ?? [];
-  const chosen = useQuery({
-    queryKey: ["organizations", value],
-    enabled: !!value && !items.some((o) => o.id === value),
-    queryFn: () => api.get<OrganizationSummary>(`/organizations/${encodeURIComponent(value)}`),
-  });
-  const options = [...items, ...(chosen.data && !items.some((o) => o.id === chosen.data.id) ? [chosen.data] : [])];
+  const listed = items.some((o) => o.id === value);
+  const chosen = useQuery({ queryKey: fetchOne[0], enabled: !!value && !listed, queryFn: fetchOne[1] });
+  const extra = chosen.data;
+  const options = extra && !items.some((o) => o.id === extra.id) ? [...items, extra] : items;
   return (
     <Select
       label={label}
@@ -52,7 +53,7 @@ export function OrganizationPicker({ label, description, value, onChange, provin
       onSearchChange={setSearch}
       filter={asServed}
       nothingFoundMessage={list.isFetching ? t("common.loading") : t("common.noResults")}
-      data={options.map((o) => ({ value: o.id, label: f.name(o) }))}
+      data={options.map((o) => ({ value: o.id, label: optionLabel(o) }))}
       value={value || null}
       onChange={(v) => onChange(v ?? "")}
       data-testid={testId}
@@ -60,37 +61,37 @@ export function OrganizationPicker({ label, description, value, onChange, provin
   );
 }
 
-/** Picks a project by its code or part of its Thai title (within a province when one is given). */
-export function ProjectPicker({ label, description, value, onChange, provinceCode, required, testId }: PickerProps) {
-  const { t } = useTranslation();
+/**
+ * Picks an organisation by typing part of its Thai or English name (the registry's list, within a province when one
+ * is given); the chosen organisation's id is what the form sends. Replaces typing ids such as pro:76:energy by hand.
+ */
+export function OrganizationPicker({ provinceCode, value, ...rest }: PickerProps) {
   const f = useFormat();
-  const [search, setSearch] = useState("");
-  const [q] = useDebouncedValue(search.trim(), 250);
-  const list = useQuery({
-    queryKey: ["pick", "projects", provinceCode ?? "", q],
-    queryFn: () => api.get<ProjectList>("/planning/projects", { provinceCode, q: q || undefined, pageSize: 30, sort: "code" }),
-  });
-  const items = list.data?.items ?? [];
-  const chosen = useQuery({
-    queryKey: ["planning", "project", value],
-    enabled: !!value && !items.some((p) => p.id === value),
-    queryFn: () => api.get<{ id: string; code: string; titleTh: string; titleEn: string }>(`/planning/projects/${encodeURIComponent(value)}`),
-  });
-  const options = [...items, ...(chosen.data && !items.some((p) => p.id === chosen.data.id) ? [chosen.data] : [])];
   return (
-    <Select
-      label={label}
-      description={description}
-      required={required}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={asServed}
-      nothingFoundMessage={list.isFetching ? t("common.loading") : t("common.noResults")}
-      data={options.map((p) => ({ value: p.id, label: `${p.code} ${f.pick(p.titleTh, p.titleEn)}` }))}
-      value={value || null}
-      onChange={(v) => onChange(v ?? "")}
-      data-testid={testId}
+    <RemotePicker<OrganizationSummary>
+      {...rest}
+      value={value}
+      listKey={["pick", "organizations", provinceCode ?? ""]}
+      fetch={(q) => api.get<{ items: OrganizationSummary[] }>("/organizations", { provinceCode, q, limit: 30 })}
+      fetchOne={[["organizations", value], () => api.get<OrganizationSummary>(`/organizations/${encodeURIComponent(value)}`)]}
+      optionLabel={(o) => f.name(o)}
+    />
+  );
+}
+
+type ProjectOption = { id: string; code: string; titleTh: string; titleEn: string };
+
+/** Picks a project by its code or part of its Thai title (within a province when one is given). */
+export function ProjectPicker({ provinceCode, value, ...rest }: PickerProps) {
+  const f = useFormat();
+  return (
+    <RemotePicker<ProjectOption>
+      {...rest}
+      value={value}
+      listKey={["pick", "projects", provinceCode ?? ""]}
+      fetch={(q) => api.get<ProjectList>("/planning/projects", { provinceCode, q, pageSize: 30, sort: "code" })}
+      fetchOne={[["planning", "project", value], () => api.get<ProjectOption>(`/planning/projects/${encodeURIComponent(value)}`)]}
+      optionLabel={(p) => `${p.code} ${f.pick(p.titleTh, p.titleEn)}`}
     />
   );
 }
