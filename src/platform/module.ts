@@ -8,6 +8,8 @@ export type ModuleManifest = {
   name: string;
   /** Fastify plugin mounted under /api/v1 */
   routes?: FastifyPluginAsync;
+  /** Fastify plugin mounted at the root, for standards that fix their own paths (e.g. /open311/v2) */
+  rootRoutes?: FastifyPluginAsync;
   /** operations this module defines in platform/auth/policy.ts */
   operations: readonly Operation[];
   /** audit actions its use cases write */

@@ -172,6 +172,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: "/api/v1" },
   );
+  // standards that fix their own paths (Open311 GeoReport v2 at /open311/v2)
+  for (const m of MODULES) if (m.rootRoutes) await app.register(m.rootRoutes);
 
   const webDir = opts.webDir === undefined ? path.join(projectRoot(), "dist", "web") : opts.webDir;
   const webIndex = webDir && fs.existsSync(path.join(webDir, "index.html")) ? fs.readFileSync(path.join(webDir, "index.html"), "utf8") : null;

@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   COOKIE_SECURE: z.enum(["true", "false", "auto"]).default("auto"),
   JOBS: z.enum(["on", "off", "true", "false", "1", "0"]).default("on"),
   /** OCDS ocid prefix ("ocds-" + 6 characters); the default is a placeholder: register your own with the OCDS Data Support Team */
+  CASES_INTAKE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(20),
   OCDS_PREFIX: z.string().regex(/^ocds-[a-z0-9]{6}$/, "OCDS_PREFIX must be ocds- followed by 6 lower-case letters or digits (the prefix the OCDS Data Support Team registered)").default("ocds-changw"),
 });
 
@@ -38,6 +39,8 @@ export type Env = {
   jobs: boolean;
   /** the ocid prefix OCDS releases are published under */
   ocdsPrefix: string;
+  /** public case reports per address or citizen account per 10 minutes */
+  casesIntakeLimit: number;
 };
 
 export class ConfigError extends Error {}
@@ -66,5 +69,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE,
     jobs: !["off", "false", "0"].includes(e.JOBS),
     ocdsPrefix: e.OCDS_PREFIX,
+    casesIntakeLimit: e.CASES_INTAKE_LIMIT,
   };
 }

@@ -5,6 +5,7 @@ import { installJobsSchema } from "../platform/jobs/scheduler.js";
 import { buildApp } from "./app.js";
 import { prepareDatabase, startModules } from "./bootstrap.js";
 import { configureOcds } from "../modules/planning/index.js";
+import { configureCases } from "../modules/cases/index.js";
 import { loadEnv } from "./env.js";
 
 /** Run as `main.js --prepare-new-data-folder`: create, migrate and seed the PGlite folder, then exit. */
@@ -42,6 +43,7 @@ async function prepareNewFolder() {
   process.once("disconnect", () => process.exit(1));
   const env = loadEnv();
   configureOcds({ prefix: env.ocdsPrefix });
+  configureCases({ intakeLimit: env.casesIntakeLimit });
   const database = await openPglite({ dataDir: env.dataDir, lock: false });
   try {
     await prepareDatabase(database, { demo: env.demo });
@@ -57,6 +59,7 @@ async function main() {
   const t0 = Date.now();
   const env = loadEnv();
   configureOcds({ prefix: env.ocdsPrefix });
+  configureCases({ intakeLimit: env.casesIntakeLimit });
   // a start that crawls says where it is (stderr: shows at any log level, also when a phase never ends)
   let phase = "open database (a new PGlite folder is prepared in a child process)";
   const watchdog = setInterval(() => console.error(`[changwat] still starting after ${Math.round((Date.now() - t0) / 1000)} s: ${phase}`), 20_000);

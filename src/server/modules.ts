@@ -7,6 +7,7 @@ import { strategyModule } from "../modules/strategy/index.js";
 import { performanceModule } from "../modules/performance/index.js";
 import { delegationModule } from "../modules/delegation/index.js";
 import { planningModule } from "../modules/planning/index.js";
+import { casesModule } from "../modules/cases/index.js";
 
 /** The composition root is a list: each module registers its routes, seeds and operations. Order = seed order. */
-export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule, planningModule];
+export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule, planningModule, casesModule];

@@ -114,6 +114,17 @@ export const POLICY = {
   "planning:emergency.pm-decide": ["administrator"],
   "planning:procurement.write": ["agency_officer", "agency_head", "strategy_officer"],
   "planning:import": ["administrator", "strategy_officer", "governor", "ministry_officer", "department_officer"],
+  // cases: anyone reports; the people handling a case (its office, its district's Damrongdhama centre, the
+  // province) act on it and alone see who reported; readers above (departments, ministries, oversight) see no one
+  "cases:public": "public",
+  "cases:submit": "public",
+  "cases:intake": ["district_officer", "strategy_officer", "governor", "vice_governor", "agency_officer", "agency_head", "administrator"],
+  "cases:read": STAFF,
+  "cases:handle": ["agency_officer", "agency_head", "district_officer", "strategy_officer", "governor", "vice_governor", "administrator"],
+  "cases:assign": ["agency_head", "district_officer", "strategy_officer", "governor", "vice_governor", "administrator"],
+  "cases:routing.write": ["administrator", "strategy_officer", "governor"],
+  "cases:category.write": ["administrator"],
+  "cases:import": ["administrator", "strategy_officer"],
 } as const satisfies Record<string, "public" | readonly RoleId[]>;
 
 export type Operation = keyof typeof POLICY;

@@ -6,3 +6,9 @@ export const tsvector = customType<{ data: string }>({
     return "tsvector";
   },
 });
+
+/** bytea column read as a Buffer (PGlite hands back a Uint8Array, node-postgres a Buffer). */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});

@@ -1,0 +1,25 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Grant } from "../../platform/auth/actor.js";
+import type { Ctx } from "../../platform/ctx.js";
+import { accounts, grants } from "./tables.js";
+
+/** Display names of accounts (for "assigned to …"), by id; unknown ids are left out. */
+export async function accountNames(ctx: Ctx, ids: Iterable<string>): Promise<Map<string, string>> {
+  const list = [...new Set(ids)];
+  if (!list.length) return new Map();
+  const rows = await ctx.db.select({ id: accounts.id, name: accounts.displayName }).from(accounts).where(inArray(accounts.id, list));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** An enabled account with its current grants (to check what another person may do, e.g. before assigning work). */
+export async function lookupAccount(ctx: Ctx, id: string): Promise<{ id: string; displayName: string; grants: Grant[] } | null> {
+  const [a] = await ctx.db.select({ id: accounts.id, displayName: accounts.displayName }).from(accounts).where(and(eq(accounts.id, id), isNull(accounts.disabledAt))).limit(1);
+  if (!a) return null;
+  const g = await ctx.db.select({ id: grants.id, role: grants.role, scope: grants.scope }).from(grants).where(and(eq(grants.accountId, id), isNull(grants.revokedAt)));
+  return { ...a, grants: g as Grant[] };
+}
+/** An account id by its user name (seeds link demo records to demo accounts). */
+export async function accountIdByUsername(ctx: Ctx, username: string): Promise<string | null> {
+  const [a] = await ctx.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username)).limit(1);
+  return a?.id ?? null;
+}

@@ -1,0 +1,30 @@
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { requirePermission } from "../../platform/auth/permissions.js";
+import type { Ctx } from "../../platform/ctx.js";
+import { tsQueryFromText } from "../../platform/thai/segment.js";
+import { parseInput } from "../../platform/validation.js";
+import { BoardInput, type Board } from "./contracts.js";
+import { boardItem, loadLookups, photoUrl } from "./presenters.js";
+import { caseCategories, cases } from "./tables.js";
+
+/** The public board: every case (merged ones folded into their target), newest first, with no personal data. */
+export async function getBoard({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<Board> {
+  const i = parseInput(BoardInput, input);
+  await requirePermission(ctx, "cases:public", { kind: "nation" });
+  const where: SQL[] = [isNull(cases.mergedInto)];
+  if (i.provinceCode) where.push(eq(cases.provinceCode, i.provinceCode));
+  if (i.districtCode) where.push(eq(cases.districtCode, i.districtCode));
+  if (i.categoryId?.length) where.push(inArray(cases.categoryId, i.categoryId));
+  if (i.status?.length) where.push(inArray(cases.status, i.status));
+  if (i.q) {
+    // the public searches the redacted text only: sensitive categories' text is not searchable at all
+    const q = tsQueryFromText(i.q);
+    const sensitive = ctx.db.select({ id: caseCategories.id }).from(caseCategories).where(eq(caseCategories.sensitive, true));
+    where.push(or(eq(cases.publicRef, i.q.trim()), q ? and(sql`${cases.publicSearch} @@ to_tsquery('simple', ${q})`, sql`${cases.categoryId} not in (${sensitive})`) : sql`false`)!);
+  }
+  const cond = and(...where);
+  const [{ n }] = (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(cases).where(cond)) as [{ n: number }];
+  const rows = await ctx.db.select().from(cases).where(cond).orderBy(desc(cases.receivedAt), asc(cases.id)).limit(i.pageSize).offset((i.page - 1) * i.pageSize);
+  const l = await loadLookups(ctx, rows);
+  return { items: rows.map((r) => boardItem(r, l, r.afterPhotoId ? photoUrl(r.publicRef, r.afterPhotoId, true) : null)), total: n, page: i.page, pageSize: i.pageSize };
+}

@@ -1,0 +1,28 @@
+import type { JobDefinition } from "../../platform/jobs/types.js";
+import { deliverPending } from "../../platform/notify/notify.js";
+import { BANGKOK_TIME_ZONE } from "../../platform/thai/dates.js";
+import { closeResolvedCases } from "./close-resolved-cases.js";
+import { escalateCases } from "./escalate-cases.js";
+
+/** Service levels: every 10 minutes, overdue cases move up and late acceptances are reminded; notices go out. */
+export const escalateJob: JobDefinition = {
+  name: "cases.escalate",
+  cron: "*/10 * * * *",
+  tz: BANGKOK_TIME_ZONE,
+  run: async (ctx, { mailer }) => {
+    const r = await escalateCases({ ctx });
+    const delivery = await deliverPending(ctx, mailer, { kindPrefix: "cases." });
+    if (delivery.failed) throw new Error(`${delivery.failed} notification(s) could not be handed to the mailer`);
+    return { ...r, ...delivery };
+  },
+};
+
+/** Resolved cases without a dispute close after 7 days (daily at 02:15 in Bangkok). */
+export const autoCloseJob: JobDefinition = {
+  name: "cases.auto-close",
+  cron: "15 2 * * *",
+  tz: BANGKOK_TIME_ZONE,
+  run: async (ctx) => closeResolvedCases({ ctx }),
+};
+
+export const casesJobs: readonly JobDefinition[] = [escalateJob, autoCloseJob];

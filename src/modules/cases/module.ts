@@ -1,0 +1,44 @@
+import type { ModuleManifest } from "../../platform/module.js";
+import { casesJobs } from "./jobs.js";
+import { casesRoutes, type CasesRouteOptions } from "./routes.js";
+import { open311Routes } from "./routes-open311.js";
+import { seedCategories } from "./seed-categories.js";
+import { seedDemoCases } from "./seed-demo-cases.js";
+
+const settings: CasesRouteOptions & { open311PostLimit?: number } = {};
+/** Deployment settings read from the environment at start-up (server/main.ts), before the routes are mounted. */
+export function configureCases(s: CasesRouteOptions & { open311PostLimit?: number }): void {
+  Object.assign(settings, s);
+}
+
+export const casesModule: ModuleManifest = {
+  name: "cases",
+  routes: async (app) => casesRoutes(settings)(app, {}),
+  rootRoutes: async (app) => open311Routes({ postLimit: settings.open311PostLimit })(app, {}),
+  operations: ["cases:public", "cases:submit", "cases:intake", "cases:read", "cases:handle", "cases:assign", "cases:routing.write", "cases:category.write", "cases:import"],
+  auditActions: [
+    "cases.case.submit",
+    "cases.case.accept",
+    "cases.case.start",
+    "cases.case.resolve",
+    "cases.case.reopen",
+    "cases.case.rate",
+    "cases.case.update",
+    "cases.case.note",
+    "cases.case.assign",
+    "cases.case.transfer",
+    "cases.case.merge",
+    "cases.case.public-text",
+    "cases.case.escalate",
+    "cases.case.auto-close",
+    "cases.photo.upload",
+    "cases.routing-rule.set",
+    "cases.routing-rule.delete",
+    "cases.seed.demo",
+  ],
+  jobs: [...casesJobs],
+  seed: async (ctx, { demo }) => {
+    await seedCategories({ ctx });
+    if (demo) await seedDemoCases({ ctx });
+  },
+};

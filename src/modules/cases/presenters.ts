@@ -1,0 +1,123 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import type { Ctx } from "../../platform/ctx.js";
+import { lookupAreas, lookupOrganizations } from "../registry/index.js";
+import type { BoardItem, CaseEventView, CaseListItem, CaseStatus, CaseChannel, PhotoView, PublicCaseView } from "./contracts.js";
+import type { CaseRow, CategoryRow } from "./case-rules.js";
+import { coarsenLocation } from "./locate.js";
+import { caseCategories, caseEvents, casePhotos } from "./tables.js";
+
+/** What a page of cases needs besides the rows: categories, areas and offices by id. */
+export type CaseLookups = { categories: Map<string, CategoryRow>; areas: Awaited<ReturnType<typeof lookupAreas>>; orgs: Awaited<ReturnType<typeof lookupOrganizations>> };
+
+export async function loadLookups(ctx: Ctx, rows: readonly CaseRow[]): Promise<CaseLookups> {
+  const catIds = [...new Set(rows.map((r) => r.categoryId))];
+  const cats = catIds.length ? await ctx.db.select().from(caseCategories).where(inArray(caseCategories.id, catIds)) : [];
+  const areaIds = rows.flatMap((r) => [r.subdistrictCode ? `subdistrict:${r.subdistrictCode}` : null, r.districtCode ? `district:${r.districtCode}` : null, `province:${r.provinceCode}`]).filter((x): x is string => !!x);
+  return {
+    categories: new Map(cats.map((c) => [c.id, c])),
+    areas: await lookupAreas(ctx, areaIds),
+    orgs: await lookupOrganizations(ctx, rows.flatMap((r) => (r.assignedOrgId ? [r.assignedOrgId] : []))),
+  };
+}
+
+/** "ตำบล…, อำเภอ…, จังหวัด…" (and the English names), as far down as the case is placed. */
+function areaNames(r: CaseRow, l: CaseLookups): { th: string; en: string } {
+  const parts = [r.subdistrictCode ? `subdistrict:${r.subdistrictCode}` : null, r.districtCode ? `district:${r.districtCode}` : null, `province:${r.provinceCode}`]
+    .map((id) => (id ? l.areas.get(id) : undefined))
+    .filter((a): a is NonNullable<typeof a> => !!a);
+  const bangkok = r.provinceCode === "10";
+  const th = parts
+    .map((a) => (a.classification === "subdistrict" ? `${bangkok ? "แขวง" : "ตำบล"}${a.nameTh}` : a.classification === "district" ? (bangkok ? a.nameTh : `อำเภอ${a.nameTh}`) : a.nameTh === "กรุงเทพมหานคร" ? a.nameTh : `จังหวัด${a.nameTh}`))
+    .join(" ");
+  return { th, en: parts.map((a) => a.nameEn).join(", ") };
+}
+
+const orgView = (id: string | null, l: CaseLookups) => {
+  if (!id) return null;
+  const o = l.orgs.get(id);
+  return { id, nameTh: o?.nameTh ?? id, nameEn: o?.nameEn || o?.nameTh || id };
+};
+
+export const OPEN = new Set<string>(["received", "accepted", "in_progress", "reopened"]);
+export const isOverdue = (r: CaseRow, now: Date) => OPEN.has(r.status) && r.resolveDueAt.getTime() < now.getTime();
+
+/** A case as the public board shows it: coarsened point (district centre for sensitive categories), redacted text. */
+export function boardItem(r: CaseRow, l: CaseLookups, afterThumb: string | null): BoardItem {
+  const cat = l.categories.get(r.categoryId);
+  const names = areaNames(r, l);
+  const pt = r.lat !== null && r.lon !== null ? coarsenLocation(r.lat, r.lon, cat?.sensitive ? "district" : "block", r.districtCode ?? undefined) : null;
+  return {
+    publicRef: r.publicRef,
+    categoryId: r.categoryId,
+    categoryNameTh: cat?.nameTh ?? r.categoryId,
+    categoryNameEn: cat?.nameEn ?? r.categoryId,
+    status: r.status as CaseStatus,
+    provinceCode: r.provinceCode,
+    districtCode: r.districtCode,
+    subdistrictCode: cat?.sensitive ? null : r.subdistrictCode,
+    areaNameTh: names.th,
+    areaNameEn: names.en,
+    publicText: cat?.sensitive ? "" : r.publicText,
+    lat: pt?.lat ?? null,
+    lon: pt?.lon ?? null,
+    assignedOrg: orgView(r.assignedOrgId, l),
+    supportCount: r.supportCount,
+    receivedAt: r.receivedAt.toISOString(),
+    resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    closedAt: r.closedAt?.toISOString() ?? null,
+    rating: r.rating,
+    afterPhotoThumbnailUrl: afterThumb,
+  };
+}
+
+/** A row of a staff queue. */
+export function listItem(r: CaseRow, l: CaseLookups, now: Date): CaseListItem {
+  const cat = l.categories.get(r.categoryId);
+  const names = areaNames(r, l);
+  return {
+    id: r.id,
+    publicRef: r.publicRef,
+    categoryId: r.categoryId,
+    categoryNameTh: cat?.nameTh ?? r.categoryId,
+    categoryNameEn: cat?.nameEn ?? r.categoryId,
+    status: r.status as CaseStatus,
+    channel: r.channel as CaseChannel,
+    provinceCode: r.provinceCode,
+    districtCode: r.districtCode,
+    areaNameTh: names.th,
+    areaNameEn: names.en,
+    publicText: r.publicText,
+    assignedOrg: orgView(r.assignedOrgId, l),
+    assigneeAccountId: r.assigneeAccountId,
+    receivedAt: r.receivedAt.toISOString(),
+    resolveDueAt: r.resolveDueAt.toISOString(),
+    overdue: isOverdue(r, now),
+    escalationLevel: r.escalationLevel,
+    supportCount: r.supportCount,
+  };
+}
+
+export { areaNames, orgView };
+
+export const photoUrl = (publicRef: string, photoId: string, thumb = false) => `/api/v1/public/cases/${encodeURIComponent(publicRef)}/photos/${photoId}${thumb ? "?size=thumb" : ""}`;
+
+export async function loadPhotos(ctx: Ctx, r: CaseRow, kinds: readonly ("before" | "after")[]): Promise<PhotoView[]> {
+  const rows = await ctx.db.select({ id: casePhotos.id, kind: casePhotos.kind, width: casePhotos.width, height: casePhotos.height }).from(casePhotos).where(eq(casePhotos.caseId, r.id)).orderBy(asc(casePhotos.createdAt));
+  return rows.filter((p) => kinds.includes(p.kind as "before")).map((p) => ({ id: p.id, kind: p.kind as "before", width: p.width, height: p.height, url: photoUrl(r.publicRef, p.id), thumbnailUrl: photoUrl(r.publicRef, p.id, true) }));
+}
+
+export async function loadTimeline(ctx: Ctx, r: CaseRow, visibilities: readonly string[]): Promise<CaseEventView[]> {
+  const rows = await ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, r.id)).orderBy(asc(caseEvents.at), asc(caseEvents.id));
+  return rows
+    .filter((e) => visibilities.includes(e.visibility))
+    .map((e) => ({ id: e.id, kind: e.kind, visibility: e.visibility as CaseEventView["visibility"], fromStatus: e.fromStatus, toStatus: e.toStatus, textTh: e.textTh, actorLabelTh: e.actorLabelTh, data: visibilities.includes("internal") ? (e.data as Record<string, unknown>) : {}, at: e.at.toISOString() }));
+}
+
+/** The whole public page of a case. */
+export async function publicCaseView(ctx: Ctx, r: CaseRow, extraVisibility: readonly string[] = []): Promise<PublicCaseView> {
+  const l = await loadLookups(ctx, [r]);
+  const photos = await loadPhotos(ctx, r, ["after"]);
+  const after = photos.find((p) => p.id === r.afterPhotoId) ?? null;
+  const { afterPhotoThumbnailUrl: _t, ...item } = boardItem(r, l, after?.thumbnailUrl ?? null);
+  return { ...item, afterPhoto: after, timeline: await loadTimeline(ctx, r, ["public", ...extraVisibility]) };
+}
