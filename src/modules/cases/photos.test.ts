@@ -186,6 +186,14 @@ describe("processPhoto: what is kept of a citizen's or an officer's photo", () =
     expect(other.sha256).not.toBe(a.sha256);
   });
 
+  it("a JPEG with stray bytes between its segments (a libjpeg warning, not an error) is accepted", async () => {
+    const j = await (await halfRedHalfBlue()).jpeg().toBuffer();
+    const at = 4 + j.readUInt16BE(4); // after APP0
+    const stray = Buffer.concat([j.subarray(0, at), Buffer.from([0x12, 0x34, 0x56]), j.subarray(at)]);
+    await expect(sharp(stray, { failOn: "warning" }).toBuffer()).rejects.toThrow(/extraneous bytes/);
+    await expect(processPhoto({ bytes: stray })).resolves.toMatchObject({ width: 600, height: 400 });
+  });
+
   it("an animated WebP keeps its first frame only", async () => {
     const frame = (c: string) => sharp({ create: { width: 30, height: 20, channels: 3, background: c } }).png().toBuffer();
     const anim = await sharp([await frame("#ff0000"), await frame("#00ff00"), await frame("#0000ff")], { join: { animated: true } }).webp({ loop: 0 }).toBuffer();

@@ -126,7 +126,7 @@ export async function processPhoto(input: PhotoInput, opts: PhotoOptions = {}): 
     // the header only (no pixel is decoded): the decoder must agree with the magic bytes, and the size must be sane
     let meta: Metadata;
     try {
-      meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+      meta = await sharp(bytes, { failOn: "error", limitInputPixels: false }).metadata();
     } catch {
       throw unreadable(path, format);
     }
@@ -138,7 +138,9 @@ export async function processPhoto(input: PhotoInput, opts: PhotoOptions = {}): 
 
     let main: { data: Buffer; info: OutputInfo };
     try {
-      // output carries no metadata because none is asked for (no keepExif/withMetadata): sharp strips all and outputs sRGB
+      // no keepExif/withMetadata: sharp writes no metadata and converts to sRGB. failOn "error", not the stricter
+      // "warning": a harmless libjpeg warning (stray bytes between segments) must not cost a citizen the photo, and
+      // all is re-encoded anyway; truncated and corrupt data still fail.
       main = await sharp(bytes, { failOn: "error", limitInputPixels: maxPixels, pages: 1, autoOrient: true })
         .resize({ width: maxEdge, height: maxEdge, fit: "inside", withoutEnlargement: true })
         .flatten({ background: "#ffffff" })
