@@ -21,6 +21,7 @@ CREATE TABLE "case_categories" (
 --> statement-breakpoint
 CREATE TABLE "case_events" (
 	"id" text PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
 	"case_id" text NOT NULL,
 	"province_code" text NOT NULL,
 	"kind" text NOT NULL,
@@ -142,7 +143,7 @@ CREATE TABLE "cases" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX "case_events_case_idx" ON "case_events" USING btree ("case_id","at");--> statement-breakpoint
+CREATE INDEX "case_events_case_idx" ON "case_events" USING btree ("case_id","seq");--> statement-breakpoint
 CREATE INDEX "case_photos_case_idx" ON "case_photos" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "case_photos_sha_idx" ON "case_photos" USING btree ("sha256");--> statement-breakpoint
 CREATE INDEX "case_photos_dhash_idx" ON "case_photos" USING btree ("dhash");--> statement-breakpoint

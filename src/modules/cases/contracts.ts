@@ -59,7 +59,7 @@ export const SubmitCaseInput = z
     attributes: z.record(z.string().max(64), z.union([z.string().max(500), z.array(z.string().max(200)).max(20)])).default({}),
     reporter: ReporterInput.default({ anonymous: true, notify: false }),
     /** the reporter agreed to the consent text of this version */
-    consent: z.literal(true, { message: "consent" }),
+    consent: z.literal(true, { message: "Agree to the consent text to send a report" }),
     /** staff entry only: the channel the report came by */
     channel: z.enum(["hotline_1567", "walk_in"]).optional(),
     /** staff entry only: route to this organisation instead of the rules' choice */

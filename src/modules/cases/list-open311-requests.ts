@@ -50,7 +50,7 @@ export async function listOpen311Requests({ ctx, input, baseUrl }: { ctx: Ctx; i
 export async function toPublicCases(ctx: Ctx, rows: CaseRow[], baseUrl: string): Promise<PublicCase[]> {
   if (!rows.length) return [];
   const l = await loadLookups(ctx, rows);
-  const notes = rowsOfNotes(await ctx.db.select({ caseId: caseEvents.caseId, textTh: caseEvents.textTh, at: caseEvents.at }).from(caseEvents).where(and(inArray(caseEvents.caseId, rows.map((r) => r.id)), eq(caseEvents.visibility, "public"), sql`${caseEvents.kind} in ('resolve','update','merged','auto-closed')`)).orderBy(asc(caseEvents.at)));
+  const notes = rowsOfNotes(await ctx.db.select({ caseId: caseEvents.caseId, textTh: caseEvents.textTh, at: caseEvents.at }).from(caseEvents).where(and(inArray(caseEvents.caseId, rows.map((r) => r.id)), eq(caseEvents.visibility, "public"), sql`${caseEvents.kind} in ('resolve','update','merged','auto-closed')`)).orderBy(asc(caseEvents.seq)));
   return rows.map((r) => {
     const cat = l.categories.get(r.categoryId);
     const pt = r.lat !== null && r.lon !== null ? coarsenLocation(r.lat, r.lon, cat?.sensitive ? "district" : "block", r.districtCode ?? undefined) : null;

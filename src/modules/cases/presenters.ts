@@ -107,7 +107,7 @@ export async function loadPhotos(ctx: Ctx, r: CaseRow, kinds: readonly ("before"
 }
 
 export async function loadTimeline(ctx: Ctx, r: CaseRow, visibilities: readonly string[]): Promise<CaseEventView[]> {
-  const rows = await ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, r.id)).orderBy(asc(caseEvents.at), asc(caseEvents.id));
+  const rows = await ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, r.id)).orderBy(asc(caseEvents.seq));
   return rows
     .filter((e) => visibilities.includes(e.visibility))
     .map((e) => ({ id: e.id, kind: e.kind, visibility: e.visibility as CaseEventView["visibility"], fromStatus: e.fromStatus, toStatus: e.toStatus, textTh: e.textTh, actorLabelTh: e.actorLabelTh, data: visibilities.includes("internal") ? (e.data as Record<string, unknown>) : {}, at: e.at.toISOString() }));

@@ -1,4 +1,4 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, lt, ne, or } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
 import { fieldError, RuleViolation, ValidationError } from "../../platform/errors.js";
 import { parseInput } from "../../platform/validation.js";
@@ -27,11 +27,13 @@ export async function resolveCase({ ctx, input }: { ctx: Ctx; input: { id: strin
     textTh: i.textTh || i.reasonTh || "ดำเนินการแล้วเสร็จ",
     check: async (tx, c) => {
       if (!i.afterPhotoId) return;
-      const [p] = await tx.db.select({ id: casePhotos.id, kind: casePhotos.kind, sha256: casePhotos.sha256, dhash: casePhotos.dhash }).from(casePhotos).where(and(eq(casePhotos.id, i.afterPhotoId), eq(casePhotos.caseId, c.id))).limit(1);
+      const [p] = await tx.db.select({ id: casePhotos.id, kind: casePhotos.kind, sha256: casePhotos.sha256, dhash: casePhotos.dhash, createdAt: casePhotos.createdAt }).from(casePhotos).where(and(eq(casePhotos.id, i.afterPhotoId), eq(casePhotos.caseId, c.id))).limit(1);
       if (!p || p.kind !== "after") throw new ValidationError([fieldError("afterPhotoId", "cases.after-photo-unknown", "ไม่พบภาพหลังดำเนินการของเรื่องนี้", "No such after-photo on this case")]);
-      const reusedBytes = await tx.db.select({ caseId: casePhotos.caseId, kind: casePhotos.kind }).from(casePhotos).where(and(eq(casePhotos.sha256, p.sha256), ne(casePhotos.id, p.id))).limit(1);
+      // the same picture earlier: this case's before-photo, or any photo of another case kept before this one
+      const earlier = or(and(eq(casePhotos.caseId, c.id), eq(casePhotos.kind, "before")), and(ne(casePhotos.caseId, c.id), lt(casePhotos.createdAt, p.createdAt)));
+      const reusedBytes = await tx.db.select({ caseId: casePhotos.caseId, kind: casePhotos.kind }).from(casePhotos).where(and(eq(casePhotos.sha256, p.sha256), ne(casePhotos.id, p.id), earlier)).limit(1);
       // a flat picture (all bits equal) says nothing about which scene it shows: only the bytes count then
-      const reusedPicture = p.dhash && !/^(0{16}|f{16})$/.test(p.dhash) ? await tx.db.select({ caseId: casePhotos.caseId, kind: casePhotos.kind }).from(casePhotos).where(and(eq(casePhotos.dhash, p.dhash), ne(casePhotos.id, p.id))).limit(1) : [];
+      const reusedPicture = p.dhash && !/^(0{16}|f{16})$/.test(p.dhash) ? await tx.db.select({ caseId: casePhotos.caseId, kind: casePhotos.kind }).from(casePhotos).where(and(eq(casePhotos.dhash, p.dhash), ne(casePhotos.id, p.id), earlier)).limit(1) : [];
       const reused = reusedBytes[0] ?? reusedPicture[0];
       if (reused) {
         const own = reused.caseId === c.id && reused.kind === "before";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, doublePrecision, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { bytea, tsvector } from "../../platform/db/types.js";
 
 const stamps = {
@@ -180,6 +180,8 @@ export const caseEvents = pgTable(
   "case_events",
   {
     id: text("id").primaryKey(),
+    /** insertion order: several events of one transaction share their instant */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
     caseId: text("case_id").notNull(),
     provinceCode: text("province_code").notNull(),
     kind: text("kind").notNull(),
@@ -194,7 +196,7 @@ export const caseEvents = pgTable(
     actorLabelTh: text("actor_label_th").notNull().default(""),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("case_events_case_idx").on(t.caseId, t.at)],
+  (t) => [index("case_events_case_idx").on(t.caseId, t.seq)],
 );
 
 /** Photos before (from the reporter) and after (from the handler), re-encoded without their metadata. */
