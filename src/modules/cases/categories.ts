@@ -83,6 +83,7 @@ export const CATEGORIES: CategorySeed[] = [
   { id: "complaint", nameTh: "ร้องเรียน", nameEn: "Complaints about services", ...GOV, acceptHours: 24, resolveHours: 360, office: null, sensitive: true },
   { id: "inquiry", nameTh: "สอบถาม", nameEn: "Questions", ...GOV, acceptHours: 24, resolveHours: 120, office: null },
   { id: "suggestion", nameTh: "เสนอแนะ", nameEn: "Suggestions", ...GOV, acceptHours: 48, resolveHours: 360, office: null },
+  { id: "other", nameTh: "อื่น ๆ", nameEn: "Other", ...GOV, acceptHours: 24, resolveHours: 360, office: null },
 ];
 
 /** Our category for a Traffy Fondue type name (its first known type wins). */

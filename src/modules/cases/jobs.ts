@@ -3,6 +3,7 @@ import { deliverPending } from "../../platform/notify/notify.js";
 import { BANGKOK_TIME_ZONE } from "../../platform/thai/dates.js";
 import { closeResolvedCases } from "./close-resolved-cases.js";
 import { escalateCases } from "./escalate-cases.js";
+import { trainRoutingModels } from "./train-routing-models.js";
 
 /** Service levels: every 10 minutes, overdue cases move up and late acceptances are reminded; notices go out. */
 export const escalateJob: JobDefinition = {
@@ -25,4 +26,12 @@ export const autoCloseJob: JobDefinition = {
   run: async (ctx) => closeResolvedCases({ ctx }),
 };
 
-export const casesJobs: readonly JobDefinition[] = [escalateJob, autoCloseJob];
+/** Routing suggestions relearn from the province's own routed cases (staff corrections included), nightly at 03:30. */
+export const trainRoutingJob: JobDefinition = {
+  name: "cases.train-routing",
+  cron: "30 3 * * *",
+  tz: BANGKOK_TIME_ZONE,
+  run: async (ctx) => trainRoutingModels({ ctx }),
+};
+
+export const casesJobs: readonly JobDefinition[] = [escalateJob, autoCloseJob, trainRoutingJob];

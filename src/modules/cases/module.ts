@@ -34,6 +34,8 @@ export const casesModule: ModuleManifest = {
     "cases.photo.upload",
     "cases.routing-rule.set",
     "cases.routing-rule.delete",
+    "cases.routing-model.train",
+    "cases.import",
     "cases.seed.demo",
   ],
   jobs: [...casesJobs],

@@ -59,12 +59,18 @@ import { resolveCase } from "./resolve-case.js";
 import { setRoutingRule } from "./set-routing-rule.js";
 import { startCase } from "./start-case.js";
 import { submitCase } from "./submit-case.js";
+import { checkCasesImportRight, registerCasesImports, TRAFFY_IMPORT_KIND } from "./import-traffy.js";
+import { ImportFormat, ImportJob, ImportJobSummary, ImportMode, MAX_IMPORT_BYTES } from "../registry/contracts.js";
+import { acceptImport, getImportJob, listImportJobs } from "../registry/index.js";
+import { suggestRouting } from "./suggest-routing.js";
 import { trackCase } from "./track-case.js";
 import { transferCase } from "./transfer-case.js";
 import { updatePublicText } from "./update-public-text.js";
 import { uploadCasePhoto } from "./upload-case-photo.js";
 
 const tags = ["cases"];
+registerCasesImports();
+const Suggestion = z.object({ id: z.string(), nameTh: z.string(), nameEn: z.string(), confidence: z.number() });
 const Id = z.object({ id: z.string().min(1).max(64) });
 const Ref = z.object({ ref: z.string().min(1).max(40) });
 const MAX_PHOTOS = 3;
@@ -163,6 +169,23 @@ export function casesRoutes(opts: CasesRouteOptions = {}): FastifyPluginAsync {
     // ─── staff ───
     r.get("/cases", { schema: { tags, querystring: ListCasesInput, response: { 200: CaseList, ...errorResponses } } }, (req) => listCases({ ctx: req.ctx, input: req.query }));
     r.post("/cases/assign", { schema: { tags, body: BulkAssignInput, response: { 200: z.object({ assigned: z.number() }), ...errorResponses } } }, (req) => bulkAssignCases({ ctx: req.ctx, input: req.body }));
+    // importing a Traffy Fondue export (provinces moving their history here): the registry's job machinery
+    r.post(
+      "/cases/imports",
+      {
+        bodyLimit: MAX_IMPORT_BYTES + 1024 * 1024,
+        onRequest: async (req) => checkCasesImportRight(req.ctx),
+        schema: { tags, description: "Upload a Traffy Fondue export (CSV, its column names) as the raw body; 202 returns the queued job; poll GET /cases/imports/{id}.", querystring: z.object({ mode: ImportMode.default("valid-rows"), format: ImportFormat.optional(), fileName: z.string().max(200).default("traffy.csv") }), response: { 202: ImportJob, ...errorResponses, 413: ErrorBody } },
+      },
+      async (req, reply) => {
+        const body = req.body;
+        const content = Buffer.isBuffer(body) ? body : typeof body === "string" ? Buffer.from(body) : Buffer.alloc(0);
+        return reply.code(202).send(await acceptImport({ ctx: req.ctx, input: { ...req.query, kind: TRAFFY_IMPORT_KIND, content } }));
+      },
+    );
+    r.get("/cases/imports", { schema: { tags, querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }), response: { 200: z.array(ImportJobSummary), ...errorResponses } } }, (req) => listImportJobs({ ctx: req.ctx, input: { limit: req.query.limit, operation: "cases:import", kinds: [TRAFFY_IMPORT_KIND] } }));
+    r.get("/cases/imports/:id", { schema: { tags, params: Id, response: { 200: ImportJob, ...errorResponses } } }, (req) => getImportJob({ ctx: req.ctx, input: { id: req.params.id, operation: "cases:import", kinds: [TRAFFY_IMPORT_KIND] } }));
+    r.get("/cases/suggest", { schema: { tags, description: "Top-3 categories and agencies the Thai text suggests (staff routing hints).", querystring: z.object({ text: z.string().trim().min(1).max(4000) }), response: { 200: z.object({ categories: z.array(Suggestion), organizations: z.array(Suggestion) }), ...errorResponses } } }, (req) => suggestRouting({ ctx: req.ctx, input: req.query }));
     r.get("/cases/routing-rules", { schema: { tags, querystring: z.object({ provinceCode: z.string().regex(/^\d{2}$/) }), response: { 200: z.object({ items: z.array(RoutingRuleView) }), ...errorResponses } } }, (req) => listRoutingRules({ ctx: req.ctx, input: req.query }));
     r.put("/cases/routing-rules", { schema: { tags, body: RoutingRuleInput, response: { 200: z.object({ id: z.string() }), ...errorResponses } } }, (req) => setRoutingRule({ ctx: req.ctx, input: req.body }));
     r.delete("/cases/routing-rules/:id", { schema: { tags, params: Id, response: { 204: z.null(), ...errorResponses } } }, async (req, reply) => {

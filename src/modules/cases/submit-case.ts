@@ -50,7 +50,7 @@ async function placeOf(ctx: Ctx, i: { subdistrictCode?: string; districtCode?: s
  * service-level clock, keeps the reporter apart (PDPA) with a tracking code shown once, and offers the open cases
  * it may duplicate. One transaction with its timeline and audit record.
  */
-export async function submitCase({ ctx, input, photos = [], channel: via }: { ctx: Ctx; input: unknown; photos?: PhotoToStore[]; channel?: "open311" | "import" }): Promise<SubmittedCase> {
+export async function submitCase({ ctx, input, photos = [], channel: via, externalId }: { ctx: Ctx; input: unknown; photos?: PhotoToStore[]; channel?: "open311" | "import"; externalId?: string }): Promise<SubmittedCase> {
   const i = parseInput(SubmitCaseInput, input);
   const staffEntry = !!(i.channel || i.orgId);
   const place = await placeOf(ctx, i);
@@ -94,6 +94,7 @@ export async function submitCase({ ctx, input, photos = [], channel: via }: { ct
       lon: hasPin ? i.lon! : null,
       cell: hasPin ? cellOf(i.lat!, i.lon!) : null,
       status: "received",
+      externalId: externalId ?? null,
       assignedOrgId: routed.orgId,
       routedBy: routed.by,
       acceptDueAt: new Date(now.getTime() + category.acceptHours * HOUR),
