@@ -202,6 +202,10 @@ export function RootLayout() {
           <NavLinkRouter to="/planning/procurement" label={t("planningProcurement.nav.procurement")} data-testid="nav-procurement" />
           {holdsRoleFor(me.data, "planning:import") && <NavLinkRouter to="/planning/imports" label={t("planningProcurement.nav.imports")} data-testid="nav-planning-imports" />}
 
+          {/* cases: public (report, track, board) */}
+
+          {/* cases: staff workspace */}
+
           {(admin || importer) && (
             <>
               <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">

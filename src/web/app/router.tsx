@@ -634,6 +634,10 @@ const planningMatchingOneRoute = createRoute({
   beforeLoad: requireLogin,
   component: lazyRouteComponent(() => import("../features/planning-funds/MatchingPages.js"), "MatchingFundPage"),
 });
+// cases (issue 6): the citizens' pages (report, track, public board) and the staff workspace
+const CASES_PUBLIC_ROUTES = [] as const;
+const CASES_STAFF_ROUTES = [] as const;
+
 const PLANNING_FUNDS_ROUTES = [planningEmergencyRoute, planningEmergencyNewRoute, planningEmergencyOneRoute, planningLeftoverRoute, planningMatchingRoute, planningMatchingOneRoute] as const;
 
 // procurement and imports: /planning/procurement, /planning/imports …
@@ -716,6 +720,8 @@ const routeTree = rootRoute.addChildren([
   ...PLANNING_BUDGET_ROUTES,
   ...PLANNING_FUNDS_ROUTES,
   ...PLANNING_PROCUREMENT_ROUTES,
+  ...CASES_PUBLIC_ROUTES,
+  ...CASES_STAFF_ROUTES,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute, adminImportsRoute]),
 ]);
 
