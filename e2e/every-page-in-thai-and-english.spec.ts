@@ -708,6 +708,37 @@ journey("the deputy prime minister's office, approving emergency requests", "dpm
   { name: "planning-emergency-request", path: "/planning/emergency/demo-funds-emergency-06", expect: { locator: (p) => p.locator("main"), text: both("planningFunds.emergency.decideTitle") } },
 ]);
 
+// cases (issue 6): the staff workspace
+/** Opens the one case the queue's filter leaves (the demo's case ids are made at seeding; its filters are stable). */
+const openOnlyCase = async (page: Page) => {
+  if (!(await page.getByTestId("case-title").count())) await page.getByTestId("case-link").first().click();
+  await page.getByTestId("case-title").waitFor();
+};
+journey("Mae Sai's Damrongdhama centre, at the complaints desk", "district.maesai", [
+  { name: "cases-queue", path: "/cases", expect: [{ locator: byTestId("cases-title"), text: both("casesStaff.queue.title") }, { locator: byTestId("cases-table"), text: { th: ["57-", tr("th", "casesStaff.channel.hotline_1567")], en: ["57-", tr("en", "casesStaff.channel.hotline_1567")] } }] },
+  { name: "cases-new-call", path: "/cases/new", expect: [{ locator: byTestId("case-new-title"), text: both("casesStaff.newCase.title") }, { locator: byTestId("case-new-caller"), text: both("casesStaff.newCase.consent") }] },
+  {
+    name: "case-mae-sai-smoke",
+    path: "/cases?category=pm25&district=5709",
+    open: openOnlyCase,
+    expect: [
+      { locator: byTestId("case-actions"), text: both("casesStaff.actions.start") },
+      { locator: byTestId("case-reporters"), text: both("casesStaff.reporters.anonymous") },
+      { locator: byTestId("case-timeline"), text: { th: [tr("th", "casesStaff.visibility.public"), tr("th", "casesStaff.timeline.kind.merged-in")], en: [tr("en", "casesStaff.visibility.public"), tr("en", "casesStaff.timeline.kind.merged-in")] } },
+    ],
+  },
+]);
+journey("Chiang Rai's strategy office, routing and importing complaints", "strategy.chiangrai", [
+  { name: "cases-routing-57", path: "/cases/routing", expect: [{ locator: byTestId("routing-title"), text: both("casesStaff.routing.title") }, { locator: byTestId("routing-table"), text: { th: ["แม่สาย", "ถนน"], en: ["Mae Sai", "Roads"] } }] },
+  { name: "cases-imports", path: "/cases/imports", expect: { locator: byTestId("cases-imports-title"), text: both("casesStaff.imports.title") } },
+]);
+journey("the governor of Chiang Rai, following late complaints", "governor.chiangrai", [
+  { name: "cases-overdue-57", path: "/cases?overdue=true", expect: { locator: byTestId("cases-table"), text: { th: [tr("th", "casesStaff.overdue"), tr("th", "casesStaff.escalation.level2")], en: [tr("en", "casesStaff.overdue"), tr("en", "casesStaff.escalation.level2")] } } },
+]);
+journey("the Prime Minister's operation centre, reading a case without its reporters", "pmoc", [
+  { name: "case-read-only", path: "/cases?category=pm25&district=5709", open: openOnlyCase, expect: [{ locator: byTestId("case-reporters"), text: both("casesStaff.reporters.hidden") }, { locator: byTestId("case-read-only"), text: both("casesStaff.case.readOnly") }] },
+]);
+
 journey(
   "the administrator",
   "admin",

@@ -3,6 +3,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { CommitteeKind, CommitteeStatus, PersonnelActionKind, PersonnelRoute } from "../../modules/delegation/contracts-personnel.js";
 import type { PermitRoute, PermitStatus } from "../../modules/delegation/contracts-permits.js";
 import type { RequestStatus } from "../../modules/delegation/contracts-requests.js";
+import type { CaseChannel, CaseStatus } from "../../modules/cases/contracts.js";
 import type { BudgetSource, PlanLevel, PlanStatus, ProjectOrigin, ProjectStatus } from "../../modules/planning/contracts.js";
 import { queryClient } from "./query-client.js";
 import { meQuery } from "./session.js";
@@ -636,7 +637,78 @@ const planningMatchingOneRoute = createRoute({
 });
 // cases (issue 6): the citizens' pages (report, track, public board) and the staff workspace
 const CASES_PUBLIC_ROUTES = [] as const;
-const CASES_STAFF_ROUTES = [] as const;
+// staff workspace: /cases (queues), /cases/new (a 1567 call or a walk-in), /cases/routing, /cases/imports, /cases/:id
+const CASE_STATUS_VALUES = valuesOf<CaseStatus>({ received: true, accepted: true, in_progress: true, resolved: true, closed: true, reopened: true });
+const CASE_CHANNEL_VALUES = valuesOf<CaseChannel>({ web: true, hotline_1567: true, walk_in: true, open311: true, import: true });
+/** A comma list of case statuses, unknown ones dropped ("received,accepted"). */
+const caseStatuses = (v: unknown): string | undefined => {
+  const list = (typeof v === "string" ? v.split(",") : []).filter((x) => (CASE_STATUS_VALUES as readonly string[]).includes(x));
+  return list.length ? [...new Set(list)].join(",") : undefined;
+};
+export interface CasesSearch {
+  /** all the cases the reader reaches, an organisation's, or the reader's own */
+  view?: "org" | "mine";
+  org?: string;
+  province?: string;
+  district?: string;
+  status?: string;
+  category?: string;
+  channel?: CaseChannel;
+  overdue?: true;
+  q?: string;
+  from?: string;
+  to?: string;
+  sort?: "received" | "-received" | "due" | "-due";
+  page?: number;
+}
+const casesQueueRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/cases",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): CasesSearch => ({
+    view: oneOf(s.view, ["org", "mine"] as const),
+    org: str(s.org),
+    province: provinceCode(s.province),
+    district: districtCode(s.district),
+    status: caseStatuses(s.status),
+    category: str(s.category),
+    channel: oneOf(s.channel, CASE_CHANNEL_VALUES),
+    overdue: s.overdue === true || s.overdue === "true" ? true : undefined,
+    q: typeof s.q === "number" ? String(s.q) : str(s.q),
+    from: isoDate(s.from),
+    to: isoDate(s.to),
+    sort: oneOf(s.sort, ["received", "-received", "due", "-due"] as const),
+    page: int(s.page),
+  }),
+  component: lazyRouteComponent(() => import("../features/cases-staff/CasesQueuePage.js"), "CasesQueuePage"),
+});
+const caseNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/cases/new",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/cases-staff/NewCasePage.js"), "NewCasePage"),
+});
+const caseRoutingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/cases/routing",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): { province?: string } => ({ province: provinceCode(s.province) }),
+  component: lazyRouteComponent(() => import("../features/cases-staff/RoutingRulesPage.js"), "RoutingRulesPage"),
+});
+const caseImportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/cases/imports",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): { job?: string } => ({ job: str(s.job) }),
+  component: lazyRouteComponent(() => import("../features/cases-staff/CasesImportsPage.js"), "CasesImportsPage"),
+});
+const caseRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/cases/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/cases-staff/CasePage.js"), "CasePage"),
+});
+const CASES_STAFF_ROUTES = [casesQueueRoute, caseNewRoute, caseRoutingRoute, caseImportsRoute, caseRoute] as const;
 
 const PLANNING_FUNDS_ROUTES = [planningEmergencyRoute, planningEmergencyNewRoute, planningEmergencyOneRoute, planningLeftoverRoute, planningMatchingRoute, planningMatchingOneRoute] as const;
 

@@ -1,0 +1,201 @@
+import fs from "node:fs";
+import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import type { CaseDetail, CaseList } from "../src/modules/cases/contracts.js";
+import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+
+/**
+ * A villager rings the 1567 hotline: the road at the approach of a bridge in Mae Sai has collapsed. The Damrongdhama
+ * centre of Mae Sai district enters the call with the caller's name and phone (kept apart, PDPA) after reading the
+ * consent text; the category's rules send it to the provincial rural roads office, and the page shows the tracking
+ * code to read to the caller. The officer finds it in the queue, accepts it, writes an internal note and, the road
+ * being the Chiang Rai PAO's, transfers it there with a reason; the timeline shows every step, internal and public
+ * marked. The governor of Chiang Rai sees it in the province's queue with its caller; an agency officer of another
+ * office is refused the case (403) and a nation-wide reader sees it without anyone's identity.
+ */
+const live = useServerAndBrowser();
+
+const CALLER = { name: "นางบุญมา ทดสอบโทร", phone: "089 123 4567" };
+const TEXT = "ถนนทรุดตัวเป็นหลุมลึกบริเวณคอสะพานข้ามลำน้ำสาย หน้าวัดป่ายาง รถยนต์ผ่านไม่ได้ ต้องอ้อมไกล";
+const NOTE = "โทรประสานแขวงทางหลวงชนบทแล้ว แจ้งว่าถนนสายนี้ถ่ายโอนให้ อบจ. ดูแล";
+const REASON = "ถนนสายนี้ถ่ายโอนให้ อบจ.เชียงราย เป็นผู้ดูแล ตามบัญชีถนนถ่ายโอน";
+const PIN = { lat: "20.441200", lon: "99.876500" };
+
+const shot = async (page: Page, name: string, fullPage = true) => {
+  const file = path.join(SHOTS, `cases-1567-${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  fs.copyFileSync(file, path.join("/tmp", `cases-1567-${name}.png`));
+};
+async function axe(page: Page, where: string) {
+  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), where).toEqual([]);
+}
+/** Picks an option of a Mantine Select by typing part of its label. */
+async function choose(page: Page, testId: string, text: string) {
+  await page.getByTestId(testId).click();
+  await page.getByTestId(testId).fill(text);
+  await page.getByRole("option", { name: new RegExp(text) }).first().click();
+}
+/** Every address a page asks for or shows, to check that none carries the caller. */
+function watchUrls(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (r) => urls.push(r.url()));
+  page.on("framenavigated", (f) => urls.push(f.url()));
+  return urls;
+}
+const identity = [CALLER.name, CALLER.phone, CALLER.phone.replace(/\s/g, "")].flatMap((p) => [p, encodeURIComponent(p)]);
+const decoded = (u: string) => {
+  try {
+    return decodeURIComponent(u.replace(/\+/g, " "));
+  } catch {
+    return u;
+  }
+};
+const leaks = (urls: readonly string[]) => urls.filter((u) => identity.some((p) => u.includes(p) || decoded(u).includes(p)));
+
+it("Mae Sai's Damrongdhama centre enters a 1567 call, accepts it and transfers it to the Chiang Rai PAO; the governor sees it, other offices do not see the caller", async () => {
+  const url = live.server.url;
+  const serverErrors: string[] = [];
+
+  // 1. the district's centre takes the call: its own district is filled in, the category and subdistrict are chosen
+  const desk = await loginAs(live.browser, url, "district.maesai");
+  const deskUrls = watchUrls(desk);
+  desk.on("response", (r) => r.status() >= 500 && serverErrors.push(`${r.status()} ${r.url()}`));
+  // the menu's complaints section (below the fold of a 900-pixel-high window: the queue's button is used)
+  expect(await desk.getByTestId("nav-cases").getAttribute("href")).toBe("/cases");
+  expect(await desk.getByTestId("nav-cases-new").getAttribute("href")).toBe("/cases/new");
+  expect(await desk.getByTestId("nav-cases-routing").count()).toBe(0); // the province's rules are the province's to set
+  await desk.goto(`${url}/cases`);
+  await desk.getByTestId("cases-new-link").click();
+  await desk.getByTestId("case-new-title").waitFor();
+  await expect.poll(() => desk.getByTestId("case-new-province").inputValue()).toContain("เชียงราย");
+  await expect.poll(() => desk.getByTestId("case-new-district").inputValue()).toContain("แม่สาย");
+  expect(await desk.getByTestId("case-new-channel-1567").isChecked()).toBe(true);
+  await desk.getByTestId("case-new-description").fill(TEXT);
+  // as the officer types, the routing hints answer (this fresh deployment has learnt nothing yet, and says so)
+  await desk.getByTestId("case-new-suggestions").getByText("ยังไม่มีคำแนะนำ").waitFor();
+  await choose(desk, "case-new-category", "สะพาน");
+  await choose(desk, "case-new-subdistrict", "570901");
+  await desk.getByTestId("case-new-lat").fill(PIN.lat);
+  await desk.getByTestId("case-new-lon").fill(PIN.lon);
+  await desk.getByTestId("case-new-name").fill(CALLER.name);
+  await desk.getByTestId("case-new-phone").fill(CALLER.phone);
+  // the consent must be read and agreed before anything is sent
+  await desk.getByTestId("case-new-save").click();
+  await desk.getByTestId("case-new-invalid").waitFor();
+  expect(await desk.getByTestId("case-new-form").innerText()).toContain("ต้องอ่านข้อความขอความยินยอมและผู้แจ้งยินยอม");
+  expect(await desk.getByTestId("case-new-consent-text").innerText()).toContain("ไม่เปิดเผยต่อสาธารณะ");
+  await desk.getByTestId("case-new-consent").check();
+  await shot(desk, "01-new-call-th");
+  await axe(desk, "the intake form");
+  await desk.getByTestId("case-new-save").click();
+
+  // 2. the case page opens with the tracking code to read to the caller, routed by the rules to rural roads
+  const banner = desk.getByTestId("case-tracking-banner");
+  await banner.waitFor();
+  const code = (await desk.getByTestId("case-tracking-code").innerText()).trim();
+  expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{2}$/);
+  expect(await banner.innerText()).toContain("สำนักงานทางหลวงชนบทจังหวัดเชียงราย");
+  const id = /\/cases\/([^/?#]+)/.exec(desk.url())![1]!;
+  const ref = (await desk.getByTestId("case-title").innerText()).replace("เรื่อง", "").trim();
+  expect(ref).toMatch(/^57-\d\d-\d{6}$/);
+  expect(await desk.getByTestId("case-steps").locator('[aria-current="step"]').innerText()).toContain("รับเรื่องแล้ว");
+  expect(await desk.getByTestId("case-reporters").innerText()).toContain(CALLER.name);
+  expect(await desk.getByTestId("case-pin").innerText()).toContain("20.441200, 99.876500");
+  await shot(desk, "02-tracking-code-th");
+  await desk.getByTestId("case-tracking-done").click();
+  await banner.waitFor({ state: "detached" });
+
+  // 3. the queue lists it (hotline, rural roads), without the caller; the officer opens it from there
+  await desk.locator("main").getByRole("link", { name: "เรื่องร้องเรียน", exact: true }).click(); // the breadcrumb back to the queue
+  await desk.getByTestId("cases-title").waitFor();
+  const row = desk.locator(`[data-testid="case-row"][data-ref="${ref}"]`);
+  await row.waitFor();
+  expect(await row.innerText()).toContain("สายด่วน 1567");
+  expect(await row.innerText()).toContain("สำนักงานทางหลวงชนบทจังหวัดเชียงราย");
+  expect(await desk.locator("main").innerText()).not.toContain(CALLER.name);
+  const [download] = await Promise.all([desk.waitForEvent("download"), desk.getByTestId("cases-export").click()]);
+  const csv = fs.readFileSync((await download.path())!, "utf8");
+  expect(csv).toContain(ref);
+  for (const p of [CALLER.name, CALLER.phone]) expect(csv).not.toContain(p);
+  await shot(desk, "03-queue-th");
+  await axe(desk, "the queue");
+  await row.getByTestId("case-link").click();
+  await desk.getByTestId("case-title").filter({ hasText: ref }).waitFor();
+  expect(await desk.getByTestId("case-tracking-banner").count()).toBe(0); // the code was shown once
+
+  // 4. accept, note internally, transfer to the Chiang Rai PAO with a reason
+  await desk.getByTestId("case-accept").click();
+  await desk.getByTestId("case-status").filter({ hasText: "หน่วยงานรับเรื่อง" }).first().waitFor();
+  await desk.getByTestId("case-event-text").fill(NOTE);
+  await desk.getByTestId("case-event-save").click();
+  await desk.locator('[data-testid="timeline-event"][data-kind="note"]').waitFor();
+  await desk.getByTestId("case-transfer").click();
+  await desk.getByTestId("case-transfer-form").waitFor();
+  await desk.getByTestId("case-transfer-save").click();
+  expect(await desk.getByTestId("case-transfer-form").innerText()).toContain("เลือกหน่วยงานที่จะส่งต่อ");
+  await choose(desk, "case-transfer-org", "องค์การบริหารส่วนจังหวัดเชียงราย");
+  await desk.getByTestId("case-transfer-reason").fill(REASON);
+  await shot(desk, "04-transfer-th", false);
+  await desk.getByTestId("case-transfer-save").click();
+  await desk.getByTestId("case-transfer-form").waitFor({ state: "detached" });
+  await desk.getByTestId("case-org").filter({ hasText: "องค์การบริหารส่วนจังหวัดเชียงราย" }).waitFor();
+
+  // 5. the timeline: received, routed, accepted (public), the note (internal), the transfer with its reason (public)
+  const events = desk.getByTestId("timeline-event");
+  await desk.locator('[data-testid="timeline-event"][data-kind="transferred"]').waitFor();
+  const kinds = await events.evaluateAll((els) => els.map((e) => `${e.getAttribute("data-kind")}:${e.getAttribute("data-visibility")}`));
+  expect(kinds).toEqual(["received:public", "routed:public", "accept:public", "note:internal", "transferred:public"]);
+  const note = desk.locator('[data-testid="timeline-event"][data-kind="note"]');
+  expect(await note.innerText()).toContain("ภายใน");
+  expect(await note.innerText()).toContain(NOTE);
+  const moved = await desk.locator('[data-testid="timeline-event"][data-kind="transferred"]').innerText();
+  expect(moved).toContain("สาธารณะ");
+  expect(moved).toContain("องค์การบริหารส่วนจังหวัดเชียงราย");
+  expect(moved).toContain(REASON);
+  await shot(desk, "05-transferred-timeline-th");
+  await axe(desk, "the case page");
+  // the server agrees: with the PAO now, accepted, the version moved on
+  const saved = (await (await desk.request.get(`${url}/api/v1/cases/${id}`)).json()) as CaseDetail;
+  expect(saved.assignedOrg?.id).toBe("pao:57");
+  expect(saved.status).toBe("accepted");
+  expect(saved.routedBy).toBe("staff");
+  // nothing the desk's pages asked for or showed carried the caller (it went in a request body)
+  expect(deskUrls.length).toBeGreaterThan(10);
+  expect(leaks(deskUrls)).toEqual([]);
+
+  // 6. the governor sees it in the province's queue and, handling the province, who called
+  const governor = await loginAs(live.browser, url, "governor.chiangrai");
+  governor.on("response", (r) => r.status() >= 500 && serverErrors.push(`${r.status()} ${r.url()}`));
+  await governor.goto(`${url}/cases?province=57&channel=hotline_1567`);
+  const govRow = governor.locator(`[data-testid="case-row"][data-ref="${ref}"]`);
+  await govRow.waitFor();
+  expect(await govRow.innerText()).toContain("องค์การบริหารส่วนจังหวัดเชียงราย");
+  expect(await govRow.innerText()).toContain("หน่วยงานรับเรื่อง");
+  await shot(governor, "06-governor-province-queue-th");
+  await govRow.getByTestId("case-link").click();
+  await governor.getByTestId("case-title").filter({ hasText: ref }).waitFor();
+  expect(await governor.getByTestId("case-reporters").innerText()).toContain(CALLER.name);
+  expect(await governor.locator('[data-testid="timeline-event"][data-kind="note"]').innerText()).toContain(NOTE);
+
+  // 7. PDPA: an officer of another provincial office is refused the case; a nation-wide reader sees no one
+  const health = await loginAs(live.browser, url, "officer.health.chiangrai");
+  expect((await health.request.get(`${url}/api/v1/cases/${id}`)).status()).toBe(403);
+  const theirQueue = (await (await health.request.get(`${url}/api/v1/cases?q=${encodeURIComponent(ref)}`)).json()) as CaseList;
+  expect(theirQueue.items.map((c) => c.id)).not.toContain(id);
+  const reader = await loginAs(live.browser, url, "pmoc");
+  const read = (await (await reader.request.get(`${url}/api/v1/cases/${id}`)).json()) as CaseDetail;
+  expect(read.reporters).toBeNull();
+  expect(read.lat).toBeNull();
+  expect(JSON.stringify(read)).not.toContain(CALLER.name);
+  expect(JSON.stringify(read)).not.toContain(NOTE); // internal notes are for handlers only
+  await reader.goto(`${url}/cases/${id}`);
+  await reader.getByTestId("case-reporters-hidden").waitFor();
+  expect(await reader.getByTestId("case-read-only").count()).toBe(1);
+  expect(await reader.locator("main").innerText()).not.toContain(CALLER.name);
+  await shot(reader, "07-nation-reader-no-caller-th");
+
+  expect(serverErrors).toEqual([]);
+}, 240_000);

@@ -1,0 +1,124 @@
+import { useState } from "react";
+import { Anchor, Badge, Card, Code, FileInput, Group, Progress, Radio, Stack, Table, Text, Title, Button } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { IMPORT_DONE, type ImportJob, type ImportJobSummary, type ImportMode } from "../../../modules/registry/contracts.js";
+import { api, seg } from "../../app/api.js";
+import { useFormat } from "../../app/format.js";
+import { holdsRoleFor, useMe } from "../../app/session.js";
+import { ErrorAlert } from "../../ui/errors.js";
+
+const route = getRouteApi("/cases/imports");
+/** The Traffy Fondue export's columns, in its order (the importer reads them by these names). */
+const TRAFFY_COLUMNS = ["ticket_id", "type", "organization", "comment", "coords", "photo", "photo_after", "address", "subdistrict", "district", "province", "timestamp", "state", "star", "count_reopen", "last_activity", "source"] as const;
+
+/**
+ * A province moving its history here uploads its Traffy Fondue export (CSV); the job's id is in the address, so the
+ * page can be left and picked up again until its report is in.
+ */
+export function CasesImportsPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const me = useMe();
+  const { job: jobId } = route.useSearch();
+  const navigate = useNavigate({ from: "/cases/imports" });
+  const qc = useQueryClient();
+  const [mode, setMode] = useState<ImportMode>("valid-rows");
+  const [file, setFile] = useState<File | null>(null);
+  const allowed = holdsRoleFor(me.data, "cases:import");
+  const upload = useMutation({
+    mutationFn: (body: File) => api.upload<ImportJob>("/cases/imports", new Blob([body], { type: "text/csv" }), { mode, format: "csv", fileName: body.name.slice(0, 200) }),
+    onSuccess: (job) => {
+      qc.setQueryData(["cases", "imports", job.id], job);
+      void qc.invalidateQueries({ queryKey: ["cases", "imports", "list"] });
+      setFile(null);
+      void navigate({ search: { job: job.id } });
+    },
+  });
+  const recent = useQuery({ queryKey: ["cases", "imports", "list"], queryFn: () => api.get<ImportJobSummary[]>("/cases/imports", { limit: 20 }), enabled: allowed });
+  if (!allowed) return <Text>{t("casesStaff.imports.notAllowed")}</Text>;
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1} data-testid="cases-imports-title">{t("casesStaff.imports.title")}</Title>
+        <Text c="dark.4">{t("casesStaff.imports.intro")}</Text>
+      </div>
+      <Card withBorder>
+        <form onSubmit={(e) => { e.preventDefault(); if (file) upload.mutate(file); }}>
+          <Stack gap="md">
+            <FileInput label={t("casesStaff.imports.file")} placeholder={t("casesStaff.imports.filePlaceholder")} accept=".csv,text/csv" value={file} onChange={setFile} clearable required data-testid="cases-import-file" maw={480} />
+            <Radio.Group label={t("casesStaff.imports.modeLabel")} value={mode} onChange={(v) => setMode(v as ImportMode)}>
+              <Stack gap="xs" mt="xs">
+                <Radio value="valid-rows" label={t("casesStaff.imports.mode.valid-rows")} data-testid="cases-import-mode-valid" />
+                <Radio value="all-or-nothing" label={t("casesStaff.imports.mode.all-or-nothing")} data-testid="cases-import-mode-all" />
+              </Stack>
+            </Radio.Group>
+            <Text size="sm">{t("casesStaff.imports.columns")}: {TRAFFY_COLUMNS.map((c) => <Code key={c} mr={4}>{c}</Code>)}</Text>
+            <Text size="xs" c="dark.4">{t("casesStaff.imports.hint")}</Text>
+            <ErrorAlert error={upload.error} />
+            <Group gap="sm">
+              <Button type="submit" loading={upload.isPending} disabled={!file} data-testid="cases-import-submit">{t("casesStaff.imports.submit")}</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+      {jobId && <JobPanel id={jobId} />}
+      <Card withBorder component="section" aria-labelledby="cases-imports-recent">
+        <Title order={2} size="h4" id="cases-imports-recent">{t("casesStaff.imports.recent")}</Title>
+        <ErrorAlert error={recent.error} />
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("casesStaff.imports.file")}</Table.Th>
+              <Table.Th>{t("casesStaff.imports.statusLabel")}</Table.Th>
+              <Table.Th>{t("casesStaff.imports.rows")}</Table.Th>
+              <Table.Th>{t("casesStaff.imports.when")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(recent.data ?? []).map((j) => (
+              <Table.Tr key={j.id} data-testid="cases-import-recent">
+                <Table.Td><Anchor component="button" type="button" onClick={() => void navigate({ search: { job: j.id } })}>{j.fileName}</Anchor></Table.Td>
+                <Table.Td>{t(`casesStaff.imports.status.${j.status}`)}</Table.Td>
+                <Table.Td>{t("casesStaff.imports.rowsValue", { created: f.number(j.createdRows), total: f.number(j.totalRows), errors: f.number(j.errorCount) })}</Table.Td>
+                <Table.Td>{f.dateTime(j.createdAt)}</Table.Td>
+              </Table.Tr>
+            ))}
+            {recent.data && !recent.data.length && (
+              <Table.Tr><Table.Td colSpan={4}>{t("casesStaff.imports.noneYet")}</Table.Td></Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Card>
+    </Stack>
+  );
+}
+
+function JobPanel({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const job = useQuery({ queryKey: ["cases", "imports", id], queryFn: () => api.get<ImportJob>(`/cases/imports/${seg(id)}`), refetchInterval: (q) => (q.state.data && IMPORT_DONE.includes(q.state.data.status) ? false : 1000) });
+  const j = job.data;
+  if (job.error) return <ErrorAlert error={job.error} />;
+  if (!j) return null;
+  const pct = j.totalRows ? Math.round((j.processedRows / j.totalRows) * 100) : 0;
+  return (
+    <Card withBorder component="section" aria-labelledby="cases-job-title" data-testid="cases-import-job" data-status={j.status}>
+      <Group gap="sm">
+        <Title order={2} size="h4" id="cases-job-title">{j.fileName}</Title>
+        <Badge variant="outline" color="dark.6" style={{ textTransform: "none" }} data-testid="cases-import-status">{t(`casesStaff.imports.status.${j.status}`)}</Badge>
+      </Group>
+      <Progress value={pct} mt="sm" aria-label={t("casesStaff.imports.progress")} />
+      <Text size="sm" mt={4} aria-live="polite" data-testid="cases-import-counts">{t("casesStaff.imports.counts", { processed: f.number(j.processedRows), total: f.number(j.totalRows), created: f.number(j.createdRows), errors: f.number(j.errorCount) })}</Text>
+      {j.issues.length > 0 && (
+        <div className="table-scroll">
+          <Table mt="sm" data-testid="cases-import-report">
+            <Table.Thead><Table.Tr><Table.Th>{t("casesStaff.imports.row")}</Table.Th><Table.Th>{t("casesStaff.imports.column")}</Table.Th><Table.Th>{t("casesStaff.imports.problem")}</Table.Th><Table.Th>{t("casesStaff.imports.code")}</Table.Th></Table.Tr></Table.Thead>
+            <Table.Tbody>{j.issues.map((i, k) => <Table.Tr key={k} data-testid="cases-import-issue"><Table.Td>{i.row}</Table.Td><Table.Td>{i.column}</Table.Td><Table.Td>{f.pick(i.messageTh, i.messageEn)}</Table.Td><Table.Td><Code>{i.code}</Code></Table.Td></Table.Tr>)}</Table.Tbody>
+          </Table>
+        </div>
+      )}
+    </Card>
+  );
+}
