@@ -2,8 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
+import sharp from "sharp";
 import { expect, it } from "vitest";
-import type { CaseDetail, CaseList } from "../src/modules/cases/contracts.js";
+import type { CaseDetail, CaseList, SubmittedCase } from "../src/modules/cases/contracts.js";
 import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
@@ -196,6 +197,133 @@ it("Mae Sai's Damrongdhama centre enters a 1567 call, accepts it and transfers i
   expect(await reader.getByTestId("case-read-only").count()).toBe(1);
   expect(await reader.locator("main").innerText()).not.toContain(CALLER.name);
   await shot(reader, "07-nation-reader-no-caller-th");
+
+  expect(serverErrors).toEqual([]);
+}, 240_000);
+
+/** A photo as a phone would send it: a noisy picture (not a flat one), PNG. */
+async function photo(): Promise<Buffer> {
+  const w = 160;
+  const h = 120;
+  const raw = Buffer.alloc(w * h * 3);
+  for (let k = 0; k < raw.length; k++) raw[k] = (k * 7919 + Math.floor(Math.random() * 64)) % 256;
+  return sharp(raw, { raw: { width: w, height: h, channels: 3 } }).png().toBuffer();
+}
+/** POSTs JSON as the page's logged-in user (with the session's CSRF token). */
+async function post<T>(page: Page, path: string, data: unknown): Promise<{ status: number; body: T }> {
+  const me = (await (await page.request.get(`${live.server.url}/api/v1/auth/me`)).json()) as { csrfToken: string };
+  const r = await page.request.post(`${live.server.url}/api/v1${path}`, { headers: { "x-csrf-token": me.csrfToken }, data });
+  return { status: r.status(), body: (await r.json().catch(() => null)) as T };
+}
+
+it("the desk's other tools: a duplicate merged, bulk assignment, a stale action reloads, an after-photo resolves; the province sets a routing rule and imports a Traffy export", async () => {
+  const url = live.server.url;
+  const serverErrors: string[] = [];
+  const desk = await loginAs(live.browser, url, "district.maesai");
+  desk.on("response", (r) => r.status() >= 500 && serverErrors.push(`${r.status()} ${r.url()}`));
+  const base = { channel: "walk_in", categoryId: "drain", subdistrictCode: "570902", consent: true, reporter: { anonymous: true, notify: false } } as const;
+  const first = await post<SubmittedCase>(desk, "/cases", { ...base, lat: 20.4501, lon: 99.8702, descriptionTh: "ท่อระบายน้ำอุดตัน น้ำเน่าขังหน้าตลาดห้วยไคร้ ส่งกลิ่นเหม็นมาก" });
+  const again = await post<SubmittedCase>(desk, "/cases", { ...base, lat: 20.45012, lon: 99.87021, descriptionTh: "ท่อระบายน้ำอุดตัน น้ำขังหน้าตลาดห้วยไคร้ ส่งกลิ่นเหม็น" });
+  const other = await post<SubmittedCase>(desk, "/cases", { ...base, categoryId: "lighting", subdistrictCode: "570903", descriptionTh: "ไฟทางดับทั้งซอย บ้านเกาะช้าง มืดมากตอนกลางคืน" });
+  expect([first.status, again.status, other.status]).toEqual([201, 201, 201]);
+  expect(again.body.possibleDuplicates.map((d) => d.id)).toContain(first.body.id);
+
+  // 1. the second report offers the first as a duplicate: merged into it, its reporter counts as support
+  await desk.goto(`${url}/cases/${again.body.id}`);
+  const dup = desk.getByTestId("duplicate-row").filter({ hasText: first.body.publicRef });
+  await dup.waitFor();
+  await shot(desk, "11-duplicate-offered-th");
+  await dup.getByTestId("duplicate-merge").click();
+  await desk.getByTestId("duplicate-merge-save").click();
+  await desk.getByTestId("case-merged").waitFor();
+  expect(await desk.getByTestId("case-status").first().innerText()).toContain("ปิดเรื่อง");
+  const merged = (await (await desk.request.get(`${url}/api/v1/cases/${first.body.id}`)).json()) as CaseDetail;
+  expect(merged.supportCount).toBe(2);
+  expect(merged.timeline.map((e) => e.kind)).toContain("merged-in");
+
+  // 2. bulk assignment from the queue: both open walk-ins to the officer (the merged one is not listed)
+  await desk.goto(`${url}/cases?channel=walk_in&district=5709`);
+  await desk.locator(`[data-testid="case-row"][data-ref="${other.body.publicRef}"]`).waitFor();
+  expect(await desk.getByTestId("case-row").count()).toBe(2);
+  await desk.getByTestId("cases-select-page").check();
+  await desk.getByTestId("cases-bulk-assign").click();
+  await desk.getByTestId("cases-assign-me").check();
+  await desk.getByTestId("cases-assign-save").click();
+  await expect.poll(() => desk.getByTestId("case-assignee").count()).toBe(2);
+  expect(await desk.getByTestId("case-assignee").first().innerText()).toBe("มอบหมายให้ฉัน");
+  await desk.getByTestId("cases-view-mine").click();
+  await expect.poll(() => desk.getByTestId("case-row").count()).toBe(2);
+  await shot(desk, "12-bulk-assigned-mine-th");
+
+  // 3. someone changes the case meanwhile: the page's action is refused (409), the case reloads, the retry works
+  await desk.goto(`${url}/cases/${first.body.id}`);
+  await desk.getByTestId("case-start").waitFor();
+  const shown = (await (await desk.request.get(`${url}/api/v1/cases/${first.body.id}`)).json()) as CaseDetail;
+  const edit = await post<{ version: number }>(desk, `/cases/${first.body.id}/public-text`, { publicText: "ท่อระบายน้ำอุดตัน น้ำขังหน้าตลาดห้วยไคร้", version: shown.version });
+  expect(edit.status).toBe(200);
+  await desk.getByTestId("case-start").click();
+  await desk.getByTestId("case-reloaded").waitFor();
+  expect(await desk.getByTestId("case-actions").innerText()).toContain("เรื่องนี้ถูกแก้ไขไปแล้วโดยผู้อื่น");
+  await desk.getByTestId("case-public-text").getByText("ท่อระบายน้ำอุดตัน น้ำขังหน้าตลาดห้วยไคร้", { exact: true }).waitFor();
+  await desk.getByTestId("case-start").click();
+  await desk.getByTestId("case-status").filter({ hasText: "กำลังดำเนินการ" }).first().waitFor();
+
+  // 4. resolving needs proof: a reason too short is refused on the form; an after-photo uploaded here is chosen
+  await desk.getByTestId("case-resolve").click();
+  await desk.getByTestId("case-resolve-by-reason").check();
+  await desk.getByTestId("case-resolve-reason").fill("ลอกแล้ว");
+  await desk.getByTestId("case-resolve-save").click();
+  expect(await desk.getByTestId("case-resolve-form").innerText()).toContain("ระบุเหตุผลอย่างน้อย 10 ตัวอักษร");
+  await desk.getByTestId("case-resolve-by-photo").check();
+  await desk.getByTestId("case-resolve-form").locator('input[type="file"]').setInputFiles({ name: "after.png", mimeType: "image/png", buffer: await photo() });
+  await desk.getByTestId("case-after-upload").click();
+  await desk.getByTestId("case-after-choice").first().waitFor();
+  expect(await desk.getByTestId("case-after-choice").first().isChecked()).toBe(true); // the uploaded photo is chosen
+  await shot(desk, "13-resolve-with-after-photo-th", false);
+  await desk.getByTestId("case-resolve-save").click();
+  await desk.getByTestId("case-resolve-form").waitFor({ state: "detached" });
+  await desk.getByTestId("case-status").filter({ hasText: "ดำเนินการเสร็จ" }).first().waitFor();
+  const img = desk.getByTestId("case-photos-after").locator("img");
+  await img.waitFor();
+  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+  await shot(desk, "14-resolved-th");
+
+  // 5. the province's strategy office routes lighting in Ko Chang subdistrict to the PAO, then removes the rule
+  const strategy = await loginAs(live.browser, url, "strategy.chiangrai");
+  strategy.on("response", (r) => r.status() >= 500 && serverErrors.push(`${r.status()} ${r.url()}`));
+  await strategy.goto(`${url}/cases/routing`);
+  await strategy.locator('[data-testid="routing-row"][data-area="district:5709"]').waitFor(); // the demo's rule: roads in Mae Sai
+  await strategy.getByTestId("routing-level-subdistrict").check();
+  await choose(strategy, "routing-district", "5709");
+  await choose(strategy, "routing-subdistrict", "570903");
+  await choose(strategy, "routing-category", "แสงสว่าง");
+  await choose(strategy, "routing-org", "องค์การบริหารส่วนจังหวัดเชียงราย");
+  await strategy.getByTestId("routing-save").click();
+  const rule = strategy.locator('[data-testid="routing-row"][data-area="subdistrict:570903"]');
+  await rule.waitFor();
+  expect(await rule.innerText()).toContain("ตำบลเกาะช้าง อำเภอแม่สาย");
+  expect(await rule.innerText()).toContain("แสงสว่าง");
+  await shot(strategy, "15-routing-rules-th");
+  await axe(strategy, "the routing rules");
+  await rule.getByTestId("routing-delete").click();
+  await strategy.getByTestId("routing-delete-save").click();
+  await rule.waitFor({ state: "detached" });
+
+  // 6. and imports a Traffy Fondue export: the good row becomes a case, the bad one is reported by its line
+  const csv = [
+    "ticket_id,type,organization,comment,coords,photo,photo_after,address,subdistrict,district,province,timestamp,state,star,count_reopen,last_activity,source",
+    '2023-E2E001,{ถนน},อบจ.เชียงราย,ถนนหน้าด่านแม่สายเป็นหลุมลึก,"99.8826,20.4335",,,ถนนพหลโยธิน,แม่สาย,แม่สาย,เชียงราย,2023-05-11 04:41:36.046347+00,เสร็จสิ้น,4,0,2023-05-12 05:00:00+00,e2e',
+    "2023-E2E002,{ไฟฟ้า},อบจ.เชียงราย,ไฟดับ,,,,,แม่สาย,แม่สาย,เชียงราย,yesterday,รอรับเรื่อง,,0,,e2e",
+  ].join("\n");
+  await strategy.goto(`${url}/cases/imports`);
+  await strategy.locator('input[type="file"]').setInputFiles({ name: "traffy-chiangrai.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await strategy.getByTestId("cases-import-submit").click();
+  const job = strategy.getByTestId("cases-import-job");
+  await job.and(strategy.locator('[data-status="partially_succeeded"]')).waitFor({ timeout: 60_000 });
+  expect(await strategy.getByTestId("cases-import-issue").first().innerText()).toContain("3");
+  expect(await strategy.getByTestId("cases-import-counts").innerText()).toContain("สร้าง 1 เรื่อง");
+  await shot(strategy, "16-traffy-import-th");
+  await axe(strategy, "the imports page");
 
   expect(serverErrors).toEqual([]);
 }, 240_000);

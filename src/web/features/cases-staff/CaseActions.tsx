@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Alert, Button, Card, FileInput, Group, Modal, Radio, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Button, Card, FileInput, Group, Modal, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { CaseDetail, PhotoView } from "../../../modules/cases/contracts.js";
@@ -306,9 +306,9 @@ export function PublicTextEditor({ c }: { c: CaseDetail }) {
           </Stack>
         </form>
       ) : (
-        <Alert color="gray" variant="light" p="xs" styles={{ message: { whiteSpace: "pre-wrap" } }}>
-          <span lang={thData}>{c.publicText}</span>
-        </Alert>
+        <Paper bg="gray.0" p="xs" withBorder>
+          <Text size="sm" style={{ whiteSpace: "pre-wrap" }} lang={thData}>{c.publicText}</Text>
+        </Paper>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Card, Group, Modal, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Card, Group, Modal, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { CaseDetail, CaseStatus } from "../../../modules/cases/contracts.js";
@@ -92,34 +92,29 @@ export function DuplicatesPanel({ c }: { c: CaseDetail }) {
       <ErrorAlert error={q.error} />
       {pinned && q.data && !items.length && <Text size="sm" data-testid="case-duplicates-none">{t("casesStaff.duplicates.none")}</Text>}
       {items.length > 0 && (
-        <div className="table-scroll">
-          <Table fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("casesStaff.publicRef")}</Table.Th>
-                <Table.Th>{t("casesStaff.duplicates.distance")}</Table.Th>
-                <Table.Th>{t("casesStaff.duplicates.similarity")}</Table.Th>
-                <Table.Th>{t("casesStaff.statusLabel")}</Table.Th>
-                <Table.Th><span className="visually-hidden-inline">{t("casesStaff.duplicates.actions")}</span></Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((d) => (
-                <Table.Tr key={d.id} data-testid="duplicate-row">
-                  <Table.Td>
-                    <AnchorLink to="/cases/$id" params={{ id: d.id }} fw={600}>{d.publicRef}</AnchorLink>
-                    <Text size="xs" c="dark.4" lineClamp={2} lang={thData}>{d.publicText}</Text>
-                    <Text size="xs" c="dark.4">{f.dateTime(d.receivedAt)}</Text>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>{t("casesStaff.duplicates.meters", { n: f.number(Math.round(d.distanceMeters)) })}</Table.Td>
-                  <Table.Td style={{ minWidth: 140 }}><ConfidenceBar value={d.similarity} label={t("casesStaff.duplicates.similarityOf", { ref: d.publicRef })} /></Table.Td>
-                  <Table.Td><CaseStatusBadge status={d.status} size="sm" /></Table.Td>
-                  <Table.Td>{c.can.handle && <Button size="xs" variant="default" onClick={() => setInto(d)} data-testid="duplicate-merge">{t("casesStaff.duplicates.merge")}</Button>}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <Stack gap="xs" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+          {items.map((d) => (
+            <Paper key={d.id} component="li" withBorder p="xs" data-testid="duplicate-row">
+              <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                <div style={{ minWidth: 0 }}>
+                  <Group gap="xs">
+                    <AnchorLink to="/cases/$id" params={{ id: d.id }} fw={600} style={{ whiteSpace: "nowrap" }}>{d.publicRef}</AnchorLink>
+                    <CaseStatusBadge status={d.status} size="sm" />
+                  </Group>
+                  <Text size="xs" c="dark.4" lineClamp={2} lang={thData}>{d.publicText}</Text>
+                  <Text size="xs" c="dark.4">
+                    {t("casesStaff.duplicates.distance")} {t("casesStaff.duplicates.meters", { n: f.number(Math.round(d.distanceMeters)) })} · {f.dateTime(d.receivedAt)}
+                  </Text>
+                </div>
+                {c.can.handle && <Button size="xs" variant="default" style={{ flexShrink: 0 }} onClick={() => setInto(d)} data-testid="duplicate-merge">{t("casesStaff.duplicates.merge")}</Button>}
+              </Group>
+              <Group gap="xs" mt={4} wrap="nowrap">
+                <Text size="xs" c="dark.4" style={{ flexShrink: 0 }}>{t("casesStaff.duplicates.similarity")}</Text>
+                <ConfidenceBar value={d.similarity} label={t("casesStaff.duplicates.similarityOf", { ref: d.publicRef })} />
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
       )}
       {into && <MergeDialog c={c} into={into} onClose={() => setInto(null)} />}
     </Card>

@@ -58,7 +58,7 @@ function CaseView({ c }: { c: CaseDetail }) {
       </div>
 
       {c.mergedInto && (
-        <Alert color="gray" variant="light" icon={<span aria-hidden="true">⇢</span>} data-testid="case-merged">
+        <Alert color="gray" variant="light" role="note" icon={<span aria-hidden="true">⇢</span>} data-testid="case-merged">
           {t("casesStaff.case.mergedInto")} <AnchorLink to="/cases/$id" params={{ id: c.mergedInto }}>{t("casesStaff.case.openMerged")}</AnchorLink>
         </Alert>
       )}
@@ -66,6 +66,14 @@ function CaseView({ c }: { c: CaseDetail }) {
       <StatusSteps c={c} />
 
       {c.can.handle || c.can.assign ? <CaseActions c={c} /> : <Text size="sm" c="dark.4" data-testid="case-read-only">{t("casesStaff.case.readOnly")}</Text>}
+
+      {/* triage first: what the text suggests and what it may repeat, beside the actions */}
+      {open && c.can.handle && (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <SuggestionsPanel c={c} />
+          <DuplicatesPanel c={c} />
+        </SimpleGrid>
+      )}
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder component="section" aria-labelledby="case-facts-title" data-testid="case-facts">
@@ -123,13 +131,6 @@ function CaseView({ c }: { c: CaseDetail }) {
 
       <ReportersCard c={c} />
       <PhotosCard c={c} />
-
-      {open && c.can.handle && (
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <SuggestionsPanel c={c} />
-          <DuplicatesPanel c={c} />
-        </SimpleGrid>
-      )}
 
       <TimelineCard timeline={c.timeline} />
     </Stack>

@@ -54,7 +54,10 @@ export function CasesImportsPage() {
                 <Radio value="all-or-nothing" label={t("casesStaff.imports.mode.all-or-nothing")} data-testid="cases-import-mode-all" />
               </Stack>
             </Radio.Group>
-            <Text size="sm">{t("casesStaff.imports.columns")}: {TRAFFY_COLUMNS.map((c) => <Code key={c} mr={4}>{c}</Code>)}</Text>
+            <div>
+              <Text size="sm">{t("casesStaff.imports.columns")}:</Text>
+              <Group gap={4} wrap="wrap" mt={2}>{TRAFFY_COLUMNS.map((c) => <Code key={c}>{c}</Code>)}</Group>
+            </div>
             <Text size="xs" c="dark.4">{t("casesStaff.imports.hint")}</Text>
             <ErrorAlert error={upload.error} />
             <Group gap="sm">

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, Checkbox, Group, Modal, MultiSelect, Radio, Select, Stack, Table, Tabs, Text, TextInput, Title } from "@mantine/core";
+import { useHotkeys } from "@mantine/hooks";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -38,6 +39,9 @@ export function CasesQueuePage() {
   const view = search.view ?? "all";
   const org = view === "org" ? (search.org ?? home.orgId ?? undefined) : undefined;
   const [q, setQ] = useState(search.q ?? "");
+  // desk work: "/" jumps to the search box from anywhere on the page (not while typing in a field)
+  const searchBox = useRef<HTMLInputElement>(null);
+  useHotkeys([["/", () => searchBox.current?.focus()]]);
   useEffect(() => setQ(search.q ?? ""), [search.q]);
   const exporter = useExportAll();
 
@@ -98,7 +102,7 @@ export function CasesQueuePage() {
     const active = sort === key || sort === `-${key}`;
     const desc = sort === `-${key}`;
     return (
-      <Table.Th aria-sort={active ? (desc ? "descending" : "ascending") : "none"}>
+      <Table.Th aria-sort={active ? (desc ? "descending" : "ascending") : "none"} style={{ whiteSpace: "nowrap" }}>
         <button type="button" className="sort-button" onClick={() => setFilter({ sort: active ? ((desc ? key : `-${key}`) as Sort) : key === "due" ? "due" : "-received" })} title={t("table.sortBy", { column: label })} data-testid={`cases-sort-${key}`}>
           {label}
           <span aria-hidden="true">{active ? (desc ? "▼" : "▲") : "↕"}</span>
@@ -142,7 +146,7 @@ export function CasesQueuePage() {
             </Group>
           )}
           <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput type="search" label={t("casesStaff.queue.search")} placeholder={t("casesStaff.queue.searchPlaceholder")} value={q} onChange={(e) => setQ(e.currentTarget.value)} onBlur={() => (q.trim() || undefined) !== search.q && setFilter({ q: q.trim() || undefined })} w={{ base: "100%", sm: 240 }} data-testid="cases-q" />
+            <TextInput ref={searchBox} type="search" label={t("casesStaff.queue.search")} description={t("casesStaff.queue.searchKey")} placeholder={t("casesStaff.queue.searchPlaceholder")} value={q} onChange={(e) => setQ(e.currentTarget.value)} onBlur={() => (q.trim() || undefined) !== search.q && setFilter({ q: q.trim() || undefined })} w={{ base: "100%", sm: 240 }} data-testid="cases-q" />
             <Select label={t("casesStaff.queue.province")} placeholder={t("common.all")} clearable searchable data={(provinces.data ?? []).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` }))} value={search.province ?? null} onChange={(v) => setFilter({ province: v ?? undefined, district: undefined })} w={{ base: "100%", sm: 190 }} data-testid="cases-province-filter" />
             <Select label={t("casesStaff.queue.district")} placeholder={t("common.all")} clearable searchable disabled={!placeProvince} data={(province.data?.districts ?? []).map((d) => ({ value: d.code, label: `${d.code} · ${f.name(d)}` }))} value={search.district ?? null} onChange={(v) => setFilter({ district: v ?? undefined })} w={{ base: "100%", sm: 200 }} data-testid="cases-district-filter" />
             <MultiSelect label={t("casesStaff.queue.status")} placeholder={search.status ? undefined : t("common.all")} clearable data={CASE_STATUSES.map((s) => ({ value: s, label: t(`casesStaff.status.${s}`) }))} value={search.status ? search.status.split(",") : []} onChange={(v) => setFilter({ status: v.length ? v.join(",") : undefined })} w={{ base: "100%", sm: 260 }} data-testid="cases-status-filter" />

@@ -30,19 +30,21 @@ export function RoutingRulesPage() {
   const navigate = useNavigate({ from: "/cases/routing" });
   const { province: chosen } = route.useSearch();
   const home = useMemo(() => homePlace(me.data), [me.data]);
-  const provinceCode = chosen ?? home.provinceCode ?? "57";
+  // an office's own province by default; a nation-wide administrator chooses one first
+  const provinceCode = chosen ?? home.provinceCode ?? null;
   const canWrite = holdsRoleFor(me.data, "cases:routing.write");
   const qc = useQueryClient();
 
   const provinces = useQuery(provincesQuery);
-  const province = useQuery(provinceQuery(provinceCode));
+  const province = useQuery({ ...provinceQuery(provinceCode ?? "00"), enabled: !!provinceCode });
   const subdistricts = useQuery({
     queryKey: ["areas", "subdistricts-of-province", provinceCode],
     queryFn: () => api.get<{ items: AreaSummary[] }>("/areas", { classification: "subdistrict", provinceCode, limit: 500 }),
+    enabled: !!provinceCode,
     staleTime: 10 * 60_000,
   });
   const categories = useQuery(categoriesQuery);
-  const rules = useQuery({ queryKey: ["cases", "routing-rules", provinceCode], queryFn: () => api.get<{ items: Rule[] }>("/cases/routing-rules", { provinceCode }) });
+  const rules = useQuery({ queryKey: ["cases", "routing-rules", provinceCode], queryFn: () => api.get<{ items: Rule[] }>("/cases/routing-rules", { provinceCode }), enabled: !!provinceCode });
   const remove = useMutation({
     mutationFn: (id: string) => api.delete(`/cases/routing-rules/${seg(id)}`),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["cases", "routing-rules"] }),
@@ -75,40 +77,45 @@ export function RoutingRulesPage() {
         <Text c="dark.4">{t("casesStaff.routing.intro")}</Text>
       </div>
       <Group gap="sm" align="flex-end">
-        <Select label={t("casesStaff.queue.province")} searchable allowDeselect={false} data={(provinces.data ?? []).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` }))} value={provinceCode} onChange={(v) => v && void navigate({ search: { province: v } })} w={260} data-testid="routing-province" />
+        <Select label={t("casesStaff.queue.province")} searchable allowDeselect={false} data={(provinces.data ?? []).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` }))} value={provinceCode} placeholder={t("casesStaff.routing.chooseProvince")} onChange={(v) => v && void navigate({ search: { province: v } })} w={260} data-testid="routing-province" />
       </Group>
       <ErrorAlert error={rules.error ?? remove.error} />
-      <div className="table-scroll">
-        <Table striped data-testid="routing-table" style={{ minWidth: 760 }}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("casesStaff.routing.area")}</Table.Th>
-              <Table.Th>{t("casesStaff.category")}</Table.Th>
-              <Table.Th>{t("casesStaff.routing.office")}</Table.Th>
-              <Table.Th>{t("casesStaff.routing.note")}</Table.Th>
-              {canWrite && <Table.Th><span className="visually-hidden-inline">{t("casesStaff.routing.actions")}</span></Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((r) => (
-              <Table.Tr key={r.id} data-testid="routing-row" data-area={r.areaId}>
-                <Table.Td>{areaName(r.areaId)}</Table.Td>
-                <Table.Td>{categoryName(r.categoryId)}</Table.Td>
-                <Table.Td><AnchorLink to="/organizations/$id" params={{ id: r.orgId }}><span lang={thData}>{r.orgNameTh}</span></AnchorLink></Table.Td>
-                <Table.Td><Text size="sm" lang={thData}>{r.noteTh || "—"}</Text></Table.Td>
-                {canWrite && (
-                  <Table.Td>
-                    <Button size="xs" variant="default" color="red.9" onClick={() => setDeleting(r)} aria-label={t("casesStaff.routing.deleteLabel", { area: areaName(r.areaId), category: categoryName(r.categoryId) })} data-testid="routing-delete">{t("casesStaff.routing.delete")}</Button>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-            <NoResultsRow colSpan={canWrite ? 5 : 4} show={!rules.isPending && !items.length} />
-          </Table.Tbody>
-        </Table>
-      </div>
-      <Text size="xs" c="dark.4">{t("casesStaff.routing.fallback")}</Text>
-      {canWrite && <RuleForm provinceCode={provinceCode} districts={province.data?.districts ?? []} subdistricts={subdistricts.data?.items ?? []} categories={categoryOptions(categories.data?.items ?? [], f.pick)} />}
+      {!provinceCode && <Text data-testid="routing-choose-province">{t("casesStaff.routing.chooseProvince")}</Text>}
+      {provinceCode && (
+        <>
+          <div className="table-scroll">
+            <Table striped data-testid="routing-table" style={{ minWidth: 760 }}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("casesStaff.routing.area")}</Table.Th>
+                  <Table.Th>{t("casesStaff.category")}</Table.Th>
+                  <Table.Th>{t("casesStaff.routing.office")}</Table.Th>
+                  <Table.Th>{t("casesStaff.routing.note")}</Table.Th>
+                  {canWrite && <Table.Th><span className="visually-hidden-inline">{t("casesStaff.routing.actions")}</span></Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((r) => (
+                  <Table.Tr key={r.id} data-testid="routing-row" data-area={r.areaId}>
+                    <Table.Td>{areaName(r.areaId)}</Table.Td>
+                    <Table.Td>{categoryName(r.categoryId)}</Table.Td>
+                    <Table.Td><AnchorLink to="/organizations/$id" params={{ id: r.orgId }}><span lang={thData}>{r.orgNameTh}</span></AnchorLink></Table.Td>
+                    <Table.Td><Text size="sm" lang={thData}>{r.noteTh || "—"}</Text></Table.Td>
+                    {canWrite && (
+                      <Table.Td>
+                        <Button size="xs" variant="default" color="red.9" onClick={() => setDeleting(r)} aria-label={t("casesStaff.routing.deleteLabel", { area: areaName(r.areaId), category: categoryName(r.categoryId) })} data-testid="routing-delete">{t("casesStaff.routing.delete")}</Button>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+                <NoResultsRow colSpan={canWrite ? 5 : 4} show={!rules.isPending && !items.length} />
+              </Table.Tbody>
+            </Table>
+          </div>
+          <Text size="xs" c="dark.4">{t("casesStaff.routing.fallback")}</Text>
+          {canWrite && <RuleForm key={provinceCode} provinceCode={provinceCode} districts={province.data?.districts ?? []} subdistricts={subdistricts.data?.items ?? []} categories={categoryOptions(categories.data?.items ?? [], f.pick)} />}
+        </>
+      )}
       <Modal opened={!!deleting} onClose={() => setDeleting(null)} title={t("casesStaff.routing.deleteTitle")} closeButtonProps={{ "aria-label": t("common.close") }}>
         {deleting && (
           <Stack gap="sm">
