@@ -14,6 +14,7 @@ import {
   AddCaseEventInput,
   AssignCaseInput,
   Board,
+  BoardItem,
   BoardInput,
   BulkAssignInput,
   CaseActionInput,
@@ -59,6 +60,8 @@ import { resolveCase } from "./resolve-case.js";
 import { setRoutingRule } from "./set-routing-rule.js";
 import { startCase } from "./start-case.js";
 import { submitCase } from "./submit-case.js";
+import { listMyCases } from "./list-my-cases.js";
+import { listAssignees } from "./list-assignees.js";
 import { checkCasesImportRight, registerCasesImports, TRAFFY_IMPORT_KIND } from "./import-traffy.js";
 import { ImportFormat, ImportJob, ImportJobSummary, ImportMode, MAX_IMPORT_BYTES } from "../registry/contracts.js";
 import { acceptImport, getImportJob, listImportJobs } from "../registry/index.js";
@@ -185,6 +188,8 @@ export function casesRoutes(opts: CasesRouteOptions = {}): FastifyPluginAsync {
     );
     r.get("/cases/imports", { schema: { tags, querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }), response: { 200: z.array(ImportJobSummary), ...errorResponses } } }, (req) => listImportJobs({ ctx: req.ctx, input: { limit: req.query.limit, operation: "cases:import", kinds: [TRAFFY_IMPORT_KIND] } }));
     r.get("/cases/imports/:id", { schema: { tags, params: Id, response: { 200: ImportJob, ...errorResponses } } }, (req) => getImportJob({ ctx: req.ctx, input: { id: req.params.id, operation: "cases:import", kinds: [TRAFFY_IMPORT_KIND] } }));
+    r.get("/cases/mine", { schema: { tags, description: "A logged-in citizen's own cases and what they gave (contact, consent, rating): their data, exportable.", response: { 200: z.object({ items: z.array(BoardItem.extend({ id: z.string(), myReport: z.object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), anonymous: z.boolean(), consentVersion: z.string(), consentAt: z.string(), rating: z.number().nullable(), fromCaseId: z.string().nullable() }) })) }), ...errorResponses } } }, (req) => listMyCases({ ctx: req.ctx }));
+    r.get("/cases/:id/assignees", { schema: { tags, params: Id, description: "People a case may be assigned to (its handlers).", response: { 200: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.string() })) }), ...errorResponses } } }, (req) => listAssignees({ ctx: req.ctx, input: { id: req.params.id } }));
     r.get("/cases/suggest", { schema: { tags, description: "Top-3 categories and agencies the Thai text suggests (staff routing hints).", querystring: z.object({ text: z.string().trim().min(1).max(4000) }), response: { 200: z.object({ categories: z.array(Suggestion), organizations: z.array(Suggestion) }), ...errorResponses } } }, (req) => suggestRouting({ ctx: req.ctx, input: req.query }));
     r.get("/cases/routing-rules", { schema: { tags, querystring: z.object({ provinceCode: z.string().regex(/^\d{2}$/) }), response: { 200: z.object({ items: z.array(RoutingRuleView) }), ...errorResponses } } }, (req) => listRoutingRules({ ctx: req.ctx, input: req.query }));
     r.put("/cases/routing-rules", { schema: { tags, body: RoutingRuleInput, response: { 200: z.object({ id: z.string() }), ...errorResponses } } }, (req) => setRoutingRule({ ctx: req.ctx, input: req.body }));
