@@ -36,6 +36,7 @@ import {
   RoutingRuleView,
   Stats,
   StatsInput,
+  SubmitCaseInput,
   SubmittedCase,
   TransferCaseInput,
   UpdatePublicTextInput,
@@ -135,7 +136,7 @@ export function casesRoutes(opts: CasesRouteOptions = {}): FastifyPluginAsync {
       const p = await getPublicCasePhoto({ ctx: req.ctx, input: { publicRef: req.params.ref, photoId: req.params.photoId, thumb: req.query.size === "thumb" } });
       return reply.type(p.mediaType).header("cache-control", "public, max-age=86400, immutable").send(p.content);
     });
-    r.post("/cases/track", { config: { rateLimit: { max: 60, timeWindow: "1 minute" } }, schema: { tags, description: "The reporter's view of their case, by tracking code.", body: ReporterAuth, response: { 200: PublicCaseView.extend({ id: z.string(), myRating: z.number().nullable() }), ...errorResponses } } }, (req) => trackCase({ ctx: req.ctx, input: req.body }));
+    r.post("/cases/track", { config: { rateLimit: { max: 60, timeWindow: "1 minute" } }, schema: { tags, description: "The reporter's view of their case, by tracking code.", body: ReporterAuth.extend({ id: z.string().max(64).optional() }), response: { 200: PublicCaseView.extend({ id: z.string(), myRating: z.number().nullable() }), ...errorResponses } } }, (req) => trackCase({ ctx: req.ctx, input: req.body }));
     r.post("/cases/:id/reopen", { config: { rateLimit: { max: 20, timeWindow: "10 minutes" } }, schema: { tags, params: Id, body: ReporterActionInput, response: { 200: z.object({ publicRef: z.string(), status: z.string() }), ...errorResponses } } }, (req) => reopenCase({ ctx: req.ctx, input: { ...req.body, id: req.params.id } }));
     r.post("/cases/:id/rate", { config: { rateLimit: { max: 20, timeWindow: "10 minutes" } }, schema: { tags, params: Id, body: RateCaseInput, response: { 200: z.object({ publicRef: z.string(), status: z.string(), rating: z.number().nullable() }), ...errorResponses } } }, (req) => rateCase({ ctx: req.ctx, input: { ...req.body, id: req.params.id } }));
 
@@ -147,7 +148,8 @@ export function casesRoutes(opts: CasesRouteOptions = {}): FastifyPluginAsync {
         "/cases",
         {
           config: { rateLimit: intakeLimit },
-          schema: { tags, description: "Report a case: JSON (SubmitCaseInput) or multipart/form-data with field `case` (that JSON) and up to 3 `photo` files (JPEG, PNG, WebP or HEIC, ≤ 10 MB each; re-encoded without location data). The answer's tracking code is shown once.", response: { 201: SubmittedCase, ...errorResponses, 413: ErrorBody } },
+          // the JSON form is checked by the contract; a multipart form carries the same JSON in its `case` field
+          schema: { tags, body: SubmitCaseInput.nullish(), description: "Report a case: JSON (SubmitCaseInput) or multipart/form-data with field `case` (that JSON) and up to 3 `photo` files (JPEG, PNG, WebP or HEIC, ≤ 10 MB each; re-encoded without location data). The answer's tracking code is shown once.", response: { 201: SubmittedCase, ...errorResponses, 413: ErrorBody } },
         },
         async (req, reply) => {
           const { input, photos } = req.isMultipart() ? await readMultipartCase(req) : { input: req.body, photos: [] };
