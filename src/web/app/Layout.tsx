@@ -203,6 +203,10 @@ export function RootLayout() {
           {holdsRoleFor(me.data, "planning:import") && <NavLinkRouter to="/planning/imports" label={t("planningProcurement.nav.imports")} data-testid="nav-planning-imports" />}
 
           {/* cases: public (report, track, board) */}
+          <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">{t("casesPublic.nav.section")}</Text>
+          <NavLinkRouter to="/report" label={t("casesPublic.nav.report")} data-testid="nav-report" />
+          <NavLinkRouter to="/track" label={t("casesPublic.nav.track")} data-testid="nav-track" />
+          <NavLinkRouter to="/board" label={t("casesPublic.nav.board")} data-testid="nav-board" />
 
           {/* cases: staff workspace */}
 
