@@ -247,13 +247,27 @@ it("the desk's other tools: a duplicate merged, bulk assignment, a stale action 
   expect(await desk.getByTestId("case-row").count()).toBe(2);
   await desk.getByTestId("cases-select-page").check();
   await desk.getByTestId("cases-bulk-assign").click();
-  await desk.getByTestId("cases-assign-me").check();
+  // the people who handle both cases: the officer first and chosen, the province's office too, no other agency's staff
+  const meOption = desk.locator('[data-testid="assignee-option"][data-account="demo-district.maesai"]');
+  await meOption.waitFor();
+  expect(await meOption.isChecked()).toBe(true);
+  const people = await desk.getByTestId("assignee-option").evaluateAll((els) => els.map((e) => e.getAttribute("data-account")));
+  expect(people).toContain("demo-strategy.chiangrai");
+  expect(people).not.toContain("demo-officer.health.chiangrai");
+  await shot(desk, "12a-bulk-assign-people-th", false);
   await desk.getByTestId("cases-assign-save").click();
   await expect.poll(() => desk.getByTestId("case-assignee").count()).toBe(2);
   expect(await desk.getByTestId("case-assignee").first().innerText()).toBe("มอบหมายให้ฉัน");
   await desk.getByTestId("cases-view-mine").click();
   await expect.poll(() => desk.getByTestId("case-row").count()).toBe(2);
   await shot(desk, "12-bulk-assigned-mine-th");
+  // one case handed on to the province's strategy office: the case page names who has it
+  await desk.goto(`${url}/cases/${other.body.id}`);
+  await desk.getByTestId("case-assign").click();
+  await desk.locator('[data-testid="assignee-option"][data-account="demo-strategy.chiangrai"]').check();
+  await desk.getByTestId("case-assign-save").click();
+  await desk.getByTestId("case-assignee").filter({ hasText: "กลุ่มงานยุทธศาสตร์ จ.เชียงราย" }).waitFor();
+  expect(await desk.locator('[data-testid="timeline-event"][data-kind="assigned"]').last().innerText()).toContain("ภายใน");
 
   // 3. someone changes the case meanwhile: the page's action is refused (409), the case reloads, the retry works
   await desk.goto(`${url}/cases/${first.body.id}`);

@@ -781,3 +781,44 @@ journey(
     expect(edit.status(), await edit.text()).toBe(200);
   },
 );
+
+// cases (issue 6), the citizens' side: a report sent through the API gives the tracking page a case to show
+const casesPublic = { trackingCode: "", closedRef: "" };
+journey(
+  "a citizen reporting a problem and following it, and a visitor reading the public board",
+  undefined,
+  [
+    { name: "cases-report", path: "/report", expect: [{ locator: byTestId("report-title"), text: both("casesPublic.report.title") }, { locator: byTestId("report-consent-text"), text: both("casesPublic.consent.title") }] },
+    { name: "cases-track", path: "/track", expect: { locator: byTestId("track-title"), text: both("casesPublic.track.title") } },
+    {
+      name: "cases-track-a-case",
+      get path() {
+        return `/track?code=${casesPublic.trackingCode}`;
+      },
+      expect: [{ locator: byTestId("track-case"), text: both("casesPublic.status.received") }, { locator: byTestId("case-timeline"), text: both("casesPublic.event.routed") }],
+    },
+    { name: "cases-board-57", path: "/board?provinceCode=57", expect: [{ locator: byTestId("board-title"), text: both("casesPublic.board.title") }, { locator: byTestId("board-list"), text: both("casesPublic.status.in_progress") }] },
+    { name: "cases-board-57-map", path: "/board?provinceCode=57&tab=map", expect: [{ locator: byTestId("board-map-count"), text: { th: "เชียงราย", en: "Chiang Rai" } }, { locator: byTestId("board-map"), text: { th: tr("th", "casesPublic.status.in_progress"), en: tr("en", "casesPublic.status.in_progress") } }] },
+    { name: "cases-board-57-stats-agency", path: "/board?provinceCode=57&tab=stats&by=agency", expect: { locator: byTestId("board-stats-table"), text: both("casesPublic.board.stats.total") } },
+    {
+      name: "cases-public-case-closed",
+      get path() {
+        return `/board/${casesPublic.closedRef}`;
+      },
+      expect: [{ locator: byTestId("public-case"), text: both("casesPublic.status.closed") }, { locator: byTestId("status-stepper"), text: both("casesPublic.status.resolved") }],
+    },
+  ],
+  async () => {
+    const r = await fetch(`${server.url}/api/v1/cases`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ categoryId: "flood", descriptionTh: "น้ำท่วมถนนหน้าตลาดแม่สาย รถเล็กผ่านไม่ได้", lat: 20.4301, lon: 99.8812, consent: true }),
+    });
+    expect(r.status, await r.clone().text()).toBe(201);
+    casesPublic.trackingCode = ((await r.json()) as { trackingCode: string }).trackingCode;
+    const closed = (await (await fetch(`${server.url}/api/v1/public/cases?provinceCode=57&status=closed`)).json()) as { items: { publicRef: string }[] };
+    casesPublic.closedRef = closed.items[0]!.publicRef;
+  },
+);
+
+journey("the demo citizen, reading their own reports", "citizen", [{ name: "cases-track-mine", path: "/track", expect: { locator: byTestId("my-cases"), text: both("casesPublic.mine.title") } }]);

@@ -3,4 +3,4 @@ export { accountsModule } from "./module.js";
 export { accountsRoutes } from "./routes.js";
 export { authenticate, SESSION_COOKIE, sessionCsrfToken } from "./authenticate.js";
 export { listDemoAccounts } from "./seed-demo-accounts.js";
-export { accountIdByUsername, accountNames, lookupAccount } from "./lookup-accounts.js";
+export { accountIdByUsername, accountNames, accountsHolding, lookupAccount } from "./lookup-accounts.js";

@@ -23,3 +23,15 @@ export async function accountIdByUsername(ctx: Ctx, username: string): Promise<s
   const [a] = await ctx.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username)).limit(1);
   return a?.id ?? null;
 }
+
+/** Enabled accounts holding one of `roles` at one of the scope keys (e.g. who can work on something in a district). */
+export async function accountsHolding(ctx: Ctx, roles: readonly string[], scopeKeys: readonly string[]): Promise<{ id: string; displayName: string; role: string; scope: string }[]> {
+  if (!roles.length || !scopeKeys.length) return [];
+  return ctx.db
+    .select({ id: accounts.id, displayName: accounts.displayName, role: grants.role, scope: grants.scope })
+    .from(grants)
+    .innerJoin(accounts, eq(accounts.id, grants.accountId))
+    .where(and(inArray(grants.role, [...roles]), inArray(grants.scope, [...scopeKeys]), isNull(grants.revokedAt), isNull(accounts.disabledAt)))
+    .orderBy(accounts.displayName)
+    .limit(500);
+}

@@ -16,6 +16,8 @@ import { getCase } from "./get-case.js";
 import { getCaseStats } from "./get-case-stats.js";
 import { getPublicCase } from "./get-public-case.js";
 import { listCases } from "./list-cases.js";
+import { listAssignees } from "./list-assignees.js";
+import { listMyCases } from "./list-my-cases.js";
 import { mergeCase } from "./merge-case.js";
 import { rateCase } from "./rate-case.js";
 import { reopenCase } from "./reopen-case.js";
@@ -317,6 +319,24 @@ describe("public board and statistics", () => {
     expect(flood.nameTh).toBe("น้ำท่วม");
     const agencies = await getCaseStats({ ctx: ctxFor(db, anon), input: { provinceCode: "57", by: "agency" } });
     expect(agencies.rows.find((x) => x.key === "pro:57:disaster-prevention-mitigation")?.nameTh).toBe("สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดเชียงราย");
+  });
+});
+
+describe("people and citizens", () => {
+  it("lists who a case may be assigned to (its handlers), and a citizen's own cases with what they gave", async () => {
+    const [c] = await db.query<{ id: string }>("select id from cases where is_demo and district_code = '5709' and status <> 'closed' limit 1");
+    const people = await listAssignees({ ctx: ctxFor(db, maeSai()), input: { id: c!.id } });
+    const ids = people.items.map((p) => p.id);
+    expect(ids).toContain("demo-district.maesai");
+    expect(ids).toContain("demo-strategy.chiangrai");
+    expect(ids).not.toContain("demo-officer.health.chiangrai");
+    expect(ids).not.toContain("demo-governor.ubon");
+    expect((await fail(listAssignees({ ctx: ctxFor(db, actor("agency_officer", "org:pro:57:land")), input: { id: c!.id } }))).status).toBe(403);
+    const mine = await listMyCases({ ctx: ctxFor(db, actor("citizen", "nation", "demo-citizen")) });
+    expect(mine.items.length).toBeGreaterThanOrEqual(2);
+    expect(mine.items[0]!.myReport).toMatchObject({ consentVersion: expect.any(String), anonymous: false });
+    expect((await listMyCases({ ctx: ctxFor(db, actor("citizen", "nation", "someone-else")) })).items).toEqual([]);
+    expect((await fail(listMyCases({ ctx: ctxFor(db, anon) }))).status).toBe(401);
   });
 });
 

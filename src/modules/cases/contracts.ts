@@ -78,6 +78,7 @@ export const SubmittedCase = z.object({
   status: CaseStatus,
   assignedOrgId: z.string().nullable(),
   assignedOrgNameTh: z.string().nullable(),
+  assignedOrgNameEn: z.string().nullable(),
   resolveDueAt: z.string(),
   possibleDuplicates: z.array(z.object({ id: z.string(), publicRef: z.string(), distanceMeters: z.number(), similarity: z.number() })),
 });
@@ -137,7 +138,10 @@ export const PublicCaseView = z.object({
   receivedAt: z.string(),
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** when the office is due to have resolved it (its service level) */
+  resolveDueAt: z.string(),
   rating: z.number().nullable(),
+  isDemo: z.boolean(),
   afterPhoto: PhotoView.nullable(),
   timeline: z.array(CaseEventView),
 });

@@ -1,13 +1,13 @@
-import { and, gte, inArray, isNull, ne } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, ne } from "drizzle-orm";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { parseInput } from "../../platform/validation.js";
 import { DUPLICATE_DAYS, DUPLICATE_METERS, DuplicatesInput, OPEN_STATUSES, type CaseStatus } from "./contracts.js";
 import { DUPLICATE_SIMILARITY, textSimilarity } from "./case-rules.js";
 import { cellsAround, distanceMeters } from "./locate.js";
-import { cases } from "./tables.js";
+import { caseCategories, cases } from "./tables.js";
 
-export type Duplicate = { id: string; publicRef: string; status: CaseStatus; publicText: string; distanceMeters: number; similarity: number; receivedAt: string };
+export type Duplicate = { id: string; publicRef: string; categoryId: string; status: CaseStatus; publicText: string; distanceMeters: number; similarity: number; receivedAt: string };
 
 /**
  * Open cases within 50 m and 14 days of a point whose Thai text is similar, most similar first: the grid cells
@@ -16,7 +16,7 @@ export type Duplicate = { id: string; publicRef: string; status: CaseStatus; pub
 export async function findDuplicatesAt(ctx: Ctx, at: { lat: number; lon: number; text: string; excludeId?: string }): Promise<Duplicate[]> {
   const since = new Date(ctx.now().getTime() - DUPLICATE_DAYS * 86_400_000);
   const rows = await ctx.db
-    .select({ id: cases.id, publicRef: cases.publicRef, status: cases.status, publicText: cases.publicText, descriptionTh: cases.descriptionTh, lat: cases.lat, lon: cases.lon, receivedAt: cases.receivedAt })
+    .select({ id: cases.id, publicRef: cases.publicRef, categoryId: cases.categoryId, status: cases.status, publicText: cases.publicText, descriptionTh: cases.descriptionTh, lat: cases.lat, lon: cases.lon, receivedAt: cases.receivedAt })
     .from(cases)
     .where(and(inArray(cases.cell, cellsAround(at.lat, at.lon, DUPLICATE_METERS)), gte(cases.receivedAt, since), inArray(cases.status, [...OPEN_STATUSES]), isNull(cases.mergedInto), ...(at.excludeId ? [ne(cases.id, at.excludeId)] : [])))
     .limit(500);
@@ -27,15 +27,17 @@ export async function findDuplicatesAt(ctx: Ctx, at: { lat: number; lon: number;
     if (d > DUPLICATE_METERS) continue;
     const similarity = textSimilarity(at.text, r.descriptionTh);
     if (similarity < DUPLICATE_SIMILARITY) continue;
-    out.push({ id: r.id, publicRef: r.publicRef, status: r.status as CaseStatus, publicText: r.publicText, distanceMeters: Math.round(d * 10) / 10, similarity: Math.round(similarity * 1000) / 1000, receivedAt: r.receivedAt.toISOString() });
+    out.push({ id: r.id, publicRef: r.publicRef, categoryId: r.categoryId, status: r.status as CaseStatus, publicText: r.publicText, distanceMeters: Math.round(d * 10) / 10, similarity: Math.round(similarity * 1000) / 1000, receivedAt: r.receivedAt.toISOString() });
   }
   return out.sort((a, b) => b.similarity - a.similarity || a.distanceMeters - b.distanceMeters).slice(0, 5);
 }
 
 /** The web form asks before sending: "is this the same as one of these?" (public: no personal data in the answer). */
-export async function findDuplicates({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ items: Duplicate[] }> {
+export async function findDuplicates({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ items: Omit<Duplicate, "categoryId">[] }> {
   const i = parseInput(DuplicatesInput, input);
   await requirePermission(ctx, "cases:public", { kind: "nation" });
   const items = await findDuplicatesAt(ctx, { lat: i.lat, lon: i.lon, text: i.text, excludeId: i.excludeId });
-  return { items };
+  // the public sees no text of a sensitive category's case, here as on the board
+  const sensitive = new Set((await ctx.db.select({ id: caseCategories.id }).from(caseCategories).where(eq(caseCategories.sensitive, true))).map((c) => c.id));
+  return { items: items.map(({ categoryId, ...d }) => ({ ...d, publicText: sensitive.has(categoryId) ? "" : d.publicText })) };
 }

@@ -24,7 +24,7 @@ export async function notifyReporters(ctx: Ctx, c: CaseRow, e: { kind: string; t
       subjectTh: `เรื่อง ${c.publicRef}: ${status}`,
       subjectEn: `Case ${c.publicRef}: ${c.status.replace("_", " ")}`,
       bodyTh: e.textTh ?? null,
-      link: `/cases/track?ref=${encodeURIComponent(c.publicRef)}`,
+      link: `/board/${encodeURIComponent(c.publicRef)}`,
       entityType: "case",
       entityId: c.id,
     });

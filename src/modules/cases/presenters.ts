@@ -65,7 +65,9 @@ export function boardItem(r: CaseRow, l: CaseLookups, afterThumb: string | null)
     receivedAt: r.receivedAt.toISOString(),
     resolvedAt: r.resolvedAt?.toISOString() ?? null,
     closedAt: r.closedAt?.toISOString() ?? null,
+    resolveDueAt: r.resolveDueAt.toISOString(),
     rating: r.rating,
+    isDemo: r.isDemo,
     afterPhotoThumbnailUrl: afterThumb,
   };
 }

@@ -14,6 +14,7 @@ import {
   AddCaseEventInput,
   AssignCaseInput,
   Board,
+  BoardItem,
   BoardInput,
   BulkAssignInput,
   CaseActionInput,
@@ -35,6 +36,7 @@ import {
   RoutingRuleView,
   Stats,
   StatsInput,
+  SubmitCaseInput,
   SubmittedCase,
   TransferCaseInput,
   UpdatePublicTextInput,
@@ -59,6 +61,8 @@ import { resolveCase } from "./resolve-case.js";
 import { setRoutingRule } from "./set-routing-rule.js";
 import { startCase } from "./start-case.js";
 import { submitCase } from "./submit-case.js";
+import { listMyCases } from "./list-my-cases.js";
+import { listAssignees } from "./list-assignees.js";
 import { checkCasesImportRight, registerCasesImports, TRAFFY_IMPORT_KIND } from "./import-traffy.js";
 import { ImportFormat, ImportJob, ImportJobSummary, ImportMode, MAX_IMPORT_BYTES } from "../registry/contracts.js";
 import { acceptImport, getImportJob, listImportJobs } from "../registry/index.js";
@@ -132,7 +136,7 @@ export function casesRoutes(opts: CasesRouteOptions = {}): FastifyPluginAsync {
       const p = await getPublicCasePhoto({ ctx: req.ctx, input: { publicRef: req.params.ref, photoId: req.params.photoId, thumb: req.query.size === "thumb" } });
       return reply.type(p.mediaType).header("cache-control", "public, max-age=86400, immutable").send(p.content);
     });
-    r.post("/cases/track", { config: { rateLimit: { max: 60, timeWindow: "1 minute" } }, schema: { tags, description: "The reporter's view of their case, by tracking code.", body: ReporterAuth, response: { 200: PublicCaseView.extend({ id: z.string(), myRating: z.number().nullable() }), ...errorResponses } } }, (req) => trackCase({ ctx: req.ctx, input: req.body }));
+    r.post("/cases/track", { config: { rateLimit: { max: 60, timeWindow: "1 minute" } }, schema: { tags, description: "The reporter's view of their case, by tracking code.", body: ReporterAuth.extend({ id: z.string().max(64).optional() }), response: { 200: PublicCaseView.extend({ id: z.string(), myRating: z.number().nullable() }), ...errorResponses } } }, (req) => trackCase({ ctx: req.ctx, input: req.body }));
     r.post("/cases/:id/reopen", { config: { rateLimit: { max: 20, timeWindow: "10 minutes" } }, schema: { tags, params: Id, body: ReporterActionInput, response: { 200: z.object({ publicRef: z.string(), status: z.string() }), ...errorResponses } } }, (req) => reopenCase({ ctx: req.ctx, input: { ...req.body, id: req.params.id } }));
     r.post("/cases/:id/rate", { config: { rateLimit: { max: 20, timeWindow: "10 minutes" } }, schema: { tags, params: Id, body: RateCaseInput, response: { 200: z.object({ publicRef: z.string(), status: z.string(), rating: z.number().nullable() }), ...errorResponses } } }, (req) => rateCase({ ctx: req.ctx, input: { ...req.body, id: req.params.id } }));
 
@@ -144,7 +148,8 @@ export function casesRoutes(opts: CasesRouteOptions = {}): FastifyPluginAsync {
         "/cases",
         {
           config: { rateLimit: intakeLimit },
-          schema: { tags, description: "Report a case: JSON (SubmitCaseInput) or multipart/form-data with field `case` (that JSON) and up to 3 `photo` files (JPEG, PNG, WebP or HEIC, ≤ 10 MB each; re-encoded without location data). The answer's tracking code is shown once.", response: { 201: SubmittedCase, ...errorResponses, 413: ErrorBody } },
+          // the JSON form is checked by the contract; a multipart form carries the same JSON in its `case` field
+          schema: { tags, body: SubmitCaseInput.nullish(), description: "Report a case: JSON (SubmitCaseInput) or multipart/form-data with field `case` (that JSON) and up to 3 `photo` files (JPEG, PNG, WebP or HEIC, ≤ 10 MB each; re-encoded without location data). The answer's tracking code is shown once.", response: { 201: SubmittedCase, ...errorResponses, 413: ErrorBody } },
         },
         async (req, reply) => {
           const { input, photos } = req.isMultipart() ? await readMultipartCase(req) : { input: req.body, photos: [] };
@@ -185,6 +190,8 @@ export function casesRoutes(opts: CasesRouteOptions = {}): FastifyPluginAsync {
     );
     r.get("/cases/imports", { schema: { tags, querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }), response: { 200: z.array(ImportJobSummary), ...errorResponses } } }, (req) => listImportJobs({ ctx: req.ctx, input: { limit: req.query.limit, operation: "cases:import", kinds: [TRAFFY_IMPORT_KIND] } }));
     r.get("/cases/imports/:id", { schema: { tags, params: Id, response: { 200: ImportJob, ...errorResponses } } }, (req) => getImportJob({ ctx: req.ctx, input: { id: req.params.id, operation: "cases:import", kinds: [TRAFFY_IMPORT_KIND] } }));
+    r.get("/cases/mine", { schema: { tags, description: "A logged-in citizen's own cases and what they gave (contact, consent, rating): their data, exportable.", response: { 200: z.object({ items: z.array(BoardItem.extend({ id: z.string(), myReport: z.object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), anonymous: z.boolean(), consentVersion: z.string(), consentAt: z.string(), rating: z.number().nullable(), fromCaseId: z.string().nullable() }) })) }), ...errorResponses } } }, (req) => listMyCases({ ctx: req.ctx }));
+    r.get("/cases/:id/assignees", { schema: { tags, params: Id, description: "People a case may be assigned to (its handlers).", response: { 200: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.string() })) }), ...errorResponses } } }, (req) => listAssignees({ ctx: req.ctx, input: { id: req.params.id } }));
     r.get("/cases/suggest", { schema: { tags, description: "Top-3 categories and agencies the Thai text suggests (staff routing hints).", querystring: z.object({ text: z.string().trim().min(1).max(4000) }), response: { 200: z.object({ categories: z.array(Suggestion), organizations: z.array(Suggestion) }), ...errorResponses } } }, (req) => suggestRouting({ ctx: req.ctx, input: req.query }));
     r.get("/cases/routing-rules", { schema: { tags, querystring: z.object({ provinceCode: z.string().regex(/^\d{2}$/) }), response: { 200: z.object({ items: z.array(RoutingRuleView) }), ...errorResponses } } }, (req) => listRoutingRules({ ctx: req.ctx, input: req.query }));
     r.put("/cases/routing-rules", { schema: { tags, body: RoutingRuleInput, response: { 200: z.object({ id: z.string() }), ...errorResponses } } }, (req) => setRoutingRule({ ctx: req.ctx, input: req.body }));

@@ -136,6 +136,7 @@ export async function submitCase({ ctx, input, photos = [], channel: via, extern
       status: "received" as const,
       assignedOrgId: routed.orgId,
       assignedOrgNameTh: org?.nameTh ?? null,
+      assignedOrgNameEn: org?.nameEn || org?.nameTh || null,
       resolveDueAt: row.resolveDueAt.toISOString(),
       possibleDuplicates: dupes.map((d) => ({ id: d.id, publicRef: d.publicRef, distanceMeters: d.distanceMeters, similarity: d.similarity })),
     };

@@ -203,11 +203,15 @@ export function RootLayout() {
           {holdsRoleFor(me.data, "planning:import") && <NavLinkRouter to="/planning/imports" label={t("planningProcurement.nav.imports")} data-testid="nav-planning-imports" />}
 
           {/* cases: public (report, track, board) */}
+          <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">{t("casesPublic.nav.section")}</Text>
+          <NavLinkRouter to="/report" label={t("casesPublic.nav.report")} data-testid="nav-report" />
+          <NavLinkRouter to="/track" label={t("casesPublic.nav.track")} data-testid="nav-track" />
+          <NavLinkRouter to="/board" label={t("casesPublic.nav.board")} data-testid="nav-board" />
 
           {/* cases: staff workspace */}
+          {/* under the same "complaints" heading as the public links above */}
           {isStaff(me.data) && holdsRoleFor(me.data, "cases:read") && (
             <>
-              <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">{t("casesStaff.nav.section")}</Text>
               <NavLinkRouter to="/cases" label={t("casesStaff.nav.queue")} activeOptions={{ exact: true, includeSearch: false }} data-testid="nav-cases" />
               {holdsRoleFor(me.data, "cases:intake") && <NavLinkRouter to="/cases/new" label={t("casesStaff.nav.newCase")} data-testid="nav-cases-new" />}
               {holdsRoleFor(me.data, "cases:routing.write") && <NavLinkRouter to="/cases/routing" label={t("casesStaff.nav.routing")} data-testid="nav-cases-routing" />}

@@ -80,6 +80,8 @@ interface RequestOptions {
   body?: unknown;
   /** a file sent as the raw body (imports), instead of JSON */
   file?: Blob;
+  /** multipart/form-data (fields and files); the browser sets the content type with its boundary */
+  form?: FormData;
   signal?: AbortSignal;
 }
 
@@ -110,7 +112,9 @@ async function send<T>(method: Method, path: string, opts: RequestOptions, retri
   if (unsafe && !csrfToken && csrfLoader) csrfToken = await csrfLoader().catch(() => null);
   const headers: Record<string, string> = { accept: "application/json" };
   if (opts.file) headers["content-type"] = opts.file.type || "application/octet-stream";
-  else if (opts.body !== undefined) headers["content-type"] = "application/json";
+  else if (opts.form) {
+    // no content-type: fetch writes multipart/form-data with its boundary
+  } else if (opts.body !== undefined) headers["content-type"] = "application/json";
   if (unsafe && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   let res: Response;
@@ -119,7 +123,7 @@ async function send<T>(method: Method, path: string, opts: RequestOptions, retri
       method,
       headers,
       credentials: "same-origin",
-      body: opts.file ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+      body: opts.file ?? opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       signal: opts.signal,
     });
   } catch (e) {
@@ -148,6 +152,8 @@ export const api = {
   delete: <T = void>(path: string) => send<T>("DELETE", path, {}),
   /** POSTs a file as the raw request body (CSV/XLSX imports) */
   upload: <T>(path: string, file: Blob, query?: Query) => send<T>("POST", path, { file, query }),
+  /** POSTs multipart/form-data (a report with its photos) */
+  postForm: <T>(path: string, form: FormData) => send<T>("POST", path, { form }),
 };
 
 /** Encodes one path segment (ids may contain ":" which is fine, but "/" or "#" must be escaped). */

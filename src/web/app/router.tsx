@@ -3,7 +3,6 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { CommitteeKind, CommitteeStatus, PersonnelActionKind, PersonnelRoute } from "../../modules/delegation/contracts-personnel.js";
 import type { PermitRoute, PermitStatus } from "../../modules/delegation/contracts-permits.js";
 import type { RequestStatus } from "../../modules/delegation/contracts-requests.js";
-import type { CaseChannel, CaseStatus } from "../../modules/cases/contracts.js";
 import type { BudgetSource, PlanLevel, PlanStatus, ProjectOrigin, ProjectStatus } from "../../modules/planning/contracts.js";
 import { queryClient } from "./query-client.js";
 import { meQuery } from "./session.js";
@@ -636,9 +635,57 @@ const planningMatchingOneRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/planning-funds/MatchingPages.js"), "MatchingFundPage"),
 });
 // cases (issue 6): the citizens' pages (report, track, public board) and the staff workspace
-const CASES_PUBLIC_ROUTES = [] as const;
-// staff workspace: /cases (queues), /cases/new (a 1567 call or a walk-in), /cases/routing, /cases/imports, /cases/:id
+type CaseStatus = import("../../modules/cases/contracts.js").CaseStatus;
 const CASE_STATUS_VALUES = valuesOf<CaseStatus>({ received: true, accepted: true, in_progress: true, resolved: true, closed: true, reopened: true });
+const casesReportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/report",
+  component: lazyRouteComponent(() => import("../features/cases-public/ReportPage.js"), "ReportPage"),
+});
+export interface TrackSearch {
+  /** a tracking code handed over by the report's answer or a link; the page takes it out of the address */
+  code?: string;
+}
+const casesTrackRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/track",
+  validateSearch: (s: Record<string, unknown>): TrackSearch => ({ code: str(s.code) }),
+  component: lazyRouteComponent(() => import("../features/cases-public/TrackPage.js"), "TrackPage"),
+});
+export interface BoardSearch {
+  provinceCode?: string;
+  districtCode?: string;
+  categoryId?: string;
+  status?: CaseStatus;
+  q?: string;
+  page?: number;
+  tab?: "map" | "stats";
+  by?: "agency" | "district";
+}
+const casesBoardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/board",
+  validateSearch: (s: Record<string, unknown>): BoardSearch => ({
+    provinceCode: provinceCode(s.provinceCode),
+    // a district code such as 5709 is read as a number too
+    districtCode: typeof s.districtCode === "number" ? String(s.districtCode) : str(s.districtCode),
+    categoryId: str(s.categoryId),
+    status: oneOf(s.status, CASE_STATUS_VALUES),
+    q: str(s.q),
+    page: int(s.page),
+    tab: oneOf(s.tab, ["map", "stats"] as const),
+    by: oneOf(s.by, ["agency", "district"] as const),
+  }),
+  component: lazyRouteComponent(() => import("../features/cases-public/BoardPage.js"), "BoardPage"),
+});
+const casesPublicCaseRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/board/$ref",
+  component: lazyRouteComponent(() => import("../features/cases-public/PublicCasePage.js"), "PublicCasePage"),
+});
+const CASES_PUBLIC_ROUTES = [casesReportRoute, casesTrackRoute, casesBoardRoute, casesPublicCaseRoute] as const;
+// staff workspace: /cases (queues), /cases/new (a 1567 call or a walk-in), /cases/routing, /cases/imports, /cases/:id
+type CaseChannel = import("../../modules/cases/contracts.js").CaseChannel;
 const CASE_CHANNEL_VALUES = valuesOf<CaseChannel>({ web: true, hotline_1567: true, walk_in: true, open311: true, import: true });
 /** A comma list of case statuses, unknown ones dropped ("received,accepted"). */
 const caseStatuses = (v: unknown): string | undefined => {

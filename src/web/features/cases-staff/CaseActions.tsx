@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Card, FileInput, Group, Modal, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { CaseDetail, PhotoView } from "../../../modules/cases/contracts.js";
 import { api, isApiError, seg } from "../../app/api.js";
@@ -8,7 +8,7 @@ import { useFormat } from "../../app/format.js";
 import { useMe } from "../../app/session.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { OrganizationPicker } from "../../ui/pickers.js";
-import { caseKey, OPEN, photoSrc, postMultipart } from "./cases-ui.js";
+import { AssigneeChoice, caseKey, NOBODY, OPEN, photoSrc, postMultipart, type Assignee } from "./cases-ui.js";
 
 /**
  * An action on the case, sent with the version the page shows: the server refuses it (409) when someone changed the
@@ -205,31 +205,28 @@ function ResolveDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
   );
 }
 
-/**
- * Gives the case to a person or takes it back. No endpoint lists the accounts that may handle a case, so the choices
- * are the reader and nobody (the lead is told of the gap).
- */
+/** Gives the case to one of the people who handle it (GET /cases/:id/assignees), or takes it back to the office. */
 function AssignDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const myId = me.data?.account?.id ?? null;
-  const [who, setWho] = useState<"me" | "nobody">(c.assigneeAccountId === myId ? "nobody" : "me");
+  const people = useQuery({ queryKey: ["cases", "assignees", c.id], queryFn: () => api.get<{ items: Assignee[] }>(`/cases/${seg(c.id)}/assignees`) });
+  const [who, setWho] = useState<string | null>(null);
+  const items = people.data?.items ?? [];
+  // the reader by default when they may take it, else the person it is with now
+  const chosen = who ?? (c.assigneeAccountId && c.assigneeAccountId !== myId ? c.assigneeAccountId : items.some((p) => p.id === myId) ? myId! : NOBODY);
   const assign = useCaseAction<{ accountId: string | null }, unknown>(c, "assign");
   return (
     <Modal opened onClose={onClose} title={t("casesStaff.assign.title", { ref: c.publicRef })} closeButtonProps={{ "aria-label": t("common.close") }}>
-      <form onSubmit={(e) => { e.preventDefault(); assign.mutate({ accountId: who === "me" ? myId : null }, { onSuccess: onClose }); }} data-testid="case-assign-form">
+      <form onSubmit={(e) => { e.preventDefault(); assign.mutate({ accountId: chosen === NOBODY ? null : chosen }, { onSuccess: onClose }); }} data-testid="case-assign-form">
         <Stack gap="sm">
           {c.assigneeName && <Text size="sm">{t("casesStaff.assign.current", { name: c.assigneeName })}</Text>}
-          <Radio.Group label={t("casesStaff.assign.to")} value={who} onChange={(v) => setWho(v as "me" | "nobody")}>
-            <Stack gap="xs" mt={4}>
-              <Radio value="me" label={t("casesStaff.assign.me")} data-testid="case-assign-me" />
-              <Radio value="nobody" label={t("casesStaff.assign.nobody")} data-testid="case-assign-nobody" />
-            </Stack>
-          </Radio.Group>
+          <ErrorAlert error={people.error} />
+          {people.isPending ? <Text size="sm" c="dark.4">{t("common.loading")}</Text> : <AssigneeChoice people={items} value={chosen} onChange={setWho} meId={myId} testId="case-assignees" />}
           <ActionError error={assign.error} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>{t("common.cancel")}</Button>
-            <Button type="submit" loading={assign.isPending} data-testid="case-assign-save">{t("casesStaff.assign.saveOne")}</Button>
+            <Button type="submit" loading={assign.isPending} disabled={people.isPending} data-testid="case-assign-save">{t("casesStaff.assign.saveOne")}</Button>
           </Group>
         </Stack>
       </form>

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Button, Checkbox, Group, Modal, MultiSelect, Radio, Select, Stack, Table, Tabs, Text, TextInput, Title } from "@mantine/core";
+import { Button, Checkbox, Group, Modal, MultiSelect, Select, Stack, Table, Tabs, Text, TextInput, Title } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { CaseList, CaseListItem } from "../../../modules/cases/contracts.js";
-import { api, type Query } from "../../app/api.js";
+import { api, seg, type Query } from "../../app/api.js";
 import { downloadCsv, useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
@@ -14,7 +14,7 @@ import { AnchorLink, ButtonLink } from "../../ui/links.js";
 import { OrganizationPicker } from "../../ui/pickers.js";
 import { ListPagination, NoResultsRow } from "../../ui/table.js";
 import { provinceQuery, provincesQuery } from "../provinces/queries.js";
-import { CASE_CHANNELS, CASE_STATUSES, CaseStatusBadge, categoriesQuery, categoryOptions, EscalationBadge, homePlace, OverdueFlag } from "./cases-ui.js";
+import { AssigneeChoice, CASE_CHANNELS, CASE_STATUSES, CaseStatusBadge, categoriesQuery, categoryOptions, EscalationBadge, homePlace, NOBODY, OverdueFlag, type Assignee } from "./cases-ui.js";
 
 const route = getRouteApi("/cases");
 const PAGE_SIZE = 50;
@@ -247,18 +247,30 @@ function QueueRow({ c, canAssign, chosen, onToggle, meId, thData }: { c: CaseLis
 }
 
 /**
- * Assigns the chosen cases, all or none. No endpoint lists the accounts that may handle a case yet, so the choices
- * are the reader (who can handle them: the server checks) and nobody (taking the cases back to the office).
+ * Assigns the chosen cases, all or none, to a person who handles every one of them (the people each case may be
+ * assigned to, GET /cases/:id/assignees, in common), or takes them back to their offices.
  */
 function BulkAssignButton({ ids, onDone }: { ids: string[]; onDone: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const me = useMe();
+  const myId = me.data?.account?.id ?? null;
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [who, setWho] = useState<"me" | "nobody">("me");
+  const [who, setWho] = useState<string | null>(null);
+  const key = [...ids].sort();
+  const people = useQuery({
+    queryKey: ["cases", "assignees-in-common", key],
+    enabled: open && ids.length > 0,
+    queryFn: async () => {
+      const lists = await Promise.all(key.map((id) => api.get<{ items: Assignee[] }>(`/cases/${seg(id)}/assignees`)));
+      return lists.reduce((common, l) => common.filter((p) => l.items.some((x) => x.id === p.id)), lists[0]?.items ?? []);
+    },
+  });
+  const items = people.data ?? [];
+  const chosen = who ?? (items.some((p) => p.id === myId) ? myId! : NOBODY);
   const assign = useMutation({
-    mutationFn: () => api.post<{ assigned: number }>("/cases/assign", { caseIds: ids, accountId: who === "me" ? (me.data?.account?.id ?? null) : null }),
+    mutationFn: () => api.post<{ assigned: number }>("/cases/assign", { caseIds: ids, accountId: chosen === NOBODY ? null : chosen }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ["cases"] });
       setOpen(false);
@@ -267,21 +279,24 @@ function BulkAssignButton({ ids, onDone }: { ids: string[]; onDone: () => void }
   });
   return (
     <>
-      <Button disabled={!ids.length} onClick={() => { assign.reset(); setOpen(true); }} data-testid="cases-bulk-assign">{t("casesStaff.assign.bulk", { count: ids.length })}</Button>
+      <Button disabled={!ids.length} onClick={() => { assign.reset(); setWho(null); setOpen(true); }} data-testid="cases-bulk-assign">{t("casesStaff.assign.bulk", { count: ids.length })}</Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={t("casesStaff.assign.bulkTitle", { count: ids.length })} closeButtonProps={{ "aria-label": t("common.close") }}>
         <form onSubmit={(e) => { e.preventDefault(); assign.mutate(); }}>
           <Stack gap="sm">
-            <Radio.Group label={t("casesStaff.assign.to")} value={who} onChange={(v) => setWho(v as "me" | "nobody")}>
-              <Stack gap="xs" mt={4}>
-                <Radio value="me" label={t("casesStaff.assign.me")} data-testid="cases-assign-me" />
-                <Radio value="nobody" label={t("casesStaff.assign.nobody")} data-testid="cases-assign-nobody" />
-              </Stack>
-            </Radio.Group>
+            <ErrorAlert error={people.error} />
+            {people.isPending ? (
+              <Text size="sm" c="dark.4">{t("common.loading")}</Text>
+            ) : (
+              <>
+                {!items.length && <Text size="sm">{t("casesStaff.assign.noneInCommon")}</Text>}
+                <AssigneeChoice people={items} value={chosen} onChange={setWho} meId={myId} testId="cases-assignees" />
+              </>
+            )}
             <Text size="xs" c="dark.4">{t("casesStaff.assign.allOrNone")}</Text>
             <ErrorAlert error={assign.error} />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={() => setOpen(false)}>{t("common.cancel")}</Button>
-              <Button type="submit" loading={assign.isPending} data-testid="cases-assign-save">{t("casesStaff.assign.save", { n: f.number(ids.length) })}</Button>
+              <Button type="submit" loading={assign.isPending} disabled={people.isPending} data-testid="cases-assign-save">{t("casesStaff.assign.save", { n: f.number(ids.length) })}</Button>
             </Group>
           </Stack>
         </form>

@@ -1,4 +1,4 @@
-import { Badge, Group, Progress, Text } from "@mantine/core";
+import { Badge, Group, Progress, Radio, Stack, Text } from "@mantine/core";
 import { queryOptions } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../../modules/accounts/contracts.js";
@@ -142,3 +142,36 @@ export async function postMultipart<T>(path: string, form: FormData): Promise<T>
 export const caseKey = (id: string) => ["cases", "detail", id] as const;
 /** Where the intake page leaves the tracking code for the case page to show once (never in the address). */
 export const submittedKey = (id: string) => ["cases-submitted", id] as const;
+
+/** A person a case may be assigned to (GET /cases/:id/assignees: the accounts that handle it). */
+export type Assignee = { id: string; displayName: string; role: string };
+/** "Nobody": the value that takes a case back to its office. */
+export const NOBODY = "__nobody__";
+
+/** The people to choose from, the reader first ("me"), then nobody; names are data (Thai), roles in words. */
+export function AssigneeChoice({ people, value, onChange, meId, testId }: { people: readonly Assignee[]; value: string; onChange: (v: string) => void; meId: string | null; testId: string }) {
+  const { t, i18n } = useTranslation();
+  const thData = i18n.language === "en" ? "th" : undefined;
+  const sorted = [...people].sort((a, b) => (a.id === meId ? -1 : b.id === meId ? 1 : a.displayName.localeCompare(b.displayName, "th")));
+  return (
+    <Radio.Group label={t("casesStaff.assign.to")} value={value} onChange={onChange}>
+      <Stack gap={6} mt={4} data-testid={testId}>
+        {sorted.map((p) => (
+          <Radio
+            key={p.id}
+            value={p.id}
+            data-testid="assignee-option"
+            data-account={p.id}
+            label={
+              <span>
+                <span lang={thData}>{p.displayName}</span> · {t(`roles.${p.role}`, { defaultValue: p.role })}
+                {p.id === meId ? ` (${t("casesStaff.assign.you")})` : ""}
+              </span>
+            }
+          />
+        ))}
+        <Radio value={NOBODY} label={t("casesStaff.assign.nobody")} data-testid="assignee-nobody" />
+      </Stack>
+    </Radio.Group>
+  );
+}
