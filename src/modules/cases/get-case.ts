@@ -61,7 +61,7 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { id: string } 
     reporters: reporters
       ? reporters.map((p) => ({ id: p.id, anonymous: p.anonymous, name: p.purgedAt ? null : p.name, phone: p.purgedAt ? null : p.phone, email: p.purgedAt ? null : p.email, original: p.original, rating: p.rating, joinedAt: p.createdAt.toISOString() }))
       : null,
-    photos: await loadPhotos(ctx, r, ["before", "after"]),
+    photos: await loadPhotos(ctx, r, handler ? ["before", "after"] : ["after"], true),
     timeline: await loadTimeline(ctx, r, handler ? ["public", "reporter", "internal"] : ["public"]),
     can: { handle: handler, assign: await hasAnyPermission(ctx, "cases:assign", caseScopes(r)) },
   };

@@ -103,9 +103,12 @@ export { areaNames, orgView };
 
 export const photoUrl = (publicRef: string, photoId: string, thumb = false) => `/api/v1/public/cases/${encodeURIComponent(publicRef)}/photos/${photoId}${thumb ? "?size=thumb" : ""}`;
 
-export async function loadPhotos(ctx: Ctx, r: CaseRow, kinds: readonly ("before" | "after")[]): Promise<PhotoView[]> {
+/** A photo as staff fetch it (before-photos are not public). */
+export const staffPhotoUrl = (caseId: string, photoId: string, thumb = false) => `/api/v1/cases/${encodeURIComponent(caseId)}/photos/${photoId}${thumb ? "?size=thumb" : ""}`;
+
+export async function loadPhotos(ctx: Ctx, r: CaseRow, kinds: readonly ("before" | "after")[], staff = false): Promise<PhotoView[]> {
   const rows = await ctx.db.select({ id: casePhotos.id, kind: casePhotos.kind, width: casePhotos.width, height: casePhotos.height }).from(casePhotos).where(eq(casePhotos.caseId, r.id)).orderBy(asc(casePhotos.createdAt));
-  return rows.filter((p) => kinds.includes(p.kind as "before")).map((p) => ({ id: p.id, kind: p.kind as "before", width: p.width, height: p.height, url: photoUrl(r.publicRef, p.id), thumbnailUrl: photoUrl(r.publicRef, p.id, true) }));
+  return rows.filter((p) => kinds.includes(p.kind as "before")).map((p) => ({ id: p.id, kind: p.kind as "before", width: p.width, height: p.height, url: staff ? staffPhotoUrl(r.id, p.id) : photoUrl(r.publicRef, p.id), thumbnailUrl: staff ? staffPhotoUrl(r.id, p.id, true) : photoUrl(r.publicRef, p.id, true) }));
 }
 
 export async function loadTimeline(ctx: Ctx, r: CaseRow, visibilities: readonly string[]): Promise<CaseEventView[]> {

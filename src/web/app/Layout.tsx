@@ -153,7 +153,8 @@ export function RootLayout() {
       </AppShell.Header>
 
       {/* AppShell.Navbar is the <nav> landmark itself: no second, nested one with the same name. */}
-      <AppShell.Navbar p="sm" aria-label={t("nav.label")}>
+      {/* the menu is longer than a laptop screen: it scrolls on its own */}
+      <AppShell.Navbar p="sm" aria-label={t("nav.label")} style={{ overflowY: "auto" }}>
         <Stack gap={2}>
           <div className="navbar-search">
             <GlobalSearch testId="global-search-mobile" onDone={close} />
