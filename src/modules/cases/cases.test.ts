@@ -271,7 +271,7 @@ describe("staff workspace", () => {
     expect(t.assignedOrgId).toBe("pao:57");
     const after = await getCase({ ctx: ctxFor(db, centre), input: { id: one.id } });
     expect([after.assigneeAccountId, after.routedBy]).toEqual([null, "staff"]);
-    expect(after.timeline.at(-1)).toMatchObject({ kind: "transferred", visibility: "public" });
+    expect(after.timeline.at(-1)).toMatchObject({ kind: "transferred", visibility: "public", actorLabelTh: "ศูนย์ดำรงธรรมอำเภอแม่สาย" }); // who transferred, not the office it left
     // the old office lost it
     expect((await fail(getCase({ ctx: ctxFor(db, officer), input: { id: one.id } }))).status).toBe(403);
   });

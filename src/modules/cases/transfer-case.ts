@@ -6,7 +6,7 @@ import { fieldError, RuleViolation, ValidationError } from "../../platform/error
 import { parseInput } from "../../platform/validation.js";
 import { lookupOrganization } from "../registry/index.js";
 import { TransferCaseInput } from "./contracts.js";
-import { assertStatus, assertVersion, caseScopes, mustGetCase, recordEvent } from "./case-rules.js";
+import { actorLabel, assertStatus, assertVersion, caseScopes, mustGetCase, recordEvent } from "./case-rules.js";
 import { cases } from "./tables.js";
 
 /**
@@ -30,7 +30,7 @@ export async function transferCase({ ctx, input }: { ctx: Ctx; input: { id: stri
     // a transfer back to "received" restarts the acceptance clock at the new office (the resolution clock keeps running)
     const acceptSpan = c.acceptDueAt.getTime() - c.receivedAt.getTime();
     await tx.db.update(cases).set({ assignedOrgId: org.id, assigneeAccountId: null, routedBy: "staff", status: c.status === "in_progress" ? "accepted" : c.status, acceptDueAt: new Date(now.getTime() + acceptSpan), version: c.version + 1, updatedAt: now }).where(eq(cases.id, c.id));
-    await recordEvent(tx, c, { kind: "transferred", visibility: "public", textTh: `โอนเรื่องจาก ${from?.nameTh ?? c.assignedOrgId ?? "-"} ถึง ${org.nameTh}: ${i.reasonTh}`, actorLabelTh: from?.nameTh ?? "", data: { fromOrgId: c.assignedOrgId, toOrgId: org.id, reason: i.reasonTh } });
+    await recordEvent(tx, c, { kind: "transferred", visibility: "public", textTh: `โอนเรื่องจาก ${from?.nameTh ?? c.assignedOrgId ?? "-"} ถึง ${org.nameTh}: ${i.reasonTh}`, actorLabelTh: await actorLabel(tx, c), data: { fromOrgId: c.assignedOrgId, toOrgId: org.id, reason: i.reasonTh } });
     await writeAudit(tx, { action: "cases.case.transfer", entityType: "case", entityId: c.id, provinceCode: c.provinceCode, before: { assignedOrgId: c.assignedOrgId, status: c.status }, after: { assignedOrgId: org.id, reason: i.reasonTh } });
     return { id: c.id, assignedOrgId: org.id, version: c.version + 1 };
   });
