@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { expect, it } from "vitest";
 import type { CaseDetail, CaseList, SubmittedCase } from "../src/modules/cases/contracts.js";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, SHOTS, urlsCarrying, useServerAndBrowser, watchUrls } from "./harness.js";
 
 /**
  * A villager rings the 1567 hotline: the road at the approach of a bridge in Mae Sai has collapsed. The Damrongdhama
@@ -39,22 +39,7 @@ async function choose(page: Page, testId: string, text: string) {
   await page.getByTestId(testId).fill(text);
   await page.getByRole("option", { name: new RegExp(text) }).first().click();
 }
-/** Every address a page asks for or shows, to check that none carries the caller. */
-function watchUrls(page: Page): string[] {
-  const urls: string[] = [];
-  page.on("request", (r) => urls.push(r.url()));
-  page.on("framenavigated", (f) => urls.push(f.url()));
-  return urls;
-}
-const identity = [CALLER.name, CALLER.phone, CALLER.phone.replace(/\s/g, "")].flatMap((p) => [p, encodeURIComponent(p)]);
-const decoded = (u: string) => {
-  try {
-    return decodeURIComponent(u.replace(/\+/g, " "));
-  } catch {
-    return u;
-  }
-};
-const leaks = (urls: readonly string[]) => urls.filter((u) => identity.some((p) => u.includes(p) || decoded(u).includes(p)));
+const leaks = (urls: readonly string[]) => urlsCarrying(urls, [CALLER.name, CALLER.phone]);
 
 it("Mae Sai's Damrongdhama centre enters a 1567 call, accepts it and transfers it to the Chiang Rai PAO; the governor sees it, other offices do not see the caller", async () => {
   const url = live.server.url;

@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import type { PermitApplicationDetail, PermitStats } from "../src/modules/delegation/contracts-permits.js";
 import { formatThaiDate } from "../src/platform/thai/index.js";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, SHOTS, urlsCarrying, useServerAndBrowser, watchUrls } from "./harness.js";
 
 /**
  * The Damrongdhama centre of Mae Sai district receives a villager's application to use public land (P-ADM-015):
@@ -37,23 +37,7 @@ async function choose(page: Page, testId: string, text: string) {
   await page.getByRole("option", { name: new RegExp(text) }).first().click();
 }
 const personal = [APPLICANT.name, APPLICANT.id, APPLICANT.phone, "เวียงพางคำ อำเภอแม่สาย"];
-/** The identity as it could appear in an address: as typed, without spaces, and encoded. */
-const identity = [APPLICANT.name, APPLICANT.id, APPLICANT.phone, APPLICANT.phone.replace(/\s/g, "")].flatMap((p) => [p, encodeURIComponent(p)]);
-/** Records every address a page asks the server for and every address it shows, to check that none carries the applicant. */
-function watchUrls(page: Page): string[] {
-  const urls: string[] = [];
-  page.on("request", (r) => urls.push(r.url()));
-  page.on("framenavigated", (f) => urls.push(f.url()));
-  return urls;
-}
-const decoded = (u: string) => {
-  try {
-    return decodeURIComponent(u.replace(/\+/g, " "));
-  } catch {
-    return u;
-  }
-};
-const leaks = (urls: readonly string[]) => urls.filter((u) => identity.some((p) => u.includes(p) || decoded(u).includes(p)));
+const leaks = (urls: readonly string[]) => urlsCarrying(urls, [APPLICANT.name, APPLICANT.id, APPLICANT.phone]);
 
 it("Mae Sai's counter receives an application, the governor of Chiang Rai approves it, and anyone reads the turnaround delegated against central", async () => {
   // 1. the district's counter receives the application; it is routed to the governor, due in 15 business days

@@ -95,3 +95,25 @@ export function useServerAndBrowser(env: Record<string, string> = {}): { readonl
     },
   };
 }
+
+/** Records every address a page asks the server for and every address it shows (to check none carries a person). */
+export function watchUrls(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (r) => urls.push(r.url()));
+  page.on("framenavigated", (f) => urls.push(f.url()));
+  return urls;
+}
+
+const decodedUrl = (u: string) => {
+  try {
+    return decodeURIComponent(u.replace(/\+/g, " "));
+  } catch {
+    return u;
+  }
+};
+
+/** The addresses that carry any of `values` (as typed, without spaces, or encoded). */
+export function urlsCarrying(urls: readonly string[], values: readonly string[]): string[] {
+  const forms = values.flatMap((v) => [v, v.replace(/\s/g, "")]).flatMap((v) => [v, encodeURIComponent(v)]);
+  return urls.filter((u) => forms.some((p) => u.includes(p) || decodedUrl(u).includes(p)));
+}

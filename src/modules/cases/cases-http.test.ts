@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../platform/db/client.js";
 import { buildApp, routeCatalog } from "../../server/app.js";
-import { actor, createTestDb, ctxFor } from "../../../test/db.js";
+import { createTestDb, ctxFor } from "../../../test/db.js";
 import { FIXED_NOW } from "../../../test/clock.js";
 import { withTransaction } from "../../platform/ctx.js";
 import { createApiKey } from "../accounts/create-api-key.js";
@@ -198,6 +198,5 @@ describe("no personal data in any public or Open311 answer (automated scan)", ()
     // and the public board's similar-case answer found the case without saying who reported it
     const similar = await app.inject({ method: "GET", url: `/api/v1/cases/similar?lat=${EXACT.lat}&lon=${EXACT.lon}&text=${encodeURIComponent("น้ำท่วมถนนหน้าตลาด ลึกครึ่งเข่า")}` });
     expect(similar.json().items.map((x: { publicRef: string }) => x.publicRef)).toContain(made.publicRef);
-    void actor;
   });
 });

@@ -38,7 +38,6 @@ afterAll(async () => db?.close());
 const HOUR = 3_600_000;
 const anon: Actor = { kind: "anonymous", id: null, name: "anonymous", grants: [] };
 const maeSai = () => actor("district_officer", "area:district:5709", "centre-5709");
-const dpm57 = () => actor("disaster-prevention-mitigation" as never, "org:pro:57:disaster-prevention-mitigation");
 const dpmOfficer = () => actor("agency_officer", "org:pro:57:disaster-prevention-mitigation", "dpm-officer-57");
 const strategy = (p = "57") => actor("strategy_officer", `area:province:${p}`, `strategy-${p}`);
 const at = (who: Actor, ms: number) => ({ ...ctxFor(db, who), now: () => new Date(FIXED_NOW.getTime() + ms) });
@@ -349,6 +348,5 @@ describe("the demo", () => {
     const mine = await db.query("select 1 from case_reporters r join cases c on c.id = r.case_id where c.is_demo and r.account_id = 'demo-citizen'");
     expect(mine.length).toBeGreaterThanOrEqual(2);
     expect((await db.query("select org_id from case_routing_rules where is_demo is false and area_id = 'district:5709' and category_id = 'road'"))).toEqual([{ org_id: "pao:57" }]);
-    void dpm57;
   });
 });

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { requirePermission, scopesFor } from "../../platform/auth/permissions.js";
+import { writeAudit } from "../../platform/audit/audit.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
 import { AppError, ForbiddenError, UnauthorizedError } from "../../platform/errors.js";
 import { areaByName, ImportRowIssues, registerImportKind, type ImportRow } from "../registry/index.js";
@@ -67,6 +68,7 @@ export async function importTraffyRow(ctx: Ctx, row: ImportRow): Promise<void> {
           .update(cases)
           .set({ status, acceptedAt: at, resolvedAt: done ? last : null, resolutionTh: done ? "ดำเนินการเสร็จในระบบเดิม (Traffy Fondue)" : null, rating: star >= 1 && star <= 5 ? star : null, reopenCount: Number(v.count_reopen) || 0, updatedAt: last })
           .where(eq(cases.id, made.id));
+        await writeAudit(tx, { action: "cases.import", entityType: "case", entityId: made.id, provinceCode: hit?.provinceCode ?? where.provinceCode, after: { source: "traffy", ticket, status, rating: star >= 1 && star <= 5 ? star : null } });
       }
     } catch (e) {
       if (e instanceof ImportRowIssues) throw e;

@@ -1,5 +1,4 @@
 import "@fastify/rate-limit";
-import { eq } from "drizzle-orm";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import "../../platform/http/request-ctx.js";
 import { AppError } from "../../platform/errors.js";
@@ -27,7 +26,6 @@ import {
   type Open311Kind,
 } from "./open311.js";
 import { submitOpen311Request } from "./submit-open311-request.js";
-import { cases } from "./tables.js";
 
 type Sent = { format: Open311Format };
 
@@ -125,9 +123,10 @@ export function open311Routes(opts: { postLimit?: number } = {}): FastifyPluginA
       const s = withFormat((req.params as { file: string }).file, reply);
       if (!s) return reply;
       return guard(reply, s, async () => {
-        const [c] = await ctxOf(req).db.select({ publicRef: cases.publicRef }).from(cases).where(eq(cases.publicRef, s.name)).limit(1);
-        if (!c) return sendErrors(reply, s, [open311Errors.tokenNotFound(s.name)]);
-        return send(reply, "token-response", s, [{ token: c.publicRef, service_request_id: c.publicRef }]);
+        // requests are created at once (realtime), so a token is the request's own id
+        const found = await listOpen311Requests({ ctx: ctxOf(req), input: { ids: [s.name], limit: 1 }, baseUrl: baseOf(req) });
+        if (!found.length) return sendErrors(reply, s, [open311Errors.tokenNotFound(s.name)]);
+        return send(reply, "token-response", s, [{ token: found[0]!.id, service_request_id: found[0]!.id }]);
       });
     });
 

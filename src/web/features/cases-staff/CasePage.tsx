@@ -12,6 +12,7 @@ import { PageLoader } from "../../ui/PageLoader.js";
 import { CaseActions, PublicTextEditor } from "./CaseActions.js";
 import { DuplicatesPanel, SuggestionsPanel } from "./CaseHints.js";
 import { CASE_STEPS, CaseStatusBadge, caseKey, EscalationBadge, OPEN, OverdueFlag, photoSrc, submittedKey, VisibilityBadge } from "./cases-ui.js";
+import { Fact } from "../../ui/fact.js";
 
 const route = getRouteApi("/cases/$id");
 
@@ -24,14 +25,6 @@ export function CasePage() {
   return <CaseView c={q.data} />;
 }
 
-function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
-  return (
-    <div data-testid={testId}>
-      <Text size="xs" c="dark.4" fw={600}>{label}</Text>
-      <Text size="sm" component="div">{children}</Text>
-    </div>
-  );
-}
 
 function CaseView({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();

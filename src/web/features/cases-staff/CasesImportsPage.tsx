@@ -1,13 +1,14 @@
 import { useState } from "react";
-import { Anchor, Badge, Card, Code, FileInput, Group, Progress, Radio, Stack, Table, Text, Title, Button } from "@mantine/core";
+import { Anchor, Card, Code, FileInput, Group, Radio, Stack, Table, Text, Title, Button } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { IMPORT_DONE, type ImportJob, type ImportJobSummary, type ImportMode } from "../../../modules/registry/contracts.js";
+import { type ImportJob, type ImportJobSummary, type ImportMode } from "../../../modules/registry/contracts.js";
 import { api, seg } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { ErrorAlert } from "../../ui/errors.js";
+import { ImportJobPanel } from "../../ui/ImportJobPanel.js";
 
 const route = getRouteApi("/cases/imports");
 /** The Traffy Fondue export's columns, in its order (the importer reads them by these names). */
@@ -66,7 +67,7 @@ export function CasesImportsPage() {
           </Stack>
         </form>
       </Card>
-      {jobId && <JobPanel id={jobId} />}
+      {jobId && <ImportJobPanel url={`/cases/imports/${seg(jobId)}`} queryKey={["cases", "imports", jobId]} i18n="casesStaff.imports" testPrefix="cases" />}
       <Card withBorder component="section" aria-labelledby="cases-imports-recent">
         <Title order={2} size="h4" id="cases-imports-recent">{t("casesStaff.imports.recent")}</Title>
         <ErrorAlert error={recent.error} />
@@ -98,30 +99,3 @@ export function CasesImportsPage() {
   );
 }
 
-function JobPanel({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const job = useQuery({ queryKey: ["cases", "imports", id], queryFn: () => api.get<ImportJob>(`/cases/imports/${seg(id)}`), refetchInterval: (q) => (q.state.data && IMPORT_DONE.includes(q.state.data.status) ? false : 1000) });
-  const j = job.data;
-  if (job.error) return <ErrorAlert error={job.error} />;
-  if (!j) return null;
-  const pct = j.totalRows ? Math.round((j.processedRows / j.totalRows) * 100) : 0;
-  return (
-    <Card withBorder component="section" aria-labelledby="cases-job-title" data-testid="cases-import-job" data-status={j.status}>
-      <Group gap="sm">
-        <Title order={2} size="h4" id="cases-job-title">{j.fileName}</Title>
-        <Badge variant="outline" color="dark.6" style={{ textTransform: "none" }} data-testid="cases-import-status">{t(`casesStaff.imports.status.${j.status}`)}</Badge>
-      </Group>
-      <Progress value={pct} mt="sm" aria-label={t("casesStaff.imports.progress")} />
-      <Text size="sm" mt={4} aria-live="polite" data-testid="cases-import-counts">{t("casesStaff.imports.counts", { processed: f.number(j.processedRows), total: f.number(j.totalRows), created: f.number(j.createdRows), errors: f.number(j.errorCount) })}</Text>
-      {j.issues.length > 0 && (
-        <div className="table-scroll">
-          <Table mt="sm" data-testid="cases-import-report">
-            <Table.Thead><Table.Tr><Table.Th>{t("casesStaff.imports.row")}</Table.Th><Table.Th>{t("casesStaff.imports.column")}</Table.Th><Table.Th>{t("casesStaff.imports.problem")}</Table.Th><Table.Th>{t("casesStaff.imports.code")}</Table.Th></Table.Tr></Table.Thead>
-            <Table.Tbody>{j.issues.map((i, k) => <Table.Tr key={k} data-testid="cases-import-issue"><Table.Td>{i.row}</Table.Td><Table.Td>{i.column}</Table.Td><Table.Td>{f.pick(i.messageTh, i.messageEn)}</Table.Td><Table.Td><Code>{i.code}</Code></Table.Td></Table.Tr>)}</Table.Tbody>
-          </Table>
-        </div>
-      )}
-    </Card>
-  );
-}

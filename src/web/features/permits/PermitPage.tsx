@@ -11,6 +11,7 @@ import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { PermitActions } from "./PermitActions.js";
 import { DueState, InstrumentLink, PERMIT_STATUSES, PermitStatusBadge, placeOf, RouteBadge } from "./permit-ui.js";
+import { Fact } from "../../ui/fact.js";
 
 const route = getRouteApi("/delegation/permits/$id");
 
@@ -23,14 +24,6 @@ export function PermitPage() {
   return <PermitView a={q.data} />;
 }
 
-function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
-  return (
-    <div data-testid={testId}>
-      <Text size="xs" c="dark.4" fw={600}>{label}</Text>
-      <Text size="sm" component="div">{children}</Text>
-    </div>
-  );
-}
 
 const HISTORY_ACTIONS = ["receive", "review", "decide", "withdraw"] as const;
 

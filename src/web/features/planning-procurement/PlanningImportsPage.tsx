@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Anchor, Badge, Button, Card, Code, FileInput, Group, Progress, Radio, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Card, Code, FileInput, Group, Radio, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -8,15 +8,25 @@ import type { ImportJob, ImportJobSummary, ImportMode } from "../../../modules/r
 import { API_BASE, api, seg } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
+import { ImportJobPanel } from "../../ui/ImportJobPanel.js";
 
 const route = getRouteApi("/planning/imports");
-const DONE = ["succeeded", "partially_succeeded", "failed"];
+
+/** A report's column as the file's header would name it in the reader's language. */
+function useColumnLabel() {
+  const f = useFormat();
+  return (name: string | null | undefined) => {
+    const c = Object.values(PLANNING_IMPORT_COLUMNS).flat().find((x) => x.name === name);
+    return c ? (f.lang === "en" ? c.name : c.th) : (name ?? "");
+  };
+}
 
 /** Upload project lists and allocation notices (CSV/XLSX); the job's id is in the URL, so the page can be left and picked up again until its report is in. */
 export function PlanningImportsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const { job: jobId } = route.useSearch();
+  const columnLabel = useColumnLabel();
   const navigate = useNavigate({ from: "/planning/imports" });
   const qc = useQueryClient();
   const [kind, setKind] = useState<PlanningImportKind>("planning-projects");
@@ -67,7 +77,7 @@ export function PlanningImportsPage() {
           </Stack>
         </form>
       </Card>
-      {jobId && <JobPanel id={jobId} />}
+      {jobId && <ImportJobPanel url={`/planning/imports/${seg(jobId)}`} queryKey={["planning", "imports", jobId]} i18n="planningProcurement.imports" testPrefix="planning" columnLabel={columnLabel} />}
       <Card withBorder component="section">
         <Title order={2} size="h4">{t("planningProcurement.imports.recent")}</Title>
         <Table>
@@ -87,33 +97,3 @@ export function PlanningImportsPage() {
   );
 }
 
-function JobPanel({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const job = useQuery({ queryKey: ["planning", "imports", id], queryFn: () => api.get<ImportJob>(`/planning/imports/${seg(id)}`), refetchInterval: (q) => (q.state.data && DONE.includes(q.state.data.status) ? false : 1000) });
-  const j = job.data;
-  // the column as the file's header would name it in the reader's language
-  const columnLabel = (name: string | null | undefined) => {
-    const c = Object.values(PLANNING_IMPORT_COLUMNS).flat().find((x) => x.name === name);
-    return c ? (f.lang === "en" ? c.name : c.th) : (name ?? "");
-  };
-  if (job.error) return <ErrorAlert error={job.error} />;
-  if (!j) return null;
-  const pct = j.totalRows ? Math.round((j.processedRows / j.totalRows) * 100) : 0;
-  return (
-    <Card withBorder component="section" aria-labelledby="job-title" data-testid="planning-import-job" data-status={j.status}>
-      <Group gap="sm">
-        <Title order={2} size="h4" id="job-title">{j.fileName}</Title>
-        <Badge variant="outline" data-testid="planning-import-status">{t(`planningProcurement.imports.status.${j.status}`)}</Badge>
-      </Group>
-      <Progress value={pct} mt="sm" aria-label={t("planningProcurement.imports.progress")} />
-      <Text size="sm" mt={4} aria-live="polite" data-testid="planning-import-counts">{t("planningProcurement.imports.counts", { processed: f.number(j.processedRows), total: f.number(j.totalRows), created: f.number(j.createdRows), errors: f.number(j.errorCount) })}</Text>
-      {j.issues.length > 0 && (
-        <Table mt="sm" data-testid="planning-import-report">
-          <Table.Thead><Table.Tr><Table.Th>{t("planningProcurement.imports.row")}</Table.Th><Table.Th>{t("planningProcurement.imports.column")}</Table.Th><Table.Th>{t("planningProcurement.imports.problem")}</Table.Th><Table.Th>{t("planningProcurement.imports.code")}</Table.Th></Table.Tr></Table.Thead>
-          <Table.Tbody>{j.issues.map((i, k) => <Table.Tr key={k} data-testid="planning-import-issue"><Table.Td>{i.row}</Table.Td><Table.Td>{columnLabel(i.column)}</Table.Td><Table.Td>{f.pick(i.messageTh, i.messageEn)}</Table.Td><Table.Td><Code>{i.code}</Code></Table.Td></Table.Tr>)}</Table.Tbody>
-        </Table>
-      )}
-    </Card>
-  );
-}
