@@ -4,7 +4,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { expect, it } from "vitest";
 import type { PublicCaseView } from "../src/modules/cases/contracts.js";
-import { SHOTS, useServerAndBrowser } from "./harness.js";
+import { screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 import th from "../src/web/i18n/th.json";
 
 /**
@@ -21,7 +21,7 @@ const live = useServerAndBrowser();
 const MAE_SAI = { latitude: 20.42, longitude: 99.88 };
 const TEXT = "ถนนหน้าโรงเรียนบ้านแม่สายน้ำท่วมขังสูงประมาณ 40 เซนติเมตร รถจักรยานยนต์ผ่านไม่ได้ เด็กนักเรียนต้องเดินลุยน้ำ";
 const REPORTER = { name: "มาลัย ทดสอบดี", phone: "081 234 5678", email: "malai@example.invalid" };
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `cases-public-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => screenshot(page, path.join(SHOTS, `cases-public-${name}.png`));
 
 async function axe(page: Page, where: string) {
   const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
@@ -114,7 +114,7 @@ it("a citizen reports a flooded road in Mae Sai on her phone, the district centr
   expect(await page.getByTestId("report-similar").innerText()).toContain(ref);
   expect(await page.getByTestId("report-similar").innerText()).toContain(th.casesPublic.report.similar.title);
   await page.getByTestId("report-similar").scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(SHOTS, "cases-public-03-possible-duplicate.png") });
+  await screenshot(page, path.join(SHOTS, "cases-public-03-possible-duplicate.png"), false);
 
   // 4. the Mae Sai Damrongdhama centre works the case through the API: accept, start, after-photo, resolve
   const centre = await live.browser.newContext();

@@ -3,7 +3,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * The Department of Provincial Administration (dopa.officer) has not yet notified Phetchaburi of its FY 2570
@@ -14,7 +14,7 @@ import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
  */
 const live = useServerAndBrowser();
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `budget-${name}.png`), fullPage: true }).then(() => fs.copyFileSync(path.join(SHOTS, `budget-${name}.png`), path.join("/tmp", `budget-${name}.png`)));
+const shot = (page: Page, name: string) => screenshot(page, path.join(SHOTS, `budget-${name}.png`)).then(() => fs.copyFileSync(path.join(SHOTS, `budget-${name}.png`), path.join("/tmp", `budget-${name}.png`)));
 async function axe(page: Page, where: string) {
   const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), where).toEqual([]);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * The deputy prime minister's office opens the emergency-fund page in FY 2570: the demo deputy PM has approved
@@ -14,7 +14,7 @@ const live = useServerAndBrowser();
 
 const shot = (page: Page, name: string) => {
   const file = path.join(SHOTS, `emergency-${name}.png`);
-  return page.screenshot({ path: file, fullPage: true }).then(() => fs.copyFileSync(file, path.join("/tmp", `emergency-${name}.png`)));
+  return screenshot(page, file).then(() => fs.copyFileSync(file, path.join("/tmp", `emergency-${name}.png`)));
 };
 
 it("approves until the cap sends the next request to the prime minister", async () => {

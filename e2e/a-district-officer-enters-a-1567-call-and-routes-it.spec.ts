@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { expect, it } from "vitest";
 import type { CaseDetail, CaseList, SubmittedCase } from "../src/modules/cases/contracts.js";
-import { loginAs, SHOTS, urlsCarrying, useServerAndBrowser, watchUrls } from "./harness.js";
+import { loginAs, screenshot, SHOTS, urlsCarrying, useServerAndBrowser, watchUrls } from "./harness.js";
 
 /**
  * A villager rings the 1567 hotline: the road at the approach of a bridge in Mae Sai has collapsed. The Damrongdhama
@@ -26,7 +26,7 @@ const PIN = { lat: "20.441200", lon: "99.876500" };
 
 const shot = async (page: Page, name: string, fullPage = true) => {
   const file = path.join(SHOTS, `cases-1567-${name}.png`);
-  await page.screenshot({ path: file, fullPage });
+  await screenshot(page, file, fullPage);
   fs.copyFileSync(file, path.join("/tmp", `cases-1567-${name}.png`));
 };
 async function axe(page: Page, where: string) {

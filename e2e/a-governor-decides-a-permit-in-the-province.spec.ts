@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import type { PermitApplicationDetail, PermitStats } from "../src/modules/delegation/contracts-permits.js";
 import { formatThaiDate } from "../src/platform/thai/index.js";
-import { loginAs, SHOTS, urlsCarrying, useServerAndBrowser, watchUrls } from "./harness.js";
+import { loginAs, screenshot, SHOTS, urlsCarrying, useServerAndBrowser, watchUrls } from "./harness.js";
 
 /**
  * The Damrongdhama centre of Mae Sai district receives a villager's application to use public land (P-ADM-015):
@@ -24,7 +24,7 @@ const REASON = "ที่ดินไม่อยู่ในเขตทาง�
 
 const shot = (page: Page, name: string, fullPage = true) => {
   const file = path.join(SHOTS, `permits-${name}.png`);
-  return page.screenshot({ path: file, fullPage }).then(() => fs.copyFileSync(file, path.join("/tmp", `permits-${name}.png`)));
+  return screenshot(page, file, fullPage).then(() => fs.copyFileSync(file, path.join("/tmp", `permits-${name}.png`)));
 };
 async function axe(page: Page, where: string) {
   const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();

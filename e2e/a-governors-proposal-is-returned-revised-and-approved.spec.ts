@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Phetchaburi's governor finishes the incomplete solid-waste proposal (the server says what is missing) and
@@ -63,5 +63,5 @@ it("a proposal goes from an incomplete draft through a return to approval, every
   const budget = opdc.locator('[data-testid="compare-table"] tr[data-change="changed"]').filter({ hasText: "24,500,000.00" });
   expect(await budget.count()).toBe(1);
   expect(await opdc.getByTestId("agenda-timeline").innerText()).toContain("ก.พ.ร. เห็นชอบฉบับที่ 2");
-  await opdc.screenshot({ path: path.join(SHOTS, "agenda-76-approved-compare-th.png"), fullPage: true });
+  await screenshot(opdc, path.join(SHOTS, "agenda-76-approved-compare-th.png"));
 });

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { addDays, bangkokToday } from "../src/platform/thai/index.js";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Khon Kaen's strategy office asks for the power to withdraw public-land status and lease state land (P-ADM-013,
@@ -15,7 +15,7 @@ import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
  */
 const live = useServerAndBrowser();
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => screenshot(page, path.join(SHOTS, `${name}.png`));
 const status = (page: Page, s: string) => page.locator(`[data-testid="request-status"][data-status="${s}"]`).first().waitFor();
 /** Mantine's select: open it, type to filter (a searchable one), then pick the option. */
 async function choose(page: Page, testId: string, typed: string, option: RegExp | string) {

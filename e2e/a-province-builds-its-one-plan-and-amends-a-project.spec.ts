@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Khon Kaen's strategy office builds the FY 2570 provincial plan: it pulls in the district and subdistrict
@@ -16,7 +16,7 @@ const live = useServerAndBrowser();
 
 const shot = (page: Page, name: string) => {
   const file = path.join(SHOTS, `one-plan-${name}.png`);
-  return page.screenshot({ path: file, fullPage: true }).then(() => fs.copyFileSync(file, path.join("/tmp", `one-plan-${name}.png`)));
+  return screenshot(page, file).then(() => fs.copyFileSync(file, path.join("/tmp", `one-plan-${name}.png`)));
 };
 
 it("the strategy office consolidates the provincial plan and settles a likely duplicate", async () => {

@@ -2,7 +2,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Khon Kaen's strategy office imports its agencies' FY 2570 project list from a spreadsheet exported with Thai
@@ -47,7 +47,7 @@ it("the strategy office imports a project list: all-or-nothing refuses a bad row
   await issue.waitFor();
   expect(await issue.innerText()).toMatch(/3/); // the data row 2 is line 3 of the file
   expect(await page.request.get(`${live.server.url}/api/v1/planning/projects?q=E2E-IMP-01`).then((r) => r.json())).toMatchObject({ total: 0 });
-  await page.screenshot({ path: path.join(SHOTS, "planning-import-01-all-or-nothing-th.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "planning-import-01-all-or-nothing-th.png"));
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
 
@@ -58,7 +58,7 @@ it("the strategy office imports a project list: all-or-nothing refuses a bad row
   expect(await job.getByTestId("planning-import-counts").innerText()).toMatch(/2/);
   const list = await page.request.get(`${live.server.url}/api/v1/planning/projects?q=E2E-IMP&provinceCode=40`).then((r) => r.json() as Promise<{ total: number; items: { id: string; code: string }[] }>);
   expect(list.items.map((p) => p.code).sort()).toEqual(["E2E-IMP-01", "E2E-IMP-03"]);
-  await page.screenshot({ path: path.join(SHOTS, "planning-import-02-valid-rows-th.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "planning-import-02-valid-rows-th.png"));
 
   // 3. the imported project has its lines from the file
   await page.goto(`${live.server.url}/planning/projects/${encodeURIComponent(list.items.find((p) => p.code === "E2E-IMP-01")!.id)}`);

@@ -2,7 +2,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 
 import { expect, it } from "vitest";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Chiang Rai's strategy office finds a demo procurement at the award stage, records the signed contract through the
@@ -22,7 +22,7 @@ it("an agency records a contract step by step and anyone downloads the OCDS rele
   await page.goto(`${live.server.url}/planning/procurement?provinceCode=57&stage=award`);
   await page.getByTestId("procurement-row").first().waitFor();
   expect(await page.getByTestId("procurements-title").innerText()).toContain("การจัดซื้อจัดจ้าง");
-  await page.screenshot({ path: path.join(SHOTS, "procurement-01-list-th.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "procurement-01-list-th.png"));
   await page.getByTestId("procurement-link").first().click();
   await page.getByTestId("procurement-next-step").waitFor();
   expect(await page.getByTestId("procurement-stage").first().getAttribute("data-stage")).toBe("award");
@@ -43,7 +43,7 @@ it("an agency records a contract step by step and anyone downloads the OCDS rele
   expect(await signed.innerText()).toMatch(/ขั้นตอน\s+award\s+contract/);
   expect(await signed.innerText()).toContain("ชร 99/2570");
   expect(await panel.locator('[data-action="planning.procurement.award"]').innerText()).toBe("ประกาศผู้ชนะการเสนอราคา");
-  await page.screenshot({ path: path.join(SHOTS, "procurement-02-contract-signed-th.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "procurement-02-contract-signed-th.png"));
   await panel.screenshot({ path: path.join(SHOTS, "procurement-02b-history-th.png") });
   const processUrl = page.url();
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
@@ -61,7 +61,7 @@ it("an agency records a contract step by step and anyone downloads the OCDS rele
   const anon = await ctx.newPage();
   await anon.goto(`${live.server.url}/planning/procurement`);
   await anon.getByTestId("open-data").waitFor();
-  await anon.screenshot({ path: path.join(SHOTS, "procurement-03-open-data-public-th.png"), fullPage: true });
+  await screenshot(anon, path.join(SHOTS, "procurement-03-open-data-public-th.png"));
   expect(await anon.getByTestId("new-procurement").count()).toBe(0);
   const bulkHref = await anon.getByTestId("ocds-bulk-link").getAttribute("href");
   const res = await anon.request.get(`${live.server.url}${bulkHref}`);

@@ -3,7 +3,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { addDays, bangkokToday, formatThaiDate } from "../src/platform/thai/index.js";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Anyone, without logging in, opens the delegation registry, turns to Khon Kaen and reads what its governor decides
@@ -23,7 +23,7 @@ async function asPhone(page: Page) {
   await page.waitForTimeout(700);
 }
 
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `delegation-${name}.png`), fullPage });
+const shot = (page: Page, name: string, fullPage = true) => screenshot(page, path.join(SHOTS, `delegation-${name}.png`), fullPage);
 
 async function axe(page: Page) {
   const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
@@ -223,7 +223,7 @@ it("Khon Kaen's governor delegates onward to her vice governor; the Ministry of 
   await page.getByTestId("sub-cap").fill("300000");
   await page.getByTestId("sub-no").fill("คำสั่งจังหวัดขอนแก่น ที่ 77/2569");
   await page.getByTestId("sub-conditions").fill("เฉพาะคำขอในเขตเทศบาลนครขอนแก่น");
-  await page.screenshot({ path: path.join(SHOTS, "delegation-11-subdelegate-form-th.png") });
+  await screenshot(page, path.join(SHOTS, "delegation-11-subdelegate-form-th.png"), false);
   await axe(page);
   await page.getByTestId("subdelegate-submit").click();
   await page.getByTestId("subdelegate-done").waitFor();

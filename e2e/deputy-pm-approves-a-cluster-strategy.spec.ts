@@ -2,7 +2,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 
 import { expect, it } from "vitest";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * The deputy PM's office overseeing the upper north opens the cascade, finds the draft strategy of cluster N2,
@@ -28,12 +28,12 @@ it("the deputy PM's office approves the draft strategy of cluster N2, seen in th
   expect(above).toContain("แผนแม่บทประเด็นการท่องเที่ยว");
   expect(above).toContain("ยุทธศาสตร์ชาติด้านการสร้างความสามารถในการแข่งขัน");
   expect(await page.getByTestId("cascade-below").innerText()).toContain("เชียงราย");
-  await page.screenshot({ path: path.join(SHOTS, "strategy-01-cluster-n2-draft-th.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "strategy-01-cluster-n2-draft-th.png"));
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   await page.getByTestId("strategy-approve").click();
   await page.waitForFunction(() => !document.querySelector('[data-testid="strategy-approve"]'));
   await page.getByText("อนุมัติโดย สำนักงานรองนายกรัฐมนตรี", { exact: false }).first().waitFor();
   await page.getByTestId("history-panel").getByTestId("history-item").first().waitFor();
-  await page.screenshot({ path: path.join(SHOTS, "strategy-02-cluster-n2-approved-th.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "strategy-02-cluster-n2-approved-th.png"));
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Locator, Page, Request } from "playwright-core";
-import { launchBrowser, SHOTS, startServer } from "./harness.js";
+import { launchBrowser, screenshot, SHOTS, startServer } from "./harness.js";
 import thJson from "../src/web/i18n/th.json";
 import enJson from "../src/web/i18n/en.json";
 
@@ -228,7 +228,7 @@ async function check(s: Session, v: Visit, lang: Lang) {
   expect(violations, `${where}: axe violations`).toEqual([]);
 
   const file = path.join(OUT, `${String(++shotNo).padStart(2, "0")}-${v.name}-${lang}.png`);
-  await page.screenshot({ path: file, fullPage: !v.viewportShot });
+  await screenshot(page, file, !v.viewportShot);
   expect(s.watch.take(), `${where}: console errors or failed requests`).toEqual([]);
 }
 

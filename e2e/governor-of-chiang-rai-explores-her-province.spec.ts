@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, it } from "vitest";
 
-import { SHOTS, useServerAndBrowser } from "./harness.js";
+import { screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 const live = useServerAndBrowser();
 
@@ -11,25 +11,25 @@ it("the governor of Chiang Rai logs in, opens her province, switches to English 
   await page.getByTestId("demo-badge").first().waitFor({ state: "visible" });
   await page.getByTestId("login-username").fill("governor.chiangrai");
   await page.getByTestId("login-password").fill("changwat-demo");
-  await page.screenshot({ path: path.join(SHOTS, "01-login-th.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "01-login-th.png"));
   await page.getByTestId("login-submit").click();
   await page.waitForURL(/\/provinces\/57/);
   await page.getByTestId("province-title").waitFor();
   expect(await page.getByTestId("province-title").innerText()).toContain("เชียงราย");
   await page.waitForLoadState("networkidle");
-  await page.screenshot({ path: path.join(SHOTS, "02-province-57-th.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "02-province-57-th.png"));
 
   await page.getByTestId("lang-switch").click();
   await page.waitForFunction(() => document.documentElement.lang === "en");
   expect(await page.getByTestId("province-title").innerText()).toContain("Chiang Rai");
-  await page.screenshot({ path: path.join(SHOTS, "03-province-57-en.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "03-province-57-en.png"));
 
   await page.getByTestId("global-search").fill("แม่สาย");
   await page.getByTestId("global-search").press("Enter");
   await page.waitForURL(/\/search/);
   await page.getByTestId("search-results").waitFor();
   await page.getByText("Mae Sai").first().waitFor();
-  await page.screenshot({ path: path.join(SHOTS, "04-search-mae-sai-en.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "04-search-mae-sai-en.png"));
   const fontOk = await page.evaluate(() => document.fonts.check("16px Sarabun", "เชียงราย"));
   expect(fontOk).toBe(true);
 });
@@ -39,5 +39,5 @@ it("the national map shows 77 provinces and the five 2024 pilots", async () => {
   await page.goto(`${live.server.url}/`);
   await page.getByTestId("tile-57").waitFor();
   expect(await page.locator('a[data-testid^="tile-"]').count()).toBe(77);
-  await page.screenshot({ path: path.join(SHOTS, "05-map-th.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "05-map-th.png"));
 });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Chiang Rai's governor opens her cockpit: the burn-permit KPI (57-AG-03) has no October 2026 result and is
@@ -12,7 +12,7 @@ import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
  */
 const live = useServerAndBrowser();
 
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+const shot = (page: Page, name: string, fullPage = true) => screenshot(page, path.join(SHOTS, `${name}.png`), fullPage);
 const roundTotal = (page: Page, round: number) => page.locator(`[data-testid="round-card"][data-round="${round}"] [data-testid="round-total"]`);
 const dueReport = (page: Page) => page.locator('[data-testid="due-item"][data-kind="report"][data-entity="demo-kpi-57-3"]');
 const kpiCard = (page: Page, id: string) => page.locator(`[data-testid="kpi-card"][data-kpi="${id}"]`);

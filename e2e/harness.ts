@@ -117,3 +117,18 @@ export function urlsCarrying(urls: readonly string[], values: readonly string[])
   const forms = values.flatMap((v) => [v, v.replace(/\s/g, "")]).flatMap((v) => [v, encodeURIComponent(v)]);
   return urls.filter((u) => forms.some((p) => u.includes(p) || decodedUrl(u).includes(p)));
 }
+
+/**
+ * A screenshot for people to look at (not an assertion). Chromium on a loaded 2-core CI machine has once hung
+ * on a full-page capture after fonts loaded (30 s, CI run 9); a capture that does not finish in 20 s is taken
+ * again once, of the viewport only, so that a stuck compositor frame does not fail a journey that passed.
+ */
+export async function screenshot(page: Page, file: string, fullPage = true): Promise<void> {
+  try {
+    await page.screenshot({ path: file, fullPage, timeout: 20_000 });
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== "TimeoutError") throw e;
+    console.warn(`screenshot ${path.basename(file)} timed out; taking the viewport once more`);
+    await page.screenshot({ path: file, fullPage: false, timeout: 20_000, animations: "disabled" });
+  }
+}

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * OPDC's evaluator opens Khon Kaen's FY 2570 agreement (PB/PT). Its Potential Base item has no KPI: the assessor
@@ -10,7 +10,7 @@ import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
  */
 const live = useServerAndBrowser();
 
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+const shot = (page: Page, name: string, fullPage = true) => screenshot(page, path.join(SHOTS, `${name}.png`), fullPage);
 const panel = (page: Page) => page.locator('[data-testid="round-panel"][data-round="6"]');
 
 it("OPDC's evaluator enters 80 points for Khon Kaen's Potential Base and the 6-month live total moves", async () => {

@@ -2,7 +2,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 
 import { expect, it } from "vitest";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * OPDC's evaluator opens the pilot programmes, picks the 2024 five-province pilot, sees who are the pilot and
@@ -50,7 +50,7 @@ it("the OPDC evaluator compares the 2024 pilot provinces with their neighbours a
   expect(await page.getByTestId("did-small-sample").innerText()).toContain("จังหวัดนำร่องเพียง 5 จังหวัด");
   expect(await page.getByTestId("did-verdict").innerText()).toMatch(/ดีขึ้นชัดเจน|แย่ลงชัดเจน|ยังสรุปไม่ได้/);
   expect(await page.locator("main").innerText()).toContain("ตามตัวชี้วัด 57-ENV-02");
-  await page.screenshot({ path: path.join(SHOTS, "pilots-01-2024-comparison-pm25-th.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "pilots-01-2024-comparison-pm25-th.png"));
   await chart.screenshot({ path: path.join(SHOTS, "pilots-02-2024-chart-pm25-th.png") });
 
   // the quarterly satisfaction surveys: twelve quarters, the start between the fourth and the fifth
@@ -58,7 +58,7 @@ it("the OPDC evaluator compares the 2024 pilot provinces with their neighbours a
   await page.getByTestId("comparison-chart").locator("svg").waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid="comparison-chart"] svg')?.innerHTML.includes("ไตรมาส 1/2568"));
   expect(await page.getByTestId("did-sentence").innerText()).toContain("คะแนน 1–5");
-  await page.screenshot({ path: path.join(SHOTS, "pilots-03-2024-comparison-satisfaction-th.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "pilots-03-2024-comparison-satisfaction-th.png"));
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
@@ -71,5 +71,5 @@ it("the OPDC evaluator compares the 2024 pilot provinces with their neighbours a
   await page.getByTestId("sandbox-link").filter({ hasText: "เชียงราย" }).click();
   await page.getByTestId("sandbox-reminder").waitFor();
   expect(await page.getByTestId("sandbox-reminder").innerText()).toContain("จะหมดอายุในอีก 40 วัน");
-  await page.screenshot({ path: path.join(SHOTS, "pilots-04-sandbox-chiang-rai-reminder-th.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "pilots-04-sandbox-chiang-rai-reminder-th.png"));
 });

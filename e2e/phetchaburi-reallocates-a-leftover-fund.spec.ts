@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * The governor of Phetchaburi opens the province's pool of leftover allotment funds: the agricultural extension
@@ -16,7 +16,7 @@ const live = useServerAndBrowser();
 
 const shot = (page: Page, name: string) => {
   const file = path.join(SHOTS, `leftover-${name}.png`);
-  return page.screenshot({ path: file, fullPage: true }).then(() => fs.copyFileSync(file, path.join("/tmp", `leftover-${name}.png`)));
+  return screenshot(page, file).then(() => fs.copyFileSync(file, path.join("/tmp", `leftover-${name}.png`)));
 };
 
 it("reallocates within the agency's mandate and is refused outside it", async () => {

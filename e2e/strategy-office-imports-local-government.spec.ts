@@ -2,7 +2,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Chiang Rai's strategy office imports its municipalities and subdistrict administrations from a CSV file
@@ -42,7 +42,7 @@ it("the strategy office of Chiang Rai imports local government: all-or-nothing r
   expect(reportText).toContain("4");
   expect(reportText).toContain("district_code");
   expect(reportText).toMatch(/[\u0E00-\u0E7F]/);
-  await page.screenshot({ path: path.join(SHOTS, "import-01-all-or-nothing-th.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "import-01-all-or-nothing-th.png"));
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
   const before = await (await page.request.get(`${live.server.url}/api/v1/search?q=${encodeURIComponent("เวียงพางคำ")}&kinds=organization`)).json();
@@ -53,7 +53,7 @@ it("the strategy office of Chiang Rai imports local government: all-or-nothing r
   await page.getByTestId("import-submit").waitFor();
   await upload(page, "valid");
   expect(await page.getByTestId("import-outcome").innerText()).toContain("2");
-  await page.screenshot({ path: path.join(SHOTS, "import-02-valid-rows-th.png"), fullPage: true });
+  await screenshot(page, path.join(SHOTS, "import-02-valid-rows-th.png"));
 
   // the municipality is in the registry, in Chiang Rai, found by Thai words
   await page.getByTestId("global-search").fill("เวียงพางคำ");

@@ -2,7 +2,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Chiang Rai's provincial strategy office keeps its registry current from the web app: corrects an office's
@@ -12,7 +12,7 @@ import { loginAs, SHOTS, useServerAndBrowser } from "./harness.js";
  */
 const live = useServerAndBrowser();
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `edit-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => screenshot(page, path.join(SHOTS, `edit-${name}.png`));
 async function axe(page: Page, where: string) {
   const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(r.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
