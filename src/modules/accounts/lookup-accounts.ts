@@ -35,3 +35,9 @@ export async function accountsHolding(ctx: Ctx, roles: readonly string[], scopeK
     .orderBy(accounts.displayName)
     .limit(500);
 }
+
+/** Whether an enabled account has a verified e-mail address (what "one support per verified account" counts). */
+export async function isVerifiedAccount(ctx: Ctx, id: string): Promise<boolean> {
+  const [a] = await ctx.db.select({ v: accounts.emailVerifiedAt }).from(accounts).where(and(eq(accounts.id, id), isNull(accounts.disabledAt))).limit(1);
+  return !!a?.v;
+}

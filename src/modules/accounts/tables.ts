@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const accounts = pgTable(
@@ -7,6 +8,10 @@ export const accounts = pgTable(
     username: text("username").notNull(),
     displayName: text("display_name").notNull(),
     email: text("email"),
+    /** set when the holder proved the address (citizen sign-up link); a citizen's support counts only then */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    /** optional, given by the holder; shown only to the holder and administrators */
+    phone: text("phone"),
     passwordHash: text("password_hash").notNull(),
     personId: text("person_id"),
     locale: text("locale").notNull().default("th"),
@@ -18,7 +23,7 @@ export const accounts = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("accounts_username_uq").on(t.username)],
+  (t) => [uniqueIndex("accounts_username_uq").on(t.username), uniqueIndex("accounts_verified_email_uq").on(sql`lower(${t.email})`).where(sql`${t.emailVerifiedAt} is not null`)],
 );
 
 /** Cookie sessions live in the database so any app process can serve any request. */
