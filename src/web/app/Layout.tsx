@@ -220,6 +220,12 @@ export function RootLayout() {
             </>
           )}
 
+          {/* participation: บอกเราถึงรัฐ */}
+
+          {/* citizen accounts */}
+
+          {/* webhooks */}
+
           {(admin || importer) && (
             <>
               <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">

@@ -798,6 +798,15 @@ const planningImportsRoute = createRoute({
 });
 const PLANNING_PROCUREMENT_ROUTES = [procurementsRoute, procurementRoute, planningImportsRoute] as const;
 
+// participation ("บอกเราถึงรัฐ"): routes defined above this line
+const PARTICIPATION_ROUTES = [] as const;
+
+// citizen accounts (sign-up, verification, my data, dev outbox): routes defined above this line
+const CITIZEN_ACCOUNT_ROUTES = [] as const;
+
+// webhooks (administration of signed webhooks): routes defined above this line
+const WEBHOOK_ROUTES = [] as const;
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
@@ -841,6 +850,9 @@ const routeTree = rootRoute.addChildren([
   ...PLANNING_PROCUREMENT_ROUTES,
   ...CASES_PUBLIC_ROUTES,
   ...CASES_STAFF_ROUTES,
+  ...PARTICIPATION_ROUTES,
+  ...CITIZEN_ACCOUNT_ROUTES,
+  ...WEBHOOK_ROUTES,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute, adminImportsRoute]),
 ]);
 
