@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   JOBS: z.enum(["on", "off", "true", "false", "1", "0"]).default("on"),
   /** OCDS ocid prefix ("ocds-" + 6 characters); the default is a placeholder: register your own with the OCDS Data Support Team */
   CASES_INTAKE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** PDPA: days after a case closes before its reporters' personal data is deleted (named in the consent text) */
+  CASES_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   OCDS_PREFIX: z.string().regex(/^ocds-[a-z0-9]{6}$/, "OCDS_PREFIX must be ocds- followed by 6 lower-case letters or digits (the prefix the OCDS Data Support Team registered)").default("ocds-changw"),
 });
 
@@ -41,6 +43,7 @@ export type Env = {
   ocdsPrefix: string;
   /** public case reports per address or citizen account per 10 minutes */
   casesIntakeLimit: number;
+  casesRetentionDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -70,5 +73,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     jobs: !["off", "false", "0"].includes(e.JOBS),
     ocdsPrefix: e.OCDS_PREFIX,
     casesIntakeLimit: e.CASES_INTAKE_LIMIT,
+    casesRetentionDays: e.CASES_RETENTION_DAYS,
   };
 }

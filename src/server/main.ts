@@ -43,7 +43,7 @@ async function prepareNewFolder() {
   process.once("disconnect", () => process.exit(1));
   const env = loadEnv();
   configureOcds({ prefix: env.ocdsPrefix });
-  configureCases({ intakeLimit: env.casesIntakeLimit });
+  configureCases({ intakeLimit: env.casesIntakeLimit, retentionDays: env.casesRetentionDays });
   const database = await openPglite({ dataDir: env.dataDir, lock: false });
   try {
     await prepareDatabase(database, { demo: env.demo });
@@ -59,7 +59,7 @@ async function main() {
   const t0 = Date.now();
   const env = loadEnv();
   configureOcds({ prefix: env.ocdsPrefix });
-  configureCases({ intakeLimit: env.casesIntakeLimit });
+  configureCases({ intakeLimit: env.casesIntakeLimit, retentionDays: env.casesRetentionDays });
   // a start that crawls says where it is (stderr: shows at any log level, also when a phase never ends)
   let phase = "open database (a new PGlite folder is prepared in a child process)";
   const watchdog = setInterval(() => console.error(`[changwat] still starting after ${Math.round((Date.now() - t0) / 1000)} s: ${phase}`), 20_000);

@@ -115,7 +115,7 @@ describe("permission matrix: who may act on a Mae Sai flood case", () => {
   it("guard: every cases operation of the policy and every write use case of the module is in this matrix", () => {
     const exercised = new Set<string>([...Object.values(OPS).map((o) => o.op), "cases:routing.write", "cases:read", "cases:public", "cases:submit", "cases:intake", "cases:import", "cases:category.write"]);
     for (const op of Object.keys(POLICY).filter((k) => k.startsWith("cases:"))) expect(exercised.has(op), op).toBe(true);
-    const covered = new Set([...Object.values(OPS).flatMap((o) => o.files), "case-rules", "submit-case", "set-routing-rule", "delete-routing-rule", "reopen-case", "rate-case", "escalate-cases", "close-resolved-cases", "import-traffy", "train-routing-models", "seed-demo-cases", "seed-categories", "photo-store", "notify-reporters", "submit-open311-request"]);
+    const covered = new Set([...Object.values(OPS).flatMap((o) => o.files), "case-rules", "submit-case", "set-routing-rule", "delete-routing-rule", "reopen-case", "rate-case", "escalate-cases", "close-resolved-cases", "retention", "import-traffy", "train-routing-models", "seed-demo-cases", "seed-categories", "photo-store", "notify-reporters", "submit-open311-request"]);
     const dir = path.dirname(new URL(import.meta.url).pathname);
     const writers = fs.readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && /writeAudit\(|db\.insert\(|db\.update\(|db\.delete\(/.test(fs.readFileSync(path.join(dir, f), "utf8")));
     for (const f of writers) expect(covered.has(f.replace(/\.ts$/, "")), `${f} writes: add it to the matrix`).toBe(true);

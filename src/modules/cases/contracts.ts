@@ -60,6 +60,8 @@ export const SubmitCaseInput = z
     reporter: ReporterInput.default({ anonymous: true, notify: false }),
     /** the reporter agreed to the consent text of this version */
     consent: z.literal(true, { message: "Agree to the consent text to send a report" }),
+    /** the version of the consent text the reporter read (GET /cases/privacy); refused when it has changed since */
+    consentVersion: z.string().max(40).optional(),
     /** staff entry only: the channel the report came by */
     channel: z.enum(["hotline_1567", "walk_in"]).optional(),
     /** staff entry only: route to this organisation instead of the rules' choice */
@@ -317,3 +319,7 @@ export const DuplicatesInput = z.object({ lat: Lat, lon: Lon, text: Text(1, 4000
 
 export const RoutingRuleInput = z.object({ areaId: z.string().regex(/^(province:\d{2}|district:\d{4}|subdistrict:\d{6})$/), categoryId: Code.nullable().default(null), orgId: Code, noteTh: Text(0, 500).optional() }).strict();
 export const RoutingRuleView = z.object({ id: z.string(), provinceCode: z.string(), areaId: z.string(), categoryId: z.string().nullable(), orgId: z.string(), orgNameTh: z.string(), noteTh: z.string() });
+
+/** What the consent text at intake names: its version and the retention period after a case closes. */
+export const CasesPrivacy = z.object({ consentVersion: z.string(), retentionDays: z.number().int() });
+export type CasesPrivacy = z.infer<typeof CasesPrivacy>;

@@ -3,6 +3,7 @@ import { deliverPending } from "../../platform/notify/notify.js";
 import { BANGKOK_TIME_ZONE } from "../../platform/thai/dates.js";
 import { closeResolvedCases } from "./close-resolved-cases.js";
 import { escalateCases } from "./escalate-cases.js";
+import { purgePersonalData } from "./retention.js";
 import { trainRoutingModels } from "./train-routing-models.js";
 
 /** Service levels: every 10 minutes, overdue cases move up and late acceptances are reminded; notices go out. */
@@ -34,4 +35,21 @@ export const trainRoutingJob: JobDefinition = {
   run: async (ctx) => trainRoutingModels({ ctx }),
 };
 
-export const casesJobs: readonly JobDefinition[] = [escalateJob, autoCloseJob, trainRoutingJob];
+/** PDPA: reporters' personal data of cases closed longer ago than the retention period is deleted, daily at 02:45. */
+export const purgePersonalDataJob: JobDefinition = {
+  name: "cases.purge-personal-data",
+  cron: "45 2 * * *",
+  tz: BANGKOK_TIME_ZONE,
+  run: async (ctx) => {
+    // in batches, so one run with a large backlog (a first run after years) still finishes
+    const total = { cases: 0, reporters: 0 };
+    for (;;) {
+      const r = await purgePersonalData({ ctx, limit: 500 });
+      total.cases += r.cases;
+      total.reporters += r.reporters;
+      if (r.cases < 500) return total;
+    }
+  },
+};
+
+export const casesJobs: readonly JobDefinition[] = [escalateJob, autoCloseJob, trainRoutingJob, purgePersonalDataJob];

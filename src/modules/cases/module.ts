@@ -1,3 +1,4 @@
+import { setRetentionDays } from "./retention.js";
 import type { ModuleManifest } from "../../platform/module.js";
 import { casesJobs } from "./jobs.js";
 import { casesRoutes, type CasesRouteOptions } from "./routes.js";
@@ -7,8 +8,10 @@ import { seedDemoCases } from "./seed-demo-cases.js";
 
 const settings: CasesRouteOptions & { open311PostLimit?: number } = {};
 /** Deployment settings read from the environment at start-up (server/main.ts), before the routes are mounted. */
-export function configureCases(s: CasesRouteOptions & { open311PostLimit?: number }): void {
-  Object.assign(settings, s);
+export function configureCases(s: CasesRouteOptions & { open311PostLimit?: number; retentionDays?: number }): void {
+  const { retentionDays, ...rest } = s;
+  if (retentionDays !== undefined) setRetentionDays(retentionDays);
+  Object.assign(settings, rest);
 }
 
 export const casesModule: ModuleManifest = {
@@ -31,6 +34,7 @@ export const casesModule: ModuleManifest = {
     "cases.case.public-text",
     "cases.case.escalate",
     "cases.case.auto-close",
+    "cases.case.purge-personal-data",
     "cases.photo.upload",
     "cases.routing-rule.set",
     "cases.routing-rule.delete",

@@ -1,3 +1,4 @@
+import { consentVersion, retentionDays } from "./retention.js";
 import multipart from "@fastify/multipart";
 import "@fastify/rate-limit";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
@@ -40,6 +41,7 @@ import {
   SubmittedCase,
   TransferCaseInput,
   UpdatePublicTextInput,
+  CasesPrivacy,
 } from "./contracts.js";
 import { deleteRoutingRule } from "./delete-routing-rule.js";
 import { findDuplicates } from "./find-duplicates.js";
@@ -127,6 +129,11 @@ export function casesRoutes(opts: CasesRouteOptions = {}): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     // ─── public ───
+    r.get(
+      "/cases/privacy",
+      { schema: { tags, description: "What the intake consent text must say (PDPA): its version (send it back as consentVersion) and how many days after closing reporters' personal data is deleted.", response: { 200: CasesPrivacy, ...errorResponses } } },
+      async () => ({ consentVersion: consentVersion(), retentionDays: retentionDays() }),
+    );
     r.get("/cases/categories", { schema: { tags, response: { 200: z.object({ items: z.array(CategoryView) }), ...errorResponses } } }, (req) => listCategories({ ctx: req.ctx }));
     r.get("/cases/similar", { schema: { tags, description: "Open cases within 50 m and 14 days with similar Thai text (asked by the form before sending).", querystring: DuplicatesInput, response: { 200: z.object({ items: z.array(DuplicateCandidate) }), ...errorResponses } } }, (req) => findDuplicates({ ctx: req.ctx, input: req.query }));
     r.get("/public/cases", { schema: { tags, querystring: BoardInput, response: { 200: Board, ...errorResponses } } }, (req) => getBoard({ ctx: req.ctx, input: req.query }));

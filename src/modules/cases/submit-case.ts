@@ -3,11 +3,12 @@ import { writeAudit } from "../../platform/audit/audit.js";
 import { rowsOf } from "../../platform/db/rows.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
-import { fieldError, ValidationError } from "../../platform/errors.js";
+import { ConflictError, fieldError, ValidationError } from "../../platform/errors.js";
 import { searchText } from "../../platform/thai/segment.js";
 import { toBuddhistYear } from "../../platform/thai/dates.js";
 import { lookupArea, lookupOrganization } from "../registry/index.js";
-import { CONSENT_VERSION, SubmitCaseInput, type SubmittedCase } from "./contracts.js";
+import { consentVersion } from "./retention.js";
+import { SubmitCaseInput, type SubmittedCase } from "./contracts.js";
 import { actorLabel, mustGetCategory, newTrackingCode, recordEvent, redactPersonalData, routeCase, trackingHash } from "./case-rules.js";
 import { findDuplicatesAt } from "./find-duplicates.js";
 import { cellOf, locateDistrict } from "./locate.js";
@@ -61,6 +62,9 @@ export async function submitCase({ ctx, input, photos = [], channel: via, extern
   });
   const missing = (category.attributes as { code: string; required?: boolean; descriptionTh?: string }[]).filter((a) => a.required && !(a.code in i.attributes));
   if (missing.length) throw new ValidationError(missing.map((a) => fieldError(`attributes.${a.code}`, "cases.attribute-required", `กรุณาตอบ: ${a.descriptionTh ?? a.code}`, `Required: ${a.code}`)));
+  if (i.consentVersion !== undefined && i.consentVersion !== consentVersion()) {
+    throw new ConflictError("cases.consent-changed", "ข้อความยินยอมเปลี่ยนไปตั้งแต่ท่านเปิดแบบฟอร์ม กรุณาอ่านข้อความใหม่แล้วยืนยันอีกครั้ง", "The consent text has changed since you opened the form: read it again and agree", { current: consentVersion() });
+  }
   if (!i.reporter.anonymous && !i.reporter.name && !i.reporter.phone && !i.reporter.email) {
     throw new ValidationError([fieldError("reporter", "cases.contact-or-anonymous", "กรุณาให้ช่องทางติดต่ออย่างน้อยหนึ่งช่องทาง หรือเลือกไม่ประสงค์ออกนาม", "Give at least one way to contact you, or report anonymously")]);
   }
@@ -118,7 +122,7 @@ export async function submitCase({ ctx, input, photos = [], channel: via, extern
       email: i.reporter.anonymous ? null : (i.reporter.email ?? null),
       anonymous: i.reporter.anonymous,
       trackingHash: trackingHash(trackingCode),
-      consentVersion: CONSENT_VERSION,
+      consentVersion: consentVersion(),
       consentAt: now,
       notify: !i.reporter.anonymous && !!i.reporter.email && i.reporter.notify,
     });

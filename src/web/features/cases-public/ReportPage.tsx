@@ -11,7 +11,7 @@ import { useMe } from "../../app/session.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { AreaSelects, type AreaChoice } from "./AreaSelects.js";
-import { categoriesQuery, CaseStatusBadge } from "./case-ui.js";
+import { categoriesQuery, privacyQuery, CaseStatusBadge } from "./case-ui.js";
 import { MAX_PHOTOS, PHOTO_TYPES, SERVER_MAX_BYTES, shrinkPhoto } from "./photos.js";
 import { ReportDone } from "./ReportDone.js";
 
@@ -55,7 +55,7 @@ const EMPTY: Fields = {
 };
 
 /** The JSON the server takes (SubmitCaseInput): empty optional fields left out, contact only when not anonymous. */
-function toInput(v: Fields): z.input<typeof SubmitCaseInput> {
+function toInput(v: Fields, consentVersion: string | undefined): z.input<typeof SubmitCaseInput> {
   const attributes = Object.fromEntries(Object.entries(v.attributes).filter(([, x]) => x.trim() !== ""));
   return {
     categoryId: v.categoryId,
@@ -76,6 +76,7 @@ function toInput(v: Fields): z.input<typeof SubmitCaseInput> {
           notify: !!v.email.trim() && v.notify,
         },
     consent: true,
+    ...(consentVersion ? { consentVersion } : {}),
   };
 }
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -102,6 +103,7 @@ export function ReportPage() {
   const f = useFormat();
   const me = useMe();
   const categories = useQuery(categoriesQuery);
+  const privacy = useQuery(privacyQuery);
   const [v, setV] = useState<Fields>(EMPTY);
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [photoNote, setPhotoNote] = useState<string | null>(null);
@@ -142,7 +144,7 @@ export function ReportPage() {
   const submit = useMutation({
     mutationFn: async () => {
       const form = new FormData();
-      form.append("case", JSON.stringify(toInput(v)));
+      form.append("case", JSON.stringify(toInput(v, privacy.data?.consentVersion)));
       for (const p of photos) form.append("photo", p.file, p.file.name);
       return api.postForm<SubmittedCase>("/cases", form);
     },
@@ -393,10 +395,10 @@ export function ReportPage() {
         <Text size="sm" mb="xs">{t("casesPublic.consent.intro")}</Text>
         <Stack gap={6} component="ul" style={{ paddingLeft: 20, margin: 0 }}>
           {(["kept", "who", "photos", "retention", "rights"] as const).map((k) => (
-            <Text component="li" size="sm" key={k}>{t(`casesPublic.consent.${k}`)}</Text>
+            <Text component="li" size="sm" key={k}>{t(`casesPublic.consent.${k}`, { days: privacy.data?.retentionDays ?? "…" })}</Text>
           ))}
         </Stack>
-        <Text size="xs" c="dark.5" mt="xs" data-testid="report-consent-version">{t("casesPublic.consent.version", { version: CONSENT_VERSION })}</Text>
+        <Text size="xs" c="dark.5" mt="xs" data-testid="report-consent-version">{t("casesPublic.consent.version", { version: privacy.data?.consentVersion ?? CONSENT_VERSION })}</Text>
         <Checkbox size="md" mt="md" required checked={v.consent} onChange={(e) => set("consent", e.currentTarget.checked)} label={t("casesPublic.consent.agree")} error={err("consent")} data-testid="report-consent" />
       </Card>
 

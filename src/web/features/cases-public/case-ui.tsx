@@ -1,7 +1,7 @@
 import { Badge, Box, Group, Image, Stack, Text } from "@mantine/core";
 import { queryOptions } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { CaseEventView, CaseStatus, CategoryView, PhotoView } from "../../../modules/cases/contracts.js";
+import type { CaseEventView, CasesPrivacy, CaseStatus, CategoryView, PhotoView } from "../../../modules/cases/contracts.js";
 import { api } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
 
@@ -19,6 +19,13 @@ const STATUS_LOOK: Record<CaseStatus, { color: string; icon: string }> = {
 };
 
 /** Categories as the form and the board's filter list them (Open311 services); they change rarely. */
+/** What the consent text names (its version, the retention period): it follows the deployment's settings. */
+export const privacyQuery = queryOptions({
+  queryKey: ["cases", "privacy"],
+  queryFn: () => api.get<CasesPrivacy>("/cases/privacy"),
+  staleTime: 10 * 60_000,
+});
+
 export const categoriesQuery = queryOptions({
   queryKey: ["cases", "categories"],
   queryFn: () => api.get<{ items: CategoryView[] }>("/cases/categories"),

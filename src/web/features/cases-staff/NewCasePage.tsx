@@ -13,6 +13,7 @@ import { ErrorAlert } from "../../ui/errors.js";
 import { OrganizationPicker } from "../../ui/pickers.js";
 import { provinceQuery, provincesQuery } from "../provinces/queries.js";
 import { suggestQuery } from "./CaseHints.js";
+import { privacyQuery } from "../cases-public/case-ui.js";
 import { categoriesQuery, categoryOptions, ConfidenceBar, homePlace, submittedKey } from "./cases-ui.js";
 
 type Fields = {
@@ -38,7 +39,7 @@ type Fields = {
 const asNumber = (x: number | string): number | "" => (x === "" ? "" : typeof x === "number" ? x : Number(x));
 
 /** The request body: empty optional fields left out; an anonymous caller's contact is never sent. */
-function body(v: Fields) {
+function body(v: Fields, consentVersion: string | undefined) {
   const reporter = v.anonymous
     ? { anonymous: true, notify: false }
     : {
@@ -59,6 +60,7 @@ function body(v: Fields) {
     ...(v.lat !== "" && v.lon !== "" ? { lat: v.lat, lon: v.lon } : {}),
     reporter,
     consent: v.consent,
+    ...(consentVersion ? { consentVersion } : {}),
     ...(v.orgId ? { orgId: v.orgId } : {}),
   };
 }
@@ -98,6 +100,7 @@ export function NewCasePage() {
   const [tried, setTried] = useState(false);
 
   const categories = useQuery(categoriesQuery);
+  const privacy = useQuery(privacyQuery);
   const provinces = useQuery(provincesQuery);
   const province = useQuery({ ...provinceQuery(v.provinceCode ?? "00"), enabled: !!v.provinceCode });
   const subdistricts = useQuery({
@@ -146,7 +149,7 @@ export function NewCasePage() {
           e.preventDefault();
           setTried(true);
           if (Object.keys(problems).length) return;
-          submit.mutate(body(v));
+          submit.mutate(body(v, privacy.data?.consentVersion));
         }}
         data-testid="case-new-form"
       >
@@ -210,8 +213,8 @@ export function NewCasePage() {
                 </>
               )}
               <Card withBorder p="sm" bg="gray.0">
-                <Text size="sm" fw={600}>{t("casesStaff.newCase.consentTitle", { version: CONSENT_VERSION })}</Text>
-                <Text size="sm" data-testid="case-new-consent-text">{t("casesStaff.newCase.consentText")}</Text>
+                <Text size="sm" fw={600}>{t("casesStaff.newCase.consentTitle", { version: privacy.data?.consentVersion ?? CONSENT_VERSION })}</Text>
+                <Text size="sm" data-testid="case-new-consent-text">{t("casesStaff.newCase.consentText", { days: privacy.data?.retentionDays ?? "…" })}</Text>
               </Card>
               <Checkbox label={t("casesStaff.newCase.consent")} checked={v.consent} onChange={(e) => set("consent", e.currentTarget.checked)} error={err("consent")} required data-testid="case-new-consent" />
             </Stack>
