@@ -59,6 +59,11 @@ it("Mae Sai's Damrongdhama centre enters a 1567 call, accepts it and transfers i
   await expect.poll(() => desk.getByTestId("case-new-province").inputValue()).toContain("เชียงราย");
   await expect.poll(() => desk.getByTestId("case-new-district").inputValue()).toContain("แม่สาย");
   expect(await desk.getByTestId("case-new-channel-1567").isChecked()).toBe(true);
+  // one-stop: the same counter takes a permit application (the delegation module's form opens here)
+  await desk.getByTestId("case-new-permit").getByTestId("permit-receive-open").click();
+  await desk.getByRole("dialog").getByText("รับคำขอ", { exact: false }).first().waitFor();
+  await desk.getByRole("dialog").getByRole("button", { name: "ปิด" }).first().click();
+  await desk.getByRole("dialog").waitFor({ state: "detached" });
   await desk.getByTestId("case-new-description").fill(TEXT);
   // as the officer types, the routing hints answer (this fresh deployment has learnt nothing yet, and says so)
   await desk.getByTestId("case-new-suggestions").getByText("ยังไม่มีคำแนะนำ").waitFor();
@@ -73,6 +78,7 @@ it("Mae Sai's Damrongdhama centre enters a 1567 call, accepts it and transfers i
   await desk.getByTestId("case-new-invalid").waitFor();
   expect(await desk.getByTestId("case-new-form").innerText()).toContain("ต้องอ่านข้อความขอความยินยอมและผู้แจ้งยินยอม");
   expect(await desk.getByTestId("case-new-consent-text").innerText()).toContain("ไม่เปิดเผยต่อสาธารณะ");
+  expect(await desk.getByTestId("case-new-consent-text").innerText()).toContain("ลบเมื่อปิดเรื่องครบ 365 วัน"); // the retention period, from the deployment's setting
   await desk.getByTestId("case-new-consent").check();
   await shot(desk, "01-new-call-th");
   await axe(desk, "the intake form");
@@ -118,6 +124,13 @@ it("Mae Sai's Damrongdhama centre enters a 1567 call, accepts it and transfers i
   await desk.getByTestId("case-event-text").fill(NOTE);
   await desk.getByTestId("case-event-save").click();
   await desk.locator('[data-testid="timeline-event"][data-kind="note"]').waitFor();
+  // the caller said "bridge", but it is the road's surface: the officer corrects the category
+  await desk.getByTestId("case-category").click();
+  await desk.getByTestId("case-category-select").click();
+  await desk.getByTestId("case-category-select").fill("ถนน");
+  await desk.getByRole("option", { name: "ถนน", exact: true }).click();
+  await desk.getByTestId("case-category-save").click();
+  await desk.locator('[data-testid="timeline-event"][data-kind="category"]').waitFor();
   await desk.getByTestId("case-transfer").click();
   await desk.getByTestId("case-transfer-form").waitFor();
   await desk.getByTestId("case-transfer-save").click();
@@ -133,7 +146,7 @@ it("Mae Sai's Damrongdhama centre enters a 1567 call, accepts it and transfers i
   const events = desk.getByTestId("timeline-event");
   await desk.locator('[data-testid="timeline-event"][data-kind="transferred"]').waitFor();
   const kinds = await events.evaluateAll((els) => els.map((e) => `${e.getAttribute("data-kind")}:${e.getAttribute("data-visibility")}`));
-  expect(kinds).toEqual(["received:public", "routed:public", "accept:public", "note:internal", "transferred:public"]);
+  expect(kinds).toEqual(["received:public", "routed:public", "accept:public", "note:internal", "category:public", "transferred:public"]);
   const note = desk.locator('[data-testid="timeline-event"][data-kind="note"]');
   expect(await note.innerText()).toContain("ภายใน");
   expect(await note.innerText()).toContain(NOTE);

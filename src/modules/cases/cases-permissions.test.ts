@@ -9,6 +9,7 @@ import { actor, createTestDb, ctxFor } from "../../../test/db.js";
 import { acceptCase } from "./accept-case.js";
 import { addCaseEvent } from "./add-case-event.js";
 import { assignCase } from "./assign-case.js";
+import { changeCaseCategory } from "./change-category.js";
 import { getCase } from "./get-case.js";
 import { listCases } from "./list-cases.js";
 import { mergeCase } from "./merge-case.js";
@@ -49,7 +50,7 @@ async function freshCase(): Promise<{ id: string; publicRef: string }> {
   seq++;
   return submitCase({ ctx: ctxFor(db, anon), input: { categoryId: "flood", descriptionTh: `น้ำท่วมถนนซอย ${seq} ลึกครึ่งเข่า`, lat: 20.38 + (seq % 30) * 0.001, lon: 99.86 + Math.floor(seq / 30) * 0.001, reporter: { anonymous: true }, consent: true } });
 }
-const snapshot = async () => (await db.query<{ h: string }>("select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from (select id, status, version, assigned_org_id, assignee_account_id, public_text from cases) x"))[0]!.h + (await db.query<{ n: number }>("select count(*)::int as n from audit_log"))[0]!.n + (await db.query<{ n: number }>("select count(*)::int as n from case_events"))[0]!.n + (await db.query<{ n: number }>("select count(*)::int as n from case_photos"))[0]!.n;
+const snapshot = async () => (await db.query<{ h: string }>("select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from (select id, status, version, assigned_org_id, assignee_account_id, public_text, category_id from cases) x"))[0]!.h + (await db.query<{ n: number }>("select count(*)::int as n from audit_log"))[0]!.n + (await db.query<{ n: number }>("select count(*)::int as n from case_events"))[0]!.n + (await db.query<{ n: number }>("select count(*)::int as n from case_photos"))[0]!.n;
 const photo = () => ({ bytes: Buffer.from(`p-${seq}-${Math.random()}`), mediaType: "image/jpeg", width: 4, height: 4, thumbnail: { bytes: Buffer.from("t") }, dhash: null });
 
 const targets = new Map<string, string>();
@@ -63,6 +64,7 @@ const OPS: Record<string, Op> = {
   "public text": { op: "cases:handle", right: "handles", files: ["update-public-text"], run: (ctx, id) => updatePublicText({ ctx, input: { id, publicText: "น้ำท่วมถนนในซอย" } }) },
   "after-photo": { op: "cases:handle", right: "handles", files: ["upload-case-photo"], prepare: async (id) => void (await acceptCase({ ctx: handler(), input: { id } })), run: (ctx, id) => uploadCasePhoto({ ctx, input: { id, photo: photo() } }) },
   assign: { op: "cases:assign", right: "assigns", files: ["assign-case", "bulk-assign-cases"], run: (ctx, id) => assignCase({ ctx, input: { id, accountId: null } }) },
+  category: { op: "cases:handle", right: "handles", files: ["change-category"], run: (ctx, id) => changeCaseCategory({ ctx, input: { id, categoryId: "road", reasonTh: "เป็นเรื่องถนนชำรุด" } }) },
   transfer: { op: "cases:assign", right: "assigns", files: ["transfer-case"], run: (ctx, id) => transferCase({ ctx, input: { id, orgId: "pao:57", reasonTh: "ถนนของ อบจ. ดูแล" } }) },
   merge: { op: "cases:handle", right: "handles", files: ["merge-case"], prepare: async (id) => void targets.set(id, (await freshCase()).id), run: (ctx, id) => mergeCase({ ctx, input: { id, intoId: targets.get(id)! } }) },
 };

@@ -7,6 +7,7 @@ import { acceptCase } from "./accept-case.js";
 import { addCaseEvent } from "./add-case-event.js";
 import { assignCase } from "./assign-case.js";
 import { bulkAssignCases } from "./bulk-assign-cases.js";
+import { changeCaseCategory } from "./change-category.js";
 import { redactPersonalData, routeCase, textSimilarity, mustGetCategory } from "./case-rules.js";
 import { closeResolvedCases } from "./close-resolved-cases.js";
 import { escalateCases, escalationLevelAt } from "./escalate-cases.js";
@@ -248,6 +249,29 @@ describe("duplicates", () => {
 });
 
 describe("staff workspace", () => {
+  it("a handler corrects the category: the public timeline says so, the service times stay, a sensitive category leaves the public search, bad input changes nothing", async () => {
+    const r = await report({ descriptionTh: "ถนนหน้าวัดเป็นหลุมลึก น้ำขังเวลาฝนตก รถจักรยานยนต์ล้ม" });
+    const centre = maeSai();
+    const before = await snapshot();
+    expect((await fail(changeCaseCategory({ ctx: ctxFor(db, centre), input: { id: r.id, categoryId: "no-such" } }))).code).toBe("validation.failed");
+    expect((await fail(changeCaseCategory({ ctx: ctxFor(db, centre), input: { id: r.id, categoryId: "flood" } }))).code).toBe("cases.category-unchanged");
+    expect((await fail(changeCaseCategory({ ctx: ctxFor(db, centre), input: { id: r.id, categoryId: "road", version: 7 } }))).status).toBe(409);
+    expect(await snapshot()).toBe(before);
+    const due = (await getCase({ ctx: ctxFor(db, centre), input: { id: r.id } })).resolveDueAt;
+    const moved = await changeCaseCategory({ ctx: at(centre, HOUR), input: { id: r.id, categoryId: "road", reasonTh: "เป็นเรื่องถนนชำรุด" } });
+    expect(moved).toMatchObject({ categoryId: "road", version: 2 });
+    const c = await getCase({ ctx: ctxFor(db, centre), input: { id: r.id } });
+    expect([c.categoryId, c.resolveDueAt]).toEqual(["road", due]);
+    const pub = await getPublicCase({ ctx: ctxFor(db, anon), input: { publicRef: r.publicRef } });
+    expect(pub.timeline.at(-1)).toMatchObject({ kind: "category", visibility: "public" });
+    expect(pub.timeline.at(-1)!.textTh).toContain("ถนน");
+    await changeCaseCategory({ ctx: at(centre, 2 * HOUR), input: { id: r.id, categoryId: "welfare" } });
+    const [row] = await db.query<{ public_search_text: string }>("select public_search_text from cases where id = $1", [r.id]);
+    expect(row!.public_search_text).toBe("");
+    const audit = await db.query<{ action: string }>("select action from audit_log where entity_id = $1 and action = 'cases.case.category'", [r.id]);
+    expect(audit).toHaveLength(2);
+  });
+
   it("queues by office and person, assigns (all or nothing in bulk) only to people who can handle, transfers with a reason", async () => {
     const one = await report();
     const two = await report();
@@ -265,6 +289,9 @@ describe("staff workspace", () => {
     expect((await bulkAssignCases({ ctx: ctxFor(db, centre), input: { caseIds: [one.id, two.id], accountId: head[0]!.id } })).assigned).toBe(2);
     const mine = await listCases({ ctx: ctxFor(db, { ...centre, id: head[0]!.id }), input: { assignee: "me", pageSize: 200 } });
     expect(mine.items.map((x) => x.id)).toEqual(expect.arrayContaining([one.id, two.id]));
+    // the queue names who has each case (staff views only; the board never carries it)
+    const [{ display_name: headName }] = await db.query<{ display_name: string }>("select display_name from accounts where id = $1", [head[0]!.id]);
+    expect(mine.items.filter((x) => x.id === one.id || x.id === two.id).map((x) => x.assigneeName)).toEqual([headName, headName]);
     expect((await fail(transferCase({ ctx: ctxFor(db, centre), input: { id: one.id, orgId: "pao:57", reasonTh: "ไม่" } }))).status).toBe(400);
     const t = await transferCase({ ctx: ctxFor(db, centre), input: { id: one.id, orgId: "pao:57", reasonTh: "ถนนเส้นนี้เป็นของ อบจ. ดูแล" } });
     expect(t.assignedOrgId).toBe("pao:57");

@@ -224,6 +224,8 @@ export const CaseListItem = z.object({
   publicText: z.string(),
   assignedOrg: OrgName,
   assigneeAccountId: z.string().nullable(),
+  /** the assigned person's display name (staff queues only) */
+  assigneeName: z.string().nullable(),
   receivedAt: z.string(),
   resolveDueAt: z.string(),
   overdue: z.boolean(),
@@ -269,6 +271,7 @@ export const ResolveCaseInput = z
 export const AddCaseEventInput = z.object({ textTh: Text(1, 4000), visibility: z.enum(["public", "internal"]) }).strict();
 export const AssignCaseInput = z.object({ accountId: z.string().max(64).nullable(), version: Version }).strict();
 export const BulkAssignInput = z.object({ caseIds: z.array(z.string().max(64)).min(1).max(200), accountId: z.string().max(64).nullable() }).strict();
+export const ChangeCategoryInput = z.object({ categoryId: Code, reasonTh: Text(0, 500).optional(), version: Version }).strict();
 export const TransferCaseInput = z.object({ orgId: Code, reasonTh: Text(5, 1000), version: Version }).strict();
 export const MergeCaseInput = z.object({ intoId: z.string().max(64), version: Version }).strict();
 export const UpdatePublicTextInput = z.object({ publicText: Text(5, 4000), version: Version }).strict();

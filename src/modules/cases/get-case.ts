@@ -1,7 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { hasAnyPermission, requireAnyPermission } from "../../platform/auth/permissions.js";
 import type { Ctx } from "../../platform/ctx.js";
-import { accountNames } from "../accounts/index.js";
 import type { CaseDetail } from "./contracts.js";
 import { caseScopes, isHandler, mustGetCase } from "./case-rules.js";
 import { listItem, loadLookups, loadPhotos, loadTimeline } from "./presenters.js";
@@ -15,9 +14,8 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { id: string } 
   const r = await mustGetCase(ctx, input.id);
   await requireAnyPermission(ctx, "cases:read", caseScopes(r));
   const handler = await isHandler(ctx, r);
-  const l = await loadLookups(ctx, [r]);
+  const l = await loadLookups(ctx, [r], { people: true });
   const reporters = handler ? await ctx.db.select().from(caseReporters).where(eq(caseReporters.caseId, r.id)).orderBy(asc(caseReporters.createdAt)) : null;
-  const assignee = r.assigneeAccountId ? (await accountNames(ctx, [r.assigneeAccountId])).get(r.assigneeAccountId) ?? null : null;
   return {
     // what a queue row shows, then what only the case page adds
     ...listItem(r, l, ctx.now()),
@@ -28,7 +26,6 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { id: string } 
     attributes: r.attributes as Record<string, unknown>,
     lat: handler ? r.lat : null,
     lon: handler ? r.lon : null,
-    assigneeName: assignee,
     routedBy: r.routedBy,
     acceptDueAt: r.acceptDueAt.toISOString(),
     mergedInto: r.mergedInto,

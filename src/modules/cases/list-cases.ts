@@ -71,7 +71,7 @@ export async function listCases({ ctx, input }: { ctx: Ctx; input: unknown }): P
   const [{ n }] = (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(cases).where(cond)) as [{ n: number }];
   const order = { received: asc(cases.receivedAt), "-received": desc(cases.receivedAt), due: asc(cases.resolveDueAt), "-due": desc(cases.resolveDueAt) }[i.sort];
   const rows = await ctx.db.select().from(cases).where(cond).orderBy(order, asc(cases.id)).limit(i.pageSize).offset((i.page - 1) * i.pageSize);
-  const l = await loadLookups(ctx, rows);
+  const l = await loadLookups(ctx, rows, { people: true });
   const now = ctx.now();
   return { items: rows.map((r) => listItem(r, l, now)), total: n, page: i.page, pageSize: i.pageSize };
 }

@@ -30,6 +30,7 @@ export const casesModule: ModuleManifest = {
     "cases.case.note",
     "cases.case.assign",
     "cases.case.transfer",
+    "cases.case.category",
     "cases.case.merge",
     "cases.case.public-text",
     "cases.case.escalate",

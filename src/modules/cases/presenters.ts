@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
+import { accountNames } from "../accounts/index.js";
 import { lookupAreas, lookupOrganizations } from "../registry/index.js";
 import type { BoardItem, CaseEventView, CaseListItem, CaseStatus, CaseChannel, PhotoView, PublicCaseView } from "./contracts.js";
 import type { CaseRow, CategoryRow } from "./case-rules.js";
@@ -7,9 +8,9 @@ import { coarsenLocation } from "./locate.js";
 import { caseCategories, caseEvents, casePhotos } from "./tables.js";
 
 /** What a page of cases needs besides the rows: categories, areas and offices by id. */
-export type CaseLookups = { categories: Map<string, CategoryRow>; areas: Awaited<ReturnType<typeof lookupAreas>>; orgs: Awaited<ReturnType<typeof lookupOrganizations>> };
+export type CaseLookups = { categories: Map<string, CategoryRow>; areas: Awaited<ReturnType<typeof lookupAreas>>; orgs: Awaited<ReturnType<typeof lookupOrganizations>>; people: Map<string, string> };
 
-export async function loadLookups(ctx: Ctx, rows: readonly CaseRow[]): Promise<CaseLookups> {
+export async function loadLookups(ctx: Ctx, rows: readonly CaseRow[], opts: { people?: boolean } = {}): Promise<CaseLookups> {
   const catIds = [...new Set(rows.map((r) => r.categoryId))];
   const cats = catIds.length ? await ctx.db.select().from(caseCategories).where(inArray(caseCategories.id, catIds)) : [];
   const areaIds = rows.flatMap((r) => [r.subdistrictCode ? `subdistrict:${r.subdistrictCode}` : null, r.districtCode ? `district:${r.districtCode}` : null, `province:${r.provinceCode}`]).filter((x): x is string => !!x);
@@ -17,6 +18,8 @@ export async function loadLookups(ctx: Ctx, rows: readonly CaseRow[]): Promise<C
     categories: new Map(cats.map((c) => [c.id, c])),
     areas: await lookupAreas(ctx, areaIds),
     orgs: await lookupOrganizations(ctx, rows.flatMap((r) => (r.assignedOrgId ? [r.assignedOrgId] : []))),
+    // the names of the people assigned: staff views only (a queue shows who has each case; public views never ask)
+    people: opts.people ? await accountNames(ctx, rows.flatMap((r) => (r.assigneeAccountId ? [r.assigneeAccountId] : []))) : new Map(),
   };
 }
 
@@ -91,6 +94,7 @@ export function listItem(r: CaseRow, l: CaseLookups, now: Date): CaseListItem {
     publicText: r.publicText,
     assignedOrg: orgView(r.assignedOrgId, l),
     assigneeAccountId: r.assigneeAccountId,
+    assigneeName: r.assigneeAccountId ? (l.people.get(r.assigneeAccountId) ?? null) : null,
     receivedAt: r.receivedAt.toISOString(),
     resolveDueAt: r.resolveDueAt.toISOString(),
     overdue: isOverdue(r, now),

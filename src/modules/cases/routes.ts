@@ -42,6 +42,7 @@ import {
   TransferCaseInput,
   UpdatePublicTextInput,
   CasesPrivacy,
+  ChangeCategoryInput,
 } from "./contracts.js";
 import { deleteRoutingRule } from "./delete-routing-rule.js";
 import { findDuplicates } from "./find-duplicates.js";
@@ -71,6 +72,7 @@ import { acceptImport, getImportJob, listImportJobs } from "../registry/index.js
 import { suggestRouting } from "./suggest-routing.js";
 import { trackCase } from "./track-case.js";
 import { transferCase } from "./transfer-case.js";
+import { changeCaseCategory } from "./change-category.js";
 import { updatePublicText } from "./update-public-text.js";
 import { uploadCasePhoto } from "./upload-case-photo.js";
 
@@ -218,6 +220,7 @@ export function casesRoutes(opts: CasesRouteOptions = {}): FastifyPluginAsync {
     act("resolve", ResolveCaseInput, resolveCase);
     act("events", AddCaseEventInput, addCaseEvent, CaseEventView);
     act("assign", AssignCaseInput, assignCase, z.object({ id: z.string(), assigneeAccountId: z.string().nullable(), version: z.number() }));
+    act("category", ChangeCategoryInput, changeCaseCategory, z.object({ id: z.string(), categoryId: z.string(), version: z.number() }));
     act("transfer", TransferCaseInput, transferCase, z.object({ id: z.string(), assignedOrgId: z.string(), version: z.number() }));
     act("merge", MergeCaseInput, mergeCase, z.object({ id: z.string(), mergedInto: z.string(), supportCount: z.number() }));
     act("public-text", UpdatePublicTextInput, updatePublicText, z.object({ id: z.string(), publicText: z.string(), version: z.number() }));

@@ -115,7 +115,7 @@ export function StatusStepper({ status, timeline }: { status: CaseStatus; timeli
   );
 }
 
-const KNOWN_EVENTS = new Set(["received", "routed", "accept", "start", "resolve", "reopen", "rated", "update", "transferred", "merged", "merged-in", "escalated", "auto-closed"]);
+const KNOWN_EVENTS = new Set(["received", "routed", "accept", "start", "resolve", "reopen", "rated", "update", "transferred", "merged", "merged-in", "escalated", "auto-closed", "category"]);
 
 /** The public timeline: what happened, when (Buddhist-era dates in Thai), and which office did it. */
 export function CaseTimeline({ events }: { events: readonly CaseEventView[] }) {

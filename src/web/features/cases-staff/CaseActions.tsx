@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Card, FileInput, Group, Modal, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Button, Card, FileInput, Group, Modal, Paper, Radio, Select, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { CaseDetail, PhotoView } from "../../../modules/cases/contracts.js";
@@ -8,7 +8,7 @@ import { useFormat } from "../../app/format.js";
 import { useMe } from "../../app/session.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { OrganizationPicker } from "../../ui/pickers.js";
-import { AssigneeChoice, caseKey, NOBODY, OPEN, photoSrc, postMultipart, type Assignee } from "./cases-ui.js";
+import { AssigneeChoice, caseKey, categoriesQuery, categoryOptions, NOBODY, OPEN, photoSrc, postMultipart, type Assignee } from "./cases-ui.js";
 
 /**
  * An action on the case, sent with the version the page shows: the server refuses it (409) when someone changed the
@@ -49,6 +49,7 @@ export function CaseActions({ c }: { c: CaseDetail }) {
   const [resolving, setResolving] = useState(false);
   const [assigning, setAssigning] = useState(false);
   const [transferring, setTransferring] = useState(false);
+  const [recategorising, setRecategorising] = useState(false);
   const h = c.can.handle;
   return (
     <Card withBorder component="section" aria-labelledby="case-actions-title" data-testid="case-actions">
@@ -61,6 +62,7 @@ export function CaseActions({ c }: { c: CaseDetail }) {
         {h && ["accepted", "in_progress", "reopened"].includes(c.status) && !c.mergedInto && <Button onClick={() => setResolving(true)} data-testid="case-resolve">{t("casesStaff.actions.resolve")}</Button>}
         {c.can.assign && open && <Button variant="default" onClick={() => setAssigning(true)} data-testid="case-assign">{t("casesStaff.actions.assign")}</Button>}
         {c.can.assign && open && <Button variant="default" onClick={() => setTransferring(true)} data-testid="case-transfer">{t("casesStaff.actions.transfer")}</Button>}
+        {h && open && <Button variant="default" onClick={() => setRecategorising(true)} data-testid="case-category">{t("casesStaff.actions.category")}</Button>}
         {!open && <Text size="sm" c="dark.4">{t("casesStaff.actions.closedHint")}</Text>}
       </Group>
       <ActionError error={accept.error ?? start.error} />
@@ -68,6 +70,7 @@ export function CaseActions({ c }: { c: CaseDetail }) {
       {resolving && <ResolveDialog c={c} onClose={() => setResolving(false)} />}
       {assigning && <AssignDialog c={c} onClose={() => setAssigning(false)} />}
       <TransferDialog c={c} opened={transferring} onClose={() => setTransferring(false)} />
+      {recategorising && <CategoryDialog c={c} onClose={() => setRecategorising(false)} />}
     </Card>
   );
 }
@@ -269,6 +272,43 @@ function TransferForm({ c, onClose, initialOrgId }: { c: CaseDetail; onClose: ()
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>{t("common.cancel")}</Button>
             <Button type="submit" loading={transfer.isPending} data-testid="case-transfer-save">{t("casesStaff.transfer.save")}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Corrects the case's category (the public timeline says so; the next training of the suggestions learns it). */
+function CategoryDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const categories = useQuery(categoriesQuery);
+  const [categoryId, setCategoryId] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
+  const [tried, setTried] = useState(false);
+  const change = useCaseAction<{ categoryId: string; reasonTh?: string }, unknown>(c, "category");
+  const problem = !categoryId ? t("casesStaff.recategorise.missing") : categoryId === c.categoryId ? t("casesStaff.recategorise.same") : null;
+  return (
+    <Modal opened onClose={onClose} title={t("casesStaff.recategorise.title", { ref: c.publicRef })} size="lg" closeButtonProps={{ "aria-label": t("common.close") }}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setTried(true);
+          if (problem) return;
+          change.mutate({ categoryId: categoryId!, ...(reason.trim() ? { reasonTh: reason.trim() } : {}) }, { onSuccess: onClose });
+        }}
+        data-testid="case-category-form"
+      >
+        <Stack gap="sm">
+          <Text size="sm">{t("casesStaff.recategorise.hint")}</Text>
+          <Select label={t("casesStaff.recategorise.to")} searchable required data={categoryOptions(categories.data?.items ?? [], f.pick)} value={categoryId} onChange={setCategoryId} error={tried ? problem : undefined} data-testid="case-category-select" />
+          <Textarea label={t("casesStaff.recategorise.reason")} autosize minRows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-testid="case-category-reason" />
+          <ActionError error={change.error} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>{t("common.cancel")}</Button>
+            <Button type="submit" loading={change.isPending} data-testid="case-category-save">{t("casesStaff.recategorise.save")}</Button>
           </Group>
         </Stack>
       </form>

@@ -225,7 +225,7 @@ function QueueRow({ c, canAssign, chosen, onToggle, meId, thData }: { c: CaseLis
       <Table.Td style={{ minWidth: 130, maxWidth: 180 }}><Text size="sm">{f.pick(c.areaNameTh, c.areaNameEn)}</Text></Table.Td>
       <Table.Td style={{ minWidth: 150, maxWidth: 220 }}>
         <Text size="sm" lineClamp={3} title={f.name(c.assignedOrg)}>{f.name(c.assignedOrg) || "—"}</Text>
-        {c.assigneeAccountId && <Text size="xs" c="dark.4" data-testid="case-assignee">{c.assigneeAccountId === meId ? t("casesStaff.assignedToMe") : t("casesStaff.assignedToSomeone")}</Text>}
+        {c.assigneeAccountId && <Text size="xs" c="dark.4" data-testid="case-assignee">{c.assigneeAccountId === meId ? t("casesStaff.assignedToMe") : c.assigneeName ? t("casesStaff.assignedTo", { name: c.assigneeName }) : t("casesStaff.assignedToSomeone")}</Text>}
       </Table.Td>
       <Table.Td style={{ whiteSpace: "nowrap" }}>
         <Text size="sm">{f.date(c.receivedAt)}</Text>

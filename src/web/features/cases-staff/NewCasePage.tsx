@@ -14,6 +14,7 @@ import { OrganizationPicker } from "../../ui/pickers.js";
 import { provinceQuery, provincesQuery } from "../provinces/queries.js";
 import { suggestQuery } from "./CaseHints.js";
 import { privacyQuery } from "../cases-public/case-ui.js";
+import { ReceivePermitButton } from "../permits/ReceivePermitForm.js";
 import { categoriesQuery, categoryOptions, ConfidenceBar, homePlace, submittedKey } from "./cases-ui.js";
 
 type Fields = {
@@ -143,6 +144,18 @@ export function NewCasePage() {
         <Title order={1} data-testid="case-new-title">{t("casesStaff.newCase.title")}</Title>
         <Text c="dark.4">{t("casesStaff.newCase.intro")}</Text>
       </div>
+      {holdsRoleFor(me.data, "delegation:permit.receive") && (
+        // one-stop: the same counter takes applications for permits and approvals (the delegation module's casework)
+        <Card withBorder p="sm" data-testid="case-new-permit">
+          <Group justify="space-between" wrap="wrap" gap="sm">
+            <div>
+              <Text fw={600}>{t("casesStaff.newCase.permitTitle")}</Text>
+              <Text size="sm" c="dark.4">{t("casesStaff.newCase.permitIntro")}</Text>
+            </div>
+            <ReceivePermitButton />
+          </Group>
+        </Card>
+      )}
       <form
         noValidate
         onSubmit={(e) => {
