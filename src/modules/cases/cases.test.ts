@@ -26,6 +26,7 @@ import { resolveCase } from "./resolve-case.js";
 import { setRoutingRule } from "./set-routing-rule.js";
 import { startCase } from "./start-case.js";
 import { submitCase } from "./submit-case.js";
+import { suggestRouting } from "./suggest-routing.js";
 import { trackCase } from "./track-case.js";
 import { transferCase } from "./transfer-case.js";
 import { uploadCasePhoto } from "./upload-case-photo.js";
@@ -375,5 +376,14 @@ describe("the demo", () => {
     const mine = await db.query("select 1 from case_reporters r join cases c on c.id = r.case_id where c.is_demo and r.account_id = 'demo-citizen'");
     expect(mine.length).toBeGreaterThanOrEqual(2);
     expect((await db.query("select org_id from case_routing_rules where is_demo is false and area_id = 'district:5709' and category_id = 'road'"))).toEqual([{ org_id: "pao:57" }]);
+  });
+
+  it("its routing suggestions have learnt from its closed history (the nightly job, run once by the seed)", async () => {
+    const models = await db.query<{ kind: string; examples: number }>("select kind, examples from case_routing_models order by kind");
+    expect(models.map((m) => m.kind)).toEqual(["category", "organization"]);
+    expect(models.every((m) => m.examples >= 40)).toBe(true);
+    const s = await suggestRouting({ ctx: ctxFor(db, maeSai()), input: { text: "ถนนหน้าบ้านเป็นหลุมบ่อลึก รถจักรยานยนต์ล้ม" } });
+    expect(s.categories.map((c) => c.id)).toContain("road");
+    expect(s.categories.length).toBeGreaterThan(0);
   });
 });

@@ -13,6 +13,7 @@ import { resolveCase } from "./resolve-case.js";
 import { setRoutingRule } from "./set-routing-rule.js";
 import { startCase } from "./start-case.js";
 import { submitCase } from "./submit-case.js";
+import { trainRoutingModels } from "./train-routing-models.js";
 import { cases } from "./tables.js";
 
 const DAY = 86_400_000;
@@ -62,6 +63,23 @@ const CASES: DemoCase[] = [
 ];
 
 /**
+ * Closed cases of the past months, a few of each common kind across the pilots: the routing suggestions of the demo
+ * learn from them (the nightly training job runs once at the end of the seed), as a deployment's own history would teach it.
+ */
+const HISTORY: Record<string, { reasonTh: string; texts: string[] }> = {
+  road: { reasonTh: "ซ่อมผิวถนนและปิดหลุมเรียบร้อยแล้ว", texts: ["ถนนคอนกรีตแตกร้าวเป็นหลุมลึก รถยนต์ตกหลุมยางแตกหลายคัน", "ผิวถนนลาดยางชำรุดเป็นหลุมบ่อตลอดสาย ฝนตกน้ำขังในหลุม ขับขี่อันตราย", "ถนนทรุดตัวเป็นแอ่งหน้าทางเข้าหมู่บ้าน รถจักรยานยนต์ล้มบ่อย", "ขอให้ซ่อมถนนลูกรังที่เป็นร่องลึกหลังฝนตก รถเข้าออกหมู่บ้านไม่ได้"] },
+  flood: { reasonTh: "นำเครื่องสูบน้ำเข้าระบายน้ำ ระดับน้ำลดลงเป็นปกติแล้ว", texts: ["ฝนตกหนักน้ำท่วมขังถนนในชุมชนสูงระดับเข่า ระบายไม่ทัน", "น้ำป่าไหลหลากเข้าท่วมบ้านเรือนริมลำห้วย ขอเครื่องสูบน้ำ", "น้ำท่วมขังทางลอดใต้สะพานหลังฝนตก รถยนต์ดับกลางน้ำ", "ระดับน้ำในแม่น้ำเพิ่มสูงจนล้นตลิ่ง น้ำเข้าท่วมถนนเลียบแม่น้ำ"] },
+  drain: { reasonTh: "ลอกท่อและรางระบายน้ำ เปลี่ยนฝาท่อที่ชำรุดแล้ว", texts: ["ท่อระบายน้ำหน้าตลาดอุดตันด้วยขยะ น้ำเน่าเสียส่งกลิ่นเหม็น", "ฝาท่อระบายน้ำแตกหัก เปิดโล่งอยู่กลางทางเท้า เด็กอาจตกลงไป", "รางระบายน้ำข้างถนนตื้นเขิน มีดินและใบไม้ทับถม น้ำไม่ไหล", "บ่อพักน้ำเสียล้นออกมาบนถนนทุกครั้งที่ฝนตก"] },
+  lighting: { reasonTh: "เปลี่ยนหลอดไฟและซ่อมระบบไฟส่องสว่างแล้ว", texts: ["ไฟส่องสว่างริมถนนดับหลายต้นติดต่อกัน กลางคืนมืดมาก", "เสาไฟแสงสว่างในซอยไม่ติดมาเป็นเดือน เกรงจะเกิดอาชญากรรม", "โคมไฟถนนกะพริบติด ๆ ดับ ๆ หน้าโรงเรียน ขอให้เปลี่ยนหลอด", "ไฟสาธารณะในสวนสาธารณะดับทั้งหมด ผู้ออกกำลังกายตอนเย็นไม่ปลอดภัย"] },
+  pm25: { reasonTh: "ดับไฟและตรวจปราบปรามการเผา แจ้งเตือนผู้ฝ่าฝืนแล้ว", texts: ["ฝุ่นควันปกคลุมทั้งเมือง ค่าฝุ่นสูงมาก มีการเผาไร่ข้าวโพดรอบหมู่บ้าน", "มีคนลักลอบเผาขยะและกิ่งไม้ทุกเย็น ควันเข้าบ้าน เด็กไอและแสบตา", "เผาตอซังข้าวในนาติดกับโรงเรียน ควันหนาแน่น นักเรียนหายใจไม่สะดวก", "ไฟไหม้ป่าบนดอยใกล้หมู่บ้าน ควันและเถ้าลอยเข้ามาในชุมชน"] },
+  "stray-animal": { reasonTh: "จับสัตว์ไปทำหมันและฉีดวัคซีน ส่งศูนย์พักพิงแล้ว", texts: ["สุนัขจรจัดรวมฝูงหน้าตลาด เห่าไล่และกัดคนเดินผ่าน", "แมวจรจัดจำนวนมากในชุมชน คุ้ยขยะและส่งกลิ่น ขอให้ทำหมัน", "มีสุนัขจรจัดป่วยเป็นโรคผิวหนังหลายตัวอยู่ในวัด เกรงติดต่อ", "สุนัขจรจัดนอนขวางทางเข้าโรงพยาบาล ไล่กัดผู้ป่วยที่มาใช้บริการ"] },
+  noise: { reasonTh: "เจ้าหน้าที่ตรวจวัดเสียงและตักเตือนผู้ประกอบการแล้ว", texts: ["สถานบันเทิงเปิดเพลงเสียงดังถึงตีสอง รบกวนการพักผ่อนของชาวบ้าน", "โรงงานเดินเครื่องจักรเสียงดังตลอดคืน นอนไม่หลับ", "รถจักรยานยนต์แต่งท่อเสียงดังรวมกลุ่มแข่งกันทุกคืน", "งานก่อสร้างตอกเสาเข็มตั้งแต่ตีห้า เสียงดังและแรงสั่นสะเทือน"] },
+  traffic: { reasonTh: "จัดเจ้าหน้าที่อำนวยการจราจรและปรับรอบสัญญาณไฟแล้ว", texts: ["รถติดหนักหน้าโรงเรียนช่วงเช้า ไม่มีเจ้าหน้าที่อำนวยความสะดวกจราจร", "รถบรรทุกจอดกีดขวางช่องทางจราจรบนถนนสายหลักเป็นประจำ", "ไฟสัญญาณจราจรที่สี่แยกตั้งเวลาไม่เหมาะสม รถติดสะสมยาว", "รถจอดซ้อนคันหน้าตลาดทุกเช้า การจราจรติดขัดยาวถึงสะพาน"] },
+  cleanliness: { reasonTh: "จัดรถเก็บขนขยะและทำความสะอาดพื้นที่แล้ว", texts: ["ขยะไม่มีการเก็บมาหนึ่งสัปดาห์ ส่งกลิ่นเหม็นและมีแมลงวัน", "มีคนลักลอบทิ้งขยะและเศษวัสดุก่อสร้างริมถนนเข้าหมู่บ้าน", "ถังขยะหน้าชุมชนล้นจนขยะกระจายเต็มถนน", "ตลาดนัดทิ้งขยะไว้หลังเลิกตลาดโดยไม่เก็บกวาด"] },
+};
+const HISTORY_PLACES = ["570101", "570901", "760101", "400101", "340101", "310101", "570102", "760103", "400104", "340104", "310104", "570902"];
+
+/**
  * The demo's cases in the five pilot provinces: every status and channel, a merged duplicate (Mae Sai smoke,
  * two reporters), a case past its service level (escalated by the job), a sensitive complaint, and a routing rule
  * (roads in Mae Sai go to the Chiang Rai PAO). Reporters are fictitious; everything is marked demo.
@@ -97,6 +115,21 @@ export async function seedDemoCases({ ctx }: { ctx: Ctx }): Promise<void> {
     }
     if (d.update && !d.steps?.includes("start")) await addCaseEvent({ ctx: at(t, handler), input: { id: r.id, textTh: d.update, visibility: "public" } });
   }
+  // the past months: closed cases the routing suggestions learn from
+  let h = 0;
+  for (const [categoryId, { reasonTh, texts }] of Object.entries(HISTORY)) {
+    for (const text of texts) {
+      const subdistrictCode = HISTORY_PLACES[h % HISTORY_PLACES.length]!;
+      const t0 = now - (160 - h * 3) * DAY;
+      h++;
+      const r = await submitCase({ ctx: at(t0, citizen(null)), input: { categoryId, descriptionTh: text, subdistrictCode, reporter: { anonymous: true, notify: false }, consent: true } });
+      ids.set(`history-${h}`, r.id);
+      const handler = staff("district_officer", `area:district:${subdistrictCode.slice(0, 4)}`, `demo-centre-${subdistrictCode.slice(0, 4)}`);
+      await acceptCase({ ctx: at(t0 + 3 * HOUR, handler), input: { id: r.id } });
+      await resolveCase({ ctx: at(t0 + 2 * DAY, handler), input: { id: r.id, reasonTh } });
+      await rateCase({ ctx: at(t0 + 3 * DAY, citizen(null)), input: { id: r.id, trackingCode: r.trackingCode, rating: 3 + (h % 3) } });
+    }
+  }
   // the second smoke report repeats the first: the Mae Sai centre merges it, its reporter now follows the first
   await mergeCase({ ctx: at(now - 1.4 * DAY, staff("district_officer", "area:district:5709", "demo-centre-5709")), input: { id: ids.get("cr-smoke-2")!, intoId: ids.get("cr-smoke")! } });
   await escalateCases({ ctx: { ...ctx, now: () => new Date(now) } });
@@ -104,4 +137,6 @@ export async function seedDemoCases({ ctx }: { ctx: Ctx }): Promise<void> {
     await tx.db.update(cases).set({ isDemo: true }).where(inArray(cases.id, [...ids.values()]));
     await writeAudit(tx, { action: "cases.seed.demo", entityType: "case", entityId: "demo", after: { cases: ids.size } });
   });
+  // what the nightly job would have learnt from this history
+  await trainRoutingModels({ ctx: { ...ctx, now: () => new Date(now) } });
 }
