@@ -11,7 +11,7 @@ import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink, ButtonLink } from "../../ui/links.js";
 import { NotFoundPage } from "../../ui/NotFound.js";
 import { PageLoader } from "../../ui/PageLoader.js";
-import { authorLabel, StateBadge, SubjectCard, SupportButton } from "./participation-ui.js";
+import { Author, HiddenBy, StateBadge, SubjectCard, SupportButton } from "./participation-ui.js";
 
 const route = getRouteApi("/participation/calls/$id");
 
@@ -47,9 +47,9 @@ export function CallPage() {
           <Card key={p.id} withBorder p="md" data-testid="proposal-card" data-proposal-id={p.id}>
             <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
               {p.state === "hidden" ? (
-                <Text c="dark.5" data-testid="proposal-hidden">{t("participation.hiddenBy", { reason: p.hiddenReasonTh ?? "" })}</Text>
+                <Text c="dark.5" data-testid="proposal-hidden"><HiddenBy reason={p.hiddenReasonTh} /></Text>
               ) : (
-                <AnchorLink to="/participation/proposals/$id" params={{ id: p.id }} fw={600} data-testid="proposal-link">{p.titleTh}</AnchorLink>
+                <AnchorLink to="/participation/proposals/$id" params={{ id: p.id }} fw={600} lang="th" data-testid="proposal-link">{p.titleTh}</AnchorLink>
               )}
               <StateBadge state={p.state} />
             </Group>
@@ -57,7 +57,7 @@ export function CallPage() {
               <>
                 <Text size="sm" mt={4} lang="th">{p.excerptTh}</Text>
                 <Text size="xs" c="dark.5" mt={4}>
-                  {authorLabel(p.authorName, t)} · {f.date(p.createdAt)} · {t("participation.commentsCount", { n: f.number(p.comments) })}
+                  <Author name={p.authorName} /> · {f.date(p.createdAt)} · {t("participation.commentsCount", { n: f.number(p.comments) })}
                   {p.responseDueOn && !p.respondedAt ? ` · ${t("participation.dueOn", { date: f.date(p.responseDueOn) })}` : ""}
                 </Text>
                 <Group mt="sm">

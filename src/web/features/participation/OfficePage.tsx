@@ -1,4 +1,4 @@
-import { Button, Card, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Box, Button, Card, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
@@ -47,8 +47,8 @@ function Queue({ provinceCode }: { provinceCode: string }) {
       <ErrorAlert error={q.error} />
       {q.data?.items.length === 0 && <Text c="dark.5">{t("participation.office.queueEmpty")}</Text>}
       {!!q.data?.items.length && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table data-testid="queue-table" striped>
+        <Box style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-labelledby="queue-title">
+          <Table data-testid="queue-table" striped miw={640}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("participation.office.proposal")}</Table.Th>
@@ -61,8 +61,8 @@ function Queue({ provinceCode }: { provinceCode: string }) {
               {q.data.items.map((p) => (
                 <Table.Tr key={p.id} data-testid="queue-row">
                   <Table.Td>
-                    <AnchorLink to="/participation/proposals/$id" params={{ id: p.id }}>{p.titleTh}</AnchorLink>
-                    <Text size="xs" c="dark.5">{p.callTitleTh}</Text>
+                    <AnchorLink to="/participation/proposals/$id" params={{ id: p.id }} lang="th">{p.titleTh}</AnchorLink>
+                    <Text size="xs" c="dark.5" lang="th">{p.callTitleTh}</Text>
                   </Table.Td>
                   <Table.Td>{f.number(p.supportCount)}</Table.Td>
                   <Table.Td>
@@ -74,7 +74,7 @@ function Queue({ provinceCode }: { provinceCode: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Box>
       )}
     </Card>
   );

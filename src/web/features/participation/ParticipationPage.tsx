@@ -1,4 +1,4 @@
-import { Badge, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink, ButtonLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
+import { CountBadge } from "./participation-ui.js";
 
 const route = getRouteApi("/participation");
 const PILOTS = ["57", "34", "31", "40", "76"];
@@ -54,10 +55,10 @@ export function ParticipationPage() {
               {f.pick(c.titleTh, c.titleEn)}
             </AnchorLink>
             <Group gap="xs" mt="xs" wrap="wrap">
-              <Badge variant="light" color="blue" styles={{ label: { textTransform: "none" } }}>{t("participation.counts.proposals", { n: f.number(c.proposals) })}</Badge>
-              <Badge variant="light" color="teal" styles={{ label: { textTransform: "none" } }}>{t("participation.counts.supports", { n: f.number(c.supports) })}</Badge>
-              {c.awaitingResponse > 0 && <Badge variant="light" color="orange" styles={{ label: { textTransform: "none" } }}>{t("participation.counts.awaiting", { n: f.number(c.awaitingResponse) })}</Badge>}
-              {c.responded > 0 && <Badge variant="light" color="green" styles={{ label: { textTransform: "none" } }}>{t("participation.counts.responded", { n: f.number(c.responded) })}</Badge>}
+              <CountBadge color="blue.9">{t("participation.counts.proposals", { n: f.number(c.proposals) })}</CountBadge>
+              <CountBadge color="teal.9">{t("participation.counts.supports", { n: f.number(c.supports) })}</CountBadge>
+              {c.awaitingResponse > 0 && <CountBadge color="orange.9">{t("participation.counts.awaiting", { n: f.number(c.awaitingResponse) })}</CountBadge>}
+              {c.responded > 0 && <CountBadge color="green.9">{t("participation.counts.responded", { n: f.number(c.responded) })}</CountBadge>}
             </Group>
             <Text size="sm" mt="xs">{t("participation.closes", { date: f.date(c.closesAt) })} · {t("participation.threshold", { n: f.number(c.supportThreshold), days: c.responseDays })}</Text>
           </Card>

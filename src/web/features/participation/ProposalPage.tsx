@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Group, NumberInput, SegmentedControl, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Button, Card, Checkbox, Group, NumberInput, SegmentedControl, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
@@ -10,7 +10,7 @@ import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { NotFoundPage } from "../../ui/NotFound.js";
 import { PageLoader } from "../../ui/PageLoader.js";
-import { authorLabel, ChangesTable, StateBadge, SubjectCard, SupportButton } from "./participation-ui.js";
+import { Author, ChangesTable, HiddenBy, Picked, StateBadge, SubjectCard, SupportButton } from "./participation-ui.js";
 
 const route = getRouteApi("/participation/proposals/$id");
 
@@ -28,20 +28,20 @@ export function ProposalPage() {
   const hidden = p.state === "hidden";
   return (
     <Stack gap="md" maw={860} mx="auto" data-testid="proposal-page">
-      <AnchorLink to="/participation/calls/$id" params={{ id: p.call.id }} size="sm">← {f.pick(p.call.titleTh, p.call.titleEn)}</AnchorLink>
+      <AnchorLink to="/participation/calls/$id" params={{ id: p.call.id }} size="sm" lang={f.lang === "en" && !p.call.titleEn ? "th" : undefined}>← {f.pick(p.call.titleTh, p.call.titleEn)}</AnchorLink>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
         <div>
           <Text size="sm" c="dark.5">{t("participation.kicker", { province: f.pick(p.call.provinceNameTh, p.call.provinceNameEn) })}</Text>
-          <Title order={1} data-testid="proposal-title">{hidden ? t("participation.hiddenTitle") : p.titleTh}</Title>
+          <Title order={1} data-testid="proposal-title" lang={hidden ? undefined : "th"}>{hidden ? t("participation.hiddenTitle") : p.titleTh}</Title>
         </div>
         <StateBadge state={p.state} />
       </Group>
       {hidden ? (
-        <Alert color="gray" data-testid="proposal-hidden">{t("participation.hiddenBy", { reason: p.hiddenReasonTh ?? "" })}</Alert>
+        <Card withBorder p="md" data-testid="proposal-hidden"><Text><HiddenBy reason={p.hiddenReasonTh} /></Text></Card>
       ) : (
         <Card withBorder p="md">
           <Text style={{ whiteSpace: "pre-wrap" }} lang="th" data-testid="proposal-body">{p.bodyTh}</Text>
-          <Text size="xs" c="dark.5" mt="xs">{authorLabel(p.authorName, t)} · {f.date(p.createdAt)}</Text>
+          <Text size="xs" c="dark.5" mt="xs"><Author name={p.authorName} /> · {f.date(p.createdAt)}</Text>
           <Group mt="md">
             <SupportButton proposalId={p.id} count={p.supportCount} supportedByMe={p.supportedByMe} viewer={p.viewer} disabled={!p.call.isOpen} invalidate={[key]} />
           </Group>
@@ -74,7 +74,7 @@ function ResponseCard({ r }: { r: ResponseView }) {
         {t("participation.response.by", { date: f.date(r.publishedAt) })}
         {r.onTime === false ? ` · ${t("participation.response.late")}` : r.onTime ? ` · ${t("participation.response.onTime")}` : ""}
       </Text>
-      <Text mt="sm" style={{ whiteSpace: "pre-wrap" }} data-testid="response-reasoning">{f.pick(r.reasoningTh, r.reasoningEn)}</Text>
+      <Picked mt="sm" style={{ whiteSpace: "pre-wrap" }} data-testid="response-reasoning" th={r.reasoningTh} en={r.reasoningEn} />
       <Title order={3} size="h4" mt="md" mb="xs">{t("participation.response.changed")}</Title>
       <ChangesTable changes={r.changes} />
     </Card>
@@ -146,12 +146,12 @@ function Comments({ p, invalidate }: { p: ProposalDetail; invalidate: string[] }
         {p.commentsList.map((c) => (
           <div key={c.id} data-testid="comment">
             {c.hiddenReasonTh ? (
-              <Text size="sm" c="dark.5">{t("participation.hiddenBy", { reason: c.hiddenReasonTh })}</Text>
+              <Text size="sm" c="dark.5"><HiddenBy reason={c.hiddenReasonTh} /></Text>
             ) : (
               <>
                 <Text size="sm" lang="th" style={{ whiteSpace: "pre-wrap" }}>{c.bodyTh}</Text>
                 <Group gap="xs">
-                  <Text size="xs" c="dark.5">{authorLabel(c.authorName, t)} · {f.dateTime(c.createdAt)}</Text>
+                  <Text size="xs" c="dark.5"><Author name={c.authorName} /> · {f.dateTime(c.createdAt)}</Text>
                   {p.viewer.canManage && <HideForm url={`/participation/comments/${seg(c.id)}/hide`} invalidate={invalidate} label={t("participation.moderate.hideComment")} compact />}
                 </Group>
               </>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Stack, Table, Text } from "@mantine/core";
+import { Badge, Button, Card, Group, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { ChangeView, ProposalState, SubjectView, SupportResult, ViewerView } from "../../../modules/participation/contracts.js";
@@ -7,22 +7,53 @@ import { useFormat } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 
-const STATE_COLOR: Record<ProposalState, string> = { open: "blue", awaiting_response: "orange", overdue: "red", responded: "green", hidden: "gray" };
+const STATE_COLOR: Record<ProposalState, string> = { open: "blue.9", awaiting_response: "orange.9", overdue: "red.9", responded: "green.9", hidden: "gray.8" };
 const STATE_ICON: Record<ProposalState, string> = { open: "○", awaiting_response: "⏳", overdue: "!", responded: "✓", hidden: "—" };
 
 /** A proposal's state in words (with an icon), never colour alone. */
 export function StateBadge({ state }: { state: ProposalState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATE_COLOR[state]} variant="light" leftSection={<span aria-hidden="true">{STATE_ICON[state]}</span>} data-testid="proposal-state" data-state={state} styles={{ label: { textTransform: "none" } }}>
+    <Badge color={STATE_COLOR[state]} variant="outline" leftSection={<Text span c={STATE_COLOR[state]} fw={700} aria-hidden="true">{STATE_ICON[state]}</Text>} data-testid="proposal-state" data-state={state} styles={{ label: { color: "var(--mantine-color-dark-9)", textTransform: "none" } }}>
       {t(`participation.state.${state}`)}
     </Badge>
   );
 }
 
-/** The author as the public reads them: the display name they chose to show, else "ประชาชน". */
-export function authorLabel(name: string | null, t: (k: string) => string): string {
-  return name ?? t("participation.citizen");
+/** A count in words on a call's card (outline, dark text: readable at AA contrast). */
+export function CountBadge({ color, children }: { color: string; children: string }) {
+  return (
+    <Badge variant="outline" color={color} styles={{ label: { color: "var(--mantine-color-dark-9)", textTransform: "none" } }}>
+      {children}
+    </Badge>
+  );
+}
+
+/** The author as the public reads them: the display name they chose to show (data, marked Thai), else "ประชาชน". */
+export function Author({ name }: { name: string | null }) {
+  const { t } = useTranslation();
+  return name ? <span lang="th">{name}</span> : <>{t("participation.citizen")}</>;
+}
+
+/** "Hidden by the province: <reason>": the reason is the province's Thai text. */
+export function HiddenBy({ reason }: { reason: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {t("participation.hiddenBy")} <span lang="th">{reason ?? ""}</span>
+    </>
+  );
+}
+
+/** Text in the viewer's language when it exists, else the Thai, marked lang="th" so screen readers and checks know. */
+export function Picked({ th, en, ...rest }: { th: string; en: string } & React.ComponentProps<typeof Text<"p">>) {
+  const f = useFormat();
+  const showTh = f.lang === "th" || !en;
+  return (
+    <Text lang={showTh ? "th" : undefined} {...rest}>
+      {showTh ? th : en}
+    </Text>
+  );
 }
 
 /** The support button with the count; disabled with the reason when the viewer cannot support (not logged in, staff, unverified). */
@@ -97,38 +128,27 @@ export function SubjectCard({ subject }: { subject: SubjectView }) {
   );
 }
 
-/** What the response changed: before → after, and whether the record itself changed. */
+/** What the response changed: before → after (stacked, phone-first), and whether the record itself changed. */
 export function ChangesTable({ changes }: { changes: ChangeView[] }) {
   const { t } = useTranslation();
   const f = useFormat();
   if (!changes.length) return <Text size="sm" c="dark.5">{t("participation.response.noChanges")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={420}>
-      <Table data-testid="changes-table" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("participation.response.what")}</Table.Th>
-            <Table.Th>{t("participation.response.before")}</Table.Th>
-            <Table.Th>{t("participation.response.after")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {changes.map((c, k) => (
-            <Table.Tr key={k} data-testid="change-row">
-              <Table.Td>
-                <Text size="sm" fw={600}>{f.pick(c.subjectNameTh, c.subjectNameEn)}</Text>
-                <Text size="sm">{f.pick(c.fieldTh, c.fieldEn)}</Text>
-                <Text size="xs" c="dark.5">{c.applied ? t("participation.response.applied") : t("participation.response.recorded")}</Text>
-              </Table.Td>
-              <Table.Td data-testid="change-before">{c.before || t("participation.response.none")}</Table.Td>
-              <Table.Td data-testid="change-after">
-                <span aria-hidden="true">→ </span>
-                {c.after}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Stack gap="sm" data-testid="changes-table" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+      {changes.map((c, k) => (
+        <Card key={k} withBorder p="sm" component="li" data-testid="change-row">
+          <Text size="sm" fw={600}>{f.pick(c.subjectNameTh, c.subjectNameEn)}</Text>
+          <Picked size="sm" th={c.fieldTh} en={c.fieldEn} />
+          <Group gap="xs" mt={4} wrap="wrap" align="baseline">
+            <Text size="sm" c="dark.5">{t("participation.response.before")}:</Text>
+            <Text size="sm" td="line-through" data-testid="change-before">{c.before || t("participation.response.none")}</Text>
+            <Text size="sm" aria-hidden="true">→</Text>
+            <Text size="sm" c="dark.5">{t("participation.response.after")}:</Text>
+            <Text size="sm" fw={700} data-testid="change-after">{c.after}</Text>
+          </Group>
+          <Text size="xs" c="dark.5" mt={4}>{c.applied ? t("participation.response.applied") : t("participation.response.recorded")}</Text>
+        </Card>
+      ))}
+    </Stack>
   );
 }
