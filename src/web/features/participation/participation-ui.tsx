@@ -113,7 +113,7 @@ export function SubjectCard({ subject }: { subject: SubjectView }) {
           ) : (
             subject.targets.map((x) => (
               <Text key={`${x.fiscalYear}-${x.round}`} size="sm" data-testid="call-targets">
-                {t("participation.subject.round", { round: x.round })}: {x.levels.map((v) => f.number(v)).join(" · ")} {subject.unit ?? ""}
+                {t("participation.subject.round", { round: x.round })}: {x.levels.map((v) => f.number(v)).join(" · ")} <span lang="th">{subject.unit ?? ""}</span>
               </Text>
             ))
           )}
