@@ -822,3 +822,22 @@ journey(
 );
 
 journey("the demo citizen, reading their own reports", "citizen", [{ name: "cases-track-mine", path: "/track", expect: { locator: byTestId("my-cases"), text: both("casesPublic.mine.title") } }]);
+
+// participation ("บอกเราถึงรัฐ", issue 6): the public's calls, proposals and surveys; the governor's office's desk
+journey("a visitor reading Chiang Rai's calls for input", undefined, [
+  { name: "participation-57", path: "/participation?provinceCode=57", expect: [{ text: both("participation.title") }, { locator: byTestId("call-card"), text: { th: "PM2.5", en: "PM2.5" } }] },
+  { name: "participation-call-57-pm25", path: "/participation/calls/demo-call-57-pm25", expect: [{ locator: byTestId("call-subject"), text: both("participation.subject.target") }, { locator: byTestId("call-page"), text: both("participation.state.awaiting_response") }] },
+  { name: "participation-proposal-responded", path: "/participation/proposals/demo-prop-57-tighter", expect: [{ locator: byTestId("official-response"), text: both("participation.response.title") }, { locator: byTestId("changes-table"), text: both("participation.response.applied") }] },
+  { name: "participation-proposal-hidden", path: "/participation/proposals/demo-prop-57-ad", expect: { locator: byTestId("proposal-hidden"), text: both("participation.hiddenBy") } },
+  { name: "participation-survey-closed", path: "/participation/surveys/demo-survey-57-q4", expect: { locator: byTestId("survey-result"), text: both("participation.surveys.recorded.verified") } },
+]);
+
+journey("the demo citizen, taking part", "citizen", [
+  { name: "participation-proposal-awaiting", path: "/participation/proposals/demo-prop-57-districts", expect: { locator: byTestId("proposal-page"), text: both("participation.comment.label") } },
+  { name: "participation-survey-open", path: "/participation/surveys/demo-survey-57-q1", expect: { locator: byTestId("survey-page"), text: both("participation.surveys.answer") } },
+]);
+
+journey("Chiang Rai's strategy office, answering citizens' proposals", "strategy.chiangrai", [
+  { name: "participation-office-57", path: "/participation/office", expect: [{ text: both("participation.office.title") }, { locator: byTestId("queue-table"), text: { th: "ทุกอำเภอ", en: "ทุกอำเภอ" } }] },
+  { name: "participation-proposal-respond-form", path: "/participation/proposals/demo-prop-57-districts", expect: { locator: byTestId("respond-form"), text: both("participation.respond.title") } },
+]);

@@ -5,3 +5,4 @@ export { provinceAgendas, type ProvinceAgenda } from "./province-agendas.js";
 export { lookupStrategyNodes, type StrategyNodeRef } from "./lookup-nodes.js";
 export { strategyChainsUp, type StrategyChainNode } from "./chain-up.js";
 export { lookupGoalIssues } from "./lookup-goal-issues.js";
+export { provinceGoalNodes } from "./province-goals.js";

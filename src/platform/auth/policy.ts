@@ -125,6 +125,11 @@ export const POLICY = {
   "cases:routing.write": ["administrator", "strategy_officer", "governor"],
   "cases:category.write": ["administrator"],
   "cases:import": ["administrator", "strategy_officer"],
+  // participation ("บอกเราถึงรัฐ"): anyone reads; logged-in citizens propose, comment, support and answer surveys
+  // (supports and answers count only from verified accounts); the governor's office opens calls and answers
+  "participation:public": "public",
+  "participation:take-part": ["citizen"],
+  "participation:manage": ["governor", "vice_governor", "strategy_officer"],
 } as const satisfies Record<string, "public" | readonly RoleId[]>;
 
 export type Operation = keyof typeof POLICY;

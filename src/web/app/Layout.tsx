@@ -221,6 +221,9 @@ export function RootLayout() {
           )}
 
           {/* participation: บอกเราถึงรัฐ */}
+          <Text size="xs" fw={700} c="dark.4" mt="md" px="sm">{t("participation.nav.section")}</Text>
+          <NavLinkRouter to="/participation" label={t("participation.nav.calls")} activeOptions={{ exact: true, includeSearch: false }} data-testid="nav-participation" />
+          {holdsRoleFor(me.data, "participation:manage") && <NavLinkRouter to="/participation/office" label={t("participation.office.nav")} data-testid="nav-participation-office" />}
 
           {/* citizen accounts */}
 

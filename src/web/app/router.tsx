@@ -798,8 +798,19 @@ const planningImportsRoute = createRoute({
 });
 const PLANNING_PROCUREMENT_ROUTES = [procurementsRoute, procurementRoute, planningImportsRoute] as const;
 
+// participation ("บอกเราถึงรัฐ"): public calls, proposals and surveys (phone-first); the governor's office's desk
+const participationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/participation",
+  validateSearch: (s: Record<string, unknown>): { provinceCode?: string } => ({ provinceCode: provinceCode(s.provinceCode) }),
+  component: lazyRouteComponent(() => import("../features/participation/ParticipationPage.js"), "ParticipationPage"),
+});
+const participationCallRoute = createRoute({ getParentRoute: () => rootRoute, path: "/participation/calls/$id", component: lazyRouteComponent(() => import("../features/participation/CallPage.js"), "CallPage") });
+const participationProposalRoute = createRoute({ getParentRoute: () => rootRoute, path: "/participation/proposals/$id", component: lazyRouteComponent(() => import("../features/participation/ProposalPage.js"), "ProposalPage") });
+const participationSurveyRoute = createRoute({ getParentRoute: () => rootRoute, path: "/participation/surveys/$id", component: lazyRouteComponent(() => import("../features/participation/SurveyPage.js"), "SurveyPage") });
+const participationOfficeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/participation/office", beforeLoad: requireLogin, component: lazyRouteComponent(() => import("../features/participation/OfficePage.js"), "OfficePage") });
 // participation ("บอกเราถึงรัฐ"): routes defined above this line
-const PARTICIPATION_ROUTES = [] as const;
+const PARTICIPATION_ROUTES = [participationRoute, participationCallRoute, participationProposalRoute, participationSurveyRoute, participationOfficeRoute] as const;
 
 // citizen accounts (sign-up, verification, my data, dev outbox): routes defined above this line
 const CITIZEN_ACCOUNT_ROUTES = [] as const;
