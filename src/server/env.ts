@@ -20,6 +20,10 @@ const EnvSchema = z.object({
   JOBS: z.enum(["on", "off", "true", "false", "1", "0"]).default("on"),
   /** OCDS ocid prefix ("ocds-" + 6 characters); the default is a placeholder: register your own with the OCDS Data Support Team */
   CASES_INTAKE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** where mail goes: the development outbox (a table and /dev/outbox), SMTP, or only a log line (kind, no address) */
+  MAIL_TRANSPORT: z.enum(["outbox", "smtp", "log"]).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().min(3).max(200).default("Changwat <no-reply@changwat.invalid>"),
   OCDS_PREFIX: z.string().regex(/^ocds-[a-z0-9]{6}$/, "OCDS_PREFIX must be ocds- followed by 6 lower-case letters or digits (the prefix the OCDS Data Support Team registered)").default("ocds-changw"),
 });
 
@@ -41,6 +45,10 @@ export type Env = {
   ocdsPrefix: string;
   /** public case reports per address or citizen account per 10 minutes */
   casesIntakeLimit: number;
+  /** outbox by default in demo or development, log in production unless set */
+  mailTransport: "outbox" | "smtp" | "log";
+  smtpUrl?: string;
+  mailFrom: string;
 };
 
 export class ConfigError extends Error {}
@@ -55,6 +63,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const demoFlag = e.DEMO === undefined ? !e.DATABASE_URL : e.DEMO === "true" || e.DEMO === "1";
+  const mailTransport = e.MAIL_TRANSPORT ?? (demoFlag || e.NODE_ENV !== "production" ? "outbox" : "log");
+  if (mailTransport === "smtp" && !e.SMTP_URL) throw new ConfigError("Invalid configuration (การตั้งค่าไม่ถูกต้อง):\n  SMTP_URL: MAIL_TRANSPORT=smtp needs SMTP_URL (e.g. smtps://user:password@smtp.example.org:465)");
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -70,5 +80,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     jobs: !["off", "false", "0"].includes(e.JOBS),
     ocdsPrefix: e.OCDS_PREFIX,
     casesIntakeLimit: e.CASES_INTAKE_LIMIT,
+    mailTransport,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }
