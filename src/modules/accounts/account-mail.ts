@@ -33,6 +33,6 @@ export function resetMail(token: string): MailContent {
     subjectEn: "Set a new password",
     bodyTh: `มีคำขอตั้งรหัสผ่านใหม่สำหรับบัญชีที่ใช้อีเมลนี้ เปิดลิงก์ด้านล่างภายใน ${MAILED_RESET_MINUTES} นาที หากคุณไม่ได้ขอ ไม่ต้องทำอะไร รหัสผ่านเดิมยังใช้ได้`,
     bodyEn: `Someone asked to set a new password for the account with this address. Open the link below within ${MAILED_RESET_MINUTES} minutes. If it was not you, do nothing: your password has not changed.`,
-    link: `/account/reset?token=${encodeURIComponent(token)}`,
+    link: `/reset-password?token=${encodeURIComponent(token)}`,
   };
 }

@@ -34,6 +34,8 @@ const Ok = z.object({ ok: z.literal(true) });
 export type AccountsRouteOptions = {
   sessionTtlHours: number;
   secureCookie: (req: { protocol: string }) => boolean;
+  /** requests per client per 10 minutes to each self-service route (sign-up, links, forgot password); default 10 */
+  selfServiceMax?: number;
   /** every module's personalData hook, for "my data" (the composition root collects them) */
   personalData?: readonly PersonalDataProvider[];
 };
@@ -66,21 +68,22 @@ export function accountsRoutes(opts: AccountsRouteOptions): FastifyPluginAsync {
     });
 
     // citizen self-service: the same answer whether an address is known; per-client limits on top of the per-account ones
-    r.post("/auth/sign-up", { config: { rateLimit: { max: 10, timeWindow: "10 minutes" } }, schema: { tags, description: "A citizen opens an account (user name = the e-mail address); a verification link goes to the address.", body: SignUpInput, response: { 202: Accepted, ...errorResponses } } }, async (req, reply) =>
+    const limited = (factor = 1) => ({ rateLimit: { max: (opts.selfServiceMax ?? 10) * factor, timeWindow: "10 minutes" } });
+    r.post("/auth/sign-up", { config: limited(), schema: { tags, description: "A citizen opens an account (user name = the e-mail address); a verification link goes to the address.", body: SignUpInput, response: { 202: Accepted, ...errorResponses } } }, async (req, reply) =>
       reply.code(202).send(await signUp({ ctx: req.ctx, input: req.body })),
     );
-    r.post("/auth/verify-email", { config: { rateLimit: { max: 30, timeWindow: "10 minutes" } }, schema: { tags, body: TokenInput, response: { 200: z.object({ ok: z.literal(true), email: z.string() }), ...errorResponses } } }, (req) =>
+    r.post("/auth/verify-email", { config: limited(3), schema: { tags, body: TokenInput, response: { 200: z.object({ ok: z.literal(true), email: z.string() }), ...errorResponses } } }, (req) =>
       verifyEmail({ ctx: req.ctx, input: req.body }),
     );
-    r.post("/auth/resend-verification", { config: { rateLimit: { max: 10, timeWindow: "10 minutes" } }, schema: { tags, body: EmailInput, response: { 202: Accepted, ...errorResponses } } }, async (req, reply) =>
+    r.post("/auth/resend-verification", { config: limited(), schema: { tags, body: EmailInput, response: { 202: Accepted, ...errorResponses } } }, async (req, reply) =>
       reply.code(202).send(await resendVerification({ ctx: req.ctx, input: req.body })),
     );
-    r.post("/auth/forgot-password", { config: { rateLimit: { max: 10, timeWindow: "10 minutes" } }, schema: { tags, description: "Mails a one-time password-reset link (60 minutes) to the account with this address, if any; use it with POST /auth/reset-password.", body: EmailInput, response: { 202: Accepted, ...errorResponses } } }, async (req, reply) =>
+    r.post("/auth/forgot-password", { config: limited(), schema: { tags, description: "Mails a one-time password-reset link (60 minutes) to the account with this address, if any; use it with POST /auth/reset-password.", body: EmailInput, response: { 202: Accepted, ...errorResponses } } }, async (req, reply) =>
       reply.code(202).send(await requestPasswordReset({ ctx: req.ctx, input: req.body })),
     );
     const me = ["my account"];
     r.get("/me/profile", { schema: { tags: me, response: { 200: MyProfile, ...errorResponses } } }, (req) => getMyProfile({ ctx: req.ctx }));
-    r.patch("/me/profile", { config: { rateLimit: { max: 30, timeWindow: "10 minutes" } }, schema: { tags: me, body: UpdateMyProfileInput, response: { 200: MyProfile, ...errorResponses } } }, (req) => updateMyProfile({ ctx: req.ctx, input: req.body }));
+    r.patch("/me/profile", { config: limited(3), schema: { tags: me, body: UpdateMyProfileInput, response: { 200: MyProfile, ...errorResponses } } }, (req) => updateMyProfile({ ctx: req.ctx, input: req.body }));
     r.get(
       "/me/data",
       { schema: { tags: me, description: "Everything the platform holds about the logged-in account, by module section (JSON; ?download=true as a file).", querystring: z.object({ download: z.enum(["true", "false"]).optional() }), response: { 200: MyData, ...errorResponses } } },

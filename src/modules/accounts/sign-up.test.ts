@@ -131,7 +131,7 @@ describe("sign-up and verification", () => {
     await requestPasswordReset({ ctx: anon(), input: { email } });
     const m = (await mailTo(email)).at(-1)!;
     expect(m.kind).toBe("accounts.password-reset");
-    const token = tokenIn(m.text_body, "/account/reset");
+    const token = tokenIn(m.text_body, "/reset-password");
     const expired = { ...anon(), now: () => new Date(clock + MAILED_RESET_MINUTES * MIN) };
     expect((await fail(resetPassword({ ctx: expired, input: { token, newPassword: "a-brand-new-password" } }))).code).toBe("auth.reset-token-invalid");
     await resetPassword({ ctx: anon(), input: { token, newPassword: "a-brand-new-password" } });

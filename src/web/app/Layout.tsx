@@ -223,6 +223,11 @@ export function RootLayout() {
           {/* participation: บอกเราถึงรัฐ */}
 
           {/* citizen accounts */}
+          {me.data?.authenticated ? (
+            <NavLinkRouter to="/account" label={t("citizenAccount.nav.myAccount")} data-testid="nav-my-account" />
+          ) : (
+            <NavLinkRouter to="/sign-up" label={t("citizenAccount.nav.signUp")} data-testid="nav-sign-up" />
+          )}
 
           {/* webhooks */}
 

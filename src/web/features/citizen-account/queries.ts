@@ -1,0 +1,10 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { MyData, MyProfile } from "../../../modules/accounts/contracts.js";
+import type { MailInfo, OutboxList } from "../../../modules/mail/contracts.js";
+import { api } from "../../app/api.js";
+
+/** Which mail transport is on (the pages link the dev outbox only when it is the outbox). */
+export const mailInfoQuery = queryOptions({ queryKey: ["mail", "info"], queryFn: () => api.get<MailInfo>("/mail/info"), staleTime: Number.POSITIVE_INFINITY, retry: false });
+export const myProfileQuery = queryOptions({ queryKey: ["me", "profile"], queryFn: () => api.get<MyProfile>("/me/profile") });
+export const myDataQuery = queryOptions({ queryKey: ["me", "data"], queryFn: () => api.get<MyData>("/me/data") });
+export const outboxQuery = (address: string) => queryOptions({ queryKey: ["dev", "outbox", address], queryFn: () => api.get<OutboxList>("/dev/outbox", { address }), enabled: !!address, retry: false });
