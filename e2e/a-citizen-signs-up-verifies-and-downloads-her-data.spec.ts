@@ -3,7 +3,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
+import { screenshot, SHOTS, urlsCarrying, useServerAndBrowser, watchUrls } from "./harness.js";
 import th from "../src/web/i18n/th.json";
 
 /**
@@ -28,6 +28,7 @@ it("a citizen signs up on her phone, confirms from the dev outbox, logs in with 
   const { url } = live.server;
   const context = await live.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "th-TH", geolocation: { latitude: 20.43, longitude: 99.88 }, permissions: ["geolocation"], acceptDownloads: true });
   const page = await context.newPage();
+  const urls = watchUrls(page);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && !/status of 40[01]/.test(m.text()) && errors.push(m.text()));
@@ -110,6 +111,8 @@ it("a citizen signs up on her phone, confirms from the dev outbox, logs in with 
   expect(cases.rows[0]!.description).toBe(TEXT);
   expect(data.sections.find((s) => s.key === "accounts.profile")!.rows[0]).toMatchObject({ username: EMAIL, phone: "0891234567" });
 
+  // her address and phone never appeared in an address the browser asked for or showed (servers log URLs)
+  expect(urlsCarrying(urls, [EMAIL, "0891234567", "089 123 4567"])).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();
 }, 240_000);

@@ -5,10 +5,12 @@ import { z } from "zod";
 export const MailTransportKind = z.enum(["outbox", "smtp", "log"]);
 export type MailTransportKind = z.infer<typeof MailTransportKind>;
 
-export const OutboxQuery = z.object({
-  /** only mail to this address is shown (the page is not a list of everyone's address) */
-  address: z.string().trim().toLowerCase().email().max(200),
-});
+export const OutboxQuery = z
+  .object({
+    /** only mail to this address is shown (the page is not a list of everyone's address) */
+    address: z.string().trim().toLowerCase().email().max(200),
+  })
+  .strict();
 export type OutboxQuery = z.infer<typeof OutboxQuery>;
 
 export const OutboxMessage = z.object({

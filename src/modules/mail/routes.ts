@@ -11,9 +11,10 @@ export const mailRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["mail"];
   r.get("/mail/info", { schema: { tags, response: { 200: MailInfo } } }, async () => ({ transport: mailSettings().transport.kind, outbox: mailSettings().transport.kind === "outbox" }));
-  r.get(
+  // a POST so that the address travels in the body: request logs record URLs, never bodies
+  r.post(
     "/dev/outbox",
-    { config: { rateLimit: { max: 60, timeWindow: "1 minute" } }, schema: { tags, description: "Development outbox: the mail stored for one address (MAIL_TRANSPORT=outbox only).", querystring: OutboxQuery, response: { 200: OutboxList, ...errorResponses } } },
-    (req) => listOutbox({ ctx: req.ctx, input: req.query }),
+    { config: { rateLimit: { max: 60, timeWindow: "1 minute" } }, schema: { tags, description: "Development outbox: the mail stored for one address (MAIL_TRANSPORT=outbox only). A read: the address is in the body to keep it out of logs.", body: OutboxQuery, response: { 200: OutboxList, ...errorResponses } } },
+    (req) => listOutbox({ ctx: req.ctx, input: req.body }),
   );
 };

@@ -809,7 +809,6 @@ const signUpRoute = createRoute({
 const checkEmailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/sign-up/check-email",
-  validateSearch: (s: Record<string, unknown>): { email?: string } => ({ email: str(s.email) }),
   component: lazyRouteComponent(() => import("../features/citizen-account/CheckEmailPage.js"), "CheckEmailPage"),
 });
 const verifyEmailRoute = createRoute({
@@ -832,7 +831,6 @@ const myAccountRoute = createRoute({
 const devOutboxRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/dev/outbox",
-  validateSearch: (s: Record<string, unknown>): { address?: string } => ({ address: str(s.address) }),
   component: lazyRouteComponent(() => import("../features/citizen-account/DevOutboxPage.js"), "DevOutboxPage"),
 });
 // citizen accounts (sign-up, verification, my data, dev outbox): routes defined above this line

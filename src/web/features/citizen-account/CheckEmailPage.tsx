@@ -1,19 +1,16 @@
 import { useState } from "react";
 import { Alert, Button, Card, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../app/api.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
-import { mailInfoQuery } from "./queries.js";
-
-const route = getRouteApi("/sign-up/check-email");
+import { mailInfoQuery, rememberedAddress } from "./queries.js";
 
 /** After sign-up: open the link in the mail; ask for a new one; in development, where the outbox is. */
 export function CheckEmailPage() {
   const { t } = useTranslation();
-  const { email = "" } = route.useSearch();
+  const [email] = useState(rememberedAddress);
   const info = useQuery(mailInfoQuery);
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -54,7 +51,7 @@ export function CheckEmailPage() {
           )}
           {info.data?.outbox && (
             <Alert color="yellow" variant="light" title={t("citizenAccount.outbox.banner")}>
-              <AnchorLink to="/dev/outbox" search={{ address: email || undefined }} data-testid="open-dev-outbox">
+              <AnchorLink to="/dev/outbox" data-testid="open-dev-outbox">
                 {t("citizenAccount.checkEmail.openOutbox")}
               </AnchorLink>
             </Alert>

@@ -1,15 +1,12 @@
 import { useState } from "react";
 import { Alert, Anchor, Button, Card, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { OutboxQuery } from "../../../modules/mail/contracts.js";
 import { useFormat } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { PageLoader } from "../../ui/PageLoader.js";
-import { mailInfoQuery, outboxQuery } from "./queries.js";
-
-const route = getRouteApi("/dev/outbox");
+import { mailInfoQuery, outboxQuery, rememberAddress, rememberedAddress } from "./queries.js";
 
 /** Splits plain text into text and links (the outbox shows mail as text: its HTML is not rendered here). */
 function withLinks(text: string) {
@@ -28,8 +25,8 @@ function withLinks(text: string) {
 export function DevOutboxPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const navigate = useNavigate();
-  const { address = "" } = route.useSearch();
+  // the address stays in the page (and the tab's storage), never in the URL: servers log URLs
+  const [address, setAddress] = useState(rememberedAddress);
   const [value, setValue] = useState(address);
   const [invalid, setInvalid] = useState(false);
   const info = useQuery(mailInfoQuery);
@@ -61,7 +58,10 @@ export function DevOutboxPage() {
               e.preventDefault();
               const p = OutboxQuery.safeParse({ address: value });
               setInvalid(!p.success);
-              if (p.success) void navigate({ to: "/dev/outbox", search: { address: p.data.address } });
+              if (p.success) {
+                rememberAddress(p.data.address);
+                setAddress(p.data.address);
+              }
             }}
           >
             <Group align="flex-end" wrap="wrap">

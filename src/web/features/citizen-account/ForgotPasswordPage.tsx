@@ -6,7 +6,7 @@ import { EmailInput } from "../../../modules/accounts/contracts.js";
 import { api } from "../../app/api.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
-import { mailInfoQuery } from "./queries.js";
+import { mailInfoQuery, rememberAddress } from "./queries.js";
 
 /** "Forgot password": a one-time link by mail (citizens have no administrator to ask). */
 export function ForgotPasswordPage() {
@@ -27,6 +27,7 @@ export function ForgotPasswordPage() {
     try {
       await api.post("/auth/forgot-password", parsed.data);
       setSent(parsed.data.email);
+      rememberAddress(parsed.data.email);
     } catch (e) {
       setError(e);
     } finally {
@@ -47,7 +48,7 @@ export function ForgotPasswordPage() {
               {t("citizenAccount.forgot.sent")}
             </Alert>
             {info.data?.outbox && (
-              <AnchorLink to="/dev/outbox" search={{ address: sent }}>
+              <AnchorLink to="/dev/outbox">
                 {t("citizenAccount.checkEmail.openOutbox")}
               </AnchorLink>
             )}

@@ -7,6 +7,7 @@ import { api, isApiError } from "../../app/api.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { ConsentText } from "./ConsentText.js";
+import { rememberAddress } from "./queries.js";
 
 /** Citizen sign-up, one column for phones: address, password, name, optional mobile, consent. */
 export function SignUpPage() {
@@ -39,7 +40,8 @@ export function SignUpPage() {
     setBusy(true);
     try {
       await api.post("/auth/sign-up", parsed.data);
-      await navigate({ to: "/sign-up/check-email", search: { email: parsed.data.email } });
+      rememberAddress(parsed.data.email);
+      await navigate({ to: "/sign-up/check-email" });
     } catch (e) {
       setError(e);
     } finally {
