@@ -67,11 +67,11 @@ function ProfileCard({ profile }: { profile: MyProfile }) {
       <Group gap="xs" mb="sm">
         <Text size="sm">{profile.email ?? "—"}</Text>
         {profile.emailVerified ? (
-          <Badge color="green" variant="light" leftSection={<span aria-hidden="true">✓</span>} data-testid="email-verified">
+          <Badge color="green.9" variant="outline" leftSection={<span aria-hidden="true">✓</span>} data-testid="email-verified">
             {t("citizenAccount.account.verified")}
           </Badge>
         ) : (
-          <Badge color="orange" variant="light" leftSection={<span aria-hidden="true">!</span>} data-testid="email-unverified">
+          <Badge color="#9a3412" variant="outline" leftSection={<span aria-hidden="true">!</span>} data-testid="email-unverified">
             {t("citizenAccount.account.unverified")}
           </Badge>
         )}
@@ -152,8 +152,9 @@ function MyDataCard({ data }: { data: MyData }) {
                   {t("citizenAccount.myData.empty")}
                 </Text>
               ) : (
-                <Table.ScrollContainer minWidth={480}>
-                  <Table striped withTableBorder fz="xs">
+                // a wide table scrolls sideways on a phone; focusable so the keyboard can scroll it too
+                <div tabIndex={0} role="region" aria-labelledby={`sec-${s.key}`} style={{ overflowX: "auto" }}>
+                  <Table striped withTableBorder fz="xs" miw={480}>
                     <Table.Thead>
                       <Table.Tr>
                         {cols.map((c) => (
@@ -171,7 +172,7 @@ function MyDataCard({ data }: { data: MyData }) {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </div>
               )}
             </section>
           );
