@@ -13,6 +13,14 @@ import { sendAfterCommit } from "./send-after-commit.js";
 export const RESEND_MIN_SECONDS = 60;
 export const RESEND_PER_DAY = 5;
 
+/** Whether the account may be sent another verification link now (RESEND_MIN_SECONDS, RESEND_PER_DAY). */
+export async function verificationAllowed(tx: Ctx, accountId: string): Promise<boolean> {
+  const dayAgo = new Date(tx.now().getTime() - 86_400_000);
+  const recent = await tx.db.select({ createdAt: emailVerifications.createdAt }).from(emailVerifications).where(and(eq(emailVerifications.accountId, accountId), gt(emailVerifications.createdAt, dayAgo)));
+  const last = Math.max(0, ...recent.map((r) => r.createdAt.getTime()));
+  return recent.length < RESEND_PER_DAY && tx.now().getTime() - last >= RESEND_MIN_SECONDS * 1000;
+}
+
 /**
  * Sends a new verification link to an address still waiting for one (an unverified sign-up or a change of
  * address), within the rate limit. Always the same answer: it never says whether the address is known.
@@ -37,10 +45,7 @@ export async function resendVerification({ ctx, input }: { ctx: Ctx; input: z.in
     for (const acc of [...unverified, ...changing]) {
       if (seen.has(acc.id)) continue;
       seen.add(acc.id);
-      const dayAgo = new Date(tx.now().getTime() - 86_400_000);
-      const recent = await tx.db.select({ createdAt: emailVerifications.createdAt }).from(emailVerifications).where(and(eq(emailVerifications.accountId, acc.id), gt(emailVerifications.createdAt, dayAgo)));
-      const last = Math.max(0, ...recent.map((r) => r.createdAt.getTime()));
-      if (recent.length >= RESEND_PER_DAY || tx.now().getTime() - last < RESEND_MIN_SECONDS * 1000) continue;
+      if (!(await verificationAllowed(tx, acc.id))) continue;
       const v = await issueVerification(tx, acc, i.email);
       await writeAudit(tx, { action: "accounts.email.verification-resend", entityType: "account", entityId: acc.id, after: { verificationId: v.verificationId } });
       ids.push(v.mailId);

@@ -149,13 +149,18 @@ describe("sign-up and verification", () => {
     await signUpAs(email);
     await verifyEmail({ ctx: anon(), input: { token: tokenIn((await mailTo(email))[0]!.text_body, "/account/verify") } });
     const acc = (await accountOf(email))!;
-    const me = at({ kind: "user", id: acc.id, name: "mover", grants: [{ role: "citizen", scope: "nation" }] });
+    const me = () => at({ kind: "user", id: acc.id, name: "mover", grants: [{ role: "citizen", scope: "nation" }] });
     const moved = address("moved");
-    const p = await updateMyProfile({ ctx: me, input: { displayName: "สมหญิง ใหม่", phone: "+66 91 234 5678", email: moved } });
+    // a new address within a minute of the last link is refused like a resend would be, and nothing changes
+    const before = await snapshot(db, TABLES);
+    expect((await fail(updateMyProfile({ ctx: me(), input: { displayName: "ไม่บันทึก", email: moved } }))).code).toBe("accounts.verify-rate-limited");
+    expect(await snapshot(db, TABLES)).toEqual(before);
+    clock += 2 * MIN;
+    const p = await updateMyProfile({ ctx: me(), input: { displayName: "สมหญิง ใหม่", phone: "+66 91 234 5678", email: moved } });
     expect(p).toMatchObject({ displayName: "สมหญิง ใหม่", phone: "0912345678", email, emailVerified: true, pendingEmail: moved });
     expect((await mailTo(moved)).map((m) => m.kind)).toEqual(["accounts.verify-email"]);
     await verifyEmail({ ctx: anon(), input: { token: tokenIn((await mailTo(moved))[0]!.text_body, "/account/verify") } });
-    expect(await getMyProfile({ ctx: me })).toMatchObject({ email: moved, username: moved, emailVerified: true, pendingEmail: null });
+    expect(await getMyProfile({ ctx: me() })).toMatchObject({ email: moved, username: moved, emailVerified: true, pendingEmail: null });
     expect(await db.query("select after from audit_log where entity_id = $1 and action = 'accounts.profile.update'", [acc.id])).toEqual([{ after: { changed: ["displayName", "phone"], newEmailPending: true, verificationId: expect.any(String) } }]);
     // the audit names the fields, never the values (personal data)
     expect(JSON.stringify(await db.query("select after from audit_log where entity_id = $1", [acc.id]))).not.toMatch(/0912345678|moved\./);

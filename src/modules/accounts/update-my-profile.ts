@@ -2,12 +2,13 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
-import { NotFoundError } from "../../platform/errors.js";
+import { NotFoundError, TooManyRequestsError } from "../../platform/errors.js";
 import { UpdateMyProfileInput, type MyProfile } from "./contracts.js";
 import { getMyProfile } from "./get-my-profile.js";
 import { requireSelf } from "./self.js";
 import { sendAfterCommit } from "./send-after-commit.js";
 import { issueVerification } from "./sign-up.js";
+import { RESEND_MIN_SECONDS, verificationAllowed } from "./resend-verification.js";
 import { accounts } from "./tables.js";
 
 /**
@@ -25,7 +26,10 @@ export async function updateMyProfile({ ctx, input }: { ctx: Ctx; input: z.input
     if (i.phone !== undefined && i.phone !== a.phone) set.phone = i.phone;
     if (i.locale !== undefined && i.locale !== a.locale) set.locale = i.locale;
     const newEmail = i.email !== undefined && (i.email !== a.email?.toLowerCase() || !a.emailVerifiedAt) ? i.email : null;
-    if (!Object.keys(set).length && !newEmail) return [];
+    if (newEmail && !(await verificationAllowed(tx, id))) {
+      throw new TooManyRequestsError("accounts.verify-rate-limited", "ส่งลิงก์ยืนยันบ่อยเกินไป กรุณารอสักครู่ (ได้นาทีละครั้ง วันละไม่เกิน 5 ครั้ง)", "Too many confirmation links; wait a little (once a minute, at most 5 a day)", RESEND_MIN_SECONDS);
+    }
+    // a save that changes nothing is still recorded (every accepted write leaves its audit row)
     if (Object.keys(set).length) await tx.db.update(accounts).set({ ...set, updatedAt: tx.now() }).where(eq(accounts.id, id));
     const ids: string[] = [];
     let verificationId: string | null = null;
