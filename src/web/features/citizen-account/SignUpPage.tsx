@@ -18,7 +18,11 @@ export function SignUpPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof form) => (v: string | boolean) => setForm((f) => ({ ...f, [k]: v }));
+  // a field's message goes once it is edited; the others stay until the next try
+  const set = (k: keyof typeof form) => (v: string | boolean) => {
+    setForm((f) => ({ ...f, [k]: v }));
+    setErrors(({ [k]: _gone, ...rest }) => rest);
+  };
 
   const MESSAGES: Record<string, string> = {
     email: t("citizenAccount.errors.email"),
