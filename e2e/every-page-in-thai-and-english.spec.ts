@@ -827,7 +827,7 @@ journey("the demo citizen, reading their own reports", "citizen", [{ name: "case
 journey("a visitor opening a citizen account", undefined, [
   { name: "citizen-sign-up", path: "/sign-up", expect: [{ text: both("citizenAccount.signUp.title") }, { locator: byTestId("consent-text"), text: { th: "30 วัน", en: "30 days" } }] },
   { name: "citizen-check-email", path: "/sign-up/check-email", expect: [{ text: both("citizenAccount.checkEmail.title") }, { locator: byTestId("open-dev-outbox"), text: both("citizenAccount.checkEmail.openOutbox") }] },
-  { name: "citizen-verify", path: "/account/verify?token=not-a-real-token-0000", expect: { text: both("citizenAccount.verify.title") } },
+  { name: "citizen-verify", path: "/account/verify#token=not-a-real-token-0000", expect: { text: both("citizenAccount.verify.title") } },
   { name: "citizen-forgot-password", path: "/forgot-password", expect: { text: both("citizenAccount.forgot.title") } },
   {
     name: "dev-outbox",

@@ -11,7 +11,8 @@ export function verificationMail(displayName: string, token: string): MailConten
     subjectEn: "Confirm your e-mail address",
     bodyTh: `สวัสดีคุณ${displayName}\nกรุณาเปิดลิงก์ด้านล่างภายใน ${VERIFY_TOKEN_HOURS} ชั่วโมงเพื่อยืนยันอีเมลนี้ หากคุณไม่ได้สมัคร ไม่ต้องทำอะไร`,
     bodyEn: `Hello ${displayName},\nopen the link below within ${VERIFY_TOKEN_HOURS} hours to confirm this address. If you did not sign up, do nothing.`,
-    link: `/account/verify?token=${encodeURIComponent(token)}`,
+    // in the fragment: browsers never send it, so the token stays out of server and proxy logs
+    link: `/account/verify#token=${encodeURIComponent(token)}`,
   };
 }
 
@@ -33,6 +34,6 @@ export function resetMail(token: string): MailContent {
     subjectEn: "Set a new password",
     bodyTh: `มีคำขอตั้งรหัสผ่านใหม่สำหรับบัญชีที่ใช้อีเมลนี้ เปิดลิงก์ด้านล่างภายใน ${MAILED_RESET_MINUTES} นาที หากคุณไม่ได้ขอ ไม่ต้องทำอะไร รหัสผ่านเดิมยังใช้ได้`,
     bodyEn: `Someone asked to set a new password for the account with this address. Open the link below within ${MAILED_RESET_MINUTES} minutes. If it was not you, do nothing: your password has not changed.`,
-    link: `/reset-password?token=${encodeURIComponent(token)}`,
+    link: `/reset-password#token=${encodeURIComponent(token)}`,
   };
 }

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 const outbox = (address: string) => app.inject({ method: "POST", url: "/api/v1/dev/outbox", payload: { address } });
-const tokenIn = (text: string) => decodeURIComponent(/\/account\/verify\?token=([^\s"<&]+)/.exec(text)![1]!);
+const tokenIn = (text: string) => decodeURIComponent(/\/account\/verify#token=([^\s"<&]+)/.exec(text)![1]!);
 
 /** Signs up over HTTP, verifies from the outbox link, logs in with the address: the cookie and CSRF token. */
 async function citizen(email: string): Promise<{ cookie: string; "x-csrf-token": string }> {

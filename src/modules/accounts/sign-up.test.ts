@@ -40,7 +40,7 @@ const signUpAs = (email: string, over: Record<string, unknown> = {}) =>
   signUp({ ctx: anon(), input: { email, password: "a-long-enough-password", displayName: "สมหญิง รักดี", consent: true, ...over } as never });
 /** Mail in the outbox for one address, oldest first. */
 const mailTo = (email: string) => db.query<{ kind: string; subject: string; text_body: string; html_body: string }>("select kind, subject, text_body, html_body from mail_outbox where lower(to_address) = $1 order by created_at, id", [email.toLowerCase()]);
-const tokenIn = (text: string, path: string) => decodeURIComponent(new RegExp(`${path}\\?token=([^\\s"<&]+)`).exec(text)![1]!);
+const tokenIn = (text: string, path: string) => decodeURIComponent(new RegExp(`${path}#token=([^\\s"<&]+)`).exec(text)![1]!);
 const accountOf = async (email: string) => (await db.query<{ id: string; username: string; email: string; email_verified_at: Date | null; phone: string | null }>("select id, username, email, email_verified_at, phone from accounts where username = $1", [email]))[0];
 const fail = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a failure"); }, (e: unknown) => e as AppError);
 const TABLES = { accounts: "id", grants: "id", email_verifications: "id", reset_tokens: "id", mail_queue: "id", mail_outbox: "id", sessions: "id", audit_log: "id" };
@@ -58,8 +58,8 @@ describe("sign-up and verification", () => {
     expect(m!.kind).toBe("accounts.verify-email");
     expect(m!.subject).toBe("ยืนยันอีเมลของคุณ / Confirm your e-mail address");
     expect(m!.text_body.indexOf("ยืนยัน")).toBeLessThan(m!.text_body.indexOf("Confirm"));
-    expect(m!.text_body).toContain("https://changwat.example.org/account/verify?token=");
-    expect(m!.html_body).toContain('<a href="https://changwat.example.org/account/verify?token=');
+    expect(m!.text_body).toContain("https://changwat.example.org/account/verify#token=");
+    expect(m!.html_body).toContain('<a href="https://changwat.example.org/account/verify#token=');
     const token = tokenIn(m!.text_body, "/account/verify");
     expect(JSON.stringify(await db.query("select * from email_verifications where account_id = $1", [acc.id]))).not.toContain(token);
     expect(await db.query("select count(*)::int as n from mail_queue")).toEqual([{ n: 0 }]); // sent, so gone from the queue

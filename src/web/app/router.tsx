@@ -814,7 +814,6 @@ const checkEmailRoute = createRoute({
 const verifyEmailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/account/verify",
-  validateSearch: (s: Record<string, unknown>): { token?: string } => ({ token: str(s.token) }),
   component: lazyRouteComponent(() => import("../features/citizen-account/VerifyEmailPage.js"), "VerifyEmailPage"),
 });
 const forgotPasswordRoute = createRoute({

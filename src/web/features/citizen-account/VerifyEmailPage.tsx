@@ -1,14 +1,21 @@
 import { useState } from "react";
 import { Alert, Button, Card, Stack, Text, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../../app/api.js";
 import { useMe } from "../../app/session.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink, ButtonLink } from "../../ui/links.js";
 
-const route = getRouteApi("/account/verify");
+/** The token from the link's fragment (#token=…): browsers never send a fragment, so it stays out of server logs. */
+export function tokenFromHash(): string {
+  const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  try {
+    return m ? decodeURIComponent(m[1]!) : "";
+  } catch {
+    return "";
+  }
+}
 
 /**
  * The link from the mail. Confirming takes a press of the button: mail scanners that open links must not spend
@@ -16,7 +23,7 @@ const route = getRouteApi("/account/verify");
  */
 export function VerifyEmailPage() {
   const { t } = useTranslation();
-  const { token = "" } = route.useSearch();
+  const [token] = useState(tokenFromHash);
   const me = useMe();
   const qc = useQueryClient();
   const [done, setDone] = useState<string | null>(null);
