@@ -67,7 +67,7 @@ function ProfileCard({ profile }: { profile: MyProfile }) {
       <Group gap="xs" mb="sm">
         <Text size="sm">{profile.email ?? "—"}</Text>
         {profile.emailVerified ? (
-          <Badge color="green.9" variant="outline" leftSection={<span aria-hidden="true">✓</span>} data-testid="email-verified">
+          <Badge color="#1b5e20" variant="outline" leftSection={<span aria-hidden="true">✓</span>} data-testid="email-verified">
             {t("citizenAccount.account.verified")}
           </Badge>
         ) : (
