@@ -50,7 +50,7 @@ export function CheckEmailPage() {
             </Button>
           )}
           {info.data?.outbox && (
-            <Alert color="yellow" variant="light" title={t("citizenAccount.outbox.banner")}>
+            <Alert color="yellow" variant="light" role="note" title={t("citizenAccount.outbox.banner")}>
               <AnchorLink to="/dev/outbox" data-testid="open-dev-outbox">
                 {t("citizenAccount.checkEmail.openOutbox")}
               </AnchorLink>

@@ -96,7 +96,7 @@ function ProfileCard({ profile }: { profile: MyProfile }) {
             <Text size="sm" fw={500} mb={4} id="profile-locale-label">
               {t("citizenAccount.fields.locale")}
             </Text>
-            <SegmentedControl aria-labelledby="profile-locale-label" value={form.locale} onChange={(v) => setForm({ ...form, locale: v === "en" ? "en" : "th" })} data={[{ value: "th", label: "ไทย" }, { value: "en", label: "English" }]} />
+            <SegmentedControl aria-labelledby="profile-locale-label" value={form.locale} onChange={(v) => setForm({ ...form, locale: v === "en" ? "en" : "th" })} data={[{ value: "th", label: t("citizenAccount.fields.localeTh") }, { value: "en", label: t("citizenAccount.fields.localeEn") }]} />
           </div>
           {saved && (
             <Alert color="green" variant="light" role="status" icon={<span aria-hidden="true">✓</span>}>
