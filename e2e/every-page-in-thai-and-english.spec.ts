@@ -841,3 +841,27 @@ journey("Chiang Rai's strategy office, answering citizens' proposals", "strategy
   { name: "participation-office-57", path: "/participation/office", expect: [{ text: both("participation.office.title") }, { locator: byTestId("queue-table"), text: { th: "ทุกอำเภอ", en: "ทุกอำเภอ" } }] },
   { name: "participation-proposal-respond-form", path: "/participation/proposals/demo-prop-57-districts", expect: { locator: byTestId("respond-form"), text: both("participation.respond.title") } },
 ]);
+
+// citizen accounts (issue 6): sign-up and the pages around it for a visitor, "my account" for the demo citizen
+journey("a visitor opening a citizen account", undefined, [
+  { name: "citizen-sign-up", path: "/sign-up", expect: [{ text: both("citizenAccount.signUp.title") }, { locator: byTestId("consent-text"), text: { th: "30 วัน", en: "30 days" } }] },
+  { name: "citizen-check-email", path: "/sign-up/check-email", expect: [{ text: both("citizenAccount.checkEmail.title") }, { locator: byTestId("open-dev-outbox"), text: both("citizenAccount.checkEmail.openOutbox") }] },
+  { name: "citizen-verify", path: "/account/verify#token=not-a-real-token-0000", expect: { text: both("citizenAccount.verify.title") } },
+  { name: "citizen-forgot-password", path: "/forgot-password", expect: { text: both("citizenAccount.forgot.title") } },
+  {
+    name: "dev-outbox",
+    path: "/dev/outbox",
+    open: async (page) => {
+      await page.getByTestId("outbox-address").fill("citizen.sweep@demo.changwat.invalid");
+      await page.getByTestId("outbox-show").click();
+      await page.getByTestId("outbox-list").waitFor();
+    },
+    expect: [{ locator: byTestId("outbox-banner"), text: both("citizenAccount.outbox.banner") }, { locator: byTestId("outbox-list"), text: { th: "ยืนยันอีเมลของคุณ", en: "Confirm your e-mail address" } }] },
+], async () => {
+  // a mail for the outbox to show: a resend to the demo citizen's verified address sends nothing, so a new sign-up
+  const r = await fetch(`${server.url}/api/v1/auth/sign-up`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "citizen.sweep@demo.changwat.invalid", password: "a-long-enough-password", displayName: "ผู้ทดสอบ", consent: true }) });
+  expect(r.status, await r.clone().text()).toBe(202);
+});
+journey("the demo citizen, on their account and data", "citizen", [
+  { name: "citizen-my-account", path: "/account", expect: [{ text: both("citizenAccount.account.title") }, { locator: byTestId("my-data"), text: both("citizenAccount.myData.title") }] },
+]);

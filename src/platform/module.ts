@@ -20,6 +20,20 @@ export type ModuleManifest = {
   start?: (ctx: Ctx, opts: ModuleStartOptions) => Promise<() => Promise<void>>;
   /** scheduled jobs (pg-boss, platform/jobs): registered at start-up unless JOBS=off; each run must be idempotent */
   jobs?: readonly JobDefinition[];
+  /** what this module holds about one account, for the holder's "my data" page and export (PDPA right of access) */
+  personalData?: (ctx: Ctx, accountId: string) => Promise<PersonalDataSection[]>;
+};
+
+/** A scalar in a personal-data row (rows stay flat so every section also exports as CSV). */
+export type PersonalDataValue = string | number | boolean | null;
+
+/** One named part of a person's data held by a module, e.g. "cases": their reports with what they gave. */
+export type PersonalDataSection = {
+  /** unique across modules: "<module>" or "<module>.<part>" (letters, digits, ".", "-") */
+  key: string;
+  titleTh: string;
+  titleEn: string;
+  rows: Record<string, PersonalDataValue>[];
 };
 
 export type ModuleStartOptions = {

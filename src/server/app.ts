@@ -42,7 +42,8 @@ export function routeCatalog(app: FastifyInstance): RouteEntry[] {
 }
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-const CSRF_EXEMPT = new Set(["/api/v1/auth/login", "/api/v1/auth/reset-password"]);
+// none of these acts on a session: they are what people without one (or with one in another tab) do
+const CSRF_EXEMPT = new Set(["/api/v1/auth/login", "/api/v1/auth/reset-password", "/api/v1/auth/sign-up", "/api/v1/auth/verify-email", "/api/v1/auth/resend-verification", "/api/v1/auth/forgot-password"]);
 
 /** Builds the Fastify app: plugins, the one error handler, auth, module routes, web app. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -167,7 +168,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         if (!body) return reply.code(503).send(errorBody(String(req.id), "map.bad-geojson", "ไฟล์ขอบเขตจังหวัดที่ตั้งค่าไว้อ่านไม่ได้ (ไม่ใช่ GeoJSON FeatureCollection)", "The configured province boundary file is not a readable GeoJSON FeatureCollection"));
         return reply.header("cache-control", "public, max-age=3600").type("application/json").send(body);
       });
-      await api.register(accountsRoutes({ sessionTtlHours: opts.env.sessionTtlHours, secureCookie: (req) => (opts.env.cookieSecure === "auto" ? req.protocol === "https" : opts.env.cookieSecure === "true") }));
+      await api.register(accountsRoutes({ sessionTtlHours: opts.env.sessionTtlHours, secureCookie: (req) => (opts.env.cookieSecure === "auto" ? req.protocol === "https" : opts.env.cookieSecure === "true"), selfServiceMax: Math.max(10, Math.floor((opts.rateLimitMax ?? 1200) / 120)), personalData: MODULES.flatMap((m) => (m.personalData ? [m.personalData] : [])) }));
       for (const m of MODULES) if (m.routes) await api.register(m.routes);
     },
     { prefix: "/api/v1" },

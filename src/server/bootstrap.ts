@@ -7,6 +7,7 @@ import type { JobsLog } from "../platform/jobs/types.js";
 import { createScopeResolver } from "../modules/registry/index.js";
 import type { ModuleStartOptions } from "../platform/module.js";
 import { MODULES } from "./modules.js";
+import { resolvingMailer } from "./mailer.js";
 
 /** The platform acting on its own: the system actor, the given clock, a new request id. */
 function systemCtx(database: Database, now: () => Date = () => new Date()): Ctx {
@@ -24,7 +25,9 @@ export async function prepareDatabase(database: Database, opts: { demo: boolean;
 export async function startJobs(database: Database, opts: SchedulerTuning & { log?: JobsLog; now?: () => Date } = {}): Promise<Scheduler> {
   const { now, ...tuning } = opts;
   const jobs = MODULES.flatMap((m) => m.jobs ?? []);
-  return startScheduler(database, jobs, { ...tuning, exclusive: database.kind === "pglite", makeCtx: () => systemCtx(database, now) });
+  // every module's notifications go out through the resolving mailer and the configured transport (MAIL_TRANSPORT)
+  const mailer = tuning.mailer ?? resolvingMailer({ makeCtx: () => systemCtx(database, now), log: opts.log });
+  return startScheduler(database, jobs, { ...tuning, mailer, exclusive: database.kind === "pglite", makeCtx: () => systemCtx(database, now) });
 }
 
 /**

@@ -22,6 +22,10 @@ const EnvSchema = z.object({
   CASES_INTAKE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(20),
   /** PDPA: days after a case closes before its reporters' personal data is deleted (named in the consent text) */
   CASES_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+  /** where mail goes: the development outbox (a table and /dev/outbox), SMTP, or only a log line (kind, no address) */
+  MAIL_TRANSPORT: z.enum(["outbox", "smtp", "log"]).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().min(3).max(200).default("Changwat <no-reply@changwat.invalid>"),
   OCDS_PREFIX: z.string().regex(/^ocds-[a-z0-9]{6}$/, "OCDS_PREFIX must be ocds- followed by 6 lower-case letters or digits (the prefix the OCDS Data Support Team registered)").default("ocds-changw"),
 });
 
@@ -44,6 +48,10 @@ export type Env = {
   /** public case reports per address or citizen account per 10 minutes */
   casesIntakeLimit: number;
   casesRetentionDays: number;
+  /** outbox by default in demo or development, log in production unless set */
+  mailTransport: "outbox" | "smtp" | "log";
+  smtpUrl?: string;
+  mailFrom: string;
 };
 
 export class ConfigError extends Error {}
@@ -58,6 +66,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const demoFlag = e.DEMO === undefined ? !e.DATABASE_URL : e.DEMO === "true" || e.DEMO === "1";
+  const mailTransport = e.MAIL_TRANSPORT ?? (demoFlag || e.NODE_ENV !== "production" ? "outbox" : "log");
+  if (mailTransport === "smtp" && !e.SMTP_URL) throw new ConfigError("Invalid configuration (การตั้งค่าไม่ถูกต้อง):\n  SMTP_URL: MAIL_TRANSPORT=smtp needs SMTP_URL (e.g. smtps://user:password@smtp.example.org:465)");
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -74,5 +84,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     ocdsPrefix: e.OCDS_PREFIX,
     casesIntakeLimit: e.CASES_INTAKE_LIMIT,
     casesRetentionDays: e.CASES_RETENTION_DAYS,
+    mailTransport,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }

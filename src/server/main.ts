@@ -6,6 +6,7 @@ import { buildApp } from "./app.js";
 import { prepareDatabase, startModules } from "./bootstrap.js";
 import { configureOcds } from "../modules/planning/index.js";
 import { configureCases } from "../modules/cases/index.js";
+import { configureMail, createMailTransport } from "../modules/mail/index.js";
 import { loadEnv } from "./env.js";
 
 /** Run as `main.js --prepare-new-data-folder`: create, migrate and seed the PGlite folder, then exit. */
@@ -71,6 +72,7 @@ async function main() {
   const tReady = Date.now();
   phase = "build the app (routes, plugins)";
   const app = await buildApp({ database, env });
+  configureMail({ transport: createMailTransport({ kind: env.mailTransport, from: env.mailFrom, smtpUrl: env.smtpUrl, db: database.db, log: app.log }), publicUrl: env.publicUrl ?? `http://${env.host === "0.0.0.0" ? "localhost" : env.host}:${env.port}` });
   const tBuilt = Date.now();
   phase = "start modules and scheduled jobs";
   const stopModules = await startModules(database, { log: app.log, jobs: env.jobs });

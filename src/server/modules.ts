@@ -9,6 +9,7 @@ import { delegationModule } from "../modules/delegation/index.js";
 import { planningModule } from "../modules/planning/index.js";
 import { casesModule } from "../modules/cases/index.js";
 import { participationModule } from "../modules/participation/index.js";
+import { mailModule } from "../modules/mail/index.js";
 
 /** The composition root is a list: each module registers its routes, seeds and operations. Order = seed order. */
-export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule, planningModule, casesModule, participationModule];
+export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule, planningModule, casesModule, participationModule, mailModule];

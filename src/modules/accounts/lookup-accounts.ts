@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Grant } from "../../platform/auth/actor.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { accounts, grants } from "./tables.js";
@@ -40,4 +40,21 @@ export async function accountsHolding(ctx: Ctx, roles: readonly string[], scopeK
 export async function isVerifiedAccount(ctx: Ctx, id: string): Promise<boolean> {
   const [a] = await ctx.db.select({ v: accounts.emailVerifiedAt }).from(accounts).where(and(eq(accounts.id, id), isNull(accounts.disabledAt))).limit(1);
   return !!a?.v;
+}
+
+/** The verified e-mail address of an enabled account, or null (the mailer resolves "user:<id>" with it at send time). */
+export async function verifiedEmailOf(ctx: Ctx, id: string): Promise<string | null> {
+  const [a] = await ctx.db.select({ email: accounts.email, v: accounts.emailVerifiedAt }).from(accounts).where(and(eq(accounts.id, id), isNull(accounts.disabledAt))).limit(1);
+  return a?.v && a.email ? a.email : null;
+}
+
+/** The verified addresses of the enabled accounts holding any role at exactly this scope key (the mailer's "org:…"/"area:…"). */
+export async function verifiedEmailsAtScope(ctx: Ctx, scopeKey: string): Promise<string[]> {
+  const rows = await ctx.db
+    .selectDistinct({ email: accounts.email })
+    .from(grants)
+    .innerJoin(accounts, eq(accounts.id, grants.accountId))
+    .where(and(eq(grants.scope, scopeKey), isNull(grants.revokedAt), isNull(accounts.disabledAt), isNotNull(accounts.emailVerifiedAt), isNotNull(accounts.email)))
+    .limit(200);
+  return rows.map((r) => r.email!).sort();
 }

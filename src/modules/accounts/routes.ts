@@ -5,7 +5,15 @@ import "@fastify/cookie";
 import "@fastify/rate-limit";
 import "../../platform/http/request-ctx.js";
 import { errorResponses } from "../../platform/http/schemas.js";
-import { AccountView, ApiKeyView, CreateAccountInput, CreateApiKeyInput, CreatedApiKey, GrantRoleInput, GrantView, LoginInput, Me, ResetPasswordInput, ResetTokenView } from "./contracts.js";
+import { Accepted, AccountView, ApiKeyView, CreateAccountInput, CreateApiKeyInput, CreatedApiKey, EmailInput, GrantRoleInput, GrantView, LoginInput, Me, MyData, MyProfile, ResetPasswordInput, ResetTokenView, SignUpInput, TokenInput, UpdateMyProfileInput } from "./contracts.js";
+import { AppError } from "../../platform/errors.js";
+import { exportMyData, sectionCsv, type PersonalDataProvider } from "./export-my-data.js";
+import { getMyProfile } from "./get-my-profile.js";
+import { requestPasswordReset } from "./request-password-reset.js";
+import { resendVerification } from "./resend-verification.js";
+import { signUp } from "./sign-up.js";
+import { updateMyProfile } from "./update-my-profile.js";
+import { verifyEmail } from "./verify-email.js";
 import { SESSION_COOKIE } from "./authenticate.js";
 import { createAccount } from "./create-account.js";
 import { createApiKey } from "./create-api-key.js";
@@ -23,7 +31,14 @@ import { revokeGrant } from "./revoke-grant.js";
 const Id = z.object({ id: z.string().min(1).max(120) });
 const Ok = z.object({ ok: z.literal(true) });
 
-export type AccountsRouteOptions = { sessionTtlHours: number; secureCookie: (req: { protocol: string }) => boolean };
+export type AccountsRouteOptions = {
+  sessionTtlHours: number;
+  secureCookie: (req: { protocol: string }) => boolean;
+  /** requests per client per 10 minutes to each self-service route (sign-up, links, forgot password); default 10 */
+  selfServiceMax?: number;
+  /** every module's personalData hook, for "my data" (the composition root collects them) */
+  personalData?: readonly PersonalDataProvider[];
+};
 
 /** Accounts HTTP adapter: login/logout/me, accounts and grants, reset tokens, API keys. */
 export function accountsRoutes(opts: AccountsRouteOptions): FastifyPluginAsync {
@@ -51,6 +66,48 @@ export function accountsRoutes(opts: AccountsRouteOptions): FastifyPluginAsync {
       await resetPassword({ ctx: req.ctx, input: req.body });
       return { ok: true as const };
     });
+
+    // citizen self-service: the same answer whether an address is known; per-client limits on top of the per-account ones
+    const limited = (factor = 1) => ({ rateLimit: { max: (opts.selfServiceMax ?? 10) * factor, timeWindow: "10 minutes" } });
+    r.post("/auth/sign-up", { config: limited(), schema: { tags, description: "A citizen opens an account (user name = the e-mail address); a verification link goes to the address.", body: SignUpInput, response: { 202: Accepted, ...errorResponses } } }, async (req, reply) =>
+      reply.code(202).send(await signUp({ ctx: req.ctx, input: req.body })),
+    );
+    r.post("/auth/verify-email", { config: limited(3), schema: { tags, body: TokenInput, response: { 200: z.object({ ok: z.literal(true), email: z.string() }), ...errorResponses } } }, (req) =>
+      verifyEmail({ ctx: req.ctx, input: req.body }),
+    );
+    r.post("/auth/resend-verification", { config: limited(), schema: { tags, body: EmailInput, response: { 202: Accepted, ...errorResponses } } }, async (req, reply) =>
+      reply.code(202).send(await resendVerification({ ctx: req.ctx, input: req.body })),
+    );
+    r.post("/auth/forgot-password", { config: limited(), schema: { tags, description: "Mails a one-time password-reset link (60 minutes) to the account with this address, if any; use it with POST /auth/reset-password.", body: EmailInput, response: { 202: Accepted, ...errorResponses } } }, async (req, reply) =>
+      reply.code(202).send(await requestPasswordReset({ ctx: req.ctx, input: req.body })),
+    );
+    const me = ["my account"];
+    r.get("/me/profile", { schema: { tags: me, response: { 200: MyProfile, ...errorResponses } } }, (req) => getMyProfile({ ctx: req.ctx }));
+    r.patch("/me/profile", { config: limited(3), schema: { tags: me, body: UpdateMyProfileInput, response: { 200: MyProfile, ...errorResponses } } }, (req) => updateMyProfile({ ctx: req.ctx, input: req.body }));
+    r.get(
+      "/me/data",
+      { schema: { tags: me, description: "Everything the platform holds about the logged-in account, by module section (JSON; ?download=true as a file).", querystring: z.object({ download: z.enum(["true", "false"]).optional() }), response: { 200: MyData, ...errorResponses } } },
+      async (req, reply) => {
+        const data = await exportMyData({ ctx: req.ctx, providers: opts.personalData ?? [] });
+        reply.header("cache-control", "no-store");
+        if (req.query.download === "true") reply.header("content-disposition", `attachment; filename="changwat-my-data-${data.generatedAt.slice(0, 10)}.json"`);
+        return data;
+      },
+    );
+    r.get(
+      "/me/data/:section/csv",
+      { schema: { tags: me, description: "One section of \"my data\" as CSV.", params: z.object({ section: z.string().regex(/^[a-z0-9.-]{1,60}$/) }), response: { ...errorResponses } } },
+      async (req, reply) => {
+        const data = await exportMyData({ ctx: req.ctx, providers: opts.personalData ?? [] });
+        const section = data.sections.find((s) => s.key === req.params.section);
+        if (!section) throw new AppError("my-data.section-not-found", 404, "ไม่พบหมวดข้อมูลนี้", "No such section of your data");
+        return reply
+          .header("cache-control", "no-store")
+          .header("content-disposition", `attachment; filename="changwat-${section.key}.csv"`)
+          .type("text/csv; charset=utf-8")
+          .send(sectionCsv(section) as never); // a file: sent as it is
+      },
+    );
 
     const admin = ["administration"];
     r.get("/accounts", { schema: { tags: admin, querystring: ListAccountsInput, response: { 200: z.object({ items: z.array(AccountView), total: z.number() }), ...errorResponses } } }, (req) =>

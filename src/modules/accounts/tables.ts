@@ -16,6 +16,9 @@ export const accounts = pgTable(
     personId: text("person_id"),
     locale: text("locale").notNull().default("th"),
     isDemo: boolean("is_demo").notNull().default(false),
+    /** citizen sign-up: the PDPA consent text (version) the holder agreed to, and when */
+    consentVersion: text("consent_version"),
+    consentAt: timestamp("consent_at", { withTimezone: true }),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     failedLogins: integer("failed_logins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
@@ -88,4 +91,22 @@ export const resetTokens = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("reset_tokens_hash_uq").on(t.tokenHash)],
+);
+
+/**
+ * One-time e-mail verification links (sign-up, a changed address): the address to prove, a hash of the token,
+ * 24 hours to use it. The account's address changes only when its link is used.
+ */
+export const emailVerifications = pgTable(
+  "email_verifications",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("email_verifications_hash_uq").on(t.tokenHash), index("email_verifications_account_idx").on(t.accountId, t.createdAt)],
 );

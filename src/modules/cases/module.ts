@@ -2,6 +2,7 @@ import { setRetentionDays } from "./retention.js";
 import type { ModuleManifest } from "../../platform/module.js";
 import { casesJobs } from "./jobs.js";
 import { casesRoutes, type CasesRouteOptions } from "./routes.js";
+import { casesPersonalData } from "./personal-data.js";
 import { open311Routes } from "./routes-open311.js";
 import { seedCategories } from "./seed-categories.js";
 import { seedDemoCases } from "./seed-demo-cases.js";
@@ -44,6 +45,7 @@ export const casesModule: ModuleManifest = {
     "cases.seed.demo",
   ],
   jobs: [...casesJobs],
+  personalData: casesPersonalData,
   seed: async (ctx, { demo }) => {
     await seedCategories({ ctx });
     if (demo) await seedDemoCases({ ctx });

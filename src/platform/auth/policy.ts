@@ -55,6 +55,10 @@ export const POLICY = {
   "accounts:manage": ["administrator"],
   "accounts:grant": ["administrator"],
   "accounts:api-key.manage": ["administrator"],
+  // citizen accounts: anyone signs up, verifies, asks for a link again or for a password reset; every account
+  // (any role, any scope) reads and changes its own profile and exports its own data
+  "accounts:sign-up": "public",
+  "accounts:self": ROLES,
   "audit:read": STAFF,
   "calendar:read": "public",
   "calendar:holiday.write": ["administrator"],

@@ -60,9 +60,12 @@ export type MailMessage = {
   link: string | null;
 };
 
+/** What a mailer did with a notification: handed it on, or found no address for its recipient (done, not retried). */
+export type MailOutcome = "sent" | "no-address";
+
 /** Hands notifications on (e-mail, a chat bot…); throws when it could not, so the notification stays pending. */
 export interface Mailer {
-  send(message: MailMessage): Promise<void>;
+  send(message: MailMessage): Promise<void | MailOutcome>;
 }
 
 type InfoLog = { info(obj: object, msg: string): void };
@@ -82,7 +85,7 @@ export function logMailer(log?: InfoLog): Mailer {
  * it is sent (a second process or run skips it), and released again if the mailer throws, so a failed send is
  * tried on the next run; a crash between claim and send loses that one mail rather than sending it twice.
  */
-export async function deliverPending(ctx: Ctx, mailer: Mailer, opts: { kindPrefix?: string; limit?: number } = {}): Promise<{ sent: number; failed: number }> {
+export async function deliverPending(ctx: Ctx, mailer: Mailer, opts: { kindPrefix?: string; limit?: number } = {}): Promise<{ sent: number; failed: number; noAddress?: number }> {
   const prefix = (opts.kindPrefix ?? "").replace(/[\\%_]/g, (c) => `\\${c}`);
   const pending = await ctx.db
     .select({ id: notifications.id })
@@ -92,6 +95,7 @@ export async function deliverPending(ctx: Ctx, mailer: Mailer, opts: { kindPrefi
     .limit(opts.limit ?? 500);
   let sent = 0;
   let failed = 0;
+  let noAddress = 0;
   for (const { id } of pending) {
     const [claimed] = await ctx.db
       .update(notifications)
@@ -100,7 +104,7 @@ export async function deliverPending(ctx: Ctx, mailer: Mailer, opts: { kindPrefi
       .returning();
     if (!claimed) continue;
     try {
-      await mailer.send({
+      const outcome = await mailer.send({
         id: claimed.id,
         recipient: claimed.recipient,
         kind: claimed.kind,
@@ -110,11 +114,13 @@ export async function deliverPending(ctx: Ctx, mailer: Mailer, opts: { kindPrefi
         bodyEn: claimed.bodyEn,
         link: claimed.link,
       });
-      sent++;
+      await ctx.db.update(notifications).set({ delivery: outcome ?? "sent" }).where(eq(notifications.id, id));
+      if (outcome === "no-address") noAddress++;
+      else sent++;
     } catch {
       await ctx.db.update(notifications).set({ sentAt: null }).where(eq(notifications.id, id));
       failed++;
     }
   }
-  return { sent, failed };
+  return noAddress ? { sent, failed, noAddress } : { sent, failed };
 }

@@ -23,6 +23,8 @@ export const notifications = pgTable(
     entityId: text("entity_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** how the mailer handed it on: "sent", or "no-address" (nobody to mail: done, not retried); null before */
+    delivery: text("delivery"),
   },
   (t) => [uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey), index("notifications_recipient_idx").on(t.recipient, t.createdAt), index("notifications_province_idx").on(t.provinceCode)],
 );

@@ -226,6 +226,11 @@ export function RootLayout() {
           {holdsRoleFor(me.data, "participation:manage") && <NavLinkRouter to="/participation/office" label={t("participation.office.nav")} data-testid="nav-participation-office" />}
 
           {/* citizen accounts */}
+          {me.data?.authenticated ? (
+            <NavLinkRouter to="/account" label={t("citizenAccount.nav.myAccount")} data-testid="nav-my-account" />
+          ) : (
+            <NavLinkRouter to="/sign-up" label={t("citizenAccount.nav.signUp")} data-testid="nav-sign-up" />
+          )}
 
           {/* webhooks */}
 

@@ -812,8 +812,39 @@ const participationOfficeRoute = createRoute({ getParentRoute: () => rootRoute, 
 // participation ("บอกเราถึงรัฐ"): routes defined above this line
 const PARTICIPATION_ROUTES = [participationRoute, participationCallRoute, participationProposalRoute, participationSurveyRoute, participationOfficeRoute] as const;
 
+const signUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sign-up",
+  component: lazyRouteComponent(() => import("../features/citizen-account/SignUpPage.js"), "SignUpPage"),
+});
+const checkEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sign-up/check-email",
+  component: lazyRouteComponent(() => import("../features/citizen-account/CheckEmailPage.js"), "CheckEmailPage"),
+});
+const verifyEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/account/verify",
+  component: lazyRouteComponent(() => import("../features/citizen-account/VerifyEmailPage.js"), "VerifyEmailPage"),
+});
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/forgot-password",
+  component: lazyRouteComponent(() => import("../features/citizen-account/ForgotPasswordPage.js"), "ForgotPasswordPage"),
+});
+const myAccountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/account",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/citizen-account/MyAccountPage.js"), "MyAccountPage"),
+});
+const devOutboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/dev/outbox",
+  component: lazyRouteComponent(() => import("../features/citizen-account/DevOutboxPage.js"), "DevOutboxPage"),
+});
 // citizen accounts (sign-up, verification, my data, dev outbox): routes defined above this line
-const CITIZEN_ACCOUNT_ROUTES = [] as const;
+const CITIZEN_ACCOUNT_ROUTES = [signUpRoute, checkEmailRoute, verifyEmailRoute, forgotPasswordRoute, myAccountRoute, devOutboxRoute] as const;
 
 // webhooks (administration of signed webhooks): routes defined above this line
 const WEBHOOK_ROUTES = [] as const;

@@ -101,6 +101,15 @@ export function LoginPage() {
               <Button type="submit" loading={busy} data-testid="login-submit">
                 {t("auth.login")}
               </Button>
+              <Text size="sm">
+                <AnchorLink to="/forgot-password" search={{}} data-testid="login-forgot">
+                  {t("citizenAccount.login.forgot")}
+                </AnchorLink>
+                {" · "}
+                <AnchorLink to="/sign-up" search={{}} data-testid="login-sign-up">
+                  {t("citizenAccount.login.signUp")}
+                </AnchorLink>
+              </Text>
               <Text size="sm" c="dimmed">
                 {t("auth.forgotHint")}{" "}
                 <AnchorLink to="/reset-password" search={{}}>

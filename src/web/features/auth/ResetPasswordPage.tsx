@@ -13,7 +13,8 @@ export function ResetPasswordPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "th";
   const search = route.useSearch();
-  const [token, setToken] = useState(search.token ?? "");
+  // a mailed link carries the token in the fragment (#token=…), which never reaches server logs
+  const [token, setToken] = useState(search.token ?? (/(?:^#|&)token=([^&]+)/.exec(window.location.hash)?.[1] ?? ""));
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [error, setError] = useState<unknown>(null);
