@@ -125,6 +125,8 @@ export const POLICY = {
   "cases:routing.write": ["administrator", "strategy_officer", "governor"],
   "cases:category.write": ["administrator"],
   "cases:import": ["administrator", "strategy_officer"],
+  // webhooks: administrators (nation-wide subscriptions) and a province's governor's office (its province's events)
+  "webhooks:manage": ["administrator", "governor", "vice_governor", "strategy_officer"],
 } as const satisfies Record<string, "public" | readonly RoleId[]>;
 
 export type Operation = keyof typeof POLICY;
