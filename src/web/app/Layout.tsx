@@ -225,6 +225,7 @@ export function RootLayout() {
           {/* citizen accounts */}
 
           {/* webhooks */}
+          {holdsRoleFor(me.data, "webhooks:manage") && <NavLinkRouter to="/webhooks" label={t("webhooks.nav")} data-testid="nav-webhooks" />}
 
           {(admin || importer) && (
             <>

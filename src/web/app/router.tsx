@@ -805,7 +805,14 @@ const PARTICIPATION_ROUTES = [] as const;
 const CITIZEN_ACCOUNT_ROUTES = [] as const;
 
 // webhooks (administration of signed webhooks): routes defined above this line
-const WEBHOOK_ROUTES = [] as const;
+// outside the admin-only layout: a province's governor's office manages its own province's webhooks here
+const webhooksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/webhooks",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/webhooks/WebhooksPage.js"), "WebhooksPage"),
+});
+const WEBHOOK_ROUTES = [webhooksRoute] as const;
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
