@@ -36,7 +36,7 @@ CREATE TABLE "webhook_events" (
 	"province_code" text,
 	"entity_type" text NOT NULL,
 	"entity_id" text NOT NULL,
-	"payload" jsonb NOT NULL,
+	"payload" json NOT NULL,
 	"occurred_at" timestamp with time zone NOT NULL,
 	"is_demo" boolean DEFAULT false NOT NULL
 );

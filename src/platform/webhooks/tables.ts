@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, json, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * Another system's standing order for events: an https URL, the event types wanted ("case.*" for all case
@@ -47,8 +47,8 @@ export const webhookEvents = pgTable(
     provinceCode: text("province_code"),
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id").notNull(),
-    /** the whole JSON body sent ({ type, timestamp, data }) */
-    payload: jsonb("payload").notNull(),
+    /** the whole JSON body sent ({ type, timestamp, data }); json, not jsonb, so its keys keep their order */
+    payload: json("payload").notNull(),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     isDemo: boolean("is_demo").notNull().default(false),
   },
