@@ -822,3 +822,9 @@ journey(
 );
 
 journey("the demo citizen, reading their own reports", "citizen", [{ name: "cases-track-mine", path: "/track", expect: { locator: byTestId("my-cases"), text: both("casesPublic.mine.title") } }]);
+
+// webhooks (issue 6): the governor's office of Chiang Rai and an administrator; the demo subscription is paused
+journey("Chiang Rai's strategy office, managing its webhooks", "strategy.chiangrai", [
+  { name: "webhooks-57", path: "/webhooks", expect: [{ locator: byTestId("webhooks-title"), text: both("webhooks.title") }, { locator: byTestId("webhooks-table"), text: both("webhooks.status.paused") }, { locator: byTestId("webhooks-log-table"), text: both("webhooks.log.statuses.succeeded") }] },
+]);
+journey("an administrator, managing every province's webhooks", "admin", [{ name: "webhooks-admin", path: "/webhooks", expect: { locator: byTestId("webhooks-table"), text: { th: "เชียงราย", en: "Chiang Rai" } } }]);
