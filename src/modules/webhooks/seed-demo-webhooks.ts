@@ -37,8 +37,8 @@ export async function seedDemoWebhooks({ ctx }: { ctx: Ctx }): Promise<void> {
     });
     const runs: { hoursAgo: number; attempts: { after: number; statusCode: number | null; latencyMs: number | null; error: string | null; excerpt: string }[]; status: "succeeded" | "gave_up" }[] = [
       { hoursAgo: 71, attempts: [{ after: 0, statusCode: 200, latencyMs: 182, error: null, excerpt: '{"received":true}' }], status: "succeeded" },
-      { hoursAgo: 48, attempts: [{ after: 0, statusCode: 503, latencyMs: 95, error: "HTTP 503", excerpt: "Service Unavailable" }, { after: 0.1, statusCode: 200, latencyMs: 210, error: null, excerpt: '{"received":true}' }], status: "succeeded" },
-      { hoursAgo: 24, attempts: [{ after: 0, statusCode: null, latencyMs: null, error: "no answer within 10 s", excerpt: "" }], status: "gave_up" },
+      { hoursAgo: 48, attempts: [{ after: 0, statusCode: 503, latencyMs: 95, error: "http-error", excerpt: "Service Unavailable" }, { after: 0.1, statusCode: 200, latencyMs: 210, error: null, excerpt: '{"received":true}' }], status: "succeeded" },
+      { hoursAgo: 24, attempts: [{ after: 0, statusCode: null, latencyMs: null, error: "timeout", excerpt: "" }], status: "gave_up" },
     ];
     for (const r of runs) {
       const t = at(r.hoursAgo);

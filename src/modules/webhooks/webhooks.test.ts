@@ -40,6 +40,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  receiver?.closeAllConnections();
   await new Promise((r) => receiver?.close(r));
   await db?.close();
 });
@@ -290,6 +291,17 @@ describe("delivery", () => {
     await deliverDue(at(systemActor));
     expect(got.map((g) => g.path)).toEqual(["/hook"]);
     const [d] = await q<{ status: string; last_status_code: number; last_error: string }>("select status, last_status_code, last_error from webhook_deliveries where subscription_id = $1", [s.id]);
-    expect(d).toEqual({ status: "pending", last_status_code: 302, last_error: expect.stringMatching(/redirect .* not followed/) });
+    expect(d).toEqual({ status: "pending", last_status_code: 302, last_error: "redirect-not-followed" });
+  });
+
+  it("a receiver that does not answer in time is a failed attempt (timeout), retried later", async () => {
+    await quiet();
+    const s = await subscribe({ eventTypes: ["case.created"] });
+    answer = () => {}; // never answers
+    await report();
+    const r = await deliverDue(at(systemActor), { timeoutMs: 300 });
+    expect(r).toMatchObject({ sent: 1, failed: 1 });
+    const [d] = await q<{ status: string; last_status_code: number | null; last_error: string }>("select status, last_status_code, last_error from webhook_deliveries where subscription_id = $1", [s.id]);
+    expect(d).toEqual({ status: "pending", last_status_code: null, last_error: "timeout" });
   });
 });

@@ -44,8 +44,14 @@ async function readCapped(res: Response, limit: number): Promise<string> {
 
 type Claimed = { id: string; attempts: number; eventId: string; subscriptionId: string };
 
+/**
+ * Why an attempt failed, as a stable code the web app translates: `timeout`, `redirect-not-followed`, `http-error`
+ * (see the status code), a URL-safety code (`webhooks.url.private-address` …), or `network:<code>` (ECONNREFUSED …).
+ */
+export type AttemptError = string;
+
 /** One HTTP POST of a claimed delivery, recorded: the attempt row, the delivery's new state, the subscription's health. */
-async function attempt(ctx: Ctx, d: Claimed, trigger: "scheduled" | "manual"): Promise<AttemptResult> {
+async function attempt(ctx: Ctx, d: Claimed, trigger: "scheduled" | "manual", timeoutMs = DELIVERY_TIMEOUT_MS): Promise<AttemptResult> {
   const [row] = await ctx.db
     .select({ payload: webhookEvents.payload, url: webhookSubscriptions.url, secret: webhookSubscriptions.secret, previousSecret: webhookSubscriptions.previousSecret, previousUntil: webhookSubscriptions.previousSecretExpiresAt })
     .from(webhookEvents)
@@ -57,7 +63,7 @@ async function attempt(ctx: Ctx, d: Claimed, trigger: "scheduled" | "manual"): P
   let latencyMs: number | null = null;
   let excerpt = "";
   let error: string | null = null;
-  if (!row) error = "event or subscription missing";
+  if (!row) error = "missing";
   else {
     const s = webhookSettings();
     try {
@@ -70,16 +76,16 @@ async function attempt(ctx: Ctx, d: Claimed, trigger: "scheduled" | "manual"): P
         headers: { "content-type": "application/json", "user-agent": "Changwat-Webhooks/1.0", ...signedHeaders(secrets, d.eventId, Math.floor(now.getTime() / 1000), body) },
         body,
         redirect: "manual",
-        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       statusCode = res.status;
       excerpt = (await readCapped(res, MAX_RESPONSE_READ).catch(() => "")).slice(0, MAX_RESPONSE_KEPT);
       latencyMs = Math.round(performance.now() - started);
-      if (res.status >= 300 && res.status < 400) error = `redirect to ${res.headers.get("location") ?? "?"} not followed`;
-      else if (res.status >= 400) error = `HTTP ${res.status}`;
+      if (res.status >= 300 && res.status < 400) error = "redirect-not-followed";
+      else if (res.status >= 400 || res.status < 200) error = "http-error";
     } catch (e) {
       const err = e as Error & { fields?: { code: string }[]; cause?: { code?: string } };
-      error = err.fields?.[0]?.code ?? (err.name === "TimeoutError" ? `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s` : `${err.cause?.code ?? err.name}: ${err.message}`.slice(0, 300));
+      error = err.fields?.[0]?.code ?? (err.name === "TimeoutError" ? "timeout" : `network:${err.cause?.code ?? err.name}`.slice(0, 100));
     }
   }
   const ok = error === null && statusCode !== null && statusCode >= 200 && statusCode < 300;
@@ -166,13 +172,13 @@ async function claimDue(ctx: Ctx, limit: number): Promise<Claimed[]> {
  * The delivery job's work: claims due deliveries in batches and POSTs them (a batch in parallel), until none
  * is due or `budgetMs` has passed. Each run is idempotent: a delivery is sent by whichever run claimed it.
  */
-export async function deliverDue(ctx: Ctx, opts: { batch?: number; budgetMs?: number } = {}): Promise<{ sent: number; succeeded: number; failed: number; gaveUp: number }> {
+export async function deliverDue(ctx: Ctx, opts: { batch?: number; budgetMs?: number; timeoutMs?: number } = {}): Promise<{ sent: number; succeeded: number; failed: number; gaveUp: number }> {
   const started = Date.now();
   const out = { sent: 0, succeeded: 0, failed: 0, gaveUp: 0 };
   while (Date.now() - started < (opts.budgetMs ?? 45_000)) {
     const claimed = await claimDue(ctx, opts.batch ?? 10);
     if (claimed.length === 0) break;
-    for (const r of await Promise.all(claimed.map((d) => attempt(ctx, d, "scheduled")))) {
+    for (const r of await Promise.all(claimed.map((d) => attempt(ctx, d, "scheduled", opts.timeoutMs)))) {
       out.sent++;
       if (r.ok) out.succeeded++;
       else if (r.status === "gave_up") out.gaveUp++;

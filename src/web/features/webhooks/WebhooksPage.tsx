@@ -18,6 +18,17 @@ const DELIVERY_LOOK: Record<DeliveryStatus, { color: string; icon: string }> = {
   gave_up: { color: "red", icon: "✕" },
 };
 
+const KNOWN_ERRORS = ["timeout", "redirect-not-followed", "http-error", "missing", "webhooks.url.private-address", "webhooks.url.unresolvable", "webhooks.url.not-https", "webhooks.url.invalid"];
+/** A delivery error code in words (the server keeps stable codes: see platform/webhooks/deliver.ts). */
+function useDeliveryError() {
+  const { t } = useTranslation();
+  return (code: string | null): string => {
+    if (!code) return "";
+    if (code.startsWith("network:")) return t("webhooks.deliveryErrors.network", { code: code.slice("network:".length) });
+    return KNOWN_ERRORS.includes(code) ? t(`webhooks.deliveryErrors.${code.replace(/^webhooks\.url\./, "url-")}`) : code;
+  };
+}
+
 /** Where the viewer may register: the nation (an administrator with a nation-wide grant) and/or their provinces. */
 function useManagedScopes(): { nation: boolean; provinces: string[] } {
   const me = useMe();
@@ -113,6 +124,7 @@ function SubscriptionsTable({ items, loading, selected, onSelect, onSecret }: { 
   const qc = useQueryClient();
   const [result, setResult] = useState<{ id: string; r: SendResult } | null>(null);
   const [deleting, setDeleting] = useState<SubscriptionView | null>(null);
+  const errorText = useDeliveryError();
   const refresh = () => void qc.invalidateQueries({ queryKey: ["webhooks"] });
   const patch = useMutation({ mutationFn: (v: { id: string; status: "active" | "paused"; version: number }) => api.patch<SubscriptionView>(`/webhooks/subscriptions/${seg(v.id)}`, { status: v.status, version: v.version }), onSuccess: refresh });
   const test = useMutation({ mutationFn: (id: string) => api.post<SendResult>(`/webhooks/subscriptions/${seg(id)}/test`), onSuccess: (r, id) => { setResult({ id, r }); refresh(); } });
@@ -122,7 +134,7 @@ function SubscriptionsTable({ items, loading, selected, onSelect, onSecret }: { 
       <ErrorAlert error={patch.error ?? test.error ?? rotate.error} />
       {result && (
         <Alert color={result.r.ok ? "green" : "red"} variant="light" data-testid="webhooks-test-result" withCloseButton onClose={() => setResult(null)} icon={<span aria-hidden="true">{result.r.ok ? "✓" : "✕"}</span>}>
-          {result.r.ok ? t("webhooks.testOk", { code: result.r.statusCode, ms: result.r.latencyMs }) : t("webhooks.testFailed", { error: result.r.error ?? String(result.r.statusCode) })}
+          {result.r.ok ? t("webhooks.testOk", { code: result.r.statusCode, ms: result.r.latencyMs }) : t("webhooks.testFailed", { error: [result.r.statusCode, errorText(result.r.error)].filter(Boolean).join(" · ") })}
         </Alert>
       )}
       <div className="table-scroll">
@@ -271,6 +283,7 @@ function DeliveryLog({ subscription }: { subscription: SubscriptionView }) {
   const log = useQuery({ queryKey: ["webhooks", "deliveries", subscription.id, status], queryFn: () => api.get<DeliveryList>("/webhooks/deliveries", { subscriptionId: subscription.id, status: status ?? undefined, pageSize: 100 }) });
   const re = useMutation({ mutationFn: (id: string) => api.post<SendResult>(`/webhooks/deliveries/${seg(id)}/redeliver`), onSuccess: () => void qc.invalidateQueries({ queryKey: ["webhooks"] }) });
   const sendable = !subscription.isDemo && subscription.status === "active";
+  const errorText = useDeliveryError();
   return (
     <Card withBorder data-testid="webhooks-log">
       <Stack gap="sm">
@@ -302,7 +315,10 @@ function DeliveryLog({ subscription }: { subscription: SubscriptionView }) {
                     <Badge variant="light" color={DELIVERY_LOOK[d.status].color} c="dark.9" leftSection={<span aria-hidden="true">{DELIVERY_LOOK[d.status].icon}</span>}>{t(`webhooks.log.statuses.${d.status}`)}</Badge>
                     {d.status === "pending" && d.nextAttemptAt && <Text size="xs" c="dark.5">{t("webhooks.log.next", { at: f.dateTime(d.nextAttemptAt) })}</Text>}
                   </Table.Td>
-                  <Table.Td>{d.lastStatusCode ?? (d.lastError ? <Text size="xs" c="red.9">{d.lastError}</Text> : "–")}</Table.Td>
+                  <Table.Td>
+                    {d.lastStatusCode ?? (d.lastError ? "" : "–")}
+                    {d.lastError && <Text size="xs" c="red.9">{errorText(d.lastError)}</Text>}
+                  </Table.Td>
                   <Table.Td>{d.lastLatencyMs !== null ? t("webhooks.log.ms", { ms: f.number(d.lastLatencyMs) }) : "–"}</Table.Td>
                   <Table.Td>{f.number(d.attempts)}</Table.Td>
                   <Table.Td>
@@ -328,6 +344,7 @@ function DeliveryLog({ subscription }: { subscription: SubscriptionView }) {
 function DeliveryModal({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const errorText = useDeliveryError();
   const d = useQuery({ queryKey: ["webhooks", "delivery", id], queryFn: () => api.get<DeliveryDetail>(`/webhooks/deliveries/${seg(id)}`) });
   return (
     <Modal opened onClose={onClose} title={t("webhooks.log.details")} size="xl">
@@ -351,7 +368,7 @@ function DeliveryModal({ id, onClose }: { id: string; onClose: () => void }) {
                   <Table.Tr key={i}>
                     <Table.Td>{a.attempt}{a.trigger === "manual" ? ` (${t("webhooks.log.manual")})` : ""}</Table.Td>
                     <Table.Td>{f.dateTime(a.at)}</Table.Td>
-                    <Table.Td>{a.ok ? "✓ " : "✕ "}{a.statusCode ?? a.error}</Table.Td>
+                    <Table.Td>{a.ok ? "✓ " : "✕ "}{[a.statusCode, errorText(a.error)].filter(Boolean).join(" · ")}</Table.Td>
                     <Table.Td>{a.latencyMs !== null ? t("webhooks.log.ms", { ms: f.number(a.latencyMs) }) : "–"}</Table.Td>
                     <Table.Td><Code style={{ wordBreak: "break-all" }}>{a.responseExcerpt.slice(0, 300) || "–"}</Code></Table.Td>
                   </Table.Tr>
