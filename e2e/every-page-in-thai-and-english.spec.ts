@@ -865,3 +865,8 @@ journey("a visitor opening a citizen account", undefined, [
 journey("the demo citizen, on their account and data", "citizen", [
   { name: "citizen-my-account", path: "/account", expect: [{ text: both("citizenAccount.account.title") }, { locator: byTestId("my-data"), text: both("citizenAccount.myData.title") }] },
 ]);
+// webhooks (issue 6): the governor's office of Chiang Rai and an administrator; the demo subscription is paused
+journey("Chiang Rai's strategy office, managing its webhooks", "strategy.chiangrai", [
+  { name: "webhooks-57", path: "/webhooks", expect: [{ locator: byTestId("webhooks-title"), text: both("webhooks.title") }, { locator: byTestId("webhooks-table"), text: both("webhooks.status.paused") }, { locator: byTestId("webhooks-log-table"), text: both("webhooks.log.statuses.succeeded") }] },
+]);
+journey("an administrator, managing every province's webhooks", "admin", [{ name: "webhooks-admin", path: "/webhooks", expect: { locator: byTestId("webhooks-table"), text: { th: "เชียงราย", en: "Chiang Rai" } } }]);

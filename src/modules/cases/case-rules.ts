@@ -5,8 +5,10 @@ import type { ScopeRef } from "../../platform/auth/scope.js";
 import { newId, type Ctx } from "../../platform/ctx.js";
 import { ConflictError, NotFoundError, RuleViolation } from "../../platform/errors.js";
 import { thaiWords } from "../../platform/thai/segment.js";
+import { emitEvent, publicLink } from "../../platform/webhooks/index.js";
 import { lookupArea, lookupOrganization } from "../registry/index.js";
 import { type CaseStatus, type EventVisibility } from "./contracts.js";
+import { boardItem, loadLookups } from "./presenters.js";
 import { caseCategories, caseEvents, caseRoutingRules, cases } from "./tables.js";
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -84,6 +86,22 @@ export async function recordEvent(
     actorLabelTh: e.actorLabelTh ?? "",
     at: ctx.now(),
   });
+  // other systems hear of what the public may read, in this transaction (the outbox): `case.<kind>`, with the
+  // case as the public board shows it (never reporters, exact points or internal notes)
+  if (e.visibility === "public") {
+    await emitEvent(ctx, {
+      type: e.kind === "received" ? "case.created" : `case.${e.kind}`,
+      provinceCode: c.provinceCode,
+      entityType: "case",
+      entityId: c.id,
+      data: async (tx) => {
+        const r = await mustGetCase(tx, c.id);
+        const { afterPhotoThumbnailUrl: _t, ...item } = boardItem(r, await loadLookups(tx, [r]), null);
+        const event = { kind: e.kind, fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null, textTh: e.textTh ?? "", actorLabelTh: e.actorLabelTh ?? "", at: tx.now().toISOString() };
+        return { event, case: { ...item, boardUrl: publicLink(`/board/${encodeURIComponent(r.publicRef)}`) } };
+      },
+    });
+  }
   return id;
 }
 

@@ -3,9 +3,12 @@ import type { Ctx } from "../../platform/ctx.js";
 import { accountNames } from "../accounts/index.js";
 import { lookupAreas, lookupOrganizations } from "../registry/index.js";
 import type { BoardItem, CaseEventView, CaseListItem, CaseStatus, CaseChannel, PhotoView, PublicCaseView } from "./contracts.js";
-import type { CaseRow, CategoryRow } from "./case-rules.js";
 import { coarsenLocation } from "./locate.js";
-import { caseCategories, caseEvents, casePhotos } from "./tables.js";
+import { caseCategories, caseEvents, casePhotos, cases } from "./tables.js";
+
+// the row types from the tables (not case-rules.ts, which uses these presenters for webhook payloads: no cycle)
+type CaseRow = typeof cases.$inferSelect;
+type CategoryRow = typeof caseCategories.$inferSelect;
 
 /** What a page of cases needs besides the rows: categories, areas and offices by id. */
 export type CaseLookups = { categories: Map<string, CategoryRow>; areas: Awaited<ReturnType<typeof lookupAreas>>; orgs: Awaited<ReturnType<typeof lookupOrganizations>>; people: Map<string, string> };

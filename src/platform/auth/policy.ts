@@ -134,6 +134,8 @@ export const POLICY = {
   "participation:public": "public",
   "participation:take-part": ["citizen"],
   "participation:manage": ["governor", "vice_governor", "strategy_officer"],
+  // webhooks: administrators (nation-wide subscriptions) and a province's governor's office (its province's events)
+  "webhooks:manage": ["administrator", "governor", "vice_governor", "strategy_officer"],
 } as const satisfies Record<string, "public" | readonly RoleId[]>;
 
 export type Operation = keyof typeof POLICY;

@@ -233,6 +233,7 @@ export function RootLayout() {
           )}
 
           {/* webhooks */}
+          {holdsRoleFor(me.data, "webhooks:manage") && <NavLinkRouter to="/webhooks" label={t("webhooks.nav")} data-testid="nav-webhooks" />}
 
           {(admin || importer) && (
             <>

@@ -847,7 +847,14 @@ const devOutboxRoute = createRoute({
 const CITIZEN_ACCOUNT_ROUTES = [signUpRoute, checkEmailRoute, verifyEmailRoute, forgotPasswordRoute, myAccountRoute, devOutboxRoute] as const;
 
 // webhooks (administration of signed webhooks): routes defined above this line
-const WEBHOOK_ROUTES = [] as const;
+// outside the admin-only layout: a province's governor's office manages its own province's webhooks here
+const webhooksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/webhooks",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/webhooks/WebhooksPage.js"), "WebhooksPage"),
+});
+const WEBHOOK_ROUTES = [webhooksRoute] as const;
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
