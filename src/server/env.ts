@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   CASES_INTAKE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(20),
   /** PDPA: days after a case closes before its reporters' personal data is deleted (named in the consent text) */
   CASES_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+  /** development and tests only: webhooks may go to http://localhost and private addresses */
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(["true", "false", "1", "0"]).default("false"),
   /** where mail goes: the development outbox (a table and /dev/outbox), SMTP, or only a log line (kind, no address) */
   MAIL_TRANSPORT: z.enum(["outbox", "smtp", "log"]).optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
@@ -48,6 +50,7 @@ export type Env = {
   /** public case reports per address or citizen account per 10 minutes */
   casesIntakeLimit: number;
   casesRetentionDays: number;
+  webhooksAllowPrivate: boolean;
   /** outbox by default in demo or development, log in production unless set */
   mailTransport: "outbox" | "smtp" | "log";
   smtpUrl?: string;
@@ -84,6 +87,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     ocdsPrefix: e.OCDS_PREFIX,
     casesIntakeLimit: e.CASES_INTAKE_LIMIT,
     casesRetentionDays: e.CASES_RETENTION_DAYS,
+    webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === "true" || e.WEBHOOKS_ALLOW_PRIVATE === "1",
     mailTransport,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

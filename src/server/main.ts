@@ -6,6 +6,7 @@ import { buildApp } from "./app.js";
 import { prepareDatabase, startModules } from "./bootstrap.js";
 import { configureOcds } from "../modules/planning/index.js";
 import { configureCases } from "../modules/cases/index.js";
+import { configureWebhooks } from "../modules/webhooks/index.js";
 import { configureMail, createMailTransport } from "../modules/mail/index.js";
 import { loadEnv } from "./env.js";
 
@@ -45,6 +46,7 @@ async function prepareNewFolder() {
   const env = loadEnv();
   configureOcds({ prefix: env.ocdsPrefix });
   configureCases({ intakeLimit: env.casesIntakeLimit, retentionDays: env.casesRetentionDays });
+  configureWebhooks({ allowPrivate: env.webhooksAllowPrivate, publicUrl: env.publicUrl });
   const database = await openPglite({ dataDir: env.dataDir, lock: false });
   try {
     await prepareDatabase(database, { demo: env.demo });
@@ -61,6 +63,7 @@ async function main() {
   const env = loadEnv();
   configureOcds({ prefix: env.ocdsPrefix });
   configureCases({ intakeLimit: env.casesIntakeLimit, retentionDays: env.casesRetentionDays });
+  configureWebhooks({ allowPrivate: env.webhooksAllowPrivate, publicUrl: env.publicUrl });
   // a start that crawls says where it is (stderr: shows at any log level, also when a phase never ends)
   let phase = "open database (a new PGlite folder is prepared in a child process)";
   const watchdog = setInterval(() => console.error(`[changwat] still starting after ${Math.round((Date.now() - t0) / 1000)} s: ${phase}`), 20_000);

@@ -10,6 +10,7 @@ import { planningModule } from "../modules/planning/index.js";
 import { casesModule } from "../modules/cases/index.js";
 import { participationModule } from "../modules/participation/index.js";
 import { mailModule } from "../modules/mail/index.js";
+import { webhooksModule } from "../modules/webhooks/index.js";
 
 /** The composition root is a list: each module registers its routes, seeds and operations. Order = seed order. */
-export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule, planningModule, casesModule, participationModule, mailModule];
+export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule, planningModule, casesModule, webhooksModule, participationModule, mailModule];

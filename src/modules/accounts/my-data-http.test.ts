@@ -81,7 +81,7 @@ describe("my data", () => {
     expect(r.statusCode, r.body).toBe(200);
     expect(r.headers["content-disposition"]).toMatch(/attachment; filename="changwat-my-data-\d{4}-\d{2}-\d{2}\.json"/);
     const data = r.json();
-    expect(data.sections.map((s: { key: string }) => s.key)).toEqual(["accounts.profile", "accounts.roles", "accounts.sessions", "cases"]);
+    expect(data.sections.map((s: { key: string }) => s.key)).toEqual(["accounts.profile", "accounts.roles", "accounts.sessions", "cases", "participation.proposals", "participation.comments", "participation.supports", "participation.survey-answers"]);
     expect(data.sections[0].rows[0]).toMatchObject({ username: "pimjai@example.invalid", phone: "0812345678", consentVersion: "2026-11-account" });
     const cases = data.sections.find((s: { key: string }) => s.key === "cases");
     expect(cases.rows).toHaveLength(1);

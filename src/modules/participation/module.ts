@@ -1,5 +1,6 @@
 import type { ModuleManifest } from "../../platform/module.js";
 import { participationJobs } from "./jobs.js";
+import { participationPersonalData } from "./personal-data.js";
 import { participationRoutes } from "./routes.js";
 import { seedParticipationDemo } from "./seed-demo.js";
 
@@ -23,6 +24,7 @@ export const participationModule: ModuleManifest = {
     "participation.seed.demo",
   ],
   jobs: participationJobs,
+  personalData: participationPersonalData,
   seed: async (ctx, { demo }) => {
     if (demo) await seedParticipationDemo({ ctx });
   },

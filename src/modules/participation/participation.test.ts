@@ -20,6 +20,7 @@ import { listResponseQueue } from "./list-response-queue.js";
 import { responsesBySubject } from "./list-responses-by-subject.js";
 import { openCall } from "./open-call.js";
 import { openSurvey } from "./open-survey.js";
+import { participationPersonalData } from "./personal-data.js";
 import { respondToProposal } from "./respond-to-proposal.js";
 import { configureParticipation } from "./rules.js";
 import { DEMO_CALL_ID, DEMO_PM25_KPI } from "./seed-demo.js";
@@ -281,5 +282,21 @@ describe("bad input changes nothing", () => {
       expect(e!.messageTh && e!.messageEn, name).toBeTruthy();
     }
     expect(await snap()).toBe(before);
+  });
+});
+
+describe("my data (PDPA right of access)", () => {
+  it("returns what the account wrote, supported and answered — its own only", async () => {
+    const call = await freshCall(50);
+    const mine = await propose(call.id, 30, { titleTh: "ข้อเสนอสำหรับทดสอบข้อมูลของฉัน" });
+    await supportProposal({ ctx: at(citizen(31)), input: { id: mine.id } });
+    await addComment({ ctx: at(citizen(31)), input: { proposalId: mine.id, bodyTh: "เห็นด้วยกับข้อเสนอนี้ เพื่อสุขภาพของเด็ก" } });
+    const [author, supporter] = [await participationPersonalData(at(anon), citizens[30]!), await participationPersonalData(at(anon), citizens[31]!)];
+    const rows = (d: typeof author, key: string) => d.find((s) => s.key === key)!.rows;
+    expect(rows(author, "participation.proposals").map((r) => r.title)).toContain("ข้อเสนอสำหรับทดสอบข้อมูลของฉัน");
+    expect(rows(supporter, "participation.proposals").map((r) => r.proposalId)).not.toContain(mine.id);
+    expect(rows(supporter, "participation.supports").map((r) => r.proposalId)).toContain(mine.id);
+    expect(rows(supporter, "participation.comments").map((r) => r.text)).toContain("เห็นด้วยกับข้อเสนอนี้ เพื่อสุขภาพของเด็ก");
+    expect(rows(author, "participation.comments").map((r) => r.proposalId)).not.toContain(mine.id);
   });
 });

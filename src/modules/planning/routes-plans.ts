@@ -2,6 +2,7 @@ import multipart from "@fastify/multipart";
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { fieldErrorsFromIssues } from "../../platform/http/error-handler.js";
 import "../../platform/http/request-ctx.js";
 import { ValidationError } from "../../platform/errors.js";
 import { ErrorBody, errorResponses } from "../../platform/http/schemas.js";
@@ -101,7 +102,12 @@ export const plansRoutes: FastifyPluginAsync = async (app) => {
           response: { 201: ProjectFileView, ...errorResponses, 413: ErrorBody },
         },
         // the right first, before a byte of the body is read: a stranger gets 403, never the size limit (413)
-        onRequest: async (req) => checkProjectFileUpload({ ctx: req.ctx, input: { projectId: (req.params as { id: string }).id } }),
+        // (onRequest runs before Fastify validates the params: a bad id is refused here with the same 400)
+        onRequest: async (req) => {
+          const p = Id.safeParse(req.params);
+          if (!p.success) throw new ValidationError(fieldErrorsFromIssues(p.error.issues as never[], "params"));
+          await checkProjectFileUpload({ ctx: req.ctx, input: { projectId: p.data.id } });
+        },
       },
       async (req, reply) => {
         if (!req.isMultipart()) throw noFile();
