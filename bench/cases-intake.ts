@@ -79,7 +79,7 @@ try {
       `\\set lat random(0, 999999)
 \\set lon random(0, 999999)
 INSERT INTO bare_cases (id, category_id, description_th, address_th, lat, lon, reporter, status, received_at)
-VALUES (gen_random_uuid()::text, 'road', 'ถนนชำรุดเป็นหลุมบ่อขนาดใหญ่ หน้าตลาดสดเทศบาล รถจักรยานยนต์ล้มบ่อยครั้ง ขอให้ซ่อมแซมโดยด่วน', 'จังหวัดขอนแก่น', 16.4 + :lat / 1e7, 102.8 + :lon / 1e7, '{"anonymous":true}', 'received', now());
+VALUES (gen_random_uuid()::text, 'road', 'ถนนชำรุดเป็นหลุมบ่อขนาดใหญ่ หน้าตลาดสดเทศบาล รถจักรยานยนต์ล้มบ่อยครั้ง ขอให้ซ่อมแซมโดยด่วน', 'จังหวัดขอนแก่น', 16.4 + :lat / 1e7, 102.8 + :lon / 1e7, '{"anonymous": true}', 'received', now());
 `,
     );
     const u = new URL(scratch.url);
