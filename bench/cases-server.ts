@@ -40,9 +40,12 @@ if (kind === "app") {
     return reply.code(201).send({ id });
   });
   // the newest 20 cases of a province (the board's first page without its names and counts)
-  app.get<{ Querystring: { provinceCode: string; page?: string } }>("/bare/board", async (req) => {
+  app.get<{ Querystring: { provinceCode: string; districtCode?: string; page?: string } }>("/bare/board", async (req) => {
     const page = Math.max(1, Number(req.query.page ?? 1));
-    const { rows } = await pool.query("select id, public_ref, province_code, district_code, category_id, status, public_text, received_at from cases where province_code = $1 and merged_into is null order by received_at desc limit 20 offset $2", [req.query.provinceCode, (page - 1) * 20]);
+    const cols = "id, public_ref, province_code, district_code, category_id, status, public_text, received_at";
+    const { rows } = req.query.districtCode
+      ? await pool.query(`select ${cols} from cases where province_code = $1 and district_code = $2 and merged_into is null order by received_at desc limit 20 offset $3`, [req.query.provinceCode, req.query.districtCode, (page - 1) * 20])
+      : await pool.query(`select ${cols} from cases where province_code = $1 and merged_into is null order by received_at desc limit 20 offset $2`, [req.query.provinceCode, (page - 1) * 20]);
     return { items: rows };
   });
   // one case by its public reference
