@@ -222,7 +222,10 @@ export async function scratchPostgres(poolMax = 8): Promise<Scratch> {
       dropped = true;
       await db.close().catch(() => {});
       // BENCH_KEEP=1 keeps the database for EXPLAIN (drop it by hand afterwards)
-      if (process.env.BENCH_KEEP) return log("bench", `kept database ${name}`);
+      if (process.env.BENCH_KEEP) {
+        log("bench", `kept database ${name}`);
+        return;
+      }
       const a = await openPostgres(base, { max: 1 });
       await a.exec(`drop database if exists ${name} with (force)`);
       await a.close();
@@ -322,13 +325,15 @@ export async function loadCases(
     if (opts.events) await db.query(eventSql, ev);
     opts.progress?.(start + m);
   }
-  const c = await db.pool!.connect();
-  try {
-    await c.query("set maintenance_work_mem = '256MB'");
-    for (const ix of indexes) await c.query(ix.def);
-  } finally {
-    c.release();
-  }
+  if (db.pool) {
+    const c = await db.pool.connect();
+    try {
+      await c.query("set maintenance_work_mem = '256MB'");
+      for (const ix of indexes) await c.query(ix.def);
+    } finally {
+      c.release();
+    }
+  } else for (const ix of indexes) await db.exec(ix.def);
   await db.exec(`select setval('case_ref_seq', ${opts.n + 1})`);
   await db.exec("analyze cases");
   await db.exec("analyze case_events");
