@@ -7,6 +7,8 @@
 //      70 %, pages 2–5 otherwise; a district filter 25 % of the time), through the real app (bench/cases-server.ts)
 //      at 50 connections, against the bare GET /bare/board (the same rows' columns, one indexed query);
 //   3. a public case page: GET /api/v1/public/cases/:ref for random cases, against the bare GET /bare/cases/:ref.
+//   4. then with the index this bench proposes for the board's count (PROPOSED_INDEX, after VACUUM ANALYZE): the board
+//      again, app and bare.
 // BENCH_SECONDS (default 20) after BENCH_WARMUP (default 5) seconds each. Prints JSON.
 import { mulberry32 } from "../src/platform/demo-random.js";
 import { prepareDatabase } from "../src/server/bootstrap.js";
@@ -18,6 +20,12 @@ const N = Number(process.env.BENCH_CASES ?? 100_000);
 const CONNECTIONS = 50;
 const GOAL_RATIO = 0.5;
 const tag = "cases-board";
+/**
+ * The board counts the matching cases on every page (get-board.ts); without an index holding every filter column,
+ * PostgreSQL counts a province by reading the whole table. A partial index on the filter columns lets it count
+ * with an index-only scan. BENCH_PROPOSED_INDEX=off skips this part.
+ */
+const PROPOSED_INDEX = "create index cases_board_filter_idx on cases (province_code, district_code, category_id, status) where merged_into is null";
 
 const loadBefore = loadAvg();
 const complaints = loadComplaints();
@@ -57,10 +65,10 @@ try {
   const app = await startServer("app", scratch.url, { LOG_LEVEL: process.env.LOG_LEVEL ?? "info" });
   try {
     const b = boardQueries(1);
-    runs.appBoard = { ...(await drive(app.url, { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, next: () => ({ method: "GET", path: `/api/v1/public/cases?${b()}&pageSize=20` }) })), loadAfter: loadAvg() };
+    runs.appBoard = { ...(await drive(app.url, { serverPid: app.pid, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, next: () => ({ method: "GET", path: `/api/v1/public/cases?${b()}&pageSize=20` }) })), loadAfter: loadAvg() };
     log(tag, `app board: ${JSON.stringify(runs.appBoard)}`);
     const c = refQueries(2);
-    runs.appCase = { ...(await drive(app.url, { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, next: () => ({ method: "GET", path: `/api/v1/public/cases/${c()}` }) })), loadAfter: loadAvg() };
+    runs.appCase = { ...(await drive(app.url, { serverPid: app.pid, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, next: () => ({ method: "GET", path: `/api/v1/public/cases/${c()}` }) })), loadAfter: loadAvg() };
     log(tag, `app case: ${JSON.stringify(runs.appCase)}`);
   } finally {
     await app.stop();
@@ -68,26 +76,52 @@ try {
   const bare = await startServer("bare", scratch.url);
   try {
     const b = boardQueries(1);
-    runs.bareBoard = { ...(await drive(bare.url, { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, next: () => ({ method: "GET", path: `/bare/board?${b()}` }) })), loadAfter: loadAvg() };
+    runs.bareBoard = { ...(await drive(bare.url, { serverPid: bare.pid, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, next: () => ({ method: "GET", path: `/bare/board?${b()}` }) })), loadAfter: loadAvg() };
     log(tag, `bare board: ${JSON.stringify(runs.bareBoard)}`);
     const c = refQueries(2);
-    runs.bareCase = { ...(await drive(bare.url, { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, next: () => ({ method: "GET", path: `/bare/cases/${c()}` }) })), loadAfter: loadAvg() };
+    runs.bareCase = { ...(await drive(bare.url, { serverPid: bare.pid, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, next: () => ({ method: "GET", path: `/bare/cases/${c()}` }) })), loadAfter: loadAvg() };
     log(tag, `bare case: ${JSON.stringify(runs.bareCase)}`);
   } finally {
     await bare.stop();
   }
+  const explainCount = async () => ({
+    province: (await db.query<{ "QUERY PLAN": string }>("explain (analyze, buffers) select count(*)::int from cases where merged_into is null and province_code = '40'")).map((r) => r["QUERY PLAN"]),
+    district: (await db.query<{ "QUERY PLAN": string }>("explain (analyze, buffers) select count(*)::int from cases where merged_into is null and province_code = '40' and district_code = '4001'")).map((r) => r["QUERY PLAN"]),
+  });
+  out.explainCountBefore = await explainCount();
+  // the index this bench proposes for the board's count (docs/PERFORMANCE.md): measured in the same run
+  if (process.env.BENCH_PROPOSED_INDEX !== "off") {
+    const t0 = performance.now();
+    await db.exec(PROPOSED_INDEX);
+    await db.exec("vacuum analyze cases");
+    out.proposedIndex = { sql: PROPOSED_INDEX, buildMs: Math.round(performance.now() - t0) };
+    out.explainCountWithIndex = await explainCount();
+    const again = await startServer("app", scratch.url, { LOG_LEVEL: process.env.LOG_LEVEL ?? "info" });
+    try {
+      const b = boardQueries(1);
+      runs.appBoardWithIndex = { ...(await drive(again.url, { serverPid: again.pid, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, next: () => ({ method: "GET", path: `/api/v1/public/cases?${b()}&pageSize=20` }) })), loadAfter: loadAvg() };
+      log(tag, `app board with the proposed index: ${JSON.stringify(runs.appBoardWithIndex)}`);
+    } finally {
+      await again.stop();
+    }
+    const bare2 = await startServer("bare", scratch.url);
+    try {
+      const b = boardQueries(1);
+      runs.bareBoardWithIndex = { ...(await drive(bare2.url, { serverPid: bare2.pid, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, next: () => ({ method: "GET", path: `/bare/board?${b()}` }) })), loadAfter: loadAvg() };
+      log(tag, `bare board with the proposed index: ${JSON.stringify(runs.bareBoardWithIndex)}`);
+    } finally {
+      await bare2.stop();
+    }
+  }
   Object.assign(out, runs);
   const rps = (k: string) => (runs[k] as { rps: number }).rps;
-  out.ratios = { board: round(rps("appBoard") / rps("bareBoard"), 3), casePage: round(rps("appCase") / rps("bareCase"), 3) };
+  out.ratios = { board: round(rps("appBoard") / rps("bareBoard"), 3), casePage: round(rps("appCase") / rps("bareCase"), 3), ...(runs.appBoardWithIndex ? { boardWithProposedIndex: round(rps("appBoardWithIndex") / rps("bareBoardWithIndex"), 3) } : {}) };
   out.goals = {
     "board ≥ 50 % of bare": rps("appBoard") / rps("bareBoard") >= GOAL_RATIO ? "met" : "missed",
     "case page ≥ 50 % of bare": rps("appCase") / rps("bareCase") >= GOAL_RATIO ? "met" : "missed",
   };
-  // how the board's two statements run on this data (the first page of the largest province)
-  out.explain = {
-    count: (await db.query<{ "QUERY PLAN": string }>("explain (analyze, buffers) select count(*)::int from cases where merged_into is null and province_code = '40'")).map((r) => r["QUERY PLAN"]),
-    page: (await db.query<{ "QUERY PLAN": string }>("explain (analyze, buffers) select * from cases where merged_into is null and province_code = '40' order by received_at desc, id asc limit 20")).map((r) => r["QUERY PLAN"]),
-  };
+  // the board's page statement on this data (the first page of Khon Kaen)
+  out.explainPage = (await db.query<{ "QUERY PLAN": string }>("explain (analyze, buffers) select * from cases where merged_into is null and province_code = '40' order by received_at desc, id asc limit 20")).map((r) => r["QUERY PLAN"]);
   out.loadAfter = loadAvg();
   console.log(JSON.stringify(out, null, 2));
 } finally {

@@ -391,13 +391,37 @@ type AutocannonResult = {
 };
 const autocannon = createRequire(import.meta.url)("autocannon") as (opts: object) => Promise<AutocannonResult>;
 
-export type Drive = { rps: number; requests: number; p50: number; p90: number; p99: number; max: number; mean: number; non2xx: number; errors: number; statusCodes: Record<string, number> };
+/** CPU seconds (user + system) used so far by a process, from /proc (Linux; 0 elsewhere). */
+export function cpuSeconds(pid: number): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used so far by every PostgreSQL process of the machine (other users' queries included). */
+export function postgresCpuSeconds(): number {
+  let sum = 0;
+  for (const d of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${d}/comm`, "utf8").trim() === "postgres") sum += cpuSeconds(Number(d));
+    } catch {
+      /* gone */
+    }
+  }
+  return sum;
+}
+
+export type Drive = { serverCpuMsPerRequest?: number; postgresCpuMsPerRequest?: number; rps: number; requests: number; p50: number; p90: number; p99: number; max: number; mean: number; non2xx: number; errors: number; statusCodes: Record<string, number> };
 
 /**
  * Drives `url` with autocannon at `connections` connections for `seconds` (after `warmupSeconds` of the same load,
  * not counted), each request made by `next()` (method, path, JSON body). Latencies in ms.
  */
-export async function drive(url: string, opts: { connections: number; seconds: number; warmupSeconds: number; next: () => { method: "GET" | "POST"; path: string; body?: unknown } }): Promise<Drive> {
+export async function drive(url: string, opts: { serverPid?: number; connections: number; seconds: number; warmupSeconds: number; next: () => { method: "GET" | "POST"; path: string; body?: unknown } }): Promise<Drive> {
   const request = {
     setupRequest: (req: Record<string, unknown>) => {
       const r = opts.next();
@@ -405,8 +429,13 @@ export async function drive(url: string, opts: { connections: number; seconds: n
     },
   };
   if (opts.warmupSeconds > 0) await autocannon({ url, connections: opts.connections, duration: opts.warmupSeconds, requests: [request] });
+  const cpu0 = opts.serverPid ? cpuSeconds(opts.serverPid) : 0;
+  const pg0 = postgresCpuSeconds();
   const r = await autocannon({ url, connections: opts.connections, duration: opts.seconds, requests: [request] });
+  const perReq = (sec: number) => round((sec * 1000) / Math.max(1, r.requests.total), 3);
   return {
+    ...(opts.serverPid ? { serverCpuMsPerRequest: perReq(cpuSeconds(opts.serverPid) - cpu0) } : {}),
+    postgresCpuMsPerRequest: perReq(postgresCpuSeconds() - pg0),
     rps: round(r.requests.total / r.duration, 1),
     requests: r.requests.total,
     p50: r.latency.p50,

@@ -47,7 +47,7 @@ try {
   let appRun;
   try {
     const bodies = new IntakeBodies(complaints, 0x1a7a_0001);
-    appRun = await drive(app.url, { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, next: () => ({ method: "POST", path: "/api/v1/cases", body: bodies.next() }) });
+    appRun = await drive(app.url, { serverPid: app.pid, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, next: () => ({ method: "POST", path: "/api/v1/cases", body: bodies.next() }) });
   } finally {
     await app.stop();
   }
@@ -61,7 +61,7 @@ try {
   let bareRun;
   try {
     const bodies = new IntakeBodies(complaints, 0x1a7a_0001);
-    bareRun = await drive(bare.url, { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, next: () => ({ method: "POST", path: "/bare/cases", body: bodies.next() }) });
+    bareRun = await drive(bare.url, { serverPid: bare.pid, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, next: () => ({ method: "POST", path: "/bare/cases", body: bodies.next() }) });
   } finally {
     await bare.stop();
   }
