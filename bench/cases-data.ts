@@ -391,11 +391,11 @@ type AutocannonResult = {
 };
 const autocannon = createRequire(import.meta.url)("autocannon") as (opts: object) => Promise<AutocannonResult>;
 
-/** CPU seconds (user + system) used so far by a process, from /proc (Linux; 0 elsewhere). */
-export function cpuSeconds(pid: number): number {
+/** CPU seconds (user + system, or system alone) used so far by a process, from /proc (Linux; 0 elsewhere). */
+export function cpuSeconds(pid: number, only?: "system"): number {
   try {
     const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(f[11]) + Number(f[12])) / 100;
+    return ((only ? 0 : Number(f[11])) + Number(f[12])) / 100;
   } catch {
     return 0;
   }
@@ -415,7 +415,7 @@ export function postgresCpuSeconds(): number {
   return sum;
 }
 
-export type Drive = { serverCpuMsPerRequest?: number; postgresCpuMsPerRequest?: number; rps: number; requests: number; p50: number; p90: number; p99: number; max: number; mean: number; non2xx: number; errors: number; statusCodes: Record<string, number> };
+export type Drive = { serverCpuMsPerRequest?: number; serverSystemCpuMsPerRequest?: number; postgresCpuMsPerRequest?: number; rps: number; requests: number; p50: number; p90: number; p99: number; max: number; mean: number; non2xx: number; errors: number; statusCodes: Record<string, number> };
 
 /**
  * Drives `url` with autocannon at `connections` connections for `seconds` (after `warmupSeconds` of the same load,
@@ -430,11 +430,12 @@ export async function drive(url: string, opts: { serverPid?: number; connections
   };
   if (opts.warmupSeconds > 0) await autocannon({ url, connections: opts.connections, duration: opts.warmupSeconds, requests: [request] });
   const cpu0 = opts.serverPid ? cpuSeconds(opts.serverPid) : 0;
+  const sys0 = opts.serverPid ? cpuSeconds(opts.serverPid, "system") : 0;
   const pg0 = postgresCpuSeconds();
   const r = await autocannon({ url, connections: opts.connections, duration: opts.seconds, requests: [request] });
   const perReq = (sec: number) => round((sec * 1000) / Math.max(1, r.requests.total), 3);
   return {
-    ...(opts.serverPid ? { serverCpuMsPerRequest: perReq(cpuSeconds(opts.serverPid) - cpu0) } : {}),
+    ...(opts.serverPid ? { serverCpuMsPerRequest: perReq(cpuSeconds(opts.serverPid) - cpu0), serverSystemCpuMsPerRequest: perReq(cpuSeconds(opts.serverPid, "system") - sys0) } : {}),
     postgresCpuMsPerRequest: perReq(postgresCpuSeconds() - pg0),
     rps: round(r.requests.total / r.duration, 1),
     requests: r.requests.total,
