@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
+import { execFileSync, fork } from "node:child_process";
 import { createRequire } from "node:module";
 import { randomBytes } from "node:crypto";
 import { mulberry32 } from "../src/platform/demo-random.js";
@@ -26,7 +26,9 @@ export const PILOTS = [
   { code: "76", nameTh: "เพชรบุรี" },
 ] as const;
 
+/** A progress line on stderr (stdout carries the JSON result). */
 export const log = (tag: string, msg: string) => process.stderr.write(`[${tag}] ${msg}\n`);
+/** x rounded to d decimals. */
 export const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** The p-th percentile (nearest rank) of a list of numbers. */
@@ -347,7 +349,6 @@ export type ServerKind = "app" | "bare";
 
 /** Starts bench/cases-server.ts (the real app or the bare endpoints) in a child process; resolves with its URL. */
 export async function startServer(kind: ServerKind, databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void>; pid: number }> {
-  const { fork } = await import("node:child_process");
   const child = fork(path.join(import.meta.dirname, "cases-server.ts"), [kind], {
     execArgv: ["--import", "tsx", ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [])],
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "50", CASES_INTAKE_LIMIT: "1000000", JOBS: "off", ...env },
@@ -369,7 +370,7 @@ export async function startServer(kind: ServerKind, databaseUrl: string, env: Re
   };
 }
 
-/** The CPU model line and PostgreSQL/pgbench paths the benches use. */
+/** pgbench of the PostgreSQL 15 Debian package (PGBENCH overrides). */
 export const PGBENCH = process.env.PGBENCH ?? "/usr/lib/postgresql/15/bin/pgbench";
 
 /** Runs a command and returns its stdout (for pgbench). */
