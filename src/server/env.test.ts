@@ -10,3 +10,11 @@ describe("configuration: scheduled jobs", () => {
     expect(() => loadEnv({ JOBS: "later" })).toThrow(ConfigError);
   });
 });
+
+describe("configuration: PostgreSQL pool", () => {
+  it("holds 10 connections unless DATABASE_POOL_MAX says otherwise; nonsense stops start-up", () => {
+    expect(loadEnv({}).databasePoolMax).toBe(10);
+    expect(loadEnv({ DATABASE_POOL_MAX: "50" }).databasePoolMax).toBe(50);
+    for (const bad of ["0", "-3", "2.5", "many"]) expect(() => loadEnv({ DATABASE_POOL_MAX: bad })).toThrow(ConfigError);
+  });
+});

@@ -10,6 +10,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
     .optional(),
+  /** connections in the PostgreSQL pool of this process (ignored on PGlite) */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   DEMO: z.enum(["true", "false", "1", "0"]).optional(),
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -37,6 +39,8 @@ export type Env = {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** size of the PostgreSQL connection pool */
+  databasePoolMax: number;
   demo: boolean;
   publicUrl?: string;
   logLevel: string;
@@ -77,6 +81,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     demo: demoFlag,
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,

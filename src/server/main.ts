@@ -68,7 +68,7 @@ async function main() {
   let phase = "open database (a new PGlite folder is prepared in a child process)";
   const watchdog = setInterval(() => console.error(`[changwat] still starting after ${Math.round((Date.now() - t0) / 1000)} s: ${phase}`), 20_000);
   watchdog.unref();
-  const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, prepareNewFolder: prepareNewFolderInChild });
+  const database = await openDatabase({ databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, dataDir: env.dataDir, prepareNewFolder: prepareNewFolderInChild });
   const tPrepared = Date.now();
   phase = "prepare database (migrate, seed)";
   await prepareDatabase(database, { demo: env.demo });

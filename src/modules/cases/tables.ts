@@ -133,6 +133,8 @@ export const cases = pgTable(
     index("cases_cell_idx").on(t.cell, t.receivedAt),
     index("cases_due_idx").on(t.resolveDueAt).where(sql`status in ('received','accepted','in_progress','reopened')`),
     index("cases_received_idx").on(t.receivedAt),
+    // the public board counts its filter's cases on every page: with every filter column here, an index-only scan (docs/PERFORMANCE.md)
+    index("cases_board_filter_idx").on(t.provinceCode, t.districtCode, t.categoryId, t.status).where(sql`merged_into is null`),
     index("cases_search_idx").using("gin", t.search),
     index("cases_public_search_idx").using("gin", t.publicSearch),
   ],

@@ -115,6 +115,6 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   };
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; prepareNewFolder?: (dataDir: string) => Promise<void> }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite({ dataDir: opts.dataDir, prepareNewFolder: opts.prepareNewFolder });
+export async function openDatabase(opts: { databaseUrl?: string; poolMax?: number; dataDir: string; prepareNewFolder?: (dataDir: string) => Promise<void> }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, { max: opts.poolMax }) : openPglite({ dataDir: opts.dataDir, prepareNewFolder: opts.prepareNewFolder });
 }

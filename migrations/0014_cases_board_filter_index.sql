@@ -1,0 +1,1 @@
+CREATE INDEX "cases_board_filter_idx" ON "cases" USING btree ("province_code","district_code","category_id","status") WHERE merged_into is null;
