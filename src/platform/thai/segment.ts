@@ -26,6 +26,8 @@ export function thaiWords(text: string | null | undefined): string[] {
   const words: string[] = [];
   for (const s of seg.segment(normalised)) {
     if (s.isWordLike) words.push(s.segment);
+    // ICU can call a run "not word-like" when a stray mark follows punctuation ("0_ิ"): keep its letters and digits
+    else if (HAS_LETTER_OR_DIGIT.test(s.segment)) words.push(...s.segment.split(NON_WORD_CHARS).filter((w) => HAS_LETTER_OR_DIGIT.test(w)));
   }
   return words;
 }
