@@ -9,7 +9,7 @@ export const DEMO_WEBHOOK_URL = "https://example.invalid/changwat-demo/chiang-ra
 
 /**
  * Demo: Chiang Rai's strategy office registered its provincial dashboard for case events, tested it three
- * times (a success, a receiver error then a success, a timeout given up) and paused it. Never called.
+ * times (a success; a receiver error, then a success; seven timeouts, given up) and paused it. Never called.
  */
 export async function seedDemoWebhooks({ ctx }: { ctx: Ctx }): Promise<void> {
   const [{ n }] = (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(webhookSubscriptions).where(sql`${webhookSubscriptions.isDemo}`)) as [{ n: number }];
@@ -27,9 +27,10 @@ export async function seedDemoWebhooks({ ctx }: { ctx: Ctx }): Promise<void> {
       status: "paused",
       pausedReason: "manual",
       secret: newWebhookSecret(),
-      consecutiveFailures: 0,
-      lastSuccessAt: at(47.9),
-      lastFailureAt: at(24),
+      consecutiveFailures: 7,
+      failingSince: at(48),
+      lastSuccessAt: at(60 - 1 / 60),
+      lastFailureAt: at(48 - 1956 / 60),
       isDemo: true,
       createdBy: "demo-strategy.chiangrai",
       createdAt: at(72),
@@ -37,8 +38,9 @@ export async function seedDemoWebhooks({ ctx }: { ctx: Ctx }): Promise<void> {
     });
     const runs: { hoursAgo: number; attempts: { after: number; statusCode: number | null; latencyMs: number | null; error: string | null; excerpt: string }[]; status: "succeeded" | "gave_up" }[] = [
       { hoursAgo: 71, attempts: [{ after: 0, statusCode: 200, latencyMs: 182, error: null, excerpt: '{"received":true}' }], status: "succeeded" },
-      { hoursAgo: 48, attempts: [{ after: 0, statusCode: 503, latencyMs: 95, error: "http-error", excerpt: "Service Unavailable" }, { after: 0.1, statusCode: 200, latencyMs: 210, error: null, excerpt: '{"received":true}' }], status: "succeeded" },
-      { hoursAgo: 24, attempts: [{ after: 0, statusCode: null, latencyMs: null, error: "timeout", excerpt: "" }], status: "gave_up" },
+      { hoursAgo: 60, attempts: [{ after: 0, statusCode: 503, latencyMs: 95, error: "http-error", excerpt: "Service Unavailable" }, { after: 1 / 60, statusCode: 200, latencyMs: 210, error: null, excerpt: '{"received":true}' }], status: "succeeded" },
+      // the receiver went silent: seven attempts on the retry schedule (0, +1 min, +5, +30, +2 h, +6 h, +24 h), then given up
+      { hoursAgo: 48, attempts: [0, 1 / 60, 6 / 60, 36 / 60, 156 / 60, 516 / 60, 1956 / 60].map((after) => ({ after, statusCode: null, latencyMs: null, error: "timeout", excerpt: "" })), status: "gave_up" },
     ];
     for (const r of runs) {
       const t = at(r.hoursAgo);
@@ -48,7 +50,7 @@ export async function seedDemoWebhooks({ ctx }: { ctx: Ctx }): Promise<void> {
       const last = r.attempts[r.attempts.length - 1]!;
       const lastAt = new Date(t.getTime() + last.after * 3600_000);
       await tx.db.insert(webhookDeliveries).values({ id: deliveryId, eventId, subscriptionId: subId, provinceCode: "57", status: r.status, attempts: r.attempts.length, nextAttemptAt: lastAt, lastStatusCode: last.statusCode, lastLatencyMs: last.latencyMs, lastError: last.error, lastAttemptAt: lastAt, deliveredAt: r.status === "succeeded" ? lastAt : null, isDemo: true, createdAt: t });
-      await tx.db.insert(webhookAttempts).values(r.attempts.map((a, k) => ({ id: newId(t.getTime() + k), deliveryId, subscriptionId: subId, attempt: k + 1, trigger: "manual", at: new Date(t.getTime() + a.after * 3600_000), statusCode: a.statusCode, latencyMs: a.latencyMs, responseExcerpt: a.excerpt, error: a.error, ok: a.error === null })));
+      await tx.db.insert(webhookAttempts).values(r.attempts.map((a, k) => ({ id: newId(t.getTime() + k), deliveryId, subscriptionId: subId, attempt: k + 1, trigger: k === 0 ? "manual" : "scheduled", at: new Date(t.getTime() + a.after * 3600_000), statusCode: a.statusCode, latencyMs: a.latencyMs, responseExcerpt: a.excerpt, error: a.error, ok: a.error === null })));
     }
     await writeAudit(tx, { action: "webhooks.seed.demo", entityType: "webhook-subscription", entityId: subId, provinceCode: "57", after: { url: DEMO_WEBHOOK_URL, status: "paused", deliveries: runs.length } });
   });
