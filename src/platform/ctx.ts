@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "./db/client.js";
 import type { Actor } from "./auth/actor.js";
 import type { ScopeResolver } from "./auth/scope.js";
+import type { ReadCache } from "./cache.js";
 
 /** What every use case receives: who acts, when, on which database handle, for which request. */
 export type Ctx = {
@@ -13,6 +14,8 @@ export type Ctx = {
   /** true inside withTransaction: audit writes require it. */
   inTransaction?: boolean;
   locale?: "th" | "en";
+  /** the process's cache of rarely changing reference rows (server requests; absent in most tests) */
+  cache?: ReadCache;
 };
 
 /** Runs fn in a transaction, joining the outer one when ctx is already inside one. */

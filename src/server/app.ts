@@ -1,3 +1,4 @@
+import { ReadCache } from "../platform/cache.js";
 import fs from "node:fs";
 import path from "node:path";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
@@ -25,7 +26,7 @@ import { MODULES } from "./modules.js";
 
 export type AppOptions = {
   database: Database;
-  env: Pick<Env, "demo" | "sessionTtlHours" | "cookieSecure" | "geojsonProvinces" | "logLevel">;
+  env: Pick<Env, "demo" | "sessionTtlHours" | "cookieSecure" | "geojsonProvinces" | "logLevel"> & Partial<Pick<Env, "readCacheSeconds">>;
   now?: () => Date;
   logger?: boolean;
   webDir?: string | null;
@@ -110,9 +111,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
   const scopes = createScopeResolver(opts.database.db);
+  // one cache per app (and so per database): categories, routing rules, organisation names, webhook subscriptions
+  const cache = new ReadCache((opts.env.readCacheSeconds ?? 10) * 1000);
   app.decorateRequest("ctx", null as unknown as Ctx);
   app.addHook("onRequest", async (req) => {
-    const ctx: Ctx = { db: opts.database.db, actor: anonymousActor, now, requestId: String(req.id), scopes };
+    const ctx: Ctx = { db: opts.database.db, actor: anonymousActor, now, requestId: String(req.id), scopes, cache };
     req.ctx = ctx;
     if (!req.url.startsWith("/api/")) return;
     const auth = req.headers.authorization;

@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   CASES_INTAKE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(20),
   /** PDPA: days after a case closes before its reporters' personal data is deleted (named in the consent text) */
   CASES_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+  /** seconds a process keeps categories, routing rules, organisation names and webhook subscriptions it read (0: off) */
+  READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   /** development and tests only: webhooks may go to http://localhost and private addresses */
   WEBHOOKS_ALLOW_PRIVATE: z.enum(["true", "false", "1", "0"]).default("false"),
   /** where mail goes: the development outbox (a table and /dev/outbox), SMTP, or only a log line (kind, no address) */
@@ -54,6 +56,7 @@ export type Env = {
   /** public case reports per address or citizen account per 10 minutes */
   casesIntakeLimit: number;
   casesRetentionDays: number;
+  readCacheSeconds: number;
   webhooksAllowPrivate: boolean;
   /** outbox by default in demo or development, log in production unless set */
   mailTransport: "outbox" | "smtp" | "log";
@@ -92,6 +95,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     ocdsPrefix: e.OCDS_PREFIX,
     casesIntakeLimit: e.CASES_INTAKE_LIMIT,
     casesRetentionDays: e.CASES_RETENTION_DAYS,
+    readCacheSeconds: e.READ_CACHE_SECONDS,
     webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === "true" || e.WEBHOOKS_ALLOW_PRIVATE === "1",
     mailTransport,
     smtpUrl: e.SMTP_URL,

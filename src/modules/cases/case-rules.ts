@@ -1,3 +1,4 @@
+import { cached } from "../../platform/cache.js";
 import { createHash, randomInt } from "node:crypto";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { hasAnyPermission, requireAnyPermission } from "../../platform/auth/permissions.js";
@@ -6,9 +7,9 @@ import { newId, type Ctx } from "../../platform/ctx.js";
 import { ConflictError, NotFoundError, RuleViolation } from "../../platform/errors.js";
 import { thaiWords } from "../../platform/thai/segment.js";
 import { emitEvent, publicLink } from "../../platform/webhooks/index.js";
-import { lookupArea, lookupOrganization } from "../registry/index.js";
+import { lookupArea, lookupOrganization, lookupOrganizationCached } from "../registry/index.js";
 import { type CaseStatus, type EventVisibility } from "./contracts.js";
-import { boardItem, loadLookups } from "./presenters.js";
+import { boardItem, loadLookups, type CaseLookups } from "./presenters.js";
 import { caseCategories, caseEvents, caseRoutingRules, cases } from "./tables.js";
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -23,7 +24,7 @@ export async function mustGetCase(ctx: Ctx, id: string, opts: { lock?: boolean }
 }
 
 export async function mustGetCategory(ctx: Ctx, id: string): Promise<CategoryRow> {
-  const [c] = await ctx.db.select().from(caseCategories).where(eq(caseCategories.id, id)).limit(1);
+  const c = await cached(ctx, `cases:category:${id}`, async () => (await ctx.db.select().from(caseCategories).where(eq(caseCategories.id, id)).limit(1))[0]);
   if (!c || !c.active) throw new NotFoundError("case-category", id);
   return c;
 }
@@ -65,15 +66,13 @@ export const STATUS_TH: Record<CaseStatus, string> = {
   reopened: "เปิดเรื่องใหม่",
 };
 
-/** Appends to the case's timeline. `actorLabelTh` is what the public may read: an office, never a person's name. */
-export async function recordEvent(
-  ctx: Ctx,
-  c: Pick<CaseRow, "id" | "provinceCode">,
-  e: { kind: string; visibility: EventVisibility; fromStatus?: string | null; toStatus?: string | null; textTh?: string; data?: Record<string, unknown>; actorLabelTh?: string },
-): Promise<string> {
-  const id = newId(ctx.now().getTime());
-  await ctx.db.insert(caseEvents).values({
-    id,
+/** A timeline entry as recordEvent writes it. */
+export type CaseEventInput = { kind: string; visibility: EventVisibility; fromStatus?: string | null; toStatus?: string | null; textTh?: string; data?: Record<string, unknown>; actorLabelTh?: string };
+
+/** The case_events row of a timeline entry (not yet written). */
+export function caseEventRow(ctx: Ctx, c: Pick<CaseRow, "id" | "provinceCode">, e: CaseEventInput) {
+  return {
+    id: newId(ctx.now().getTime()),
     caseId: c.id,
     provinceCode: c.provinceCode,
     kind: e.kind,
@@ -85,25 +84,42 @@ export async function recordEvent(
     actorId: ctx.actor.kind === "system" ? "system" : ctx.actor.id,
     actorLabelTh: e.actorLabelTh ?? "",
     at: ctx.now(),
-  });
+  };
+}
+
+/** The webhook event type of a public timeline entry: `case.created` for the first, else `case.<kind>`. */
+export const caseEventType = (kind: string) => (kind === "received" ? "case.created" : `case.${kind}`);
+
+/** A public timeline entry as other systems receive it: the entry and the case as the public board shows it. */
+export function caseEventPayload(ctx: Ctx, r: CaseRow, l: CaseLookups, e: CaseEventInput): Record<string, unknown> {
+  const { afterPhotoThumbnailUrl: _t, ...item } = boardItem(r, l, null);
+  const event = { kind: e.kind, fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null, textTh: e.textTh ?? "", actorLabelTh: e.actorLabelTh ?? "", at: ctx.now().toISOString() };
+  return { event, case: { ...item, boardUrl: publicLink(`/board/${encodeURIComponent(r.publicRef)}`) } };
+}
+
+/** Appends to the case's timeline. `actorLabelTh` is what the public may read: an office, never a person's name. */
+export async function recordEvent(ctx: Ctx, c: Pick<CaseRow, "id" | "provinceCode">, e: CaseEventInput): Promise<string> {
+  const row = caseEventRow(ctx, c, e);
+  await ctx.db.insert(caseEvents).values(row);
   // other systems hear of what the public may read, in this transaction (the outbox): `case.<kind>`, with the
   // case as the public board shows it (never reporters, exact points or internal notes)
   if (e.visibility === "public") {
     await emitEvent(ctx, {
-      type: e.kind === "received" ? "case.created" : `case.${e.kind}`,
+      type: caseEventType(e.kind),
       provinceCode: c.provinceCode,
       entityType: "case",
       entityId: c.id,
       data: async (tx) => {
         const r = await mustGetCase(tx, c.id);
-        const { afterPhotoThumbnailUrl: _t, ...item } = boardItem(r, await loadLookups(tx, [r]), null);
-        const event = { kind: e.kind, fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null, textTh: e.textTh ?? "", actorLabelTh: e.actorLabelTh ?? "", at: tx.now().toISOString() };
-        return { event, case: { ...item, boardUrl: publicLink(`/board/${encodeURIComponent(r.publicRef)}`) } };
+        return caseEventPayload(tx, r, await loadLookups(tx, [r]), e);
       },
     });
   }
-  return id;
+  return row.id;
 }
+
+/** Prefix of the cached routing rules (dropped when a rule is set or deleted). */
+export const ROUTING_CACHE = "cases:rules:";
 
 /**
  * Routes a case: the most specific rule of its area (subdistrict, then district, then province; a rule for the
@@ -112,17 +128,19 @@ export async function recordEvent(
  */
 export async function routeCase(ctx: Ctx, at: { provinceCode: string; districtCode?: string | null; subdistrictCode?: string | null; category: CategoryRow }): Promise<{ orgId: string; ruleId: string | null }> {
   const areaIds = [at.subdistrictCode ? `subdistrict:${at.subdistrictCode}` : null, at.districtCode ? `district:${at.districtCode}` : null, `province:${at.provinceCode}`].filter((x): x is string => !!x);
-  const rules = await ctx.db
-    .select({ id: caseRoutingRules.id, areaId: caseRoutingRules.areaId, categoryId: caseRoutingRules.categoryId, orgId: caseRoutingRules.orgId })
-    .from(caseRoutingRules)
-    .where(and(inArray(caseRoutingRules.areaId, areaIds), or(eq(caseRoutingRules.categoryId, at.category.id), isNull(caseRoutingRules.categoryId))));
+  const rules = await cached(ctx, `${ROUTING_CACHE}${areaIds.join(",")}|${at.category.id}`, () =>
+    ctx.db
+      .select({ id: caseRoutingRules.id, areaId: caseRoutingRules.areaId, categoryId: caseRoutingRules.categoryId, orgId: caseRoutingRules.orgId })
+      .from(caseRoutingRules)
+      .where(and(inArray(caseRoutingRules.areaId, areaIds), or(eq(caseRoutingRules.categoryId, at.category.id), isNull(caseRoutingRules.categoryId)))),
+  );
   for (const areaId of areaIds) {
     const hit = rules.find((r) => r.areaId === areaId && r.categoryId === at.category.id) ?? rules.find((r) => r.areaId === areaId && r.categoryId === null);
     if (hit) return { orgId: hit.orgId, ruleId: hit.id };
   }
   if (at.category.defaultOfficeType) {
     const office = `pro:${at.provinceCode}:${at.category.defaultOfficeType}`;
-    if (await lookupOrganization(ctx, office)) return { orgId: office, ruleId: null };
+    if (await lookupOrganizationCached(ctx, office)) return { orgId: office, ruleId: null };
   }
   return { orgId: `pro:${at.provinceCode}:provincial-office`, ruleId: null };
 }

@@ -7,9 +7,15 @@ export type PhotoToStore = { bytes: Buffer; mediaType: string; width: number; he
 
 /** Keeps a case's photo (inside the caller's transaction); returns its id. */
 export async function storePhoto(ctx: Ctx, p: { caseId: string; provinceCode: string; kind: "before" | "after"; photo: PhotoToStore }): Promise<string> {
-  const id = newId(ctx.now().getTime());
-  await ctx.db.insert(casePhotos).values({
-    id,
+  const row = photoRow(ctx, p);
+  await ctx.db.insert(casePhotos).values(row);
+  return row.id;
+}
+
+/** The case_photos row of a stored photo (not yet written: submitCase sends it with the case in one statement). */
+export function photoRow(ctx: Ctx, p: { caseId: string; provinceCode: string; kind: "before" | "after"; photo: PhotoToStore }) {
+  return {
+    id: newId(ctx.now().getTime()),
     caseId: p.caseId,
     provinceCode: p.provinceCode,
     kind: p.kind,
@@ -22,6 +28,5 @@ export async function storePhoto(ctx: Ctx, p: { caseId: string; provinceCode: st
     dhash: p.photo.dhash ?? null,
     uploadedBy: ctx.actor.id,
     createdAt: ctx.now(),
-  });
-  return id;
+  };
 }

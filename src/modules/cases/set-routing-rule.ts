@@ -6,7 +6,8 @@ import { fieldError, ValidationError } from "../../platform/errors.js";
 import { parseInput } from "../../platform/validation.js";
 import { lookupArea, lookupOrganization } from "../registry/index.js";
 import { RoutingRuleInput } from "./contracts.js";
-import { mustGetCategory } from "./case-rules.js";
+import { mustGetCategory, ROUTING_CACHE } from "./case-rules.js";
+import { invalidateCached } from "../../platform/cache.js";
 import { caseRoutingRules } from "./tables.js";
 
 /**
@@ -23,7 +24,7 @@ export async function setRoutingRule({ ctx, input }: { ctx: Ctx; input: unknown 
   });
   const org = await lookupOrganization(ctx, i.orgId);
   if (!org) throw new ValidationError([fieldError("orgId", "ref.unknown-organization", `ไม่พบหน่วยงาน ${i.orgId}`, `Unknown organisation ${i.orgId}`)]);
-  return withTransaction(ctx, async (tx) => {
+  const out = await withTransaction(ctx, async (tx) => {
     const same = and(eq(caseRoutingRules.areaId, i.areaId), i.categoryId ? eq(caseRoutingRules.categoryId, i.categoryId) : isNull(caseRoutingRules.categoryId));
     const [old] = await tx.db.select().from(caseRoutingRules).where(same).limit(1).for("update");
     const now = tx.now();
@@ -33,4 +34,6 @@ export async function setRoutingRule({ ctx, input }: { ctx: Ctx; input: unknown 
     await writeAudit(tx, { action: "cases.routing-rule.set", entityType: "case-routing-rule", entityId: id, provinceCode: area.provinceCode, before: old ? { orgId: old.orgId } : null, after: { areaId: i.areaId, categoryId: i.categoryId, orgId: org.id } });
     return { id };
   });
+  invalidateCached(ctx, ROUTING_CACHE); // after the commit: this process routes by the new rule at once
+  return out;
 }

@@ -1,19 +1,22 @@
 import { sql } from "drizzle-orm";
-import { writeAudit } from "../../platform/audit/audit.js";
+import { auditWrite } from "../../platform/audit/audit.js";
+import { executeAsOne, insertRows, type RowsWrite } from "../../platform/db/one-statement.js";
+import { eventWrites, subscriptionsFor } from "../../platform/webhooks/index.js";
 import { rowsOf } from "../../platform/db/rows.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
-import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
+import { newId, type Ctx } from "../../platform/ctx.js";
 import { ConflictError, fieldError, ValidationError } from "../../platform/errors.js";
 import { searchText } from "../../platform/thai/segment.js";
 import { toBuddhistYear } from "../../platform/thai/dates.js";
-import { lookupArea, lookupOrganization } from "../registry/index.js";
+import { lookupArea, lookupOrganization, lookupOrganizationCached } from "../registry/index.js";
 import { consentVersion } from "./retention.js";
 import { SubmitCaseInput, type SubmittedCase } from "./contracts.js";
-import { actorLabel, mustGetCategory, newTrackingCode, recordEvent, redactPersonalData, routeCase, trackingHash } from "./case-rules.js";
+import { actorLabel, caseEventPayload, caseEventRow, caseEventType, mustGetCategory, newTrackingCode, redactPersonalData, routeCase, trackingHash, type CaseEventInput, type CaseRow } from "./case-rules.js";
+import { loadLookups, type CaseLookups } from "./presenters.js";
 import { findDuplicatesAt } from "./find-duplicates.js";
 import { cellOf, locateDistrict } from "./locate.js";
-import { storePhoto, type PhotoToStore } from "./photo-store.js";
-import { caseReporters, cases } from "./tables.js";
+import { photoRow, type PhotoToStore } from "./photo-store.js";
+import { caseEvents, casePhotos, caseReporters, cases } from "./tables.js";
 import { parseInput } from "../../platform/validation.js";
 
 const HOUR = 3_600_000;
@@ -78,41 +81,74 @@ export async function submitCase({ ctx, input, photos = [], channel: via, extern
   const now = ctx.now();
   const trackingCode = newTrackingCode();
   const hasPin = i.lat !== undefined && i.lon !== undefined;
-  return withTransaction(ctx, async (tx) => {
-    const [{ n }] = rowsOf<{ n: string }>(await tx.db.execute(sql`select nextval('case_ref_seq')::text as n`)) as [{ n: string }];
-    const publicRef = `${place.provinceCode}-${String(toBuddhistYear(now.getUTCFullYear())).slice(2)}-${n.padStart(6, "0")}`;
-    const dupes = hasPin ? await findDuplicatesAt(tx, { lat: i.lat!, lon: i.lon!, text: i.descriptionTh }) : [];
-    const id = newId(now.getTime());
-    const org = await lookupOrganization(tx, routed.orgId);
-    const row = {
-      id,
-      publicRef,
-      ...place,
-      categoryId: category.id,
-      channel: via ?? i.channel ?? "web",
-      descriptionTh: i.descriptionTh,
-      publicText: redactPersonalData(i.descriptionTh, [i.reporter.name]),
-      attributes: i.attributes,
-      addressTh: i.addressTh ?? "",
-      lat: hasPin ? i.lat! : null,
-      lon: hasPin ? i.lon! : null,
-      cell: hasPin ? cellOf(i.lat!, i.lon!) : null,
-      status: "received",
-      externalId: externalId ?? null,
-      assignedOrgId: routed.orgId,
-      routedBy: routed.by,
-      acceptDueAt: new Date(now.getTime() + category.acceptHours * HOUR),
-      resolveDueAt: new Date(now.getTime() + category.resolveHours * HOUR),
-      searchText: searchText(publicRef, category.nameTh, i.descriptionTh, i.addressTh),
-      publicSearchText: category.sensitive ? "" : searchText(redactPersonalData(i.descriptionTh, [i.reporter.name])),
-      createdBy: ctx.actor.id,
-      receivedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await tx.db.insert(cases).values(row);
-    const reporterId = newId(now.getTime());
-    await tx.db.insert(caseReporters).values({
+  // two reads, then every write as one statement (executeAsOne: atomic, one round trip; the duplicate search is a
+  // read and needs no transaction under read committed). The number is taken first: a failed write leaves a gap.
+  const [n, dupes, org, actorLabelTh] = await Promise.all([
+    ctx.db.execute(sql`select nextval('case_ref_seq')::text as n`).then((r) => rowsOf<{ n: string }>(r)[0]!.n),
+    hasPin ? findDuplicatesAt(ctx, { lat: i.lat!, lon: i.lon!, text: i.descriptionTh }) : Promise.resolve([]),
+    lookupOrganizationCached(ctx, routed.orgId),
+    actorLabel(ctx, { assignedOrgId: routed.orgId, ...place }),
+  ]);
+  const publicRef = `${place.provinceCode}-${String(toBuddhistYear(now.getUTCFullYear())).slice(2)}-${n.padStart(6, "0")}`;
+  const id = newId(now.getTime());
+  const channel = via ?? i.channel ?? "web";
+  const publicText = redactPersonalData(i.descriptionTh, [i.reporter.name]);
+  const descriptionTerms = searchText(i.descriptionTh);
+  const row: CaseRow = {
+    id,
+    publicRef,
+    ...place,
+    categoryId: category.id,
+    channel,
+    descriptionTh: i.descriptionTh,
+    publicText,
+    attributes: i.attributes,
+    addressTh: i.addressTh ?? "",
+    lat: hasPin ? i.lat! : null,
+    lon: hasPin ? i.lon! : null,
+    cell: hasPin ? cellOf(i.lat!, i.lon!) : null,
+    status: "received",
+    assignedOrgId: routed.orgId,
+    assigneeAccountId: null,
+    routedBy: routed.by,
+    acceptDueAt: new Date(now.getTime() + category.acceptHours * HOUR),
+    resolveDueAt: new Date(now.getTime() + category.resolveHours * HOUR),
+    escalationLevel: 0,
+    escalatedAt: null,
+    mergedInto: null,
+    supportCount: 1,
+    acceptedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    resolutionTh: null,
+    afterPhotoId: null,
+    disputedAt: null,
+    reopenCount: 0,
+    rating: null,
+    externalId: externalId ?? null,
+    searchText: [searchText(publicRef, category.nameTh), descriptionTerms, searchText(i.addressTh)].filter(Boolean).join(" "),
+    search: null,
+    // the Thai word break of a long text is the costliest step here: done once when nothing was redacted
+    publicSearchText: category.sensitive ? "" : publicText === i.descriptionTh ? descriptionTerms : searchText(publicText),
+    publicSearch: null,
+    version: 1,
+    isDemo: false,
+    createdBy: ctx.actor.id,
+    receivedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const { search: _s, publicSearch: _p, ...insertRow } = row;
+  const reporterId = newId(now.getTime());
+  const channelTh = { web: "เว็บไซต์", hotline_1567: "สายด่วน 1567", walk_in: "ศูนย์ดำรงธรรม (มาด้วยตนเอง)", open311: "ระบบเชื่อมต่อ Open311", import: "นำเข้าจากระบบเดิม" }[channel];
+  const events: CaseEventInput[] = [
+    { kind: "received", visibility: "public", toStatus: "received", textTh: `รับเรื่องทาง${channelTh}`, actorLabelTh, data: { channel } },
+    { kind: "routed", visibility: "public", textTh: `ส่งเรื่องถึง ${org?.nameTh ?? routed.orgId}`, actorLabelTh: "ระบบ", data: { orgId: routed.orgId, ruleId: routed.ruleId, by: routed.by } },
+    ...(dupes.length ? [{ kind: "possible-duplicate", visibility: "internal" as const, textTh: `อาจซ้ำกับเรื่อง ${dupes.map((d) => d.publicRef).join(", ")}`, data: { candidates: dupes.map((d) => ({ id: d.id, distanceMeters: d.distanceMeters, similarity: d.similarity })) } }] : []),
+  ];
+  const writes: RowsWrite[] = [
+    insertRows(cases, insertRow),
+    insertRows(caseReporters, {
       id: reporterId,
       caseId: id,
       provinceCode: place.provinceCode,
@@ -125,24 +161,33 @@ export async function submitCase({ ctx, input, photos = [], channel: via, extern
       consentVersion: consentVersion(),
       consentAt: now,
       notify: !i.reporter.anonymous && !!i.reporter.email && i.reporter.notify,
-    });
-    for (const p of photos) await storePhoto(tx, { caseId: id, provinceCode: place.provinceCode, kind: "before", photo: p });
-    const channelTh = { web: "เว็บไซต์", hotline_1567: "สายด่วน 1567", walk_in: "ศูนย์ดำรงธรรม (มาด้วยตนเอง)", open311: "ระบบเชื่อมต่อ Open311", import: "นำเข้าจากระบบเดิม" }[row.channel];
-    await recordEvent(tx, row, { kind: "received", visibility: "public", toStatus: "received", textTh: `รับเรื่องทาง${channelTh}`, actorLabelTh: await actorLabel(tx, row), data: { channel: row.channel } });
-    await recordEvent(tx, row, { kind: "routed", visibility: "public", textTh: `ส่งเรื่องถึง ${org?.nameTh ?? routed.orgId}`, actorLabelTh: "ระบบ", data: { orgId: routed.orgId, ruleId: routed.ruleId, by: routed.by } });
-    if (dupes.length) await recordEvent(tx, row, { kind: "possible-duplicate", visibility: "internal", textTh: `อาจซ้ำกับเรื่อง ${dupes.map((d) => d.publicRef).join(", ")}`, data: { candidates: dupes.map((d) => ({ id: d.id, distanceMeters: d.distanceMeters, similarity: d.similarity })) } });
+    }),
+    ...photos.map((p) => insertRows(casePhotos, photoRow(ctx, { caseId: id, provinceCode: place.provinceCode, kind: "before", photo: p }))),
+    insertRows(caseEvents, events.map((e) => caseEventRow(ctx, row, e))),
     // no personal data in the audit log: the reporter is named by the row's id only
-    await writeAudit(tx, { action: "cases.case.submit", entityType: "case", entityId: id, provinceCode: place.provinceCode, after: { publicRef, categoryId: category.id, channel: row.channel, assignedOrgId: routed.orgId, routedBy: routed.by, reporterId, anonymous: i.reporter.anonymous, photos: photos.length } });
-    return {
-      id,
-      publicRef,
-      trackingCode,
-      status: "received" as const,
-      assignedOrgId: routed.orgId,
-      assignedOrgNameTh: org?.nameTh ?? null,
-      assignedOrgNameEn: org?.nameEn || org?.nameTh || null,
-      resolveDueAt: row.resolveDueAt.toISOString(),
-      possibleDuplicates: dupes.map((d) => ({ id: d.id, publicRef: d.publicRef, distanceMeters: d.distanceMeters, similarity: d.similarity })),
-    };
-  });
+    auditWrite(ctx, { action: "cases.case.submit", entityType: "case", entityId: id, provinceCode: place.provinceCode, after: { publicRef, categoryId: category.id, channel, assignedOrgId: routed.orgId, routedBy: routed.by, reporterId, anonymous: i.reporter.anonymous, photos: photos.length } }),
+  ];
+  // the outbox (webhooks): the public entries as the board shows the new case, in the same statement
+  let lookups: CaseLookups | null = null;
+  for (const e of events.filter((x) => x.visibility === "public")) {
+    const subs = await subscriptionsFor(ctx, caseEventType(e.kind), place.provinceCode);
+    if (!subs.length) continue;
+    lookups ??= await loadLookups(ctx, [row]);
+    const l = lookups;
+    writes.push(...(await eventWrites(ctx, { type: caseEventType(e.kind), provinceCode: place.provinceCode, entityType: "case", entityId: id, data: caseEventPayload(ctx, row, l, e) }, subs)).writes);
+  }
+  await executeAsOne(ctx, writes);
+  return {
+    id,
+    publicRef,
+    trackingCode,
+    status: "received" as const,
+    assignedOrgId: routed.orgId,
+    assignedOrgNameTh: org?.nameTh ?? null,
+    assignedOrgNameEn: org?.nameEn || org?.nameTh || null,
+    resolveDueAt: row.resolveDueAt.toISOString(),
+    possibleDuplicates: dupes.map((d) => ({ id: d.id, publicRef: d.publicRef, distanceMeters: d.distanceMeters, similarity: d.similarity })),
+  };
 }
+
+

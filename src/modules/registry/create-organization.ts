@@ -1,3 +1,5 @@
+import { invalidateCached } from "../../platform/cache.js";
+import { ORG_CACHE } from "./lookup-area.js";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { writeAudit } from "../../platform/audit/audit.js";
@@ -22,7 +24,7 @@ export async function createOrganization({ ctx, input }: { ctx: Ctx; input: z.in
     { field: "areaId", kind: "area", id: i.areaId },
   ]);
   if (i.foundingDate && i.dissolutionDate && i.dissolutionDate < i.foundingDate) throw dateOrderError("dissolutionDate");
-  return withTransaction(ctx, async (tx) => {
+  const result = await withTransaction(ctx, async (tx) => {
     const parent = i.parentId ? await mustFindOrganization(tx, i.parentId, "parentId") : null;
     const area = i.areaId ? await mustFindArea(tx, i.areaId, "areaId") : null;
     if (area) await requireAreaWithinReach(tx, area, parent);
@@ -53,4 +55,6 @@ export async function createOrganization({ ctx, input }: { ctx: Ctx; input: z.in
     await writeAudit(tx, { action: "registry.organization.create", entityType: "organization", entityId: id, provinceCode: out.provinceCode, after: out });
     return out;
   });
+  invalidateCached(ctx, ORG_CACHE);
+  return result;
 }

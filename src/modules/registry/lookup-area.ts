@@ -1,3 +1,4 @@
+import { cached } from "../../platform/cache.js";
 import { eq, inArray } from "drizzle-orm";
 import { ValidationError } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/ctx.js";
@@ -21,6 +22,14 @@ export async function lookupOrganization(ctx: Ctx, id: string): Promise<Organiza
     .where(eq(organizations.id, id))
     .limit(1);
   return o ?? null;
+}
+
+/** Prefix of cached organisations (dropped when one is created or edited in this process). */
+export const ORG_CACHE = "registry:org:";
+
+/** lookupOrganization through the process's read cache: for hot paths that only name or route to an organisation. */
+export function lookupOrganizationCached(ctx: Ctx, id: string): Promise<OrganizationRef | null> {
+  return cached(ctx, `${ORG_CACHE}${id}`, () => lookupOrganization(ctx, id));
 }
 
 /** Many areas at once (for lists): a map by id of those that exist. */

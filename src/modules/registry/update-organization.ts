@@ -1,3 +1,5 @@
+import { invalidateCached } from "../../platform/cache.js";
+import { ORG_CACHE } from "./lookup-area.js";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { writeAudit } from "../../platform/audit/audit.js";
@@ -24,7 +26,7 @@ export async function updateOrganization({ ctx, input }: { ctx: Ctx; input: { id
       { field: "areaId", kind: "area", id: patch.areaId },
     ]);
   }
-  return withTransaction(ctx, async (tx) => {
+  const result = await withTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select().from(organizations).where(eq(organizations.id, input.id)).for("update").limit(1);
     if (!before) throw new NotFoundError("organization", input.id);
     const parent = patch.parentId ? await mustFindOrganization(tx, patch.parentId, "parentId") : undefined;
@@ -62,4 +64,6 @@ export async function updateOrganization({ ctx, input }: { ctx: Ctx; input: { id
     await writeAudit(tx, { action: "registry.organization.update", entityType: "organization", entityId: input.id, provinceCode: out.provinceCode, before: organizationSummary(before), after: out });
     return out;
   });
+  invalidateCached(ctx, ORG_CACHE);
+  return result;
 }

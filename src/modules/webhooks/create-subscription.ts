@@ -1,3 +1,5 @@
+import { invalidateCached } from "../../platform/cache.js";
+import { WEBHOOK_CACHE } from "../../platform/webhooks/index.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
 import { fieldError, ValidationError } from "../../platform/errors.js";
@@ -19,7 +21,7 @@ export async function createSubscription({ ctx, input }: { ctx: Ctx; input: unkn
   }
   const s = webhookSettings();
   await checkUrlTarget(i.url, { allowPrivate: s.allowPrivate, resolve: s.resolve });
-  return withTransaction(ctx, async (tx) => {
+  const result = await withTransaction(ctx, async (tx) => {
     const now = tx.now();
     const secret = newWebhookSecret();
     const [row] = await tx.db
@@ -30,4 +32,6 @@ export async function createSubscription({ ctx, input }: { ctx: Ctx; input: unkn
     await writeAudit(tx, { action: "webhooks.subscription.create", entityType: "webhook-subscription", entityId: row!.id, provinceCode: i.provinceCode, after: { url: i.url, eventTypes: i.eventTypes, provinceCode: i.provinceCode } });
     return { ...subscriptionView(row!, now), secret };
   });
+  invalidateCached(ctx, WEBHOOK_CACHE);
+  return result;
 }

@@ -1,3 +1,5 @@
+import { invalidateCached } from "../../platform/cache.js";
+import { WEBHOOK_CACHE } from "../../platform/webhooks/index.js";
 import { eq } from "drizzle-orm";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
@@ -13,4 +15,5 @@ export async function deleteSubscription({ ctx, input }: { ctx: Ctx; input: { id
     await tx.db.delete(webhookSubscriptions).where(eq(webhookSubscriptions.id, s.id));
     await writeAudit(tx, { action: "webhooks.subscription.delete", entityType: "webhook-subscription", entityId: s.id, provinceCode: s.provinceCode, before: { url: s.url, eventTypes: s.eventTypes, status: s.status } });
   });
+  invalidateCached(ctx, WEBHOOK_CACHE);
 }

@@ -1,3 +1,5 @@
+import { invalidateCached } from "../../platform/cache.js";
+import { WEBHOOK_CACHE } from "../../platform/webhooks/index.js";
 import { eq } from "drizzle-orm";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
@@ -18,7 +20,7 @@ export async function updateSubscription({ ctx, input }: { ctx: Ctx; input: { id
     const s = webhookSettings();
     await checkUrlTarget(i.url, { allowPrivate: s.allowPrivate, resolve: s.resolve });
   }
-  return withTransaction(ctx, async (tx) => {
+  const result = await withTransaction(ctx, async (tx) => {
     const s = await mustGetSubscription(tx, id, { lock: true });
     assertVersion(s, i.version);
     const now = tx.now();
@@ -47,4 +49,6 @@ export async function updateSubscription({ ctx, input }: { ctx: Ctx; input: { id
     });
     return subscriptionView(after!, now);
   });
+  invalidateCached(ctx, WEBHOOK_CACHE);
+  return result;
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Ctx } from "../ctx.js";
+import { insertRows, type RowsWrite } from "../db/one-statement.js";
 import { auditLog } from "./tables.js";
 
 export type AuditEntry = {
@@ -18,7 +19,19 @@ export async function writeAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
   if (!ctx.inTransaction) {
     throw new AuditOutsideTransactionError(`audit for ${entry.action} must be written inside the change's transaction`);
   }
-  await ctx.db.insert(auditLog).values({
+  await ctx.db.insert(auditLog).values(auditRow(ctx, entry));
+}
+
+/**
+ * The audit row as a part of a change sent to the database as one statement (executeAsOne), which is atomic
+ * without an explicit transaction. Everything else uses writeAudit.
+ */
+export function auditWrite(ctx: Ctx, entry: AuditEntry): RowsWrite {
+  return insertRows(auditLog, auditRow(ctx, entry));
+}
+
+function auditRow(ctx: Ctx, entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     at: ctx.now(),
     actorKind: ctx.actor.kind,
     actorId: ctx.actor.id,
@@ -30,7 +43,7 @@ export async function writeAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
     before: (entry.before ?? null) as never,
     after: (entry.after ?? null) as never,
     requestId: ctx.requestId,
-  });
+  };
 }
 
 export type AuditRecord = {

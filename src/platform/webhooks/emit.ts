@@ -1,4 +1,6 @@
 import { and, arrayOverlaps, eq, isNull, or } from "drizzle-orm";
+import { insertRows, type RowsWrite } from "../db/one-statement.js";
+import { cached } from "../cache.js";
 import { newId, type Ctx } from "../ctx.js";
 import { webhookDeliveries, webhookEvents, webhookSubscriptions } from "./tables.js";
 
@@ -32,32 +34,54 @@ export function matchingPatterns(type: string): string[] {
  */
 export async function emitEvent(ctx: Ctx, e: WebhookEventInput): Promise<{ eventId: string | null; deliveries: number }> {
   if (!ctx.inTransaction) throw new EmitOutsideTransactionError(`webhook event ${e.type} must be emitted inside the change's transaction`);
-  const subs = await ctx.db
-    .select({ id: webhookSubscriptions.id })
-    .from(webhookSubscriptions)
-    .where(
-      and(
-        eq(webhookSubscriptions.status, "active"),
-        e.provinceCode === null ? isNull(webhookSubscriptions.provinceCode) : or(isNull(webhookSubscriptions.provinceCode), eq(webhookSubscriptions.provinceCode, e.provinceCode)),
-        arrayOverlaps(webhookSubscriptions.eventTypes, matchingPatterns(e.type)),
-      ),
-    );
+  const subs = await subscriptionsFor(ctx, e.type, e.provinceCode);
   if (subs.length === 0) return { eventId: null, deliveries: 0 };
-  const eventId = await insertEvent(ctx, e, subs.map((s) => s.id));
+  const eventId = await insertEvent(ctx, e, subs);
   return { eventId, deliveries: subs.length };
+}
+
+/** Prefix of the cached subscription matches (dropped when a subscription is created, changed or deleted). */
+export const WEBHOOK_CACHE = "webhooks:subs:";
+
+/** The active subscriptions that want an event of this type and province (through the read cache outside transactions). */
+export function subscriptionsFor(ctx: Ctx, type: string, provinceCode: string | null): Promise<string[]> {
+  return cached(ctx, `${WEBHOOK_CACHE}${type}|${provinceCode ?? ""}`, async () =>
+    (
+      await ctx.db
+        .select({ id: webhookSubscriptions.id })
+        .from(webhookSubscriptions)
+        .where(
+          and(
+            eq(webhookSubscriptions.status, "active"),
+            provinceCode === null ? isNull(webhookSubscriptions.provinceCode) : or(isNull(webhookSubscriptions.provinceCode), eq(webhookSubscriptions.provinceCode, provinceCode)),
+            arrayOverlaps(webhookSubscriptions.eventTypes, matchingPatterns(type)),
+          ),
+        )
+    ).map((r) => r.id),
+  );
 }
 
 /** Writes the event and a due delivery for each of the given subscriptions (also used for test events). */
 export async function insertEvent(ctx: Ctx, e: WebhookEventInput, subscriptionIds: readonly string[]): Promise<string> {
+  const { eventId, writes } = await eventWrites(ctx, e, subscriptionIds);
+  for (const w of writes) await ctx.db.insert(w.table).values(w.rows as never);
+  return eventId;
+}
+
+/**
+ * The statements that record an event and its deliveries, not yet run: for callers that send a change's writes to
+ * the database as one statement (executeAsOne). The payload is made here (its size checked).
+ */
+export async function eventWrites(ctx: Ctx, e: WebhookEventInput, subscriptionIds: readonly string[]): Promise<{ eventId: string; writes: RowsWrite[] }> {
   const now = ctx.now();
   const id = newId(now.getTime());
   const data = typeof e.data === "function" ? await e.data(ctx) : e.data;
   const payload = { type: e.type, timestamp: now.toISOString(), data };
   const size = Buffer.byteLength(JSON.stringify(payload));
   if (size > MAX_PAYLOAD_BYTES) throw new Error(`webhook event ${e.type} is ${size} bytes, over the ${MAX_PAYLOAD_BYTES}-byte cap`);
-  await ctx.db.insert(webhookEvents).values({ id, type: e.type, provinceCode: e.provinceCode, entityType: e.entityType, entityId: e.entityId, payload, occurredAt: now, isDemo: e.isDemo ?? false });
+  const writes: RowsWrite[] = [insertRows(webhookEvents, { id, type: e.type, provinceCode: e.provinceCode, entityType: e.entityType, entityId: e.entityId, payload, occurredAt: now, isDemo: e.isDemo ?? false })];
   if (subscriptionIds.length) {
-    await ctx.db.insert(webhookDeliveries).values(subscriptionIds.map((subscriptionId) => ({ id: newId(now.getTime()), eventId: id, subscriptionId, provinceCode: e.provinceCode, status: "pending", nextAttemptAt: now, isDemo: e.isDemo ?? false, createdAt: now })));
+    writes.push(insertRows(webhookDeliveries, subscriptionIds.map((subscriptionId) => ({ id: newId(now.getTime()), eventId: id, subscriptionId, provinceCode: e.provinceCode, status: "pending", nextAttemptAt: now, isDemo: e.isDemo ?? false, createdAt: now }))));
   }
-  return id;
+  return { eventId: id, writes };
 }
