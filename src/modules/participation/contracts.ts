@@ -294,5 +294,5 @@ export const SubjectChoices = z.object({
 export type SubjectChoices = z.infer<typeof SubjectChoices>;
 
 /** For a KPI or goal page: responses that changed it after public input. */
-export const ResponsesBySubject = z.object({ items: z.array(ResponseView.extend({ proposalTitleTh: z.string(), callTitleTh: z.string() })) });
+export const ResponsesBySubject = z.object({ items: z.array(ResponseView.extend({ proposalTitleTh: z.string(), callTitleTh: z.string(), callTitleEn: z.string() })) });
 export type ResponsesBySubject = z.infer<typeof ResponsesBySubject>;

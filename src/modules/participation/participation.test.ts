@@ -68,6 +68,11 @@ describe("the demo", () => {
     expect((await kpiTargetsOf(ctxFor(db), DEMO_PM25_KPI, 2571))[0]!.levels).toEqual([50, 42, 34, 27, 20]);
     expect((await kpiTargetsOf(ctxFor(db), DEMO_PM25_KPI, 2570)).find((t) => t.round === 12)!.levels).toEqual([60, 50, 40, 30, 25]); // the signed FY 2570 agreement's target is untouched
     expect((await listCalls({ ctx: at(anon), input: { state: "open" } })).items.map((c) => c.provinceCode).sort()).toEqual(expect.arrayContaining(["34", "40", "57", "76"]));
+    // the KPI's page and Khon Kaen's goal page both have something "changed after public input"
+    const onKpi = (await responsesBySubject(ctxFor(db), DEMO_PM25_KPI)).items;
+    expect(onKpi.map((r) => [r.proposalId, r.decision, r.changes.map((c) => c.after)])).toEqual([[answered.id, "partly", ["50 · 42 · 34 · 27 · 20"]]]);
+    expect([onKpi[0]!.callTitleTh, onKpi[0]!.callTitleEn]).toEqual([call.titleTh, call.titleEn]);
+    expect((await responsesBySubject(ctxFor(db), "prov:40:goal:1.2")).items.map((r) => [r.decision, r.changes.map((c) => [c.fieldTh, c.before, c.applied])])).toEqual([["accepted", [["ชื่อเป้าหมาย", "ความพึงพอใจของประชาชนต่อบริการดิจิทัล (ตัวอย่าง)", false]]]]);
   });
 });
 

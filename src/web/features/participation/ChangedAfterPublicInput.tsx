@@ -58,10 +58,10 @@ export function ChangedAfterPublicInput({ subjectId }: { subjectId: string }) {
               </AnchorLink>
             </Text>
             <Text size="xs" c="dark.5">
-              {t("participation.changedAfter.call")} <span lang="th">{r.callTitleTh}</span>
+              {t("participation.changedAfter.call")} <span lang={f.lang === "en" && r.callTitleEn ? undefined : "th"}>{f.pick(r.callTitleTh, r.callTitleEn)}</span>
             </Text>
             <Picked size="sm" mt={4} lineClamp={4} th={r.reasoningTh} en={r.reasoningEn} data-testid="changed-after-reasoning" />
-            <Title order={3} size="h5" mt="xs" mb={4}>{t("participation.response.changed")}</Title>
+            <Title order={3} size="h6" mt="xs" mb={4}>{t("participation.response.changed")}</Title>
             <ChangesTable changes={r.changes} />
           </li>
         ))}

@@ -39,7 +39,11 @@ export function ProposalPage() {
       {hidden ? (
         <Card withBorder p="md" data-testid="proposal-hidden">
           <Text><HiddenBy reason={p.hiddenReasonTh} /></Text>
-          {p.viewer.canManage && <ModerateForm url={`/participation/proposals/${seg(p.id)}/unhide`} invalidate={key} label={t("participation.moderate.unhideProposal")} reasonLabel={t("participation.moderate.unhideReason")} testId="unhide-proposal" />}
+          {p.viewer.canManage && (
+            <Group mt="sm">
+              <ModerateForm url={`/participation/proposals/${seg(p.id)}/unhide`} invalidate={key} label={t("participation.moderate.unhideProposal")} reasonLabel={t("participation.moderate.unhideReason")} testId="unhide-proposal" />
+            </Group>
+          )}
         </Card>
       ) : (
         <Card withBorder p="md">
