@@ -10,7 +10,10 @@ import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
  * proposal (the count goes up by one; supporting again does not count twice), comments on it, then opens the
  * proposal the province has answered and reads the official response with what changed in the KPI's target.
  * Then the strategy office of Chiang Rai finds the proposal that passed its threshold in its queue and publishes
- * a response; the citizen-facing page shows it.
+ * a response; the citizen-facing page shows it. The PM2.5 KPI's page lists both answers under "changed after public
+ * input" (KPI pages are staff reading, performance:read, so the office reads it there; citizens read the same
+ * answers on the proposals). Last, moderation: an answered proposal is not offered for hiding, a hidden one is
+ * shown again with a reason and hidden again.
  */
 const live = useServerAndBrowser();
 
@@ -107,5 +110,41 @@ it("a citizen supports a proposal on Chiang Rai's clean-air KPI, comments, reads
   expect(await office.getByTestId("response-decision").innerText()).toBe("รับข้อเสนอบางส่วน");
   expect(await office.getByTestId("proposal-state").first().innerText()).toContain("จังหวัดตอบแล้ว");
   await shot(office, "6-office-responded");
+
+  // 6. the KPI's page: what changed after public input, newest first: the answer just published (no change to the
+  //    KPI), then the answer that moved the FY 2571 targets, before → after, each linking to its proposal
+  await office.goto(`${url}/kpis/demo-kpi-57-pm25days`);
+  const changed = office.getByTestId("changed-after-input");
+  await changed.waitFor();
+  expect(await changed.getByRole("heading", { level: 2 }).innerText()).toBe("ความเห็นประชาชนที่ได้รับการตอบ");
+  const answers = changed.getByTestId("changed-after-item");
+  expect(await answers.count()).toBe(2);
+  expect(await answers.nth(0).getByTestId("changed-after-proposal").innerText()).toContain("ทุกอำเภอ");
+  expect(await answers.nth(0).getByTestId("response-decision-badge").innerText()).toContain("รับข้อเสนอบางส่วน");
+  const tighter = answers.nth(1);
+  expect(await tighter.getByTestId("changed-after-proposal").innerText()).toContain("ตั้งเป้าวันฝุ่น");
+  expect(await tighter.getByTestId("change-before").innerText()).toBe("54 · 46 · 38 · 31 · 25");
+  expect(await tighter.getByTestId("change-after").innerText()).toContain("50 · 42 · 34 · 27 · 20");
+  await changed.scrollIntoViewIfNeeded();
+  await shot(office, "7-kpi-changed-after-input", false);
+  await axe(office, "kpi page");
+  await tighter.getByTestId("changed-after-proposal").click();
+  await office.getByTestId("official-response").waitFor();
+
+  // 7. an answered proposal is part of the record: no hide button, and the office is told why
+  await office.getByTestId("proposal-kept").waitFor();
+  expect(await office.getByTestId("hide-proposal").count()).toBe(0);
+  // a hidden proposal is shown again with a reason (audited), then hidden again
+  await office.goto(`${url}/participation/proposals/demo-prop-57-ad`);
+  await office.getByTestId("unhide-proposal").click();
+  await office.getByTestId("unhide-proposal-reason").fill("ทดสอบการแสดงข้อเสนออีกครั้งหลังตรวจสอบ");
+  await office.getByTestId("unhide-proposal-submit").click();
+  await office.getByTestId("proposal-body").waitFor();
+  expect(await office.getByTestId("proposal-body").innerText()).toContain("เครื่องฟอกอากาศ");
+  await office.getByTestId("hide-proposal").click();
+  await office.getByTestId("hide-proposal-reason").fill("เป็นการโฆษณาขายสินค้า ไม่เกี่ยวกับเป้าหมายของจังหวัด");
+  await office.getByTestId("hide-proposal-submit").click();
+  await office.getByTestId("proposal-hidden").waitFor();
+  await shot(office, "8-office-hidden-again", false);
   expect(serverErrors).toEqual([]);
 });

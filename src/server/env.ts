@@ -32,6 +32,10 @@ const EnvSchema = z.object({
   MAIL_TRANSPORT: z.enum(["outbox", "smtp", "log"]).optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
   MAIL_FROM: z.string().min(3).max(200).default("Changwat <no-reply@changwat.invalid>"),
+  /** "บอกเราถึงรัฐ": proposals one citizen account may send per 24 hours, comments per hour, days of notice before an answer is due */
+  PARTICIPATION_PROPOSALS_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(5),
+  PARTICIPATION_COMMENTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
+  PARTICIPATION_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(365).default(3),
   OCDS_PREFIX: z.string().regex(/^ocds-[a-z0-9]{6}$/, "OCDS_PREFIX must be ocds- followed by 6 lower-case letters or digits (the prefix the OCDS Data Support Team registered)").default("ocds-changw"),
 });
 
@@ -62,6 +66,8 @@ export type Env = {
   mailTransport: "outbox" | "smtp" | "log";
   smtpUrl?: string;
   mailFrom: string;
+  /** citizen proposals per account per 24 hours, comments per hour, and days before a response deadline the office is reminded */
+  participation: { proposalsPerDay: number; commentsPerHour: number; dueSoonDays: number };
 };
 
 export class ConfigError extends Error {}
@@ -100,5 +106,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     mailTransport,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    participation: { proposalsPerDay: e.PARTICIPATION_PROPOSALS_PER_DAY, commentsPerHour: e.PARTICIPATION_COMMENTS_PER_HOUR, dueSoonDays: e.PARTICIPATION_DUE_SOON_DAYS },
   };
 }

@@ -7,6 +7,7 @@ import { prepareDatabase, startModules } from "./bootstrap.js";
 import { configureOcds } from "../modules/planning/index.js";
 import { configureCases } from "../modules/cases/index.js";
 import { configureWebhooks } from "../modules/webhooks/index.js";
+import { configureParticipation } from "../modules/participation/index.js";
 import { configureMail, createMailTransport } from "../modules/mail/index.js";
 import { loadEnv } from "./env.js";
 
@@ -47,6 +48,7 @@ async function prepareNewFolder() {
   configureOcds({ prefix: env.ocdsPrefix });
   configureCases({ intakeLimit: env.casesIntakeLimit, retentionDays: env.casesRetentionDays });
   configureWebhooks({ allowPrivate: env.webhooksAllowPrivate, publicUrl: env.publicUrl });
+  configureParticipation(env.participation);
   const database = await openPglite({ dataDir: env.dataDir, lock: false });
   try {
     await prepareDatabase(database, { demo: env.demo });
@@ -64,6 +66,7 @@ async function main() {
   configureOcds({ prefix: env.ocdsPrefix });
   configureCases({ intakeLimit: env.casesIntakeLimit, retentionDays: env.casesRetentionDays });
   configureWebhooks({ allowPrivate: env.webhooksAllowPrivate, publicUrl: env.publicUrl });
+  configureParticipation(env.participation);
   // a start that crawls says where it is (stderr: shows at any log level, also when a phase never ends)
   let phase = "open database (a new PGlite folder is prepared in a child process)";
   const watchdog = setInterval(() => console.error(`[changwat] still starting after ${Math.round((Date.now() - t0) / 1000)} s: ${phase}`), 20_000);

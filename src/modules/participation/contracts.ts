@@ -71,6 +71,13 @@ export type CommentInput = z.input<typeof CommentInput>;
 export const HideInput = z.object({ reasonTh: Text(3, 500) });
 export type HideInput = z.input<typeof HideInput>;
 
+/** Putting a hidden proposal or comment back on public view: the moderator says why (kept in the audit record). */
+export const UnhideInput = z.object({ reasonTh: Text(3, 500) });
+export type UnhideInput = z.input<typeof UnhideInput>;
+/** What an unhide answers: the item is public again. */
+export const UnhideResult = z.object({ id: z.string(), hidden: z.literal(false) });
+export type UnhideResult = z.infer<typeof UnhideResult>;
+
 /** A change the response makes: a KPI target (applied through the performance module) or a recorded change of wording. */
 export const ChangeInput = z.discriminatedUnion("kind", [
   z.object({
@@ -287,5 +294,5 @@ export const SubjectChoices = z.object({
 export type SubjectChoices = z.infer<typeof SubjectChoices>;
 
 /** For a KPI or goal page: responses that changed it after public input. */
-export const ResponsesBySubject = z.object({ items: z.array(ResponseView.extend({ proposalTitleTh: z.string(), callTitleTh: z.string() })) });
+export const ResponsesBySubject = z.object({ items: z.array(ResponseView.extend({ proposalTitleTh: z.string(), callTitleTh: z.string(), callTitleEn: z.string() })) });
 export type ResponsesBySubject = z.infer<typeof ResponsesBySubject>;

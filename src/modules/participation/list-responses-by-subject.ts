@@ -12,7 +12,7 @@ export async function responsesBySubject(ctx: Ctx, subjectId: string): Promise<R
   const viaChange = ctx.db.select({ id: participationChanges.responseId }).from(participationChanges).where(eq(participationChanges.subjectId, subjectId));
   const viaCall = ctx.db.select({ id: participationCalls.id }).from(participationCalls).where(eq(participationCalls.subjectId, subjectId));
   const rows = await ctx.db
-    .select({ proposalId: participationResponses.proposalId, dueOn: participationProposals.responseDueOn, title: participationProposals.titleTh, callTitle: participationCalls.titleTh, hidden: participationProposals.hiddenAt, publishedAt: participationResponses.publishedAt })
+    .select({ proposalId: participationResponses.proposalId, dueOn: participationProposals.responseDueOn, title: participationProposals.titleTh, callTitle: participationCalls.titleTh, callTitleEn: participationCalls.titleEn, hidden: participationProposals.hiddenAt, publishedAt: participationResponses.publishedAt })
     .from(participationResponses)
     .innerJoin(participationProposals, eq(participationProposals.id, participationResponses.proposalId))
     .innerJoin(participationCalls, eq(participationCalls.id, participationResponses.callId))
@@ -22,6 +22,6 @@ export async function responsesBySubject(ctx: Ctx, subjectId: string): Promise<R
   return {
     items: rows
       .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())
-      .map((r) => ({ ...views.get(r.proposalId)!, proposalTitleTh: r.hidden ? "" : r.title, callTitleTh: r.callTitle })),
+      .map((r) => ({ ...views.get(r.proposalId)!, proposalTitleTh: r.hidden ? "" : r.title, callTitleTh: r.callTitle, callTitleEn: r.callTitleEn })),
   };
 }

@@ -61,6 +61,37 @@ describe("a citizen over HTTP", () => {
   });
 });
 
+describe("moderation over HTTP", () => {
+  it("a manager hides and unhides (with a reason) a proposal and a comment; a citizen may not unhide; an answered proposal cannot be hidden (409)", async () => {
+    const office = await login("strategy.chiangrai");
+    const citizen = await login("citizen");
+    const hid = await app.inject({ method: "POST", url: `/api/v1/participation/proposals/${mine}/hide`, headers: office, payload: { reasonTh: "ตรวจสอบเนื้อหา" } });
+    expect(hid.statusCode, hid.body).toBe(200);
+    const refused = await app.inject({ method: "POST", url: `/api/v1/participation/proposals/${mine}/unhide`, headers: citizen, payload: { reasonTh: "ขอให้แสดง" } });
+    expect(refused.statusCode).toBe(403);
+    const noReason = await app.inject({ method: "POST", url: `/api/v1/participation/proposals/${mine}/unhide`, headers: office, payload: {} });
+    expect(noReason.statusCode).toBe(400);
+    const un = await app.inject({ method: "POST", url: `/api/v1/participation/proposals/${mine}/unhide`, headers: office, payload: { reasonTh: "ตรวจสอบแล้วเหมาะสม" } });
+    expect(un.statusCode, un.body).toBe(200);
+    expect(un.json()).toEqual({ id: mine, hidden: false });
+    expect((await app.inject({ method: "GET", url: `/api/v1/participation/proposals/${mine}` })).json()).toMatchObject({ state: "open", titleTh: "ติดตั้งเครื่องวัดฝุ่นในทุกตำบล" });
+    const again = await app.inject({ method: "POST", url: `/api/v1/participation/proposals/${mine}/unhide`, headers: office, payload: { reasonTh: "ตรวจสอบแล้วเหมาะสม" } });
+    expect([again.statusCode, again.json().error.code]).toEqual([422, "participation.not-hidden"]);
+
+    const answered = (await app.inject({ method: "GET", url: `/api/v1/participation/calls/${DEMO_CALL_ID}`, headers: office })).json().proposalsList.find((p: { state: string }) => p.state === "responded");
+    const comment = (await app.inject({ method: "GET", url: `/api/v1/participation/proposals/${answered.id}` })).json().commentsList[0];
+    const no = await app.inject({ method: "POST", url: `/api/v1/participation/proposals/${answered.id}/hide`, headers: office, payload: { reasonTh: "ไม่ต้องการให้แสดง" } });
+    expect(no.statusCode).toBe(409);
+    expect(no.json().error).toMatchObject({ code: "participation.responded-not-hideable" });
+    expect(no.json().error.messageTh && no.json().error.messageEn).toBeTruthy();
+    const hc = await app.inject({ method: "POST", url: `/api/v1/participation/comments/${comment.id}/hide`, headers: office, payload: { reasonTh: "ทดสอบการซ่อน" } });
+    expect(hc.statusCode, hc.body).toBe(200);
+    const uc = await app.inject({ method: "POST", url: `/api/v1/participation/comments/${comment.id}/unhide`, headers: office, payload: { reasonTh: "ทดสอบการแสดงอีกครั้ง" } });
+    expect(uc.statusCode, uc.body).toBe(200);
+    expect((await app.inject({ method: "GET", url: `/api/v1/participation/proposals/${answered.id}` })).json().commentsList[0]).toMatchObject({ id: comment.id, bodyTh: comment.bodyTh, hiddenReasonTh: null });
+  });
+});
+
 describe("no personal data in any public participation answer (automated scan)", () => {
   it("calls every participation GET route anonymously with the demo's ids and finds no account id, e-mail or hidden author name", async () => {
     const ids = (await db.query<{ id: string }>("select id from participation_calls union all select id from participation_proposals union all select id from participation_surveys")).map((r) => r.id);

@@ -23,6 +23,8 @@ import { respondToProposal } from "./respond-to-proposal.js";
 import { configureParticipation } from "./rules.js";
 import { submitProposal } from "./submit-proposal.js";
 import { supportProposal } from "./support-proposal.js";
+import { unhideComment } from "./unhide-comment.js";
+import { unhideProposal } from "./unhide-proposal.js";
 
 let db: Database;
 beforeAll(async () => {
@@ -65,13 +67,16 @@ async function fresh(): Promise<Made> {
 const snapshot = async () =>
   (await db.query<{ h: string }>("select (select count(*) from participation_calls) || '/' || (select max(closes_at)::text from participation_calls) || '/' || (select count(*) from participation_proposals) || '/' || (select count(*) from participation_proposals where hidden_at is not null) || '/' || (select count(*) from participation_supports) || '/' || (select count(*) from participation_comments where hidden_at is null) || '/' || (select count(*) from participation_responses) || '/' || (select count(*) from participation_surveys where closed_at is null) || '/' || (select count(*) from participation_survey_answers) || '/' || (select count(*) from audit_log) as h"))[0]!.h;
 
-type Op = { op: keyof typeof POLICY; right: "manages" | "takesPart"; files: string[]; run: (ctx: Ctx, m: Made) => Promise<unknown> };
+/** Op setup before the snapshot: an unhide needs something hidden (by the office) first. */
+type Op = { op: keyof typeof POLICY; right: "manages" | "takesPart"; files: string[]; prepare?: (m: Made) => Promise<unknown>; run: (ctx: Ctx, m: Made) => Promise<unknown> };
 const OPS: Record<string, Op> = {
   "open a call": { op: "participation:manage", right: "manages", files: ["open-call"], run: (ctx) => openCall({ ctx, input: { provinceCode: "57", subjectKind: "goal", subjectId: "prov:57:goal:1.1", titleTh: "การรับฟังใหม่" } }) },
   "close a call": { op: "participation:manage", right: "manages", files: ["close-call"], run: (ctx, m) => closeCall({ ctx, input: { id: m.callId } }) },
   "respond": { op: "participation:manage", right: "manages", files: ["respond-to-proposal"], run: (ctx, m) => respondToProposal({ ctx, input: { id: m.proposalId, decision: "not_accepted", reasoningTh: "ยังไม่สามารถดำเนินการได้ในปีนี้" } }) },
   "hide a proposal": { op: "participation:manage", right: "manages", files: ["hide-proposal"], run: (ctx, m) => hideProposal({ ctx, input: { id: m.proposalId, reasonTh: "ไม่เกี่ยวข้อง" } }) },
   "hide a comment": { op: "participation:manage", right: "manages", files: ["hide-comment"], run: (ctx, m) => hideComment({ ctx, input: { id: m.commentId, reasonTh: "ไม่สุภาพ" } }) },
+  "unhide a proposal": { op: "participation:manage", right: "manages", files: ["unhide-proposal"], prepare: (m) => hideProposal({ ctx: at(office), input: { id: m.proposalId, reasonTh: "ซ่อนเพื่อทดสอบ" } }), run: (ctx, m) => unhideProposal({ ctx, input: { id: m.proposalId, reasonTh: "ตรวจสอบแล้ว" } }) },
+  "unhide a comment": { op: "participation:manage", right: "manages", files: ["unhide-comment"], prepare: (m) => hideComment({ ctx: at(office), input: { id: m.commentId, reasonTh: "ซ่อนเพื่อทดสอบ" } }), run: (ctx, m) => unhideComment({ ctx, input: { id: m.commentId, reasonTh: "ตรวจสอบแล้ว" } }) },
   "open a survey": { op: "participation:manage", right: "manages", files: ["open-survey"], run: (ctx) => openSurvey({ ctx, input: { provinceCode: "57", kpiId: "demo-kpi-57-air-satisfaction", questionTh: "แบบสำรวจใหม่", periodEnd: "2027-06-30", closesAt: new Date(FIXED_NOW.getTime() + DAY).toISOString() } }) },
   "close a survey": { op: "participation:manage", right: "manages", files: ["close-survey", "close-due-surveys"], run: (ctx, m) => closeSurvey({ ctx, input: { id: m.surveyId } }) },
   "propose": { op: "participation:take-part", right: "takesPart", files: ["submit-proposal"], run: (ctx, m) => submitProposal({ ctx, input: { callId: m.callId, titleTh: "ข้อเสนอของฉัน", bodyTh: "รายละเอียดข้อเสนอของฉันที่ยาวพอ" } }) },
@@ -86,6 +91,7 @@ describe("permission matrix: who may do what on a call of Chiang Rai", () => {
       const allowed = w[o.right];
       it(`${name}: ${who} → ${allowed ? "allowed" : "refused, nothing written"}`, async () => {
         const m = await fresh();
+        await o.prepare?.(m);
         const before = await snapshot();
         if (allowed) {
           await o.run(at(w.actor), m);

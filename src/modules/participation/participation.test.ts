@@ -26,6 +26,8 @@ import { configureParticipation } from "./rules.js";
 import { DEMO_CALL_ID, DEMO_PM25_KPI } from "./seed-demo.js";
 import { submitProposal } from "./submit-proposal.js";
 import { supportProposal } from "./support-proposal.js";
+import { unhideComment } from "./unhide-comment.js";
+import { unhideProposal } from "./unhide-proposal.js";
 
 let db: Database;
 beforeAll(async () => {
@@ -66,6 +68,11 @@ describe("the demo", () => {
     expect((await kpiTargetsOf(ctxFor(db), DEMO_PM25_KPI, 2571))[0]!.levels).toEqual([50, 42, 34, 27, 20]);
     expect((await kpiTargetsOf(ctxFor(db), DEMO_PM25_KPI, 2570)).find((t) => t.round === 12)!.levels).toEqual([60, 50, 40, 30, 25]); // the signed FY 2570 agreement's target is untouched
     expect((await listCalls({ ctx: at(anon), input: { state: "open" } })).items.map((c) => c.provinceCode).sort()).toEqual(expect.arrayContaining(["34", "40", "57", "76"]));
+    // the KPI's page and Khon Kaen's goal page both have something "changed after public input"
+    const onKpi = (await responsesBySubject(ctxFor(db), DEMO_PM25_KPI)).items;
+    expect(onKpi.map((r) => [r.proposalId, r.decision, r.changes.map((c) => c.after)])).toEqual([[answered.id, "partly", ["50 · 42 · 34 · 27 · 20"]]]);
+    expect([onKpi[0]!.callTitleTh, onKpi[0]!.callTitleEn]).toEqual([call.titleTh, call.titleEn]);
+    expect((await responsesBySubject(ctxFor(db), "prov:40:goal:1.2")).items.map((r) => [r.decision, r.changes.map((c) => [c.fieldTh, c.before, c.applied])])).toEqual([["accepted", [["ชื่อเป้าหมาย", "ความพึงพอใจของประชาชนต่อบริการดิจิทัล (ตัวอย่าง)", false]]]]);
   });
 });
 
@@ -237,6 +244,48 @@ describe("moderation", () => {
     expect(JSON.stringify(d)).not.toContain("โฆษณาขายของ");
     expect(await n("select count(*)::int as n from audit_log where action in ('participation.proposal.hide', 'participation.comment.hide') and entity_id = $1", [p.id])).toBe(2);
     await expect(supportProposal({ ctx: at(citizen(24)), input: { id: p.id } })).rejects.toMatchObject({ code: "participation.proposal-hidden" });
+  });
+
+  it("the office puts a hidden proposal and comment back with a reason (audited, same right as hiding); the public reads them again", async () => {
+    const { id: callId } = await freshCall();
+    const p = await propose(callId, 36, { titleTh: "ข้อเสนอที่ถูกซ่อนโดยไม่ตั้งใจ" });
+    const cm = await addComment({ ctx: at(citizen(37)), input: { proposalId: p.id, bodyTh: "ความเห็นที่ถูกซ่อนผิดพลาด" } });
+    await hideComment({ ctx: at(office), input: { id: cm.id, reasonTh: "ซ่อนผิดรายการ" } });
+    await hideProposal({ ctx: at(office), input: { id: p.id, reasonTh: "เข้าใจผิดว่าเป็นโฆษณา" } });
+    await expect(unhideProposal({ ctx: at(citizen(36)), input: { id: p.id, reasonTh: "ขอให้แสดง" } })).rejects.toMatchObject({ status: 403 });
+    await expect(unhideProposal({ ctx: at(office), input: { id: p.id, reasonTh: "" } })).rejects.toMatchObject({ status: 400, code: "validation.failed" });
+    expect(await unhideProposal({ ctx: at(office), input: { id: p.id, reasonTh: "ตรวจสอบแล้วไม่ใช่โฆษณา" } })).toEqual({ id: p.id, hidden: false });
+    expect(await unhideComment({ ctx: at(vice), input: { id: cm.id, reasonTh: "ตรวจสอบแล้วสุภาพ" } })).toEqual({ id: cm.id, hidden: false });
+    const d = await getProposal({ ctx: at(anon), input: { id: p.id } });
+    expect(d).toMatchObject({ state: "open", titleTh: "ข้อเสนอที่ถูกซ่อนโดยไม่ตั้งใจ", hiddenReasonTh: null });
+    expect(d.commentsList[0]).toMatchObject({ bodyTh: "ความเห็นที่ถูกซ่อนผิดพลาด", hiddenReasonTh: null });
+    const audits = await q<{ action: string; before: { hiddenReasonTh: string }; after: { unhideReasonTh: string } }>("select action, before, after from audit_log where action like 'participation.%.unhide' and entity_id = $1 order by id", [p.id]);
+    expect(audits.map((a) => [a.action, a.before.hiddenReasonTh, a.after.unhideReasonTh])).toEqual([
+      ["participation.proposal.unhide", "เข้าใจผิดว่าเป็นโฆษณา", "ตรวจสอบแล้วไม่ใช่โฆษณา"],
+      ["participation.comment.unhide", "ซ่อนผิดรายการ", "ตรวจสอบแล้วสุภาพ"],
+    ]);
+    // unhiding what is not hidden is refused with a stable code, nothing written
+    const before = await n("select count(*)::int as n from audit_log");
+    await expect(unhideProposal({ ctx: at(office), input: { id: p.id, reasonTh: "แสดงอีกครั้ง" } })).rejects.toMatchObject({ status: 422, code: "participation.not-hidden" });
+    await expect(unhideComment({ ctx: at(office), input: { id: cm.id, reasonTh: "แสดงอีกครั้ง" } })).rejects.toMatchObject({ status: 422, code: "participation.not-hidden" });
+    await expect(unhideComment({ ctx: at(office), input: { id: "nope", reasonTh: "แสดงอีกครั้ง" } })).rejects.toMatchObject({ status: 404, code: "participation.comment.not-found" });
+    expect(await n("select count(*)::int as n from audit_log")).toBe(before);
+    // it takes part again
+    expect((await supportProposal({ ctx: at(citizen(38)), input: { id: p.id } })).counted).toBe(true);
+  });
+
+  it("an answered proposal is part of the record: hiding it is refused (409, stable code), nothing written; its comments may still be hidden", async () => {
+    const { id: callId } = await freshCall(1, 10);
+    const p = await propose(callId, 39);
+    const cm = await addComment({ ctx: at(citizen(0)), input: { proposalId: p.id, bodyTh: "ความเห็นบนข้อเสนอที่ตอบแล้ว" } });
+    await respondToProposal({ ctx: at(office), input: { id: p.id, decision: "not_accepted", reasoningTh: "ยังไม่สามารถดำเนินการได้ในปีงบประมาณนี้" } });
+    const before = await n("select count(*)::int as n from audit_log");
+    const e = await hideProposal({ ctx: at(office), input: { id: p.id, reasonTh: "ไม่ต้องการให้แสดง" } }).catch((x) => x);
+    expect(e).toMatchObject({ status: 409, code: "participation.responded-not-hideable" });
+    expect(e.messageTh && e.messageEn).toBeTruthy();
+    expect(await n("select count(*)::int as n from audit_log")).toBe(before);
+    expect((await getProposal({ ctx: at(anon), input: { id: p.id } })).state).toBe("responded");
+    await hideComment({ ctx: at(office), input: { id: cm.id, reasonTh: "ไม่เกี่ยวข้องกับข้อเสนอ" } });
   });
 
   it("rate-limits proposals and comments per account (configurable)", async () => {

@@ -27,6 +27,8 @@ import {
   SubjectChoices,
   SupportResult,
   SurveyView,
+  UnhideInput,
+  UnhideResult,
 } from "./contracts.js";
 import { getCall } from "./get-call.js";
 import { getProposal } from "./get-proposal.js";
@@ -42,6 +44,8 @@ import { openSurvey } from "./open-survey.js";
 import { respondToProposal } from "./respond-to-proposal.js";
 import { submitProposal } from "./submit-proposal.js";
 import { supportProposal } from "./support-proposal.js";
+import { unhideComment } from "./unhide-comment.js";
+import { unhideProposal } from "./unhide-proposal.js";
 
 const tags = ["participation"];
 const Id = z.object({ id: z.string().min(1).max(64) });
@@ -71,8 +75,10 @@ export const participationRoutes: FastifyPluginAsync = async (app) => {
   r.post("/participation/calls", { schema: { tags, body: OpenCallInput, response: { 201: Created, ...errorResponses } } }, async (req, reply) => reply.code(201).send(await openCall({ ctx: req.ctx, input: req.body })));
   r.post("/participation/calls/:id/close", { schema: { tags, params: Id, response: { 200: z.object({ id: z.string(), closesAt: z.string() }), ...errorResponses } } }, (req) => closeCall({ ctx: req.ctx, input: req.params }));
   r.post("/participation/proposals/:id/response", { schema: { tags, params: Id, body: RespondInput, response: { 201: ResponseView, ...errorResponses } } }, async (req, reply) => reply.code(201).send(await respondToProposal({ ctx: req.ctx, input: { ...req.body, id: req.params.id } })));
-  r.post("/participation/proposals/:id/hide", { schema: { tags, params: Id, body: HideInput, response: { 200: z.object({ id: z.string(), hiddenReasonTh: z.string() }), ...errorResponses } } }, (req) => hideProposal({ ctx: req.ctx, input: { ...req.body, id: req.params.id } }));
+  r.post("/participation/proposals/:id/hide", { schema: { tags, description: "Hide a proposal with a reason shown publicly (audited). A proposal with an official response cannot be hidden: 409 participation.responded-not-hideable.", params: Id, body: HideInput, response: { 200: z.object({ id: z.string(), hiddenReasonTh: z.string() }), ...errorResponses } } }, (req) => hideProposal({ ctx: req.ctx, input: { ...req.body, id: req.params.id } }));
   r.post("/participation/comments/:id/hide", { schema: { tags, params: Id, body: HideInput, response: { 200: z.object({ id: z.string(), hiddenReasonTh: z.string() }), ...errorResponses } } }, (req) => hideComment({ ctx: req.ctx, input: { ...req.body, id: req.params.id } }));
+  r.post("/participation/proposals/:id/unhide", { schema: { tags, description: "Put a hidden proposal back on public view, with the reason (audited).", params: Id, body: UnhideInput, response: { 200: UnhideResult, ...errorResponses } } }, (req) => unhideProposal({ ctx: req.ctx, input: { ...req.body, id: req.params.id } }));
+  r.post("/participation/comments/:id/unhide", { schema: { tags, description: "Put a hidden comment back on public view, with the reason (audited).", params: Id, body: UnhideInput, response: { 200: UnhideResult, ...errorResponses } } }, (req) => unhideComment({ ctx: req.ctx, input: { ...req.body, id: req.params.id } }));
   r.post("/participation/surveys", { schema: { tags, body: OpenSurveyInput, response: { 201: Created, ...errorResponses } } }, async (req, reply) => reply.code(201).send(await openSurvey({ ctx: req.ctx, input: req.body })));
   r.post("/participation/surveys/:id/close", { schema: { tags, params: Id, response: { 200: SurveyView, ...errorResponses } } }, (req) => closeSurvey({ ctx: req.ctx, input: req.params }));
 };

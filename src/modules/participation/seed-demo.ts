@@ -28,9 +28,10 @@ const citizenActor = (id: string): Actor => ({ kind: "user", id, name: "ปร�
 
 /**
  * The demo of "บอกเราถึงรัฐ" (labelled demo): Chiang Rai's call on its PM2.5 KPI target with proposals — one past the
- * threshold and answered with a changed FY 2570 target, one past it and awaiting a response (deadline running), others
+ * threshold and answered with a changed FY 2571 target, one past it and awaiting a response (deadline running), others
  * collecting support, one hidden by the province — with comments, a closed and an open satisfaction survey, and one
- * call each in Khon Kaen, Phetchaburi and Ubon Ratchathani. Supports come from the 40 verified demo citizens.
+ * call each in Khon Kaen (its proposal answered with a recorded change to the goal's name), Phetchaburi and Ubon
+ * Ratchathani. Supports come from the 40 verified demo citizens.
  */
 export async function seedParticipationDemo({ ctx }: { ctx: Ctx }): Promise<void> {
   await withTransaction(ctx, async (tx) => {
@@ -109,6 +110,10 @@ export async function seedParticipationDemo({ ctx }: { ctx: Ctx }): Promise<void
       const call = await openCall({ ctx: at(15, staff), input: { id: `demo-call-${o.code}`, isDemo: true, opensAt: new Date(now - 15 * DAY), closesAt: new Date(now + 45 * DAY).toISOString(), provinceCode: o.code, subjectKind: o.kind, subjectId: o.subjectId, titleTh: o.titleTh, titleEn: o.titleEn, descriptionTh: "ข้อเสนอที่มีผู้สนับสนุนครบ 20 คน จังหวัดจะตอบอย่างเป็นทางการภายใน 30 วัน (ตัวอย่าง)", descriptionEn: "A proposal with 20 supporters gets an official answer within 30 days. (demo)", supportThreshold: 20, responseDays: 30 } });
       const p = await submitProposal({ ctx: at(12, c(10 + k)), input: { id: `demo-prop-${o.code}-1`, isDemo: true, callId: call.id, titleTh: o.proposal[0], bodyTh: o.proposal[1] } });
       await support(p.id, 5 + 3 * k, 11, 2, 20 + k);
+      // Khon Kaen answers below the threshold (it may): its goal page shows "changed after public input" too
+      if (o.code === "40") {
+        await respondToProposal({ ctx: at(1, staff), input: { id: p.id, isDemo: true, decision: "accepted", reasoningTh: "จังหวัดเห็นด้วยว่าความพึงพอใจอย่างเดียวไม่สะท้อนคุณภาพบริการ จะเพิ่มการวัดระยะเวลาตั้งแต่ยื่นคำขอจนได้รับผลผ่านแอปในเป้าหมายนี้ และเสนอแก้ไขชื่อเป้าหมายในการทบทวนแผนพัฒนาจังหวัดครั้งถัดไป (ตัวอย่าง)", reasoningEn: "The province agrees satisfaction alone does not show the quality of service: this goal will also measure the time from application to result in the app, and its new name goes to the next review of the provincial plan. (demo)", changes: [{ kind: "text", subjectKind: "goal", subjectId: o.subjectId, fieldTh: "ชื่อเป้าหมาย", afterTh: "ความพึงพอใจของประชาชนและระยะเวลาที่ใช้รับบริการดิจิทัล (ตัวอย่าง)" }] } });
+      }
     }
     await writeAudit(tx, { action: "participation.seed.demo", entityType: "participation-call", entityId: DEMO_CALL_ID, after: { calls: 4, proposals: 8, surveys: 2 } });
   });

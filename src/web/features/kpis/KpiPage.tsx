@@ -6,6 +6,7 @@ import { useFormat } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
+import { ChangedAfterPublicInput } from "../participation/ChangedAfterPublicInput.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { KpiDetailView } from "./KpiDetailView.js";
 import { kpiQuery } from "./kpi-ui.js";
@@ -37,6 +38,7 @@ export function KpiPage() {
         <Title order={1} mt={4} data-testid="kpi-title">{f.name(k)}</Title>
       </div>
       <KpiDetailView id={id} />
+      <ChangedAfterPublicInput subjectId={id} />
     </Stack>
   );
 }

@@ -37,7 +37,14 @@ export function ProposalPage() {
         <StateBadge state={p.state} />
       </Group>
       {hidden ? (
-        <Card withBorder p="md" data-testid="proposal-hidden"><Text><HiddenBy reason={p.hiddenReasonTh} /></Text></Card>
+        <Card withBorder p="md" data-testid="proposal-hidden">
+          <Text><HiddenBy reason={p.hiddenReasonTh} /></Text>
+          {p.viewer.canManage && (
+            <Group mt="sm">
+              <ModerateForm url={`/participation/proposals/${seg(p.id)}/unhide`} invalidate={key} label={t("participation.moderate.unhideProposal")} reasonLabel={t("participation.moderate.unhideReason")} testId="unhide-proposal" />
+            </Group>
+          )}
+        </Card>
       ) : (
         <Card withBorder p="md">
           <Text style={{ whiteSpace: "pre-wrap" }} lang="th" data-testid="proposal-body">{p.bodyTh}</Text>
@@ -58,7 +65,9 @@ export function ProposalPage() {
       {!p.response && p.viewer.canManage && !hidden && <RespondForm p={p} invalidate={key} />}
       <SubjectCard subject={p.call.subject} />
       <Comments p={p} invalidate={key} />
-      {p.viewer.canManage && !hidden && <HideForm url={`/participation/proposals/${seg(p.id)}/hide`} invalidate={key} label={t("participation.moderate.hideProposal")} />}
+      {/* an answered proposal is part of the record: the server refuses to hide it (409), so it is not offered */}
+      {p.viewer.canManage && !hidden && !p.response && <ModerateForm url={`/participation/proposals/${seg(p.id)}/hide`} invalidate={key} label={t("participation.moderate.hideProposal")} reasonLabel={t("participation.moderate.reason")} danger testId="hide-proposal" />}
+      {p.viewer.canManage && !hidden && p.response && <Text size="sm" c="dark.5" data-testid="proposal-kept">{t("participation.moderate.keptOnRecord")}</Text>}
     </Stack>
   );
 }
@@ -146,13 +155,16 @@ function Comments({ p, invalidate }: { p: ProposalDetail; invalidate: string[] }
         {p.commentsList.map((c) => (
           <div key={c.id} data-testid="comment">
             {c.hiddenReasonTh ? (
-              <Text size="sm" c="dark.5"><HiddenBy reason={c.hiddenReasonTh} /></Text>
+              <Group gap="xs">
+                <Text size="sm" c="dark.5"><HiddenBy reason={c.hiddenReasonTh} /></Text>
+                {p.viewer.canManage && <ModerateForm url={`/participation/comments/${seg(c.id)}/unhide`} invalidate={invalidate} label={t("participation.moderate.unhideComment")} reasonLabel={t("participation.moderate.unhideReason")} compact testId="unhide-comment" />}
+              </Group>
             ) : (
               <>
                 <Text size="sm" lang="th" style={{ whiteSpace: "pre-wrap" }}>{c.bodyTh}</Text>
                 <Group gap="xs">
                   <Text size="xs" c="dark.5"><Author name={c.authorName} /> · {f.dateTime(c.createdAt)}</Text>
-                  {p.viewer.canManage && <HideForm url={`/participation/comments/${seg(c.id)}/hide`} invalidate={invalidate} label={t("participation.moderate.hideComment")} compact />}
+                  {p.viewer.canManage && <ModerateForm url={`/participation/comments/${seg(c.id)}/hide`} invalidate={invalidate} label={t("participation.moderate.hideComment")} reasonLabel={t("participation.moderate.reason")} danger compact testId="hide-comment" />}
                 </Group>
               </>
             )}
@@ -174,18 +186,19 @@ function Comments({ p, invalidate }: { p: ProposalDetail; invalidate: string[] }
   );
 }
 
-function HideForm({ url, invalidate, label, compact }: { url: string; invalidate: string[]; label: string; compact?: boolean }) {
-  const { t } = useTranslation();
+/** Hide or show again (with a reason, audited): a button that opens a one-field form. */
+function ModerateForm({ url, invalidate, label, reasonLabel, danger, compact, testId }: { url: string; invalidate: string[]; label: string; reasonLabel: string; danger?: boolean; compact?: boolean; testId: string }) {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [reasonTh, setReason] = useState("");
   const m = useMutation({ mutationFn: () => api.post(url, { reasonTh }), onSuccess: () => qc.invalidateQueries({ queryKey: invalidate }) });
-  if (!open) return <Button size={compact ? "compact-xs" : "sm"} variant="subtle" color="red" onClick={() => setOpen(true)}>{label}</Button>;
+  const color = danger ? "red.9" : undefined;
+  if (!open) return <Button size={compact ? "compact-xs" : "sm"} variant="subtle" color={color} onClick={() => setOpen(true)} data-testid={testId}>{label}</Button>;
   return (
     <form onSubmit={(e) => { e.preventDefault(); m.mutate(); }}>
       <Group gap="xs" align="flex-end">
-        <Textarea label={t("participation.moderate.reason")} value={reasonTh} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={1} />
-        <Button type="submit" color="red" loading={m.isPending}>{label}</Button>
+        <Textarea label={reasonLabel} value={reasonTh} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={1} data-testid={`${testId}-reason`} />
+        <Button type="submit" color={color} loading={m.isPending} data-testid={`${testId}-submit`}>{label}</Button>
       </Group>
       <ErrorAlert error={m.error} />
     </form>

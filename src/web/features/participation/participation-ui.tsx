@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { ChangeView, ProposalState, SubjectView, SupportResult, ViewerView } from "../../../modules/participation/contracts.js";
 import { api, seg } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
+import { holdsRoleFor, useMe } from "../../app/session.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 
@@ -94,10 +95,12 @@ export function SupportButton({ proposalId, count, supportedByMe, viewer, disabl
   );
 }
 
-/** What the call is about: the KPI or goal, and a KPI's current targets for the year. */
+/** What the call is about: the KPI or goal (linked to its page, where the viewer may read it), and a KPI's current targets for the year. */
 export function SubjectCard({ subject }: { subject: SubjectView }) {
   const { t } = useTranslation();
   const f = useFormat();
+  // KPI pages are for staff (performance:read): a citizen would land on a refusal; goals and agendas are public
+  const me = useMe();
   return (
     <Card withBorder p="md" data-testid="call-subject">
       <Text size="sm" c="dark.5">{t(`participation.subject.${subject.kind}`)}</Text>
@@ -119,9 +122,14 @@ export function SubjectCard({ subject }: { subject: SubjectView }) {
           )}
         </Stack>
       )}
-      {(subject.kind === "kpi" || subject.kind === "target") && (
-        <AnchorLink to="/kpis/$id" params={{ id: subject.id }} size="sm" mt="xs">
+      {(subject.kind === "kpi" || subject.kind === "target") && holdsRoleFor(me.data, "performance:read") && (
+        <AnchorLink to="/kpis/$id" params={{ id: subject.id }} size="sm" mt="xs" display="block" data-testid="subject-kpi-link">
           {t("participation.subject.openKpi")}
+        </AnchorLink>
+      )}
+      {(subject.kind === "goal" || subject.kind === "agenda") && (
+        <AnchorLink to="/strategy/$id" params={{ id: subject.id }} size="sm" mt="xs" display="block" data-testid="subject-node-link">
+          {t("participation.subject.openNode")}
         </AnchorLink>
       )}
     </Card>

@@ -10,6 +10,7 @@ import { ErrorAlert } from "../../ui/errors.js";
 import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
+import { ChangedAfterPublicInput } from "../participation/ChangedAfterPublicInput.js";
 
 const route = getRouteApi("/strategy/$id");
 
@@ -115,6 +116,7 @@ function CascadeView({ node }: { node: StrategyNodeDetail }) {
           </div>
         )}
       </Card>
+      <ChangedAfterPublicInput subjectId={node.id} />
       <HistoryPanel entityType="strategy-node" entityId={node.id} allowed={node.may.history} />
     </Stack>
   );
