@@ -26,6 +26,32 @@ export class ReadCache {
     return value;
   }
 
+  /**
+   * Values of many keys `prefix + id` at once: the fresh ones from the cache, the others by one loadMany(missing)
+   * (ids it does not return are cached as absent). Returns only the ids that have a value.
+   */
+  async getMany<V>(prefix: string, ids: Iterable<string>, loadMany: (missing: string[]) => PromiseLike<Map<string, V>>): Promise<Map<string, V>> {
+    const t = this.clock();
+    const wanted = [...new Set(ids)];
+    const found = new Map<string, Promise<unknown>>();
+    const missing: string[] = [];
+    for (const id of wanted) {
+      const hit = this.entries.get(prefix + id);
+      if (hit && t - hit.at < this.ttlMs) found.set(id, hit.value);
+      else missing.push(id);
+    }
+    if (missing.length) {
+      const batch = Promise.resolve(loadMany(missing));
+      for (const id of missing) found.set(id, this.get(prefix + id, () => batch.then((m) => m.get(id) ?? null)));
+    }
+    const out = new Map<string, V>();
+    for (const [id, p] of found) {
+      const v = (await p) as V | null;
+      if (v !== null && v !== undefined) out.set(id, v);
+    }
+    return out;
+  }
+
   /** Drops every key that starts with prefix (after a write to what they hold). */
   invalidate(prefix: string): void {
     for (const k of this.entries.keys()) if (k.startsWith(prefix)) this.entries.delete(k);
@@ -43,6 +69,13 @@ export class ReadCache {
  */
 export function cached<T>(ctx: Ctx, key: string, load: () => PromiseLike<T>): Promise<T> {
   return ctx.cache && !ctx.inTransaction && ctx.cache.ttlMs > 0 ? ctx.cache.get(key, load) : Promise.resolve(load());
+}
+
+/** getMany through the request's cache when it has one and is outside a transaction; otherwise loadMany(all). */
+export async function cachedMany<V>(ctx: Ctx, prefix: string, ids: Iterable<string>, loadMany: (ids: string[]) => PromiseLike<Map<string, V>>): Promise<Map<string, V>> {
+  if (ctx.cache && !ctx.inTransaction && ctx.cache.ttlMs > 0) return ctx.cache.getMany(prefix, ids, loadMany);
+  const list = [...new Set(ids)];
+  return list.length ? loadMany(list) : new Map();
 }
 
 /** Drops the cached entries under prefix after a write (no-op without a cache). */

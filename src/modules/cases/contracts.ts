@@ -294,7 +294,8 @@ export const BoardInput = z.object({
 export type BoardInput = z.input<typeof BoardInput>;
 export const BoardItem = PublicCaseView.omit({ timeline: true, afterPhoto: true }).extend({ afterPhotoThumbnailUrl: z.string().nullable() });
 export type BoardItem = z.infer<typeof BoardItem>;
-export const Board = z.object({ items: z.array(BoardItem), total: z.number(), page: z.number(), pageSize: z.number() });
+/** `total` counts up to 10,000 matching cases; `totalCapped` says there are more (shown as "10,000+"). */
+export const Board = z.object({ items: z.array(BoardItem), total: z.number(), totalCapped: z.boolean(), page: z.number(), pageSize: z.number() });
 export type Board = z.infer<typeof Board>;
 
 export const StatsInput = z.object({

@@ -4,8 +4,11 @@ import type { Ctx } from "../../platform/ctx.js";
 import { tsQueryFromText } from "../../platform/thai/segment.js";
 import { parseInput } from "../../platform/validation.js";
 import { BoardInput, type Board } from "./contracts.js";
-import { boardItem, loadLookups, photoUrl } from "./presenters.js";
+import { BOARD_COLUMNS, boardItem, loadLookups, photoUrl } from "./presenters.js";
 import { caseCategories, cases } from "./tables.js";
+
+/** The board counts matching cases up to this many; beyond it `totalCapped` is true. */
+export const BOARD_COUNT_CAP = 10_000;
 
 /** The public board: every case (merged ones folded into their target), newest first, with no personal data. */
 export async function getBoard({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<Board> {
@@ -23,8 +26,13 @@ export async function getBoard({ ctx, input }: { ctx: Ctx; input: unknown }): Pr
     where.push(or(eq(cases.publicRef, i.q.trim()), q ? and(sql`${cases.publicSearch} @@ to_tsquery('simple', ${q})`, sql`${cases.categoryId} not in (${sensitive})`) : sql`false`)!);
   }
   const cond = and(...where);
-  const [{ n }] = (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(cases).where(cond)) as [{ n: number }];
-  const rows = await ctx.db.select().from(cases).where(cond).orderBy(desc(cases.receivedAt), asc(cases.id)).limit(i.pageSize).offset((i.page - 1) * i.pageSize);
+  // counted up to the cap: a nation's board says "10,000+" instead of counting millions of rows on every page
+  const capped = ctx.db.select({ one: sql`1` }).from(cases).where(cond).limit(BOARD_COUNT_CAP + 1).as("capped");
+  const [counted, rows] = await Promise.all([
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(capped),
+    ctx.db.select(BOARD_COLUMNS).from(cases).where(cond).orderBy(desc(cases.receivedAt), asc(cases.id)).limit(i.pageSize).offset((i.page - 1) * i.pageSize),
+  ]);
+  const n = counted[0]?.n ?? 0;
   const l = await loadLookups(ctx, rows);
-  return { items: rows.map((r) => boardItem(r, l, r.afterPhotoId ? photoUrl(r.publicRef, r.afterPhotoId, true) : null)), total: n, page: i.page, pageSize: i.pageSize };
+  return { items: rows.map((r) => boardItem(r, l, r.afterPhotoId ? photoUrl(r.publicRef, r.afterPhotoId, true) : null)), total: Math.min(n, BOARD_COUNT_CAP), totalCapped: n > BOARD_COUNT_CAP, page: i.page, pageSize: i.pageSize };
 }

@@ -1,7 +1,8 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
 import { accountNames } from "../accounts/index.js";
-import { lookupAreas, lookupOrganizations } from "../registry/index.js";
+import { cached } from "../../platform/cache.js";
+import { lookupAreas, lookupAreasCached, lookupOrganizations, lookupOrganizationsCached } from "../registry/index.js";
 import type { BoardItem, CaseEventView, CaseListItem, CaseStatus, CaseChannel, PhotoView, PublicCaseView } from "./contracts.js";
 import { coarsenLocation } from "./locate.js";
 import { caseCategories, caseEvents, casePhotos, cases } from "./tables.js";
@@ -13,21 +14,33 @@ type CategoryRow = typeof caseCategories.$inferSelect;
 /** What a page of cases needs besides the rows: categories, areas and offices by id. */
 export type CaseLookups = { categories: Map<string, CategoryRow>; areas: Awaited<ReturnType<typeof lookupAreas>>; orgs: Awaited<ReturnType<typeof lookupOrganizations>>; people: Map<string, string> };
 
-export async function loadLookups(ctx: Ctx, rows: readonly CaseRow[], opts: { people?: boolean } = {}): Promise<CaseLookups> {
-  const catIds = [...new Set(rows.map((r) => r.categoryId))];
-  const cats = catIds.length ? await ctx.db.select().from(caseCategories).where(inArray(caseCategories.id, catIds)) : [];
+/** The columns of a case that its lookups depend on. */
+type LookupKeys = Pick<CaseRow, "categoryId" | "subdistrictCode" | "districtCode" | "provinceCode" | "assignedOrgId"> & { assigneeAccountId?: string | null };
+
+/** Every case category by id (a small table), through the process's read cache. */
+export function allCategories(ctx: Ctx): Promise<Map<string, CategoryRow>> {
+  return cached(ctx, "cases:categories:all", async () => new Map((await ctx.db.select().from(caseCategories)).map((c) => [c.id, c])));
+}
+
+/** The names a page of cases shows: categories, areas and offices (through the read cache), and staff's names when asked. */
+export async function loadLookups(ctx: Ctx, rows: readonly LookupKeys[], opts: { people?: boolean } = {}): Promise<CaseLookups> {
   const areaIds = rows.flatMap((r) => [r.subdistrictCode ? `subdistrict:${r.subdistrictCode}` : null, r.districtCode ? `district:${r.districtCode}` : null, `province:${r.provinceCode}`]).filter((x): x is string => !!x);
+  const [categories, areas, orgs] = await Promise.all([
+    rows.length ? allCategories(ctx) : Promise.resolve(new Map<string, CategoryRow>()),
+    lookupAreasCached(ctx, areaIds),
+    lookupOrganizationsCached(ctx, rows.flatMap((r) => (r.assignedOrgId ? [r.assignedOrgId] : []))),
+  ]);
   return {
-    categories: new Map(cats.map((c) => [c.id, c])),
-    areas: await lookupAreas(ctx, areaIds),
-    orgs: await lookupOrganizations(ctx, rows.flatMap((r) => (r.assignedOrgId ? [r.assignedOrgId] : []))),
+    categories,
+    areas,
+    orgs,
     // the names of the people assigned: staff views only (a queue shows who has each case; public views never ask)
     people: opts.people ? await accountNames(ctx, rows.flatMap((r) => (r.assigneeAccountId ? [r.assigneeAccountId] : []))) : new Map(),
   };
 }
 
 /** "ตำบล…, อำเภอ…, จังหวัด…" (and the English names), as far down as the case is placed. */
-function areaNames(r: CaseRow, l: CaseLookups): { th: string; en: string } {
+function areaNames(r: Pick<CaseRow, "subdistrictCode" | "districtCode" | "provinceCode">, l: CaseLookups): { th: string; en: string } {
   const parts = [r.subdistrictCode ? `subdistrict:${r.subdistrictCode}` : null, r.districtCode ? `district:${r.districtCode}` : null, `province:${r.provinceCode}`]
     .map((id) => (id ? l.areas.get(id) : undefined))
     .filter((a): a is NonNullable<typeof a> => !!a);
@@ -47,8 +60,33 @@ const orgView = (id: string | null, l: CaseLookups) => {
 export const OPEN = new Set<string>(["received", "accepted", "in_progress", "reopened"]);
 export const isOverdue = (r: CaseRow, now: Date) => OPEN.has(r.status) && r.resolveDueAt.getTime() < now.getTime();
 
+/** The columns the public board reads (never the description, the exact text search or the reporters). */
+export const BOARD_COLUMNS = {
+  id: cases.id,
+  publicRef: cases.publicRef,
+  categoryId: cases.categoryId,
+  status: cases.status,
+  provinceCode: cases.provinceCode,
+  districtCode: cases.districtCode,
+  subdistrictCode: cases.subdistrictCode,
+  publicText: cases.publicText,
+  lat: cases.lat,
+  lon: cases.lon,
+  assignedOrgId: cases.assignedOrgId,
+  supportCount: cases.supportCount,
+  receivedAt: cases.receivedAt,
+  resolvedAt: cases.resolvedAt,
+  closedAt: cases.closedAt,
+  resolveDueAt: cases.resolveDueAt,
+  rating: cases.rating,
+  isDemo: cases.isDemo,
+  afterPhotoId: cases.afterPhotoId,
+};
+/** A case as read for the public board. */
+export type BoardRow = Pick<CaseRow, keyof typeof BOARD_COLUMNS>;
+
 /** A case as the public board shows it: coarsened point (district centre for sensitive categories), redacted text. */
-export function boardItem(r: CaseRow, l: CaseLookups, afterThumb: string | null): BoardItem {
+export function boardItem(r: BoardRow, l: CaseLookups, afterThumb: string | null): BoardItem {
   const cat = l.categories.get(r.categoryId);
   const names = areaNames(r, l);
   const pt = r.lat !== null && r.lon !== null ? coarsenLocation(r.lat, r.lon, cat?.sensitive ? "district" : "block", r.districtCode ?? undefined) : null;

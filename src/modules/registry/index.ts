@@ -5,7 +5,7 @@ export { registryModule } from "./module.js";
 export { historyScopes, mayReadHistory } from "./history-scopes.js";
 export { organizationsUnder } from "./organizations-under.js";
 export { areaByName } from "./area-by-name.js";
-export { lookupArea, lookupAreas, lookupOrganization, lookupOrganizationCached, lookupOrganizations, requireProvince, type AreaRef, type OrganizationRef } from "./lookup-area.js";
+export { lookupArea, lookupAreas, lookupAreasCached, lookupOrganization, lookupOrganizationCached, lookupOrganizations, lookupOrganizationsCached, requireProvince, type AreaRef, type OrganizationRef } from "./lookup-area.js";
 export { listOverseers, lookupOverseer, lookupPostLabels, type OverseerRef } from "./lookup-overseer.js";
 export { registerImportKind, ImportRowIssues, type ImportKindHandler, type ImportRow } from "./import-kinds.js";
 export { importRegistry as acceptImport } from "./import-registry.js";

@@ -1,4 +1,4 @@
-import { cached } from "../../platform/cache.js";
+import { cached, cachedMany } from "../../platform/cache.js";
 import { eq, inArray } from "drizzle-orm";
 import { ValidationError } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/ctx.js";
@@ -49,6 +49,19 @@ export async function lookupOrganizations(ctx: Ctx, ids: Iterable<string>): Prom
     .from(organizations)
     .where(inArray(organizations.id, list));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Prefix of cached areas (areas change only when the registry is imported). */
+export const AREA_CACHE = "registry:area:";
+
+/** lookupAreas through the process's read cache (names on pages of cases and the like). */
+export function lookupAreasCached(ctx: Ctx, ids: Iterable<string>): Promise<Map<string, AreaRef>> {
+  return cachedMany(ctx, AREA_CACHE, ids, (missing) => lookupAreas(ctx, missing));
+}
+
+/** lookupOrganizations through the process's read cache (the same entries as lookupOrganizationCached). */
+export function lookupOrganizationsCached(ctx: Ctx, ids: Iterable<string>): Promise<Map<string, OrganizationRef>> {
+  return cachedMany(ctx, ORG_CACHE, ids, (missing) => lookupOrganizations(ctx, missing));
 }
 
 /** Refuses (400, naming the field) a province code the registry does not know: the one message every module gives. */

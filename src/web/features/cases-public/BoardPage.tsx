@@ -153,7 +153,7 @@ export function BoardPage() {
           ) : board.data ? (
             <Stack gap="sm">
               <Group justify="space-between" wrap="wrap">
-                <Text size="sm" c="dark.5" aria-live="polite" data-testid="board-count">{t("casesPublic.board.count", { n: f.number(board.data.total) })}</Text>
+                <Text size="sm" c="dark.5" aria-live="polite" data-testid="board-count">{t("casesPublic.board.count", { n: `${f.number(board.data.total)}${board.data.totalCapped ? "+" : ""}` })}</Text>
                 <Button variant="default" size="sm" onClick={() => void exportCsv()} disabled={!board.data.total}>{t("common.exportCsv")}</Button>
               </Group>
               {board.data.items.length === 0 ? (
