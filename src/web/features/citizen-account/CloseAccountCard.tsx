@@ -35,12 +35,12 @@ export function CloseAccountCard() {
     setBusy(true);
     try {
       await api.post<ClosedAccount>("/me/close", { password, confirmation });
-      // the server ended every session and cleared the cookie: forget this one here too (after leaving the page, so
-      // its own queries do not ask again as a logged-out visitor)
+      // the server ended every session and cleared the cookie: the header learns it first, then this page's data is
+      // dropped once the page is left (dropped earlier, the page would ask for it again as a logged-out visitor)
       setCsrfToken(null);
-      await navigate({ to: "/account/closed" });
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== "meta" });
       await queryClient.fetchQuery({ ...meQuery, staleTime: 0 }).catch(() => undefined);
+      await navigate({ to: "/account/closed" });
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== "meta" && q.queryKey.join("/") !== meQuery.queryKey.join("/") });
     } catch (e) {
       setError(e);
       setBusy(false);
