@@ -57,14 +57,14 @@ export function CloseAccountCard() {
         <Text size="sm" lh={1.7}>
           {t("citizenAccount.close.intro")}
         </Text>
-        <Alert color="red" variant="light" title={t("citizenAccount.close.erasedTitle")} icon={<span aria-hidden="true">!</span>} data-testid="close-erased">
+        <Alert color="red" variant="light" role="note" title={t("citizenAccount.close.erasedTitle")} icon={<span aria-hidden="true">!</span>} data-testid="close-erased">
           <List size="sm" spacing={4} lh={1.7}>
             {(["erased1", "erased2", "erased3", "erased4"] as const).map((k) => (
               <List.Item key={k}>{t(`citizenAccount.close.${k}`)}</List.Item>
             ))}
           </List>
         </Alert>
-        <Alert color="gray" variant="light" title={t("citizenAccount.close.keptTitle")} icon={<span aria-hidden="true">i</span>} data-testid="close-kept">
+        <Alert color="gray" variant="light" role="note" title={t("citizenAccount.close.keptTitle")} icon={<span aria-hidden="true">i</span>} data-testid="close-kept">
           <List size="sm" spacing={4} lh={1.7}>
             {(["kept1", "kept2", "kept3"] as const).map((k) => (
               <List.Item key={k}>{t(`citizenAccount.close.${k}`)}</List.Item>
