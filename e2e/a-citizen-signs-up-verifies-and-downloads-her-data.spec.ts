@@ -5,12 +5,15 @@ import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { screenshot, SHOTS, urlsCarrying, useServerAndBrowser, watchUrls } from "./harness.js";
 import th from "../src/web/i18n/th.json";
+import { CLOSE_ACCOUNT_PHRASE } from "../src/modules/accounts/contracts.js";
 
 /**
  * A woman in Mae Sai opens a citizen account on her phone: her e-mail, a password, her name and mobile, and the
  * PDPA consent. The demo has no real mail, so she reads the confirmation mail in the development outbox (which
  * shows only the mail to the address she types), opens its link and confirms. She logs in with her e-mail,
  * reports a flooded road with e-mail notices on, and on "my account" downloads all her data: the case is in it.
+ * Then she closes her account (password and the typed phrase): she is logged out, cannot log in again, and her case
+ * stays on the public board without her name.
  */
 const live = useServerAndBrowser({ MAIL_TRANSPORT: "outbox" });
 
@@ -24,7 +27,7 @@ async function axe(page: Page, where: string) {
   expect(r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), where).toEqual([]);
 }
 
-it("a citizen signs up on her phone, confirms from the dev outbox, logs in with her e-mail, reports a case and finds it in her downloaded data", async () => {
+it("a citizen signs up on her phone, confirms from the dev outbox, logs in with her e-mail, reports a case, finds it in her downloaded data, and closes her account", async () => {
   const { url } = live.server;
   const context = await live.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "th-TH", geolocation: { latitude: 20.43, longitude: 99.88 }, permissions: ["geolocation"], acceptDownloads: true });
   const page = await context.newPage();
@@ -110,6 +113,42 @@ it("a citizen signs up on her phone, confirms from the dev outbox, logs in with 
   expect(cases.rows.map((r) => r.publicRef)).toEqual([ref]);
   expect(cases.rows[0]!.description).toBe(TEXT);
   expect(data.sections.find((s) => s.key === "accounts.profile")!.rows[0]).toMatchObject({ username: EMAIL, phone: "0891234567" });
+
+  // 7. her column headers read as words, in Thai; then she closes her account: a wrong phrase is refused first
+  expect(await page.getByTestId("my-data-accounts.profile").locator("th").allInnerTexts()).toContain(th.citizenAccount.myData.columns.emailVerifiedAt);
+  expect((await page.getByTestId("my-data").locator("th").allInnerTexts()).filter((h) => /^[a-z]+[A-Z]/.test(h))).toEqual([]);
+  await page.getByTestId("close-account").scrollIntoViewIfNeeded();
+  expect(await page.getByTestId("close-erased").innerText()).toContain(th.citizenAccount.close.erased1);
+  expect(await page.getByTestId("close-kept").innerText()).toContain(th.citizenAccount.close.kept1);
+  await page.getByTestId("close-password").fill(PASSWORD);
+  await page.getByTestId("close-confirmation").fill("ปิด");
+  await page.getByTestId("close-submit").click();
+  expect(await page.getByText(th.citizenAccount.close.errors.confirmation).count()).toBe(1);
+  await screenshot(page, path.join(SHOTS, "citizen-account-04-close-section.png"), false);
+  await shot(page, "05-my-account-with-close");
+  await axe(page, "my account, close section");
+  await page.getByTestId("close-confirmation").fill(CLOSE_ACCOUNT_PHRASE.th);
+  await page.getByTestId("close-submit").click();
+  await page.getByTestId("account-closed").waitFor();
+  expect(await page.getByTestId("account-closed").innerText()).toContain(th.citizenAccount.closed.message);
+  await page.getByTestId("login-link").waitFor(); // the header shows her logged out
+  expect(await page.getByTestId("user-menu").count()).toBe(0);
+  await shot(page, "06-account-closed");
+  await axe(page, "account closed");
+  await page.getByTestId("closed-home").click();
+  await page.waitForURL((u) => u.pathname === "/");
+
+  // 8. logged out, and she cannot log in again; her case is still on the public board, without her name
+  await page.goto(`${url}/account`);
+  await page.waitForURL((u) => u.pathname.startsWith("/login"));
+  await page.getByTestId("login-username").fill(EMAIL);
+  await page.getByTestId("login-password").fill(PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await page.getByText(th.auth.invalidCredentials).waitFor();
+  expect(new URL(page.url()).pathname).toBe("/login");
+  const board = await (await fetch(`${url}/api/v1/public/cases/${ref}`)).json();
+  expect(board.publicRef).toBe(ref);
+  expect(JSON.stringify(board)).not.toContain("กัญญา");
 
   // her address and phone never appeared in an address the browser asked for or showed (servers log URLs)
   expect(urlsCarrying(urls, [EMAIL, "0891234567", "089 123 4567"])).toEqual([]);

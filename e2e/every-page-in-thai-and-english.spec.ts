@@ -863,8 +863,22 @@ journey("a visitor opening a citizen account", undefined, [
   expect(r.status, await r.clone().text()).toBe(202);
 });
 journey("the demo citizen, on their account and data", "citizen", [
-  { name: "citizen-my-account", path: "/account", expect: [{ text: both("citizenAccount.account.title") }, { locator: byTestId("my-data"), text: both("citizenAccount.myData.title") }] },
+  {
+    name: "citizen-my-account",
+    path: "/account",
+    expect: [
+      { text: both("citizenAccount.account.title") },
+      { locator: byTestId("my-data"), text: both("citizenAccount.myData.title") },
+      { locator: byTestId("my-data-accounts.profile"), text: both("citizenAccount.myData.columns.emailVerifiedAt") },
+      { locator: byTestId("close-account"), text: both("citizenAccount.close.erasedTitle") },
+      { locator: byTestId("close-blocked"), text: both("citizenAccount.close.demo") },
+    ],
+  },
 ]);
+journey("a staff member on their own account: closed by an administrator, not here", "district.maesai", [
+  { name: "staff-my-account-close", path: "/account", expect: [{ locator: byTestId("close-account"), text: both("citizenAccount.close.title") }, { locator: byTestId("close-blocked"), text: both("citizenAccount.close.staff") }] },
+]);
+journey("a visitor who has just closed their account", undefined, [{ name: "citizen-account-closed", path: "/account/closed", expect: { locator: byTestId("account-closed"), text: both("citizenAccount.closed.message") } }]);
 // webhooks (issue 6): the governor's office of Chiang Rai and an administrator; the demo subscription is paused
 journey("Chiang Rai's strategy office, managing its webhooks", "strategy.chiangrai", [
   { name: "webhooks-57", path: "/webhooks", expect: [{ locator: byTestId("webhooks-title"), text: both("webhooks.title") }, { locator: byTestId("webhooks-table"), text: both("webhooks.status.paused") }, { locator: byTestId("webhooks-log-table"), text: both("webhooks.log.statuses.succeeded") }] },

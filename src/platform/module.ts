@@ -22,7 +22,18 @@ export type ModuleManifest = {
   jobs?: readonly JobDefinition[];
   /** what this module holds about one account, for the holder's "my data" page and export (PDPA right of access) */
   personalData?: (ctx: Ctx, accountId: string) => Promise<PersonalDataSection[]>;
+  /**
+   * erases what this module holds about an account its holder is closing (PDPA right to erasure), inside the closing
+   * transaction (ctx is in it); returns how many of its records it changed, by "<module>.<what>", for the audit record
+   */
+  erasePersonalData?: PersonalDataEraser;
 };
+
+/** Whose data is erased: the account, and the e-mail addresses it held (read before the accounts module erases them). */
+export type ErasureSubject = { accountId: string; emails: readonly string[] };
+
+/** A module's erasure hook (see ModuleManifest.erasePersonalData). */
+export type PersonalDataEraser = (ctx: Ctx, subject: ErasureSubject) => Promise<Record<string, number>>;
 
 /** A scalar in a personal-data row (rows stay flat so every section also exports as CSV). */
 export type PersonalDataValue = string | number | boolean | null;

@@ -171,7 +171,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         if (!body) return reply.code(503).send(errorBody(String(req.id), "map.bad-geojson", "ไฟล์ขอบเขตจังหวัดที่ตั้งค่าไว้อ่านไม่ได้ (ไม่ใช่ GeoJSON FeatureCollection)", "The configured province boundary file is not a readable GeoJSON FeatureCollection"));
         return reply.header("cache-control", "public, max-age=3600").type("application/json").send(body);
       });
-      await api.register(accountsRoutes({ sessionTtlHours: opts.env.sessionTtlHours, secureCookie: (req) => (opts.env.cookieSecure === "auto" ? req.protocol === "https" : opts.env.cookieSecure === "true"), selfServiceMax: Math.max(10, Math.floor((opts.rateLimitMax ?? 1200) / 120)), personalData: MODULES.flatMap((m) => (m.personalData ? [m.personalData] : [])) }));
+      await api.register(accountsRoutes({ sessionTtlHours: opts.env.sessionTtlHours, secureCookie: (req) => (opts.env.cookieSecure === "auto" ? req.protocol === "https" : opts.env.cookieSecure === "true"), selfServiceMax: Math.max(10, Math.floor((opts.rateLimitMax ?? 1200) / 120)), personalData: MODULES.flatMap((m) => (m.personalData ? [m.personalData] : [])), erasePersonalData: MODULES.flatMap((m) => (m.erasePersonalData ? [{ module: m.name, erase: m.erasePersonalData }] : [])) }));
       for (const m of MODULES) if (m.routes) await api.register(m.routes);
     },
     { prefix: "/api/v1" },

@@ -167,3 +167,22 @@ export const MyData = z.object({
   sections: z.array(PersonalDataSectionView),
 });
 export type MyData = z.infer<typeof MyData>;
+
+/** What the holder types to confirm closing their account (either language's phrase is accepted). */
+export const CLOSE_ACCOUNT_PHRASE = { th: "ปิดบัญชีของฉัน", en: "close my account" } as const;
+/** True when `typed` is one of the confirmation phrases (spaces and English letter case do not matter). */
+export function isCloseConfirmation(typed: string): boolean {
+  const norm = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+  return Object.values(CLOSE_ACCOUNT_PHRASE).some((p) => norm(p) === norm(typed));
+}
+export const CloseMyAccountInput = z
+  .object({
+    /** the account's password, typed again */
+    password: z.string().min(1).max(200),
+    /** CLOSE_ACCOUNT_PHRASE.th or .en, typed by the holder */
+    confirmation: z.string().max(100),
+  })
+  .strict();
+export type CloseMyAccountInput = z.infer<typeof CloseMyAccountInput>;
+export const ClosedAccount = z.object({ ok: z.literal(true), closedAt: z.string(), messageTh: z.string(), messageEn: z.string() });
+export type ClosedAccount = z.infer<typeof ClosedAccount>;

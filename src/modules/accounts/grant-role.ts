@@ -8,6 +8,7 @@ import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
 import { ConflictError, NotFoundError, RuleViolation, ValidationError } from "../../platform/errors.js";
 import { GrantRoleInput, type GrantView } from "./contracts.js";
 import { grantViews } from "./grant-views.js";
+import { accountClosed } from "./self.js";
 import { accounts, grants } from "./tables.js";
 
 /** Checks that the scope exists and suits the role (a governor is granted at a province, a ministry officer at a ministry …). */
@@ -34,8 +35,9 @@ export async function grantRole({ ctx, input }: { ctx: Ctx; input: { accountId: 
   if (!ref) throw new ValidationError([{ path: "scope", code: "scope.invalid", messageTh: "ขอบเขตไม่ถูกต้อง", messageEn: "Invalid scope" }]);
   await requirePermission(ctx, "accounts:grant", ref);
   return withTransaction(ctx, async (tx) => {
-    const [acc] = await tx.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, input.accountId)).limit(1);
+    const [acc] = await tx.db.select({ id: accounts.id, closedAt: accounts.closedAt }).from(accounts).where(eq(accounts.id, input.accountId)).limit(1);
     if (!acc) throw new NotFoundError("account", input.accountId);
+    if (acc.closedAt) throw accountClosed();
     const { provinceCode } = await validateGrant(tx, g);
     const [dup] = await tx.db
       .select({ id: grants.id })

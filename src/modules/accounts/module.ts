@@ -23,6 +23,7 @@ export const accountsModule: ModuleManifest = {
     "accounts.email.verification-resend",
     "accounts.reset-token.mail",
     "accounts.profile.update",
+    "accounts.account.close",
   ],
   personalData: accountsPersonalData,
   seed: async (ctx, { demo }) => {

@@ -5,10 +5,13 @@ import { accounts, grants, sessions } from "./tables.js";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** What the accounts module holds about one account: the profile, the roles, the sessions (never tokens or the password hash). */
+/**
+ * What the accounts module holds about one account: the profile, the roles, the sessions (never tokens or the password
+ * hash). A closed account is a tombstone that identifies nobody: nothing.
+ */
 export async function accountsPersonalData(ctx: Ctx, accountId: string): Promise<PersonalDataSection[]> {
   const [a] = await ctx.db.select().from(accounts).where(eq(accounts.id, accountId)).limit(1);
-  if (!a) return [];
+  if (!a || a.closedAt) return [];
   const g = await ctx.db.select().from(grants).where(eq(grants.accountId, accountId)).orderBy(asc(grants.createdAt));
   const s = await ctx.db.select().from(sessions).where(eq(sessions.accountId, accountId)).orderBy(asc(sessions.createdAt)).limit(1000);
   return [

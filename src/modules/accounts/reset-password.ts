@@ -18,7 +18,11 @@ export async function resetPassword({ ctx, input }: { ctx: Ctx; input: z.input<t
       .where(and(eq(resetTokens.tokenHash, sha256(i.token)), isNull(resetTokens.usedAt), gt(resetTokens.expiresAt, tx.now())))
       .for("update")
       .limit(1);
-    if (!t) throw new RuleViolation("auth.reset-token-invalid", "รหัสสำหรับตั้งรหัสผ่านใหม่ไม่ถูกต้องหรือหมดอายุแล้ว", "The reset token is invalid or has expired");
+    const invalid = () => new RuleViolation("auth.reset-token-invalid", "รหัสสำหรับตั้งรหัสผ่านใหม่ไม่ถูกต้องหรือหมดอายุแล้ว", "The reset token is invalid or has expired");
+    if (!t) throw invalid();
+    // a closed account's links are deleted when it closes; this holds even for one issued in a race with the closing
+    const [acc] = await tx.db.select({ closedAt: accounts.closedAt }).from(accounts).where(eq(accounts.id, t.accountId)).limit(1);
+    if (!acc || acc.closedAt) throw invalid();
     await tx.db.update(resetTokens).set({ usedAt: tx.now() }).where(eq(resetTokens.id, t.id));
     await tx.db.update(accounts).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: tx.now() }).where(eq(accounts.id, t.accountId));
     await tx.db.update(sessions).set({ revokedAt: tx.now() }).where(and(eq(sessions.accountId, t.accountId), isNull(sessions.revokedAt)));

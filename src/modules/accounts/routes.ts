@@ -5,8 +5,9 @@ import "@fastify/cookie";
 import "@fastify/rate-limit";
 import "../../platform/http/request-ctx.js";
 import { errorResponses } from "../../platform/http/schemas.js";
-import { Accepted, AccountView, ApiKeyView, CreateAccountInput, CreateApiKeyInput, CreatedApiKey, EmailInput, GrantRoleInput, GrantView, LoginInput, Me, MyData, MyProfile, ResetPasswordInput, ResetTokenView, SignUpInput, TokenInput, UpdateMyProfileInput } from "./contracts.js";
+import { Accepted, AccountView, ApiKeyView, CLOSE_ACCOUNT_PHRASE, ClosedAccount, CloseMyAccountInput, CreateAccountInput, CreateApiKeyInput, CreatedApiKey, EmailInput, GrantRoleInput, GrantView, LoginInput, Me, MyData, MyProfile, ResetPasswordInput, ResetTokenView, SignUpInput, TokenInput, UpdateMyProfileInput } from "./contracts.js";
 import { AppError } from "../../platform/errors.js";
+import { closeMyAccount, type NamedEraser } from "./close-my-account.js";
 import { exportMyData, sectionCsv, type PersonalDataProvider } from "./export-my-data.js";
 import { getMyProfile } from "./get-my-profile.js";
 import { requestPasswordReset } from "./request-password-reset.js";
@@ -38,6 +39,8 @@ export type AccountsRouteOptions = {
   selfServiceMax?: number;
   /** every module's personalData hook, for "my data" (the composition root collects them) */
   personalData?: readonly PersonalDataProvider[];
+  /** every module's erasePersonalData hook, run when a holder closes their account (the composition root collects them) */
+  erasePersonalData?: readonly NamedEraser[];
 };
 
 /** Accounts HTTP adapter: login/logout/me, accounts and grants, reset tokens, API keys. */
@@ -106,6 +109,23 @@ export function accountsRoutes(opts: AccountsRouteOptions): FastifyPluginAsync {
           .header("content-disposition", `attachment; filename="changwat-${section.key}.csv"`)
           .type("text/csv; charset=utf-8")
           .send(sectionCsv(section) as never); // a file: sent as it is
+      },
+    );
+    r.post(
+      "/me/close",
+      {
+        config: limited(),
+        schema: {
+          tags: me,
+          description: `Closes the logged-in account at its holder's request, now: password typed again and the phrase "${CLOSE_ACCOUNT_PHRASE.th}" or "${CLOSE_ACCOUNT_PHRASE.en}". Every module erases what it holds about the account; the account stays as a tombstone (no name, contact or password), its sessions end and the cookie is cleared. Staff accounts (any role besides citizen) get 409: an administrator revokes their roles instead.`,
+          body: CloseMyAccountInput,
+          response: { 200: ClosedAccount, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const closed = await closeMyAccount({ ctx: req.ctx, input: req.body, erasers: opts.erasePersonalData ?? [] });
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        return closed;
       },
     );
 

@@ -20,6 +20,8 @@ export const accounts = pgTable(
     consentVersion: text("consent_version"),
     consentAt: timestamp("consent_at", { withTimezone: true }),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /** closed by its holder: a tombstone (no name, contact or password; disabled too) so ids elsewhere stay valid */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
     failedLogins: integer("failed_logins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),

@@ -2,7 +2,7 @@ import { setRetentionDays } from "./retention.js";
 import type { ModuleManifest } from "../../platform/module.js";
 import { casesJobs } from "./jobs.js";
 import { casesRoutes, type CasesRouteOptions } from "./routes.js";
-import { casesPersonalData } from "./personal-data.js";
+import { casesPersonalData, eraseCasesPersonalData } from "./personal-data.js";
 import { open311Routes } from "./routes-open311.js";
 import { seedCategories } from "./seed-categories.js";
 import { seedDemoCases } from "./seed-demo-cases.js";
@@ -37,6 +37,7 @@ export const casesModule: ModuleManifest = {
     "cases.case.escalate",
     "cases.case.auto-close",
     "cases.case.purge-personal-data",
+    "cases.case.erase-reporter",
     "cases.photo.upload",
     "cases.routing-rule.set",
     "cases.routing-rule.delete",
@@ -46,6 +47,7 @@ export const casesModule: ModuleManifest = {
   ],
   jobs: [...casesJobs],
   personalData: casesPersonalData,
+  erasePersonalData: eraseCasesPersonalData,
   seed: async (ctx, { demo }) => {
     await seedCategories({ ctx });
     if (demo) await seedDemoCases({ ctx });

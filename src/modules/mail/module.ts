@@ -1,4 +1,5 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { eraseMailTo } from "./erase.js";
 import { sendQueuedMailJob } from "./jobs.js";
 import { mailRoutes } from "./routes.js";
 
@@ -9,4 +10,5 @@ export const mailModule: ModuleManifest = {
   operations: [],
   auditActions: [],
   jobs: [sendQueuedMailJob],
+  erasePersonalData: eraseMailTo,
 };

@@ -1,6 +1,6 @@
 import type { ModuleManifest } from "../../platform/module.js";
 import { participationJobs } from "./jobs.js";
-import { participationPersonalData } from "./personal-data.js";
+import { eraseParticipationPersonalData, participationPersonalData } from "./personal-data.js";
 import { participationRoutes } from "./routes.js";
 import { seedParticipationDemo } from "./seed-demo.js";
 
@@ -24,9 +24,11 @@ export const participationModule: ModuleManifest = {
     "participation.survey.answer",
     "participation.survey.close",
     "participation.seed.demo",
+    "participation.proposal.erase-author-name",
   ],
   jobs: participationJobs,
   personalData: participationPersonalData,
+  erasePersonalData: eraseParticipationPersonalData,
   seed: async (ctx, { demo }) => {
     if (demo) await seedParticipationDemo({ ctx });
   },

@@ -1,6 +1,7 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { writeAudit } from "../../platform/audit/audit.js";
 import type { Ctx } from "../../platform/ctx.js";
-import type { PersonalDataSection } from "../../platform/module.js";
+import type { ErasureSubject, PersonalDataSection } from "../../platform/module.js";
 import { participationComments, participationProposals, participationSupports, participationSurveyAnswers } from "./tables.js";
 
 /**
@@ -42,4 +43,37 @@ export async function participationPersonalData(ctx: Ctx, accountId: string): Pr
       rows: answers.map((a) => ({ surveyId: a.surveyId, provinceCode: a.provinceCode, score: a.score, answeredAt: iso(a.createdAt) })),
     },
   ];
+}
+
+/**
+ * Participation's part of closing an account (inside its transaction): the name shown on the holder's proposals and
+ * comments is removed, so they read as an anonymous citizen's. Their text stays (it is public and answered); supports
+ * and survey answers stay counted under the closed account's id, which now identifies nobody. One audit record per
+ * proposal touched, without the name.
+ */
+export async function eraseParticipationPersonalData(ctx: Ctx, { accountId }: ErasureSubject): Promise<Record<string, number>> {
+  const proposals = await ctx.db
+    .update(participationProposals)
+    .set({ authorName: null, updatedAt: ctx.now() })
+    .where(and(eq(participationProposals.authorAccountId, accountId), isNotNull(participationProposals.authorName)))
+    .returning({ id: participationProposals.id, provinceCode: participationProposals.provinceCode });
+  const comments = await ctx.db
+    .update(participationComments)
+    .set({ authorName: null })
+    .where(and(eq(participationComments.authorAccountId, accountId), isNotNull(participationComments.authorName)))
+    .returning({ proposalId: participationComments.proposalId, provinceCode: participationComments.provinceCode });
+  const touched = new Map<string, { provinceCode: string; proposal: boolean; comments: number }>();
+  for (const p of proposals) touched.set(p.id, { provinceCode: p.provinceCode, proposal: true, comments: 0 });
+  for (const c of comments) {
+    const t = touched.get(c.proposalId) ?? { provinceCode: c.provinceCode, proposal: false, comments: 0 };
+    t.comments++;
+    touched.set(c.proposalId, t);
+  }
+  for (const [id, t] of touched) {
+    await writeAudit(ctx, { action: "participation.proposal.erase-author-name", entityType: "participation-proposal", entityId: id, provinceCode: t.provinceCode, after: { reason: "account closed at request", proposalName: t.proposal, commentNames: t.comments } });
+  }
+  const out: Record<string, number> = {};
+  if (proposals.length) out["participation.proposal-names"] = proposals.length;
+  if (comments.length) out["participation.comment-names"] = comments.length;
+  return out;
 }

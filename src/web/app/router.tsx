@@ -843,8 +843,13 @@ const devOutboxRoute = createRoute({
   path: "/dev/outbox",
   component: lazyRouteComponent(() => import("../features/citizen-account/DevOutboxPage.js"), "DevOutboxPage"),
 });
-// citizen accounts (sign-up, verification, my data, dev outbox): routes defined above this line
-const CITIZEN_ACCOUNT_ROUTES = [signUpRoute, checkEmailRoute, verifyEmailRoute, forgotPasswordRoute, myAccountRoute, devOutboxRoute] as const;
+const accountClosedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/account/closed",
+  component: lazyRouteComponent(() => import("../features/citizen-account/AccountClosedPage.js"), "AccountClosedPage"),
+});
+// citizen accounts (sign-up, verification, my data, closing, dev outbox): routes defined above this line
+const CITIZEN_ACCOUNT_ROUTES = [signUpRoute, checkEmailRoute, verifyEmailRoute, forgotPasswordRoute, myAccountRoute, accountClosedRoute, devOutboxRoute] as const;
 
 // webhooks (administration of signed webhooks): routes defined above this line
 // outside the admin-only layout: a province's governor's office manages its own province's webhooks here

@@ -7,9 +7,11 @@ import { api, API_BASE, isApiError } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { PageLoader } from "../../ui/PageLoader.js";
+import { CloseAccountCard } from "./CloseAccountCard.js";
+import { columnLabel, isInstant } from "./columns.js";
 import { myDataQuery, myProfileQuery } from "./queries.js";
 
-/** My account: the profile (name, mobile, e-mail, language) and "my data" with its downloads. */
+/** My account: the profile (name, mobile, e-mail, language), "my data" with its downloads, and closing the account. */
 export function MyAccountPage() {
   const { t } = useTranslation();
   const profile = useQuery(myProfileQuery);
@@ -19,6 +21,7 @@ export function MyAccountPage() {
       <Title order={1}>{t("citizenAccount.account.title")}</Title>
       {profile.isPending ? <PageLoader /> : profile.error ? <ErrorAlert error={profile.error} /> : <ProfileCard profile={profile.data} />}
       {data.isPending ? <PageLoader /> : data.error ? <ErrorAlert error={data.error} /> : <MyDataCard data={data.data} />}
+      {profile.data && <CloseAccountCard />}
     </Stack>
   );
 }
@@ -119,6 +122,8 @@ function ProfileCard({ profile }: { profile: MyProfile }) {
 function MyDataCard({ data }: { data: MyData }) {
   const { t } = useTranslation();
   const f = useFormat();
+  // shown in the reader's language; the downloads keep the machine values
+  const cell = (v: string | number | boolean | null | undefined) => (v === null || v === undefined || v === "" ? "—" : typeof v === "boolean" ? t(v ? "citizenAccount.myData.yes" : "citizenAccount.myData.no") : isInstant(v) ? f.dateTime(v) : String(v));
   return (
     <Card withBorder component="section" aria-labelledby="mydata-title" data-testid="my-data">
       <Group justify="space-between" mb="sm" wrap="wrap">
@@ -158,7 +163,9 @@ function MyDataCard({ data }: { data: MyData }) {
                     <Table.Thead>
                       <Table.Tr>
                         {cols.map((c) => (
-                          <Table.Th key={c}>{c}</Table.Th>
+                          <Table.Th key={c} data-key={c}>
+                            {columnLabel(t, c)}
+                          </Table.Th>
                         ))}
                       </Table.Tr>
                     </Table.Thead>
@@ -166,7 +173,7 @@ function MyDataCard({ data }: { data: MyData }) {
                       {s.rows.slice(0, 50).map((r, i) => (
                         <Table.Tr key={i}>
                           {cols.map((c) => (
-                            <Table.Td key={c}>{r[c] === null || r[c] === undefined ? "—" : String(r[c])}</Table.Td>
+                            <Table.Td key={c}>{cell(r[c])}</Table.Td>
                           ))}
                         </Table.Tr>
                       ))}
