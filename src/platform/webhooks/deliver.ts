@@ -8,7 +8,7 @@ import { webhookAttempts, webhookDeliveries, webhookEvents, webhookSubscriptions
 import { postPinned } from "./post.js";
 import { SecretUnreadableError } from "./secret-box.js";
 import { openSubscriptionSecrets, sealOnUse } from "./secrets.js";
-import { checkUrlTarget, guardedLookup } from "./url-safety.js";
+import { checkUrlShape, guardedLookup } from "./url-safety.js";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -53,7 +53,8 @@ async function attempt(ctx: Ctx, d: Claimed, trigger: "scheduled" | "manual", ti
   else {
     const s = webhookSettings();
     try {
-      const url = await checkUrlTarget(row.sub.url, { allowPrivate: s.allowPrivate, resolve: s.resolve });
+      // the shape (and an IP literal) here; a name is resolved and checked once, by the connection's own lookup
+      const url = checkUrlShape(row.sub.url, s.allowPrivate);
       // a secret no configured key opens fails the attempt here: nothing is sent with a wrong signature
       const { secret, previous } = openSubscriptionSecrets(row.sub);
       // a row from before sealing is sealed now; if that write fails, the next use tries again
@@ -62,7 +63,7 @@ async function attempt(ctx: Ctx, d: Claimed, trigger: "scheduled" | "manual", ti
       const until = row.sub.previousSecretExpiresAt;
       const secrets = [secret, ...(previous && until && until.getTime() > now.getTime() ? [previous] : [])];
       const started = performance.now();
-      // the socket connects only to an address the lookup has checked (DNS rebinding between check and connect)
+      // the socket connects only to an address that lookup checked: no second resolution to rebind in between
       const res = await postPinned(url, {
         headers: { "content-type": "application/json", "user-agent": "Changwat-Webhooks/1.0", ...signedHeaders(secrets, d.eventId, Math.floor(now.getTime() / 1000), body) },
         body,

@@ -116,8 +116,8 @@ export async function resolveChecked(host: string, opts: { allowPrivate: boolean
 
 /**
  * Checks the URL's shape and resolves its host: every address must be public unless private targets are
- * allowed. Used at registration and before each delivery; the connection itself resolves again through
- * `guardedLookup`, so an answer that changes in between (DNS rebinding) is checked too.
+ * allowed. Used at registration; a delivery resolves only through `guardedLookup`, as its socket's lookup, so
+ * the address checked is the address connected to (no DNS rebinding between a check and the connect).
  */
 export async function checkUrlTarget(raw: string, opts: { allowPrivate: boolean; resolve?: Resolver }): Promise<URL> {
   const url = checkUrlShape(raw, opts.allowPrivate);
