@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseSecretKey } from "../platform/webhooks/secret-box.js";
 
 /** The only reader of process.env: bad configuration stops start-up with a clear message. */
 const EnvSchema = z.object({
@@ -36,6 +37,12 @@ const EnvSchema = z.object({
   PARTICIPATION_PROPOSALS_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(5),
   PARTICIPATION_COMMENTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
   PARTICIPATION_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(365).default(3),
+  /** webhooks: 32-byte key sealing signing secrets at rest (64 hex digits or base64); required in production without DEMO */
+  WEBHOOKS_SECRET_KEY: z.string().refine((v) => parseSecretKey(v) !== null, "WEBHOOKS_SECRET_KEY must be 32 bytes: 64 hex digits or base64 (e.g. `openssl rand -base64 32`)").optional(),
+  /** the key before a key change: only opens secrets still sealed under it (the server re-seals them at start-up) */
+  WEBHOOKS_SECRET_KEY_PREVIOUS: z.string().refine((v) => parseSecretKey(v) !== null, "WEBHOOKS_SECRET_KEY_PREVIOUS must be 32 bytes: 64 hex digits or base64").optional(),
+  /** days a succeeded or given-up webhook delivery (and its event) is kept */
+  WEBHOOKS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   OCDS_PREFIX: z.string().regex(/^ocds-[a-z0-9]{6}$/, "OCDS_PREFIX must be ocds- followed by 6 lower-case letters or digits (the prefix the OCDS Data Support Team registered)").default("ocds-changw"),
 });
 
@@ -62,6 +69,10 @@ export type Env = {
   casesRetentionDays: number;
   readCacheSeconds: number;
   webhooksAllowPrivate: boolean;
+  /** WEBHOOKS_SECRET_KEY decoded (32 bytes); absent: see webhooksKeySource */
+  webhooksSecretKey?: Buffer;
+  webhooksSecretKeyPrevious?: Buffer;
+  webhooksRetentionDays: number;
   /** outbox by default in demo or development, log in production unless set */
   mailTransport: "outbox" | "smtp" | "log";
   smtpUrl?: string;
@@ -103,9 +114,27 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     casesRetentionDays: e.CASES_RETENTION_DAYS,
     readCacheSeconds: e.READ_CACHE_SECONDS,
     webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === "true" || e.WEBHOOKS_ALLOW_PRIVATE === "1",
+    webhooksSecretKey: e.WEBHOOKS_SECRET_KEY ? parseSecretKey(e.WEBHOOKS_SECRET_KEY)! : undefined,
+    webhooksSecretKeyPrevious: e.WEBHOOKS_SECRET_KEY_PREVIOUS ? parseSecretKey(e.WEBHOOKS_SECRET_KEY_PREVIOUS)! : undefined,
+    webhooksRetentionDays: e.WEBHOOKS_RETENTION_DAYS,
     mailTransport,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     participation: { proposalsPerDay: e.PARTICIPATION_PROPOSALS_PER_DAY, commentsPerHour: e.PARTICIPATION_COMMENTS_PER_HOUR, dueSoonDays: e.PARTICIPATION_DUE_SOON_DAYS },
   };
+}
+
+/**
+ * Where the server's key for webhook secrets comes from: WEBHOOKS_SECRET_KEY, or — in demo and development only —
+ * a key generated once in DATA_DIR (`webhooks-secret.key`, mode 0600). Production without DEMO refuses to start
+ * without the variable (a key beside the data would travel with every copy of it). The server calls this at start-up.
+ */
+export function webhooksKeySource(env: Env): { kind: "env"; key: Buffer } | { kind: "data-dir"; dataDir: string } {
+  if (env.webhooksSecretKey) return { kind: "env", key: env.webhooksSecretKey };
+  if (env.nodeEnv === "production" && !env.demo) {
+    throw new ConfigError(
+      "Invalid configuration (การตั้งค่าไม่ถูกต้อง):\n  WEBHOOKS_SECRET_KEY: required in production (NODE_ENV=production without DEMO): 32 bytes, e.g. `openssl rand -base64 32`; it seals webhook signing secrets in the database\n  WEBHOOKS_SECRET_KEY: ต้องตั้งค่าเมื่อใช้งานจริง (กุญแจ 32 ไบต์ ใช้เข้ารหัสรหัสลับของเว็บฮุกในฐานข้อมูล)",
+    );
+  }
+  return { kind: "data-dir", dataDir: env.dataDir };
 }

@@ -6,10 +6,18 @@ import { buildApp } from "./app.js";
 import { prepareDatabase, startModules } from "./bootstrap.js";
 import { configureOcds } from "../modules/planning/index.js";
 import { configureCases } from "../modules/cases/index.js";
-import { configureWebhooks } from "../modules/webhooks/index.js";
+import { configureWebhooks, dataDirKey, secretKey } from "../modules/webhooks/index.js";
 import { configureParticipation } from "../modules/participation/index.js";
 import { configureMail, createMailTransport } from "../modules/mail/index.js";
-import { loadEnv } from "./env.js";
+import { loadEnv, webhooksKeySource, type Env } from "./env.js";
+
+/** Webhook settings from the environment: private targets, links, the keyring sealing secrets, retention. */
+function configureWebhooksFrom(env: Env): void {
+  const src = webhooksKeySource(env);
+  const current = secretKey(src.kind === "env" ? src.key : dataDirKey(src.dataDir));
+  const previous = env.webhooksSecretKeyPrevious ? [secretKey(env.webhooksSecretKeyPrevious)] : [];
+  configureWebhooks({ allowPrivate: env.webhooksAllowPrivate, publicUrl: env.publicUrl, secretKeys: { current, previous }, retentionDays: env.webhooksRetentionDays });
+}
 
 /** Run as `main.js --prepare-new-data-folder`: create, migrate and seed the PGlite folder, then exit. */
 const PREPARE_NEW_FOLDER = "--prepare-new-data-folder";
@@ -47,7 +55,7 @@ async function prepareNewFolder() {
   const env = loadEnv();
   configureOcds({ prefix: env.ocdsPrefix });
   configureCases({ intakeLimit: env.casesIntakeLimit, retentionDays: env.casesRetentionDays });
-  configureWebhooks({ allowPrivate: env.webhooksAllowPrivate, publicUrl: env.publicUrl });
+  configureWebhooksFrom(env);
   configureParticipation(env.participation);
   const database = await openPglite({ dataDir: env.dataDir, lock: false });
   try {
@@ -65,7 +73,7 @@ async function main() {
   const env = loadEnv();
   configureOcds({ prefix: env.ocdsPrefix });
   configureCases({ intakeLimit: env.casesIntakeLimit, retentionDays: env.casesRetentionDays });
-  configureWebhooks({ allowPrivate: env.webhooksAllowPrivate, publicUrl: env.publicUrl });
+  configureWebhooksFrom(env);
   configureParticipation(env.participation);
   // a start that crawls says where it is (stderr: shows at any log level, also when a phase never ends)
   let phase = "open database (a new PGlite folder is prepared in a child process)";

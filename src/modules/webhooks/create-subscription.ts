@@ -4,7 +4,7 @@ import { writeAudit } from "../../platform/audit/audit.js";
 import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
 import { fieldError, ValidationError } from "../../platform/errors.js";
 import { parseInput } from "../../platform/validation.js";
-import { checkUrlTarget, newWebhookSecret, webhookSettings, webhookSubscriptions } from "../../platform/webhooks/index.js";
+import { checkUrlTarget, newWebhookSecret, sealedSecretColumns, webhookSettings, webhookSubscriptions } from "../../platform/webhooks/index.js";
 import { lookupArea } from "../registry/index.js";
 import { CreateSubscriptionInput, type CreatedSubscription } from "./contracts.js";
 import { requireManage, subscriptionView } from "./webhook-rules.js";
@@ -24,9 +24,11 @@ export async function createSubscription({ ctx, input }: { ctx: Ctx; input: unkn
   const result = await withTransaction(ctx, async (tx) => {
     const now = tx.now();
     const secret = newWebhookSecret();
+    const id = newId(now.getTime());
+    // stored sealed (AES-256-GCM under WEBHOOKS_SECRET_KEY); the clear secret is in this answer only
     const [row] = await tx.db
       .insert(webhookSubscriptions)
-      .values({ id: newId(now.getTime()), provinceCode: i.provinceCode, url: i.url, descriptionTh: i.descriptionTh, eventTypes: i.eventTypes, status: "active", secret, createdBy: tx.actor.id ?? "system", createdAt: now, updatedAt: now })
+      .values({ id, provinceCode: i.provinceCode, url: i.url, descriptionTh: i.descriptionTh, eventTypes: i.eventTypes, status: "active", ...sealedSecretColumns(id, secret, null), createdBy: tx.actor.id ?? "system", createdAt: now, updatedAt: now })
       .returning();
     // the audit names the subscription, never its secret
     await writeAudit(tx, { action: "webhooks.subscription.create", entityType: "webhook-subscription", entityId: row!.id, provinceCode: i.provinceCode, after: { url: i.url, eventTypes: i.eventTypes, provinceCode: i.provinceCode } });

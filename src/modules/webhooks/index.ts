@@ -1,3 +1,3 @@
 /** The webhooks module's public surface: the manifest, and the settings read from the environment at start-up. */
 export { webhooksModule } from "./module.js";
-export { configureWebhooks } from "../../platform/webhooks/index.js";
+export { configureWebhooks, dataDirKey, secretKey } from "../../platform/webhooks/index.js";

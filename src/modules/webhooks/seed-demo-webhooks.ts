@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
-import { newWebhookSecret, webhookAttempts, webhookDeliveries, webhookEvents, webhookSubscriptions } from "../../platform/webhooks/index.js";
+import { newWebhookSecret, sealedSecretColumns, webhookAttempts, webhookDeliveries, webhookEvents, webhookSubscriptions } from "../../platform/webhooks/index.js";
 import { WEBHOOK_TEST_EVENT } from "./contracts.js";
 
 /** The demo subscription's URL: `.invalid` never resolves (RFC 6761), and the subscription is paused besides. */
@@ -26,7 +26,7 @@ export async function seedDemoWebhooks({ ctx }: { ctx: Ctx }): Promise<void> {
       eventTypes: ["case.*"],
       status: "paused",
       pausedReason: "manual",
-      secret: newWebhookSecret(),
+      ...sealedSecretColumns(subId, newWebhookSecret(), null),
       consecutiveFailures: 7,
       failingSince: at(48),
       lastSuccessAt: at(60 - 1 / 60),

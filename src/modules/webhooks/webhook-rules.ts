@@ -61,7 +61,7 @@ export function subscriptionView(s: SubscriptionRow, now: Date): SubscriptionVie
     status: s.status as SubscriptionView["status"],
     pausedReason: (s.pausedReason as SubscriptionView["pausedReason"]) ?? null,
     health: { lastSuccessAt: iso(s.lastSuccessAt), lastFailureAt: iso(s.lastFailureAt), consecutiveFailures: s.consecutiveFailures, failingSince: iso(s.failingSince) },
-    previousSecretExpiresAt: s.previousSecret && s.previousSecretExpiresAt && s.previousSecretExpiresAt > now ? s.previousSecretExpiresAt.toISOString() : null,
+    previousSecretExpiresAt: (s.previousSecretCiphertext || s.previousSecret) && s.previousSecretExpiresAt && s.previousSecretExpiresAt > now ? s.previousSecretExpiresAt.toISOString() : null,
     version: s.version,
     isDemo: s.isDemo,
     createdAt: s.createdAt.toISOString(),

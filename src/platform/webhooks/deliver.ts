@@ -5,7 +5,10 @@ import { notify } from "../notify/notify.js";
 import { webhookSettings } from "./settings.js";
 import { signedHeaders } from "./signing.js";
 import { webhookAttempts, webhookDeliveries, webhookEvents, webhookSubscriptions } from "./tables.js";
-import { checkUrlTarget } from "./url-safety.js";
+import { postPinned } from "./post.js";
+import { SecretUnreadableError } from "./secret-box.js";
+import { openSubscriptionSecrets, sealOnUse } from "./secrets.js";
+import { checkUrlShape, guardedLookup } from "./url-safety.js";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,37 +26,20 @@ const MAX_RESPONSE_KEPT = 2048;
 
 export type AttemptResult = { deliveryId: string; ok: boolean; statusCode: number | null; latencyMs: number | null; error: string | null; status: "succeeded" | "pending" | "gave_up" };
 
-/** Reads at most `limit` bytes of a response body and stops the download there. */
-async function readCapped(res: Response, limit: number): Promise<string> {
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < limit) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
-  return Buffer.concat(chunks).subarray(0, limit).toString("utf8");
-}
-
 type Claimed = { id: string; attempts: number; eventId: string; subscriptionId: string };
 
 /**
  * Why an attempt failed, as a stable code the web app translates: `timeout`, `redirect-not-followed`, `http-error`
- * (see the status code), a URL-safety code (`webhooks.url.private-address` …), or `network:<code>` (ECONNREFUSED …).
+ * (see the status code), a URL-safety code (`webhooks.url.private-address` …, also when the connection's own
+ * lookup refuses), `webhooks.secret-unreadable` (WEBHOOKS_SECRET_KEY does not open the stored secret), or
+ * `network:<code>` (ECONNREFUSED …).
  */
 export type AttemptError = string;
 
 /** One HTTP POST of a claimed delivery, recorded: the attempt row, the delivery's new state, the subscription's health. */
 async function attempt(ctx: Ctx, d: Claimed, trigger: "scheduled" | "manual", timeoutMs = DELIVERY_TIMEOUT_MS): Promise<AttemptResult> {
   const [row] = await ctx.db
-    .select({ payload: webhookEvents.payload, url: webhookSubscriptions.url, secret: webhookSubscriptions.secret, previousSecret: webhookSubscriptions.previousSecret, previousUntil: webhookSubscriptions.previousSecretExpiresAt })
+    .select({ payload: webhookEvents.payload, sub: webhookSubscriptions })
     .from(webhookEvents)
     .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, d.subscriptionId))
     .where(eq(webhookEvents.id, d.eventId))
@@ -67,25 +53,34 @@ async function attempt(ctx: Ctx, d: Claimed, trigger: "scheduled" | "manual", ti
   else {
     const s = webhookSettings();
     try {
-      await checkUrlTarget(row.url, { allowPrivate: s.allowPrivate, resolve: s.resolve });
+      // the shape (and an IP literal) here; a name is resolved and checked once, by the connection's own lookup
+      const url = checkUrlShape(row.sub.url, s.allowPrivate);
+      // a secret no configured key opens fails the attempt here: nothing is sent with a wrong signature
+      const { secret, previous } = openSubscriptionSecrets(row.sub);
+      // a row from before sealing is sealed now; if that write fails, the next use tries again
+      await sealOnUse(ctx, row.sub).catch(() => {});
       const body = JSON.stringify(row.payload);
-      const secrets = [row.secret, ...(row.previousSecret && row.previousUntil && row.previousUntil.getTime() > now.getTime() ? [row.previousSecret] : [])];
+      const until = row.sub.previousSecretExpiresAt;
+      const secrets = [secret, ...(previous && until && until.getTime() > now.getTime() ? [previous] : [])];
       const started = performance.now();
-      const res = await fetch(row.url, {
-        method: "POST",
+      // the socket connects only to an address that lookup checked: no second resolution to rebind in between
+      const res = await postPinned(url, {
         headers: { "content-type": "application/json", "user-agent": "Changwat-Webhooks/1.0", ...signedHeaders(secrets, d.eventId, Math.floor(now.getTime() / 1000), body) },
         body,
-        redirect: "manual",
-        signal: AbortSignal.timeout(timeoutMs),
+        lookup: guardedLookup({ allowPrivate: s.allowPrivate, resolve: s.resolve }),
+        timeoutMs,
+        maxRead: MAX_RESPONSE_READ,
       });
       statusCode = res.status;
-      excerpt = (await readCapped(res, MAX_RESPONSE_READ).catch(() => "")).slice(0, MAX_RESPONSE_KEPT);
+      excerpt = res.body.slice(0, MAX_RESPONSE_KEPT);
       latencyMs = Math.round(performance.now() - started);
       if (res.status >= 300 && res.status < 400) error = "redirect-not-followed";
       else if (res.status >= 400 || res.status < 200) error = "http-error";
     } catch (e) {
-      const err = e as Error & { fields?: { code: string }[]; cause?: { code?: string } };
-      error = err.fields?.[0]?.code ?? (err.name === "TimeoutError" ? "timeout" : `network:${err.cause?.code ?? err.name}`.slice(0, 100));
+      const err = e as Error & { code?: string; fields?: { code: string }[]; cause?: { code?: string } };
+      error =
+        err.fields?.[0]?.code ??
+        (err instanceof SecretUnreadableError ? err.code : err.name === "TimeoutError" ? "timeout" : `network:${typeof err.code === "string" ? err.code : (err.cause?.code ?? err.name)}`.slice(0, 100));
     }
   }
   const ok = error === null && statusCode !== null && statusCode >= 200 && statusCode < 300;

@@ -3,9 +3,9 @@ import { boolean, index, integer, json, pgTable, text, timestamp } from "drizzle
 
 /**
  * Another system's standing order for events: an https URL, the event types wanted ("case.*" for all case
- * events), the province it covers (null: the nation, administrators only). The signing secret is kept as
- * issued (HMAC needs it) and never leaves the server after creation; during a rotation the previous secret
- * also signs until `previous_secret_expires_at`.
+ * events), the province it covers (null: the nation, administrators only). The signing secret (HMAC needs it
+ * itself) is sealed with AES-256-GCM under WEBHOOKS_SECRET_KEY (secret-box.ts) and never leaves the server after
+ * creation; during a rotation the previous secret also signs until `previous_secret_expires_at`.
  */
 export const webhookSubscriptions = pgTable(
   "webhook_subscriptions",
@@ -20,8 +20,19 @@ export const webhookSubscriptions = pgTable(
     status: text("status").notNull().default("active"),
     /** why it is paused: manual | failing */
     pausedReason: text("paused_reason"),
-    secret: text("secret").notNull(),
+    /** plaintext of rows written before migration 0016: sealed (and nulled) at start-up or on first use */
+    secret: text("secret"),
     previousSecret: text("previous_secret"),
+    /** the key both sealed secrets are under (secret-box.ts#secretKeyId) */
+    secretKeyId: text("secret_key_id"),
+    /** AES-256-GCM of the current secret (base64): ciphertext, 12-byte nonce, 16-byte tag */
+    secretCiphertext: text("secret_ciphertext"),
+    secretNonce: text("secret_nonce"),
+    secretTag: text("secret_tag"),
+    /** the same for the rotated-out secret while it still signs */
+    previousSecretCiphertext: text("previous_secret_ciphertext"),
+    previousSecretNonce: text("previous_secret_nonce"),
+    previousSecretTag: text("previous_secret_tag"),
     previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
     /** health: failures in a row since the last success; the first of them */
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
@@ -52,7 +63,7 @@ export const webhookEvents = pgTable(
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     isDemo: boolean("is_demo").notNull().default(false),
   },
-  (t) => [index("webhook_events_entity_idx").on(t.entityType, t.entityId)],
+  (t) => [index("webhook_events_entity_idx").on(t.entityType, t.entityId), index("webhook_events_occurred_idx").on(t.occurredAt)],
 );
 
 /**
@@ -82,6 +93,9 @@ export const webhookDeliveries = pgTable(
   (t) => [
     index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`status in ('pending', 'sending')`),
     index("webhook_deliveries_subscription_idx").on(t.subscriptionId, t.createdAt),
+    index("webhook_deliveries_event_idx").on(t.eventId),
+    /** retention (purge.ts): settled deliveries by the time they settled */
+    index("webhook_deliveries_settled_idx").on(sql`(coalesce(delivered_at, last_attempt_at, created_at))`).where(sql`status in ('succeeded', 'gave_up') and not is_demo`),
   ],
 );
 

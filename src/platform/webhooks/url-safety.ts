@@ -1,5 +1,5 @@
 import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { BlockList, isIP, type LookupFunction } from "node:net";
 import { fieldError, ValidationError } from "../errors.js";
 
 /** Addresses a webhook may never reach (SSRF): private, loopback, link-local, shared, multicast, reserved. */
@@ -99,14 +99,10 @@ export function checkUrlShape(raw: string, allowPrivate: boolean): URL {
 const privateRefusal = () => new UnsafeUrlError("webhooks.url.private-address", "ที่อยู่นี้ชี้ไปยังเครือข่ายภายใน (private/loopback/link-local) ซึ่งไม่อนุญาต", "The URL points to a private, loopback or link-local address, which is not allowed");
 
 /**
- * Checks the URL's shape and resolves its host: every address must be public unless private targets are
- * allowed. Used at registration and again before each delivery (the name may point elsewhere by then).
+ * Resolves a host name and checks every address: one private address refuses the name (unless private targets
+ * are allowed); no address at all, or a failed lookup, is `webhooks.url.unresolvable`.
  */
-export async function checkUrlTarget(raw: string, opts: { allowPrivate: boolean; resolve?: Resolver }): Promise<URL> {
-  const url = checkUrlShape(raw, opts.allowPrivate);
-  if (opts.allowPrivate) return url;
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (isIP(host) !== 0) return url;
+export async function resolveChecked(host: string, opts: { allowPrivate: boolean; resolve?: Resolver }): Promise<string[]> {
   let addrs: string[];
   try {
     addrs = await (opts.resolve ?? systemResolver)(host);
@@ -114,6 +110,39 @@ export async function checkUrlTarget(raw: string, opts: { allowPrivate: boolean;
     throw new UnsafeUrlError("webhooks.url.unresolvable", `หาที่อยู่ของเครื่อง ${host} ไม่พบ`, `The host ${host} does not resolve`);
   }
   if (addrs.length === 0) throw new UnsafeUrlError("webhooks.url.unresolvable", `หาที่อยู่ของเครื่อง ${host} ไม่พบ`, `The host ${host} does not resolve`);
-  if (addrs.some(isBlockedAddress)) throw privateRefusal();
+  if (!opts.allowPrivate && addrs.some(isBlockedAddress)) throw privateRefusal();
+  return addrs;
+}
+
+/**
+ * Checks the URL's shape and resolves its host: every address must be public unless private targets are
+ * allowed. Used at registration; a delivery resolves only through `guardedLookup`, as its socket's lookup, so
+ * the address checked is the address connected to (no DNS rebinding between a check and the connect).
+ */
+export async function checkUrlTarget(raw: string, opts: { allowPrivate: boolean; resolve?: Resolver }): Promise<URL> {
+  const url = checkUrlShape(raw, opts.allowPrivate);
+  if (opts.allowPrivate) return url;
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (isIP(host) !== 0) return url;
+  await resolveChecked(host, opts);
   return url;
+}
+
+/**
+ * A `lookup` for node:net / node:http / node:tls that resolves with `resolve`, checks every address by the rules
+ * above and hands the socket only those addresses: the connection goes to an address that was checked, whatever
+ * the name answers at another moment. (IP literals never reach a lookup: `checkUrlShape` checks them.)
+ */
+export function guardedLookup(opts: { allowPrivate: boolean; resolve?: Resolver }): LookupFunction {
+  return (hostname, options, callback) => {
+    resolveChecked(hostname, opts).then(
+      (addrs) => {
+        const wanted = options.family === 4 || options.family === 6 ? addrs.filter((a) => isIP(a) === options.family) : addrs;
+        if (wanted.length === 0) return callback(new UnsafeUrlError("webhooks.url.unresolvable", `หาที่อยู่ของเครื่อง ${hostname} ไม่พบ`, `The host ${hostname} does not resolve`) as unknown as NodeJS.ErrnoException, "", 0);
+        if (options.all) callback(null, wanted.map((address) => ({ address, family: isIP(address) })));
+        else callback(null, wanted[0]!, isIP(wanted[0]!));
+      },
+      (e: unknown) => callback(e as NodeJS.ErrnoException, "", 0),
+    );
+  };
 }
