@@ -718,6 +718,21 @@ journey("Mae Sai's Damrongdhama centre, at the complaints desk", "district.maesa
   { name: "cases-queue", path: "/cases", expect: [{ locator: byTestId("cases-title"), text: both("casesStaff.queue.title") }, { locator: byTestId("cases-table"), text: { th: ["57-", tr("th", "casesStaff.channel.hotline_1567")], en: ["57-", tr("en", "casesStaff.channel.hotline_1567")] } }] },
   { name: "cases-new-call", path: "/cases/new", expect: [{ locator: byTestId("case-new-title"), text: both("casesStaff.newCase.title") }, { locator: byTestId("case-new-caller"), text: both("casesStaff.newCase.consent") }] },
   {
+    // a category picked (Mae Sai is the centre's own district): where the province's rules send the call, and why
+    name: "cases-new-call-routed",
+    path: "/cases/new",
+    open: async (page, lang) => {
+      // the choice made in Thai stays when the language is switched (picking it again would clear it)
+      if (await page.getByTestId("case-new-route-preview").count()) return;
+      await page.getByTestId("case-new-category").click();
+      await page.getByTestId("case-new-category").fill(lang === "th" ? "ถนน" : "Roads");
+      await page.getByRole("option", { name: lang === "th" ? "ถนน" : "Roads", exact: true }).click();
+      await page.getByTestId("case-new-route-preview").waitFor();
+    },
+    expect: { locator: byTestId("case-new-route-preview"), text: { th: [tr("th", "casesStaff.newCase.preview.routesTo"), "อำเภอแม่สาย"], en: [tr("en", "casesStaff.newCase.preview.routesTo"), "Mae Sai district"] } },
+  },
+  { name: "cases-routing-read-only", path: "/cases/routing", expect: [{ locator: byTestId("routing-read-only"), text: both("casesStaff.routing.readOnlyTitle") }, { locator: byTestId("routing-table"), text: { th: ["แม่สาย", "ถนน"], en: ["Mae Sai", "Roads"] } }] },
+  {
     name: "case-mae-sai-smoke",
     path: "/cases?category=pm25&district=5709",
     open: openOnlyCase,
@@ -798,7 +813,7 @@ journey(
       expect: [{ locator: byTestId("track-case"), text: both("casesPublic.status.received") }, { locator: byTestId("case-timeline"), text: both("casesPublic.event.routed") }],
     },
     { name: "cases-board-57", path: "/board?provinceCode=57", expect: [{ locator: byTestId("board-title"), text: both("casesPublic.board.title") }, { locator: byTestId("board-list"), text: both("casesPublic.status.in_progress") }] },
-    { name: "cases-board-57-map", path: "/board?provinceCode=57&tab=map", expect: [{ locator: byTestId("board-map-count"), text: { th: "เชียงราย", en: "Chiang Rai" } }, { locator: byTestId("board-map"), text: { th: tr("th", "casesPublic.status.in_progress"), en: tr("en", "casesPublic.status.in_progress") } }] },
+    { name: "cases-board-57-map", path: "/board?provinceCode=57&tab=map", expect: [{ locator: byTestId("board-map-count"), text: { th: "เชียงราย", en: "Chiang Rai" } }, { locator: byTestId("board-map"), text: { th: tr("th", "casesPublic.status.in_progress"), en: tr("en", "casesPublic.status.in_progress") } }, { locator: byTestId("board-map-source"), text: both("casesPublic.board.map.source") }] },
     { name: "cases-board-57-stats-agency", path: "/board?provinceCode=57&tab=stats&by=agency", expect: { locator: byTestId("board-stats-table"), text: both("casesPublic.board.stats.total") } },
     {
       name: "cases-public-case-closed",

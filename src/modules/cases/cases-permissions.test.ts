@@ -10,9 +10,12 @@ import { acceptCase } from "./accept-case.js";
 import { addCaseEvent } from "./add-case-event.js";
 import { assignCase } from "./assign-case.js";
 import { changeCaseCategory } from "./change-category.js";
+import { deleteRoutingRule } from "./delete-routing-rule.js";
 import { getCase } from "./get-case.js";
 import { listCases } from "./list-cases.js";
+import { listRoutingRules } from "./list-routing-rules.js";
 import { mergeCase } from "./merge-case.js";
+import { previewRouting } from "./preview-routing.js";
 import { resolveCase } from "./resolve-case.js";
 import { setRoutingRule } from "./set-routing-rule.js";
 import { startCase } from "./start-case.js";
@@ -114,8 +117,51 @@ describe("permission matrix: who may act on a Mae Sai flood case", () => {
     }
   });
 
+  it("routing rules, deleting: the province's strategy office and governor delete their own province's; no one else, and a refusal deletes nothing", async () => {
+    const writer = ctxFor(db, WHO["the province's strategy office"]!.actor);
+    for (const [who, w] of Object.entries(WHO)) {
+      const { id } = await setRoutingRule({ ctx: writer, input: { areaId: "subdistrict:570901", categoryId: "noise", orgId: "pro:57:natural-resources-environment" } });
+      const allowed = who === "the province's strategy office" || who === "the governor";
+      const before = await snapshot();
+      const r = await deleteRoutingRule({ ctx: ctxFor(db, w.actor), input: { id } }).then(() => 0, (e: { status: number }) => e.status);
+      expect(r, who).toBe(allowed ? 0 : w.actor.kind === "anonymous" ? 401 : 403);
+      if (!allowed) expect(await snapshot(), who).toBe(before);
+      expect((await db.query("select 1 from case_routing_rules where id = $1", [id])).length, who).toBe(allowed ? 0 : 1);
+      if (!allowed) await deleteRoutingRule({ ctx: writer, input: { id } });
+    }
+  });
+
+  it("routing rules, reading (cases:routing.read): everyone who takes or handles the province's cases, inside it or above it, read-only unless they may write; no one from another province", async () => {
+    await setRoutingRule({ ctx: ctxFor(db, WHO["the governor"]!.actor), input: { areaId: "district:5709", categoryId: "road", orgId: "pao:57", noteTh: "ถนนในอำเภอแม่สายเป็นของ อบจ." } });
+    // inside Chiang Rai (an office, a district's centre, the province) or above it (the cluster office, the PMOC: cases:read)
+    const reads57 = new Set(["the office's officer", "the office's head", "the district's centre", "the province's strategy office", "the governor", "another district's centre", "another office of the province", "the cluster office", "the PMOC"]);
+    const writes57 = new Set(["the province's strategy office", "the governor"]);
+    for (const [who, w] of Object.entries(WHO)) {
+      const ctx = ctxFor(db, w.actor);
+      const refused = w.actor.kind === "anonymous" ? 401 : 403;
+      const list = await listRoutingRules({ ctx, input: { provinceCode: "57" } }).then((x) => x, (e: { status: number }) => e.status);
+      if (reads57.has(who)) {
+        expect(typeof list, who).toBe("object");
+        const l = list as Awaited<ReturnType<typeof listRoutingRules>>;
+        expect(l.items.find((x) => x.areaId === "district:5709" && x.categoryId === "road")?.orgId, who).toBe("pao:57");
+        expect(l.canWrite, who).toBe(writes57.has(who));
+      } else expect(list, who).toBe(refused);
+      // the intake form's question "where would this go?" is answered to the same readers
+      const preview = await previewRouting({ ctx, input: { categoryId: "road", districtCode: "5709" } }).then((x) => x, (e: { status: number }) => e.status);
+      if (reads57.has(who)) expect((preview as { orgId: string }).orgId, who).toBe("pao:57");
+      else expect(preview, who).toBe(refused);
+      // Phetchaburi's rules: only readers whose grant reaches Phetchaburi (its governor, the nation-wide PMOC)
+      const reads76 = who === "the PMOC" || who === "another province's governor";
+      const other = await listRoutingRules({ ctx, input: { provinceCode: "76" } }).then(() => 0, (e: { status: number }) => e.status);
+      expect(other, `${who} reading Phetchaburi's rules`).toBe(reads76 ? 0 : refused);
+      const otherPreview = await previewRouting({ ctx, input: { categoryId: "road", provinceCode: "76" } }).then(() => 0, (e: { status: number }) => e.status);
+      expect(otherPreview, `${who} asking where a Phetchaburi case goes`).toBe(reads76 ? 0 : refused);
+    }
+    expect((await listRoutingRules({ ctx: ctxFor(db, actor("governor", "area:province:76", "m-gov-76")), input: { provinceCode: "76" } })).canWrite).toBe(true);
+  });
+
   it("guard: every cases operation of the policy and every write use case of the module is in this matrix", () => {
-    const exercised = new Set<string>([...Object.values(OPS).map((o) => o.op), "cases:routing.write", "cases:read", "cases:public", "cases:submit", "cases:intake", "cases:import", "cases:category.write"]);
+    const exercised = new Set<string>([...Object.values(OPS).map((o) => o.op), "cases:routing.write", "cases:routing.read", "cases:read", "cases:public", "cases:submit", "cases:intake", "cases:import", "cases:category.write"]);
     for (const op of Object.keys(POLICY).filter((k) => k.startsWith("cases:"))) expect(exercised.has(op), op).toBe(true);
     const covered = new Set([...Object.values(OPS).flatMap((o) => o.files), "case-rules", "submit-case", "set-routing-rule", "delete-routing-rule", "reopen-case", "rate-case", "escalate-cases", "close-resolved-cases", "retention", "import-traffy", "train-routing-models", "seed-demo-cases", "seed-categories", "photo-store", "notify-reporters", "submit-open311-request"]);
     const dir = path.dirname(new URL(import.meta.url).pathname);

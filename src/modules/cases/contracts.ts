@@ -323,6 +323,59 @@ export const DuplicatesInput = z.object({ lat: Lat, lon: Lon, text: Text(1, 4000
 
 export const RoutingRuleInput = z.object({ areaId: z.string().regex(/^(province:\d{2}|district:\d{4}|subdistrict:\d{6})$/), categoryId: Code.nullable().default(null), orgId: Code, noteTh: Text(0, 500).optional() }).strict();
 export const RoutingRuleView = z.object({ id: z.string(), provinceCode: z.string(), areaId: z.string(), categoryId: z.string().nullable(), orgId: z.string(), orgNameTh: z.string(), noteTh: z.string() });
+/** A province's rules as a reader sees them; `canWrite` says whether this reader may change them (else read-only). */
+export const RoutingRuleList = z.object({ items: z.array(RoutingRuleView), canWrite: z.boolean() });
+export type RoutingRuleList = z.infer<typeof RoutingRuleList>;
+
+/** Where a case of this category at this place would go (the intake form asks before saving): same fields as intake. */
+export const RoutingPreviewInput = z
+  .object({
+    categoryId: Code,
+    subdistrictCode: z.string().regex(/^\d{6}$/).optional(),
+    districtCode: z.string().regex(/^\d{4}$/).optional(),
+    provinceCode: z.string().regex(/^\d{2}$/).optional(),
+    lat: Lat.optional(),
+    lon: Lon.optional(),
+  })
+  .strict();
+/** Why the rules chose the agency: a rule of the area, else the category's provincial office, else the province's Damrongdhama centre. */
+export const RoutingReason = z.enum(["rule", "category-office", "province-centre"]);
+export const RoutingPreview = z.object({
+  provinceCode: z.string(),
+  districtCode: z.string().nullable(),
+  subdistrictCode: z.string().nullable(),
+  orgId: z.string(),
+  orgNameTh: z.string(),
+  orgNameEn: z.string(),
+  reason: RoutingReason,
+  /** the rule that decided (null for the two fallbacks): its area (subdistrict, district or whole province) and whether it names the category */
+  rule: z
+    .object({ id: z.string(), areaId: z.string(), level: z.enum(["subdistrict", "district", "province"]), areaNameTh: z.string(), areaNameEn: z.string(), categoryId: z.string().nullable(), noteTh: z.string() })
+    .nullable(),
+});
+export type RoutingPreview = z.infer<typeof RoutingPreview>;
+
+/** The public board map's district outlines of one province (GeoJSON, simplified for display; no personal data). */
+export const BoardOutlineInput = z.object({ provinceCode: z.string().regex(/^\d{2}$/, { message: "provinceCode is two digits (DOPA), e.g. 57" }) });
+const Position = z.tuple([z.number(), z.number()]);
+export const BoardOutline = z.object({
+  type: z.literal("FeatureCollection"),
+  provinceCode: z.string(),
+  /** Douglas–Peucker tolerance applied, metres; coordinates [lon, lat] (WGS 84) rounded to 5 decimals */
+  toleranceMeters: z.number(),
+  /** the shapes' source and licence, to show with the map (CC BY-IGO asks for attribution) */
+  attribution: z.string(),
+  features: z.array(
+    z.object({
+      type: z.literal("Feature"),
+      id: z.string(),
+      properties: z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string() }),
+      /** each part's one closed outer ring, counter-clockwise (RFC 7946); the source has no holes */
+      geometry: z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(z.array(Position))) }),
+    }),
+  ),
+});
+export type BoardOutline = z.infer<typeof BoardOutline>;
 
 /** What the consent text at intake names: its version and the retention period after a case closes. */
 export const CasesPrivacy = z.object({ consentVersion: z.string(), retentionDays: z.number().int() });

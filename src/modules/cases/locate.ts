@@ -191,6 +191,16 @@ export function districtPoint(code: string): LatLon | null {
   return i === undefined ? null : { lat: ix.point[2 * i + 1], lon: ix.point[2 * i] };
 }
 
+/** The shapes of a province's districts, in code order: each ring a flat [lon, lat, …] list without its closing vertex. */
+export function districtShapes(provinceCode: string): { code: string; rings: number[][] }[] {
+  const ix = getIndex();
+  const out: { code: string; rings: number[][] }[] = [];
+  ix.codes.forEach((code, i) => {
+    if (ix.provinces[i] === provinceCode) out.push({ code, rings: ix.rings[i].map((r) => Array.from(r)) });
+  });
+  return out;
+}
+
 /** Metres from a point to the segment a–b on a local equirectangular projection (k = cos lat). */
 function segmentMeters(x: number, y: number, ax: number, ay: number, bx: number, by: number, k: number): number {
   const px = (ax - x) * k;

@@ -19,7 +19,7 @@ export const casesModule: ModuleManifest = {
   name: "cases",
   routes: async (app) => casesRoutes(settings)(app, {}),
   rootRoutes: async (app) => open311Routes({ postLimit: settings.open311PostLimit })(app, {}),
-  operations: ["cases:public", "cases:submit", "cases:intake", "cases:read", "cases:handle", "cases:assign", "cases:routing.write", "cases:category.write", "cases:import"],
+  operations: ["cases:public", "cases:submit", "cases:intake", "cases:read", "cases:handle", "cases:assign", "cases:routing.read", "cases:routing.write", "cases:category.write", "cases:import"],
   auditActions: [
     "cases.case.submit",
     "cases.case.accept",

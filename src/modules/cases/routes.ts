@@ -1,4 +1,5 @@
 import { consentVersion, retentionDays } from "./retention.js";
+import { createHash } from "node:crypto";
 import multipart from "@fastify/multipart";
 import "@fastify/rate-limit";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
@@ -17,6 +18,8 @@ import {
   Board,
   BoardItem,
   BoardInput,
+  BoardOutline,
+  BoardOutlineInput,
   BulkAssignInput,
   CaseActionInput,
   CaseDetail,
@@ -33,8 +36,10 @@ import {
   ReporterActionInput,
   ReporterAuth,
   ResolveCaseInput,
+  RoutingPreview,
+  RoutingPreviewInput,
   RoutingRuleInput,
-  RoutingRuleView,
+  RoutingRuleList,
   Stats,
   StatsInput,
   SubmitCaseInput,
@@ -47,6 +52,7 @@ import {
 import { deleteRoutingRule } from "./delete-routing-rule.js";
 import { findDuplicates } from "./find-duplicates.js";
 import { getBoard } from "./get-board.js";
+import { getBoardOutline } from "./get-board-outline.js";
 import { getCase } from "./get-case.js";
 import { getCasePhoto } from "./get-case-photo.js";
 import { getCaseStats } from "./get-case-stats.js";
@@ -55,6 +61,7 @@ import { listCases } from "./list-cases.js";
 import { listCategories } from "./list-categories.js";
 import { listRoutingRules } from "./list-routing-rules.js";
 import { mergeCase } from "./merge-case.js";
+import { previewRouting } from "./preview-routing.js";
 import { PHOTO_MAX_BYTES, PhotoTooLargeError } from "./photos.js";
 import { keepablePhoto } from "./photo-hash.js";
 import type { PhotoToStore } from "./photo-store.js";
@@ -140,6 +147,18 @@ export function casesRoutes(opts: CasesRouteOptions = {}): FastifyPluginAsync {
     r.get("/cases/similar", { schema: { tags, description: "Open cases within 50 m and 14 days with similar Thai text (asked by the form before sending).", querystring: DuplicatesInput, response: { 200: z.object({ items: z.array(DuplicateCandidate) }), ...errorResponses } } }, (req) => findDuplicates({ ctx: req.ctx, input: req.query }));
     r.get("/public/cases", { schema: { tags, querystring: BoardInput, response: { 200: Board, ...errorResponses } } }, (req) => getBoard({ ctx: req.ctx, input: req.query }));
     r.get("/public/cases/stats", { schema: { tags, querystring: StatsInput, response: { 200: Stats, ...errorResponses } } }, (req) => getCaseStats({ ctx: req.ctx, input: req.query }));
+    r.get(
+      "/public/cases/map/outline",
+      { schema: { tags, description: "The province's district outlines for the public board map (GeoJSON FeatureCollection, one MultiPolygon per district with its DOPA code and Thai and English names; simplified to about 100 m, coordinates rounded to 5 decimals). Cached for a week; send If-None-Match with the ETag to get 304.", querystring: BoardOutlineInput, response: { 200: BoardOutline, 304: z.null().describe("Not modified (If-None-Match matched the ETag)"), ...errorResponses } } },
+      async (req, reply) => {
+        const outline = await getBoardOutline({ ctx: req.ctx, input: req.query });
+        // the outlines change only with a release's seed or a district's renaming: a week, revalidated by ETag
+        const etag = `"${createHash("sha256").update(JSON.stringify(outline)).digest("base64url").slice(0, 27)}"`;
+        reply.header("cache-control", "public, max-age=604800").header("etag", etag);
+        if (req.headers["if-none-match"]?.split(/\s*,\s*/).some((t) => t.replace(/^W\//, "") === etag)) return reply.code(304).send(null);
+        return outline;
+      },
+    );
     r.get("/public/cases/:ref", { schema: { tags, params: Ref, response: { 200: PublicCaseView, ...errorResponses } } }, (req) => getPublicCase({ ctx: req.ctx, input: { publicRef: req.params.ref } }));
     r.get("/public/cases/:ref/photos/:photoId", { schema: { tags, params: Ref.extend({ photoId: z.string().max(64) }), querystring: z.object({ size: z.enum(["full", "thumb"]).optional() }) } }, async (req, reply) => {
       const p = await getPublicCasePhoto({ ctx: req.ctx, input: { publicRef: req.params.ref, photoId: req.params.photoId, thumb: req.query.size === "thumb" } });
@@ -202,7 +221,8 @@ export function casesRoutes(opts: CasesRouteOptions = {}): FastifyPluginAsync {
     r.get("/cases/mine", { schema: { tags, description: "A logged-in citizen's own cases and what they gave (contact, consent, rating): their data, exportable.", response: { 200: z.object({ items: z.array(BoardItem.extend({ id: z.string(), myReport: z.object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), anonymous: z.boolean(), consentVersion: z.string(), consentAt: z.string(), rating: z.number().nullable(), fromCaseId: z.string().nullable() }) })) }), ...errorResponses } } }, (req) => listMyCases({ ctx: req.ctx }));
     r.get("/cases/:id/assignees", { schema: { tags, params: Id, description: "People a case may be assigned to (its handlers).", response: { 200: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.string() })) }), ...errorResponses } } }, (req) => listAssignees({ ctx: req.ctx, input: { id: req.params.id } }));
     r.get("/cases/suggest", { schema: { tags, description: "Top-3 categories and agencies the Thai text suggests (staff routing hints).", querystring: z.object({ text: z.string().trim().min(1).max(4000) }), response: { 200: z.object({ categories: z.array(Suggestion), organizations: z.array(Suggestion) }), ...errorResponses } } }, (req) => suggestRouting({ ctx: req.ctx, input: req.query }));
-    r.get("/cases/routing-rules", { schema: { tags, querystring: z.object({ provinceCode: z.string().regex(/^\d{2}$/) }), response: { 200: z.object({ items: z.array(RoutingRuleView) }), ...errorResponses } } }, (req) => listRoutingRules({ ctx: req.ctx, input: req.query }));
+    r.get("/cases/routing-rules", { schema: { tags, description: "A province's routing rules: read by everyone who takes or handles its cases (a district's centre, its offices, the province); canWrite is true only for the province's office and governor.", querystring: z.object({ provinceCode: z.string().regex(/^\d{2}$/) }), response: { 200: RoutingRuleList, ...errorResponses } } }, (req) => listRoutingRules({ ctx: req.ctx, input: req.query }));
+    r.get("/cases/routing-rules/preview", { schema: { tags, description: "Where a case of this category at this place would be sent and why (the deciding rule, else the category's provincial office, else the province's Damrongdhama centre); places as intake does.", querystring: RoutingPreviewInput, response: { 200: RoutingPreview, ...errorResponses } } }, (req) => previewRouting({ ctx: req.ctx, input: req.query }));
     r.put("/cases/routing-rules", { schema: { tags, body: RoutingRuleInput, response: { 200: z.object({ id: z.string() }), ...errorResponses } } }, (req) => setRoutingRule({ ctx: req.ctx, input: req.body }));
     r.delete("/cases/routing-rules/:id", { schema: { tags, params: Id, response: { 204: z.null(), ...errorResponses } } }, async (req, reply) => {
       await deleteRoutingRule({ ctx: req.ctx, input: { id: req.params.id } });

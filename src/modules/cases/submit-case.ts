@@ -24,7 +24,7 @@ const HOUR = 3_600_000;
 type Where = { provinceCode: string; districtCode: string | null; subdistrictCode: string | null };
 
 /** Where the case is: the subdistrict named, else the district, else the district the pin falls in, else the province. */
-async function placeOf(ctx: Ctx, i: { subdistrictCode?: string; districtCode?: string; provinceCode?: string; lat?: number; lon?: number }): Promise<Where> {
+export async function placeOf(ctx: Ctx, i: { subdistrictCode?: string; districtCode?: string; provinceCode?: string; lat?: number; lon?: number }): Promise<Where> {
   if (i.subdistrictCode) {
     const a = await lookupArea(ctx, `subdistrict:${i.subdistrictCode}`);
     if (!a?.provinceCode) throw new ValidationError([fieldError("subdistrictCode", "ref.unknown-area", `ไม่พบตำบลรหัส ${i.subdistrictCode}`, `Unknown subdistrict ${i.subdistrictCode}`)]);

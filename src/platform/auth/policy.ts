@@ -126,6 +126,9 @@ export const POLICY = {
   "cases:read": STAFF,
   "cases:handle": ["agency_officer", "agency_head", "district_officer", "strategy_officer", "governor", "vice_governor", "administrator"],
   "cases:assign": ["agency_head", "district_officer", "strategy_officer", "governor", "vice_governor", "administrator"],
+  // the province's routing rules: everyone who takes or handles its cases reads them (a district's centre sees where
+  // a 1567 call will go and why); only its strategy office and governor (and administrators) change them
+  "cases:routing.read": ["agency_officer", "agency_head", "district_officer", "strategy_officer", "governor", "vice_governor", "administrator"],
   "cases:routing.write": ["administrator", "strategy_officer", "governor"],
   "cases:category.write": ["administrator"],
   "cases:import": ["administrator", "strategy_officer"],

@@ -215,7 +215,7 @@ export function RootLayout() {
             <>
               <NavLinkRouter to="/cases" label={t("casesStaff.nav.queue")} activeOptions={{ exact: true, includeSearch: false }} data-testid="nav-cases" />
               {holdsRoleFor(me.data, "cases:intake") && <NavLinkRouter to="/cases/new" label={t("casesStaff.nav.newCase")} data-testid="nav-cases-new" />}
-              {holdsRoleFor(me.data, "cases:routing.write") && <NavLinkRouter to="/cases/routing" label={t("casesStaff.nav.routing")} data-testid="nav-cases-routing" />}
+              {holdsRoleFor(me.data, "cases:routing.read") && <NavLinkRouter to="/cases/routing" label={t("casesStaff.nav.routing")} data-testid="nav-cases-routing" />}
               {holdsRoleFor(me.data, "cases:import") && <NavLinkRouter to="/cases/imports" label={t("casesStaff.nav.imports")} data-testid="nav-cases-imports" />}
             </>
           )}

@@ -2,13 +2,13 @@ import { useEffect, useRef } from "react";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import * as echarts from "echarts/core";
-import { LineChart, ScatterChart } from "echarts/charts";
+import { CustomChart, LineChart, ScatterChart } from "echarts/charts";
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
-import type { BoardItem, CaseStatus } from "../../../modules/cases/contracts.js";
+import type { BoardItem, BoardOutline, CaseStatus } from "../../../modules/cases/contracts.js";
 import { CASE_STATUSES } from "./case-ui.js";
 
-echarts.use([ScatterChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+echarts.use([ScatterChart, LineChart, CustomChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
 /** Each status its own colour and its own shape, named in the legend: colour is never the only cue. */
 const LOOK: Record<CaseStatus, { color: string; symbol: string }> = {
@@ -35,12 +35,18 @@ function provinceRings(geojson: unknown, code: string): Ring[] {
   return [];
 }
 
+type District = BoardOutline["features"][number];
+const escapeHtml = (x: string) => x.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** A district's outer rings (one per part). */
+const partsOf = (d: District): Ring[] => d.geometry.coordinates.map((polygon) => polygon[0]!).filter(Boolean);
+
 /**
  * The province's cases as points on plain axes (no map tiles are fetched from anywhere): longitude across,
- * latitude up, scaled so that a kilometre is as long both ways; the province's outline when a boundary file is
- * configured. A click opens the case's public page.
+ * latitude up, scaled so that a kilometre is as long both ways; the districts' outlines in thin grey (the server's
+ * simplified shapes; a tap inside one names it), and the province's outline from the operator's boundary file when
+ * one is configured. With a district chosen, the map frames that district. A click on a point opens the case.
  */
-export default function BoardMap({ items, provinceCode, geojson, title }: { items: readonly BoardItem[]; provinceCode: string; geojson: unknown; title: string }) {
+export default function BoardMap({ items, provinceCode, geojson, outline, districtCode, title }: { items: readonly BoardItem[]; provinceCode: string; geojson: unknown; outline: BoardOutline | null; districtCode?: string; title: string }) {
   const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
@@ -51,8 +57,36 @@ export default function BoardMap({ items, provinceCode, geojson, title }: { item
     const en = i18n.language === "en";
     const nf = new Intl.NumberFormat(en ? "en-GB" : "th-TH");
     const rings = provinceRings(geojson, provinceCode);
-    const lons = [...items.map((c) => c.lon!), ...rings.flatMap((r) => r.map((p) => p[0]!))];
-    const lats = [...items.map((c) => c.lat!), ...rings.flatMap((r) => r.map((p) => p[1]!))];
+    const districts = outline?.provinceCode === provinceCode ? outline.features : [];
+    const chosen = districtCode ? districts.find((d) => d.id === districtCode) : undefined;
+    // frame the chosen district, else the whole province (its districts, or the operator's outline), and every point
+    const frame = chosen ? partsOf(chosen) : [...rings, ...districts.flatMap(partsOf)];
+    const lons = [...items.map((c) => c.lon!), ...frame.flatMap((r) => r.map((p) => p[0]!))];
+    const lats = [...items.map((c) => c.lat!), ...frame.flatMap((r) => r.map((p) => p[1]!))];
+    const districtLabel = (d: District) => t(provinceCode === "10" ? "casesPublic.board.map.districtBangkok" : "casesPublic.board.map.district", { name: en ? d.properties.nameEn || d.properties.nameTh : d.properties.nameTh });
+    const districtSeries = {
+      type: "custom" as const,
+      id: "districts",
+      coordinateSystem: "cartesian2d",
+      clip: true,
+      z: 0,
+      cursor: "default",
+      data: districts.map((d) => ({ value: partsOf(d)[0]?.[0] ?? [0, 0], name: districtLabel(d), code: d.id })),
+      renderItem: (params: { dataIndex: number }, api: { coord: (p: number[]) => number[] }) => {
+        const d = districts[params.dataIndex]!;
+        const mine = d.id === districtCode;
+        return {
+          type: "group",
+          children: partsOf(d).map((ring) => ({
+            type: "polygon",
+            shape: { points: ring.map((p) => api.coord(p)) },
+            // a fill that cannot be seen still answers a tap or hover with the district's name
+            style: { fill: mine ? "rgba(30,64,175,0.06)" : "rgba(255,255,255,0.01)", stroke: mine ? "#374151" : "#9ca3af", lineWidth: mine ? 1.6 : 0.8 },
+            emphasis: { style: { fill: "rgba(30,64,175,0.08)", stroke: "#4b5563", lineWidth: 1.4 } },
+          })),
+        };
+      },
+    };
     const draw = () => {
       const width = ref.current?.clientWidth || 600;
       let [x0, x1] = lons.length ? [Math.min(...lons), Math.max(...lons)] : [97, 106];
@@ -82,7 +116,9 @@ export default function BoardMap({ items, provinceCode, geojson, title }: { item
           legend: { top: 0, left: 0, data: byStatus.map((s) => t(`casesPublic.status.${s}`)), textStyle: { fontSize: 13, color: "#1f2937" } },
           tooltip: {
             trigger: "item",
-            formatter: (p: { data?: { item?: BoardItem } }) => {
+            className: "board-map-tooltip",
+            formatter: (p: { seriesId?: string; data?: { item?: BoardItem; name?: string } }) => {
+              if (p.seriesId === "districts") return `<span data-district="${escapeHtml(String((p.data as { code?: string } | undefined)?.code ?? ""))}">${escapeHtml(p.data?.name ?? "")}</span>`;
               const c = p.data?.item;
               if (!c) return "";
               return `<b>${c.publicRef}</b><br/>${en ? c.categoryNameEn || c.categoryNameTh : c.categoryNameTh}<br/>${t(`casesPublic.status.${c.status}`)}<br/>${en ? c.areaNameEn : c.areaNameTh}`;
@@ -91,8 +127,9 @@ export default function BoardMap({ items, provinceCode, geojson, title }: { item
           xAxis: { type: "value", min: cx - halfX, max: cx + halfX, show: false },
           yAxis: { type: "value", min: cy - halfY, max: cy + halfY, show: false },
           series: [
+            districtSeries,
             scale,
-            ...rings.map((r, i) => ({ type: "line" as const, id: `outline-${i}`, data: r.map((p) => [p[0], p[1]]), showSymbol: false, silent: true, lineStyle: { color: "#6b7280", width: 1.2 }, areaStyle: undefined, z: 1, tooltip: { show: false } })),
+            ...rings.map((r, i) => ({ type: "line" as const, id: `outline-${i}`, data: r.map((p) => [p[0], p[1]]), showSymbol: false, silent: true, lineStyle: { color: "#374151", width: 1.6 }, areaStyle: undefined, z: 1, tooltip: { show: false } })),
             ...byStatus.map((s) => ({
               type: "scatter" as const,
               name: t(`casesPublic.status.${s}`),
@@ -122,7 +159,7 @@ export default function BoardMap({ items, provinceCode, geojson, title }: { item
       window.removeEventListener("resize", onResize);
       chart.dispose();
     };
-  }, [items, provinceCode, geojson, title, i18n.language, t, navigate]);
+  }, [items, provinceCode, geojson, outline, districtCode, title, i18n.language, t, navigate]);
 
   return <div ref={ref} style={{ width: "100%", height: HEIGHT, border: "1px solid var(--mantine-color-gray-3)", borderRadius: 4, background: "#f8fafc" }} role="img" aria-label={title} data-testid="board-map" />;
 }

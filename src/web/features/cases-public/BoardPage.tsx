@@ -4,7 +4,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import type { Board, BoardItem, CaseStatus, Stats } from "../../../modules/cases/contracts.js";
+import type { Board, BoardItem, BoardOutline, CaseStatus, Stats } from "../../../modules/cases/contracts.js";
 import { api, type Query } from "../../app/api.js";
 import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
@@ -230,8 +230,9 @@ function MapPanel({ filters, provinceCode }: { filters: Query; provinceCode: str
       return { items, total };
     },
   });
-  // real outlines only when the operator configured a boundary file (no district outlines exist in the API)
+  // the province's outline from the operator's boundary file when one is configured; the districts' from the server
   const geo = useQuery({ queryKey: ["map", "geojson"], queryFn: () => api.get<unknown>("/map/geojson"), enabled: !!provinceCode && meta.data?.boundaries === true, staleTime: Infinity });
+  const outline = useQuery({ queryKey: ["cases", "board", "outline", provinceCode], queryFn: () => api.get<BoardOutline>("/public/cases/map/outline", { provinceCode }), enabled: !!provinceCode, staleTime: Infinity, retry: 1 });
   if (!provinceCode) return <Text c="dark.5" data-testid="board-map-choose">{t("casesPublic.board.map.choose")}</Text>;
   const province = provinces.data?.find((p) => p.code === provinceCode);
   const placed = (points.data?.items ?? []).filter((c) => c.lat !== null && c.lon !== null);
@@ -246,9 +247,10 @@ function MapPanel({ filters, provinceCode }: { filters: Query; provinceCode: str
             {t("casesPublic.board.map.count", { shown: f.number(placed.length), total: f.number(points.data?.total ?? 0), province: province ? f.name(province) : provinceCode })}
           </Text>
           <Suspense fallback={<div style={{ height: 360 }} />}>
-            <BoardMap items={placed} provinceCode={provinceCode} geojson={geo.data ?? null} title={t("casesPublic.board.map.title", { province: province ? f.name(province) : provinceCode })} />
+            <BoardMap items={placed} provinceCode={provinceCode} geojson={geo.data ?? null} outline={outline.data ?? null} districtCode={typeof filters.districtCode === "string" ? filters.districtCode : undefined} title={t("casesPublic.board.map.title", { province: province ? f.name(province) : provinceCode })} />
           </Suspense>
-          <Text size="xs" c="dark.5">{t(geo.data ? "casesPublic.board.map.noteOutline" : "casesPublic.board.map.note")}</Text>
+          <Text size="xs" c="dark.5" data-testid="board-map-note">{t(outline.data ? (geo.data ? "casesPublic.board.map.noteBoth" : "casesPublic.board.map.noteDistricts") : geo.data ? "casesPublic.board.map.noteOutline" : "casesPublic.board.map.note")}</Text>
+          {outline.data && <Text size="xs" c="dark.5" data-testid="board-map-source">{t("casesPublic.board.map.source")}</Text>}
         </>
       )}
     </Stack>

@@ -5,11 +5,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { AreaSummary } from "../../../modules/registry/contracts.js";
-import { CONSENT_VERSION, type SubmittedCase } from "../../../modules/cases/contracts.js";
+import { CONSENT_VERSION, type RoutingPreview, type SubmittedCase } from "../../../modules/cases/contracts.js";
 import { api, isApiError } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { ErrorAlert } from "../../ui/errors.js";
+import { AnchorLink } from "../../ui/links.js";
 import { OrganizationPicker } from "../../ui/pickers.js";
 import { provinceQuery, provincesQuery } from "../provinces/queries.js";
 import { suggestQuery } from "./CaseHints.js";
@@ -113,6 +114,19 @@ export function NewCasePage() {
   const [typed] = useDebouncedValue(v.descriptionTh.trim(), 600);
   const suggestions = useQuery({ ...suggestQuery(typed), enabled: typed.length >= 5 });
   const category = categories.data?.items.find((c) => c.id === v.categoryId);
+  // where the province's rules would send it, asked of the server as soon as a category and a place are known
+  const pinned = v.lat !== "" && v.lon !== "" && Number.isFinite(v.lat) && Number.isFinite(v.lon);
+  const previewQuery = {
+    categoryId: v.categoryId,
+    ...(v.subdistrictCode ? { subdistrictCode: v.subdistrictCode } : v.districtCode ? { districtCode: v.districtCode } : pinned ? { lat: v.lat as number, lon: v.lon as number } : v.provinceCode ? { provinceCode: v.provinceCode } : {}),
+  };
+  const preview = useQuery({
+    queryKey: ["cases", "routing-preview", previewQuery],
+    queryFn: () => api.get<RoutingPreview>("/cases/routing-rules/preview", previewQuery),
+    enabled: !!v.categoryId && Object.keys(previewQuery).length > 1,
+    staleTime: 60_000,
+    retry: false,
+  });
 
   const problems = useMemo(() => {
     const out: Partial<Record<keyof Fields, string>> = {};
@@ -235,6 +249,7 @@ export function NewCasePage() {
 
           <Card withBorder component="fieldset" style={{ margin: 0 }}>
             <Text component="legend" fw={700} px={4}>{t("casesStaff.newCase.routing")}</Text>
+            <RoutePreview p={v.categoryId ? preview.data : undefined} overridden={!!v.orgId} />
             <OrganizationPicker label={t("casesStaff.newCase.sendTo")} description={t("casesStaff.newCase.sendToHint")} provinceCode={v.provinceCode ?? undefined} value={v.orgId} onChange={(id) => set("orgId", id)} testId="case-new-org" />
           </Card>
 
@@ -246,6 +261,35 @@ export function NewCasePage() {
         </Stack>
       </form>
     </Stack>
+  );
+}
+
+/**
+ * "This category routes to X (rule: Mae Sai district)": where the province's rules send the case and why, with the
+ * rule's note; when the officer chose an agency, that it overrides the rules. Links to the rules (read-only for most).
+ */
+function RoutePreview({ p, overridden }: { p: RoutingPreview | undefined; overridden: boolean }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (!p) return null;
+  const org = f.pick(p.orgNameTh, p.orgNameEn);
+  let why: string;
+  if (p.rule) {
+    const name = f.pick(p.rule.areaNameTh, p.rule.areaNameEn);
+    const area = p.rule.level === "province" ? t("casesStaff.routing.wholeProvince", { name }) : p.rule.level === "district" ? t("casesStaff.routing.districtName", { name }) : t("casesStaff.newCase.preview.subdistrict", { name });
+    why = p.rule.categoryId ? t("casesStaff.newCase.preview.rule", { area }) : t("casesStaff.newCase.preview.ruleEvery", { area });
+  } else why = t(`casesStaff.newCase.preview.${p.reason}`);
+  return (
+    <Card withBorder p="sm" mb="sm" bg="gray.0" data-testid="case-new-route-preview" data-org={p.orgId} data-reason={p.reason} aria-live="polite">
+      <Text size="sm">
+        {t("casesStaff.newCase.preview.routesTo")} <Text span fw={700} data-testid="case-new-route-org">{org}</Text> <Text span size="sm" data-testid="case-new-route-why">({why})</Text>
+      </Text>
+      {p.rule?.noteTh && <Text size="xs" c="dark.4" lang={f.lang === "en" ? "th" : undefined}>{t("casesStaff.routing.note")}: {p.rule.noteTh}</Text>}
+      {overridden && <Text size="xs" c="dark.4" data-testid="case-new-route-overridden">{t("casesStaff.newCase.preview.overridden")}</Text>}
+      <Text size="xs" mt={4}>
+        <AnchorLink to="/cases/routing" search={{ province: p.provinceCode }}>{t("casesStaff.newCase.preview.seeRules")}</AnchorLink>
+      </Text>
+    </Card>
   );
 }
 

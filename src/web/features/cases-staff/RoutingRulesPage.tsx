@@ -4,9 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { AreaSummary } from "../../../modules/registry/contracts.js";
+import type { RoutingRuleList } from "../../../modules/cases/contracts.js";
 import { api, isApiError, seg } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
-import { holdsRoleFor, useMe } from "../../app/session.js";
+import { useMe } from "../../app/session.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { OrganizationPicker } from "../../ui/pickers.js";
@@ -15,13 +16,15 @@ import { provinceQuery, provincesQuery } from "../provinces/queries.js";
 import { categoriesQuery, categoryOptions, homePlace } from "./cases-ui.js";
 
 const route = getRouteApi("/cases/routing");
-type Rule = { id: string; provinceCode: string; areaId: string; categoryId: string | null; orgId: string; orgNameTh: string; noteTh: string };
+type Rule = RoutingRuleList["items"][number];
 type Level = "province" | "district" | "subdistrict";
 const ALL = "__all__";
 
 /**
  * A province's routing rules: who handles a category (or every category) in the province, a district or a subdistrict.
  * The most specific rule wins at intake; without one, the category's provincial office, else the province's centre.
+ * Everyone who takes or handles the province's cases reads them; the server says who may change them (canWrite):
+ * the others see them read-only, with whom to ask.
  */
 export function RoutingRulesPage() {
   const { t } = useTranslation();
@@ -32,7 +35,6 @@ export function RoutingRulesPage() {
   const home = useMemo(() => homePlace(me.data), [me.data]);
   // an office's own province by default; a nation-wide administrator chooses one first
   const provinceCode = chosen ?? home.provinceCode ?? null;
-  const canWrite = holdsRoleFor(me.data, "cases:routing.write");
   const qc = useQueryClient();
 
   const provinces = useQuery(provincesQuery);
@@ -44,7 +46,8 @@ export function RoutingRulesPage() {
     staleTime: 10 * 60_000,
   });
   const categories = useQuery(categoriesQuery);
-  const rules = useQuery({ queryKey: ["cases", "routing-rules", provinceCode], queryFn: () => api.get<{ items: Rule[] }>("/cases/routing-rules", { provinceCode }), enabled: !!provinceCode });
+  const rules = useQuery({ queryKey: ["cases", "routing-rules", provinceCode], queryFn: () => api.get<RoutingRuleList>("/cases/routing-rules", { provinceCode }), enabled: !!provinceCode });
+  const canWrite = rules.data?.canWrite === true;
   const remove = useMutation({
     mutationFn: (id: string) => api.delete(`/cases/routing-rules/${seg(id)}`),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["cases", "routing-rules"] }),
@@ -81,6 +84,15 @@ export function RoutingRulesPage() {
       </Group>
       <ErrorAlert error={rules.error ?? remove.error} />
       {!provinceCode && <Text data-testid="routing-choose-province">{t("casesStaff.routing.chooseProvince")}</Text>}
+      {provinceCode && rules.data && !canWrite && (
+        <Card withBorder p="sm" bg="gray.0" data-testid="routing-read-only">
+          <Text size="sm" fw={600}>{t("casesStaff.routing.readOnlyTitle")}</Text>
+          <Text size="sm">
+            {t("casesStaff.routing.readOnlyText", { province: province.data ? f.name(province.data) : provinceCode })}{" "}
+            <AnchorLink to="/organizations/$id" params={{ id: `pro:${provinceCode}:provincial-office` }}>{t("casesStaff.routing.readOnlyWho", { province: province.data ? f.name(province.data) : provinceCode })}</AnchorLink>
+          </Text>
+        </Card>
+      )}
       {provinceCode && (
         <>
           <div className="table-scroll">
