@@ -18,14 +18,14 @@ const DELIVERY_LOOK: Record<DeliveryStatus, { color: string; icon: string }> = {
   gave_up: { color: "red", icon: "✕" },
 };
 
-const KNOWN_ERRORS = ["timeout", "redirect-not-followed", "http-error", "missing", "webhooks.url.private-address", "webhooks.url.unresolvable", "webhooks.url.not-https", "webhooks.url.invalid"];
+const KNOWN_ERRORS = ["timeout", "redirect-not-followed", "http-error", "missing", "webhooks.url.private-address", "webhooks.url.unresolvable", "webhooks.url.not-https", "webhooks.url.invalid", "webhooks.secret-unreadable"];
 /** A delivery error code in words (the server keeps stable codes: see platform/webhooks/deliver.ts). */
 function useDeliveryError() {
   const { t } = useTranslation();
   return (code: string | null): string => {
     if (!code) return "";
     if (code.startsWith("network:")) return t("webhooks.deliveryErrors.network", { code: code.slice("network:".length) });
-    return KNOWN_ERRORS.includes(code) ? t(`webhooks.deliveryErrors.${code.replace(/^webhooks\.url\./, "url-")}`) : code;
+    return KNOWN_ERRORS.includes(code) ? t(`webhooks.deliveryErrors.${code.replace(/^webhooks\.url\./, "url-").replace(/^webhooks\./, "")}`) : code;
   };
 }
 
