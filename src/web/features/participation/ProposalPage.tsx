@@ -192,7 +192,7 @@ function ModerateForm({ url, invalidate, label, reasonLabel, danger, compact, te
   const [open, setOpen] = useState(false);
   const [reasonTh, setReason] = useState("");
   const m = useMutation({ mutationFn: () => api.post(url, { reasonTh }), onSuccess: () => qc.invalidateQueries({ queryKey: invalidate }) });
-  const color = danger ? "red.9" : undefined;
+  const color = danger ? "red" : undefined;
   if (!open) return <Button size={compact ? "compact-xs" : "sm"} variant="subtle" color={color} onClick={() => setOpen(true)} data-testid={testId}>{label}</Button>;
   return (
     <form onSubmit={(e) => { e.preventDefault(); m.mutate(); }}>
