@@ -1,4 +1,3 @@
-import type { Ctx } from "./ctx.js";
 
 /**
  * A per-process read-through cache of reference rows that change rarely and are read on every intake: case
@@ -62,6 +61,9 @@ export class ReadCache {
     return this.entries.size;
   }
 }
+
+/** The part of a use case's context the cache needs (ctx.ts imports this module: no cycle). */
+type Ctx = { cache?: ReadCache; inTransaction?: boolean };
 
 /**
  * Reads through the request's cache when it has one and is outside a transaction (a transaction may read its own
