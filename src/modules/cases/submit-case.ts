@@ -189,5 +189,3 @@ export async function submitCase({ ctx, input, photos = [], channel: via, extern
     possibleDuplicates: dupes.map((d) => ({ id: d.id, publicRef: d.publicRef, distanceMeters: d.distanceMeters, similarity: d.similarity })),
   };
 }
-
-
