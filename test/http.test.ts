@@ -23,6 +23,15 @@ async function login(username: string, password = "changwat-demo") {
 }
 
 describe("accounts over HTTP", () => {
+  it("sends the security headers (CSP, HSTS, nosniff) on the API and on errors", async () => {
+    for (const url of ["/api/v1/auth/me", "/api/v1/no-such-route"]) {
+      const r = await app.inject({ method: "GET", url });
+      expect(r.headers["content-security-policy"], url).toContain("frame-ancestors 'none'");
+      expect(r.headers["strict-transport-security"], url).toMatch(/max-age/);
+      expect(r.headers["x-content-type-options"], url).toBe("nosniff");
+    }
+  });
+
   it("logs in, needs the CSRF token for writes, logs out", async () => {
     const s = await login("strategy.chiangrai");
     expect(s.status).toBe(200);

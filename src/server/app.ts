@@ -3,7 +3,6 @@ import fs from "node:fs";
 import path from "node:path";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -16,6 +15,7 @@ import { migrationStatus } from "../platform/db/migrate.js";
 import { newRequestId, type Ctx } from "../platform/ctx.js";
 import { AppError } from "../platform/errors.js";
 import { errorBody, errorHandler } from "../platform/http/error-handler.js";
+import { registerSecurityHeaders } from "../platform/http/security-headers.js";
 import "../platform/http/request-ctx.js";
 import { projectRoot } from "../platform/paths.js";
 import { accountsRoutes, authenticate, listDemoAccounts, SESSION_COOKIE, sessionCsrfToken } from "../modules/accounts/index.js";
@@ -85,21 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:", "blob:"],
-        fontSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   await app.register(rateLimit, { max: opts.rateLimitMax ?? 1200, timeWindow: "1 minute", errorResponseBuilder: (req, ctx) => ({ statusCode: 429, ...errorBody(String(req.id), "rate.limited", "มีคำขอมากเกินไป กรุณารอสักครู่", `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`) }) });
   await app.register(swagger, {
     openapi: {
