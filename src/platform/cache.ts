@@ -51,6 +51,11 @@ export class ReadCache {
     return out;
   }
 
+  /** Drops one key. */
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   /** Drops every key that starts with prefix (after a write to what they hold). */
   invalidate(prefix: string): void {
     for (const k of this.entries.keys()) if (k.startsWith(prefix)) this.entries.delete(k);
@@ -78,6 +83,11 @@ export async function cachedMany<V>(ctx: Ctx, prefix: string, ids: Iterable<stri
   if (ctx.cache && !ctx.inTransaction && ctx.cache.ttlMs > 0) return ctx.cache.getMany(prefix, ids, loadMany);
   const list = [...new Set(ids)];
   return list.length ? loadMany(list) : new Map();
+}
+
+/** Drops one cached entry (no-op without a cache). */
+export function forgetCached(ctx: Ctx, key: string): void {
+  ctx.cache?.delete(key);
 }
 
 /** Drops the cached entries under prefix after a write (no-op without a cache). */

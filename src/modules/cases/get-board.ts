@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { requirePermission } from "../../platform/auth/permissions.js";
+import { cached, forgetCached } from "../../platform/cache.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { tsQueryFromText } from "../../platform/thai/segment.js";
 import { parseInput } from "../../platform/validation.js";
@@ -9,6 +10,14 @@ import { caseCategories, cases } from "./tables.js";
 
 /** The board counts matching cases up to this many; beyond it `totalCapped` is true. */
 export const BOARD_COUNT_CAP = 10_000;
+
+/**
+ * A count of at least this many matching cases is kept in the read cache (READ_CACHE_SECONDS, 10 s by default) and
+ * may lag that long; a smaller count is made on every page. Counting a province's cases took more PostgreSQL CPU than
+ * reading the page (bench/cases-board.ts), and "12,345 cases" a few seconds old is as true for the public as exact;
+ * a district's or a new deployment's handful stays exact, so a new report shows in the total at once.
+ */
+export const BOARD_COUNT_CACHED_FROM = 1_000;
 
 /** The public board: every case (merged ones folded into their target), newest first, with no personal data. */
 export async function getBoard({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<Board> {
@@ -27,12 +36,18 @@ export async function getBoard({ ctx, input }: { ctx: Ctx; input: unknown }): Pr
   }
   const cond = and(...where);
   // counted up to the cap: a nation's board says "10,000+" instead of counting millions of rows on every page
-  const capped = ctx.db.select({ one: sql`1` }).from(cases).where(cond).limit(BOARD_COUNT_CAP + 1).as("capped");
-  const [counted, rows] = await Promise.all([
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(capped),
+  const count = () =>
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(ctx.db.select({ one: sql`1` }).from(cases).where(cond).limit(BOARD_COUNT_CAP + 1).as("capped"))
+      .then((r) => r[0]?.n ?? 0);
+  // a text search is not cached: its terms make almost every key new
+  const countKey = i.q ? null : `cases:board-count:${JSON.stringify([i.provinceCode ?? null, i.districtCode ?? null, i.categoryId ?? null, i.status ?? null])}`;
+  const [n, rows] = await Promise.all([
+    countKey ? cached(ctx, countKey, count) : count(),
     ctx.db.select(BOARD_COLUMNS).from(cases).where(cond).orderBy(desc(cases.receivedAt), asc(cases.id)).limit(i.pageSize).offset((i.page - 1) * i.pageSize),
   ]);
-  const n = counted[0]?.n ?? 0;
+  if (countKey && n < BOARD_COUNT_CACHED_FROM) forgetCached(ctx, countKey);
   const l = await loadLookups(ctx, rows);
   return { items: rows.map((r) => boardItem(r, l, r.afterPhotoId ? photoUrl(r.publicRef, r.afterPhotoId, true) : null)), total: Math.min(n, BOARD_COUNT_CAP), totalCapped: n > BOARD_COUNT_CAP, page: i.page, pageSize: i.pageSize };
 }
