@@ -175,14 +175,20 @@ export function newTrackingCode(): string {
 }
 export const trackingHash = (code: string) => createHash("sha256").update(code.trim().toUpperCase().replace(/[^0-9A-Z]/g, "")).digest("hex");
 
-/** Word-set similarity of two Thai texts (Dice coefficient over their words of two letters or more). */
-export function textSimilarity(a: string, b: string): number {
-  const wa = new Set(thaiWords(a).filter((w) => w.length >= 2));
-  const wb = new Set(thaiWords(b).filter((w) => w.length >= 2));
+/** The words of a Thai text that similarity counts (two letters or more). */
+export const similarityWords = (words: readonly string[]): Set<string> => new Set(words.filter((w) => w.length >= 2));
+
+/** Dice coefficient of two word sets. */
+export function setSimilarity(wa: ReadonlySet<string>, wb: ReadonlySet<string>): number {
   if (!wa.size || !wb.size) return 0;
   let common = 0;
   for (const w of wa) if (wb.has(w)) common++;
   return (2 * common) / (wa.size + wb.size);
+}
+
+/** Word-set similarity of two Thai texts (Dice coefficient over their words of two letters or more). */
+export function textSimilarity(a: string, b: string): number {
+  return setSimilarity(similarityWords(thaiWords(a)), similarityWords(thaiWords(b)));
 }
 /** Texts at least this similar are offered as duplicates (tuned on near-identical Traffy reports; see the test). */
 export const DUPLICATE_SIMILARITY = 0.3;

@@ -5,7 +5,7 @@ import type { Database } from "../../platform/db/client.js";
 import { actor, createTestDb, ctxFor } from "../../../test/db.js";
 import { setRoutingRule } from "./set-routing-rule.js";
 import { deleteRoutingRule } from "./delete-routing-rule.js";
-import { submitCase } from "./submit-case.js";
+import { CASE_NUMBER_BLOCK, nextCaseNumber, submitCase } from "./submit-case.js";
 import { withTransaction } from "../../platform/ctx.js";
 
 let db: Database;
@@ -98,5 +98,24 @@ describe("intake through the read cache and one statement", () => {
     const ev = await db.query<{ kind: string; data: unknown }>(`select kind, data from case_events where case_id = $1 order by seq`, [b.id]);
     expect(ev.map((e) => e.kind)).toEqual(["received", "routed", "possible-duplicate"]);
     expect(ev[2]!.data).toMatchObject({ candidates: [{ id: a.id }] });
+  });
+});
+
+describe("case numbers", () => {
+  it("are taken from the sequence a block at a time, unique under concurrent intakes; a transaction takes its own", async () => {
+    const seq = async () => Number((await db.query<{ n: string }>("select last_value::text as n from case_ref_seq"))[0]!.n);
+    // a database handle of its own, so that this test's block is not one another test started
+    const own = { ...ctxFor(db, anon), db: Object.create(ctxFor(db, anon).db) as ReturnType<typeof ctxFor>["db"] };
+    const before = await seq();
+    const first = Number(await nextCaseNumber(own));
+    expect(first).toBe(before + 1);
+    expect(await seq()).toBe(before + CASE_NUMBER_BLOCK); // one round trip took a block
+    const many = (await Promise.all(Array.from({ length: 2 * CASE_NUMBER_BLOCK + 5 }, () => nextCaseNumber(own)))).map(Number);
+    expect(new Set(many).size).toBe(many.length);
+    expect(many.every((n) => n > first)).toBe(true);
+    expect(await seq()).toBe(before + 3 * CASE_NUMBER_BLOCK);
+    const inTx = Number(await withTransaction(own, (tx) => nextCaseNumber(tx)));
+    expect(inTx).toBe(before + 3 * CASE_NUMBER_BLOCK + 1);
+    expect(many).not.toContain(inTx);
   });
 });

@@ -6,7 +6,7 @@ import { rowsOf } from "../../platform/db/rows.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { newId, type Ctx } from "../../platform/ctx.js";
 import { ConflictError, fieldError, ValidationError } from "../../platform/errors.js";
-import { searchText } from "../../platform/thai/segment.js";
+import { searchText, termsOfWords, thaiWords } from "../../platform/thai/segment.js";
 import { toBuddhistYear } from "../../platform/thai/dates.js";
 import { lookupArea, lookupOrganization, lookupOrganizationCached } from "../registry/index.js";
 import { consentVersion } from "./retention.js";
@@ -49,6 +49,33 @@ export async function placeOf(ctx: Ctx, i: { subdistrictCode?: string; districtC
   throw new ValidationError([fieldError("lat", "cases.location-required", "กรุณาปักหมุดหรือเลือกตำบล อำเภอ หรือจังหวัด", "Drop a pin or choose a subdistrict, district or province")]);
 }
 
+/** How many case numbers a process takes from the sequence at a time (one round trip for this many intakes). */
+export const CASE_NUMBER_BLOCK = 20;
+const numberPools = new WeakMap<object, { free: string[]; refill?: Promise<void> }>();
+
+/**
+ * The next number for a case's public reference: from the process's block for this database (taken CASE_NUMBER_BLOCK at
+ * a time from `case_ref_seq`), or straight from the sequence inside a transaction. Numbers stay unique across
+ * processes; a block's numbers not used when a process stops are skipped, as a failed write's number always was.
+ */
+export async function nextCaseNumber(ctx: Ctx): Promise<string> {
+  if (ctx.inTransaction) return rowsOf<{ n: string }>(await ctx.db.execute(sql`select nextval('case_ref_seq')::text as n`))[0]!.n;
+  let pool = numberPools.get(ctx.db);
+  if (!pool) numberPools.set(ctx.db, (pool = { free: [] }));
+  const p = pool;
+  while (!p.free.length) {
+    p.refill ??= Promise.resolve(ctx.db.execute(sql`select nextval('case_ref_seq') as n from generate_series(1, ${CASE_NUMBER_BLOCK})`))
+      .then((r) => {
+        p.free.push(...rowsOf<{ n: string | number }>(r).map((x) => BigInt(x.n)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String));
+      })
+      .finally(() => {
+        p.refill = undefined;
+      });
+    await p.refill;
+  }
+  return p.free.shift()!;
+}
+
 /**
  * Takes a report from any channel: places it, routes it (rules, or the office a staff member chose), starts its
  * service-level clock, keeps the reporter apart (PDPA) with a tracking code shown once, and offers the open cases
@@ -81,11 +108,15 @@ export async function submitCase({ ctx, input, photos = [], channel: via, extern
   const now = ctx.now();
   const trackingCode = newTrackingCode();
   const hasPin = i.lat !== undefined && i.lon !== undefined;
-  // two reads, then every write as one statement (executeAsOne: atomic, one round trip; the duplicate search is a
-  // read and needs no transaction under read committed). The number is taken first: a failed write leaves a gap.
+  // the Thai word break of the description is the costliest step of an intake: done once, for the search text and
+  // for the duplicate search
+  const descriptionWords = thaiWords(i.descriptionTh);
+  // one read (and a block of numbers now and then), then every write as one statement (executeAsOne: atomic, one
+  // round trip; the duplicate search is a read and needs no transaction under read committed). The number is taken
+  // first: a failed write leaves a gap.
   const [n, dupes, org, actorLabelTh] = await Promise.all([
-    ctx.db.execute(sql`select nextval('case_ref_seq')::text as n`).then((r) => rowsOf<{ n: string }>(r)[0]!.n),
-    hasPin ? findDuplicatesAt(ctx, { lat: i.lat!, lon: i.lon!, text: i.descriptionTh }) : Promise.resolve([]),
+    nextCaseNumber(ctx),
+    hasPin ? findDuplicatesAt(ctx, { lat: i.lat!, lon: i.lon!, text: i.descriptionTh, words: descriptionWords }) : Promise.resolve([]),
     lookupOrganizationCached(ctx, routed.orgId),
     actorLabel(ctx, { assignedOrgId: routed.orgId, ...place }),
   ]);
@@ -93,7 +124,7 @@ export async function submitCase({ ctx, input, photos = [], channel: via, extern
   const id = newId(now.getTime());
   const channel = via ?? i.channel ?? "web";
   const publicText = redactPersonalData(i.descriptionTh, [i.reporter.name]);
-  const descriptionTerms = searchText(i.descriptionTh);
+  const descriptionTerms = termsOfWords(descriptionWords).join(" ");
   const row: CaseRow = {
     id,
     publicRef,
