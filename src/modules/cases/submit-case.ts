@@ -49,6 +49,16 @@ export async function placeOf(ctx: Ctx, i: { subdistrictCode?: string; districtC
   throw new ValidationError([fieldError("lat", "cases.location-required", "กรุณาปักหมุดหรือเลือกตำบล อำเภอ หรือจังหวัด", "Drop a pin or choose a subdistrict, district or province")]);
 }
 
+const categoryTermsMemo = new Map<string, string>();
+const categoryTerms = (nameTh: string): string => {
+  let t = categoryTermsMemo.get(nameTh);
+  if (t === undefined) {
+    if (categoryTermsMemo.size > 1000) categoryTermsMemo.clear();
+    categoryTermsMemo.set(nameTh, (t = searchText(nameTh)));
+  }
+  return t;
+};
+
 /** How many case numbers a process takes from the sequence at a time (one round trip for this many intakes). */
 export const CASE_NUMBER_BLOCK = 20;
 const numberPools = new WeakMap<object, { free: string[]; refill?: Promise<void> }>();
@@ -157,7 +167,8 @@ export async function submitCase({ ctx, input, photos = [], channel: via, extern
     reopenCount: 0,
     rating: null,
     externalId: externalId ?? null,
-    searchText: [searchText(publicRef, category.nameTh), descriptionTerms, searchText(i.addressTh)].filter(Boolean).join(" "),
+    // the reference's terms are its dash-separated parts ("57-69-000123"); a category's name is split once per process
+    searchText: [publicRef.split("-").join(" "), categoryTerms(category.nameTh), descriptionTerms, searchText(i.addressTh)].filter(Boolean).join(" "),
     search: null,
     // the Thai word break of a long text is the costliest step here: done once when nothing was redacted
     publicSearchText: category.sensitive ? "" : publicText === i.descriptionTh ? descriptionTerms : searchText(publicText),
