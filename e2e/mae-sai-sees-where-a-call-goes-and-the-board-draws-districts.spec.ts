@@ -144,3 +144,21 @@ it("a visitor sees Chiang Rai's districts on the public board map, on a phone an
     await context.close();
   }
 });
+
+it("past its count cap the board says \"10,000+\", in Thai and in English", async () => {
+  // the demo has far fewer than 10,000 cases, so the server's real answer is marked capped on its way to the page
+  // (the cap itself is tested against the database in cases.test.ts); this checks what the page makes of it
+  const url = live.server.url;
+  const context = await live.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" });
+  const page = await context.newPage();
+  await page.route((u) => u.pathname === "/api/v1/public/cases", async (route) => {
+    const answer = await route.fetch();
+    await route.fulfill({ response: answer, json: { ...(await answer.json()), total: 10_000, totalCapped: true } });
+  });
+  await page.goto(`${url}/board`);
+  const count = page.getByTestId("board-count");
+  await expect.poll(() => count.innerText()).toBe("พบ 10,000+ เรื่อง");
+  await page.getByTestId("lang-switch").click();
+  await expect.poll(() => count.innerText()).toBe("10,000+ cases");
+  await context.close();
+});
