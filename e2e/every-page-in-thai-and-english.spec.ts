@@ -773,6 +773,15 @@ journey(
       expect: { locator: (p) => p.getByRole("dialog"), text: { th: tr("th", "admin.users.grantTitle", { name: "" }).trim(), en: tr("en", "admin.users.grantTitle", { name: "" }).trim() } },
       viewportShot: true,
     },
+    {
+      name: "admin-users-closed",
+      path: "/admin/users",
+      open: async (page, lang) => {
+        await page.getByLabel(tr(lang, "admin.users.showClosed")).check();
+        await page.locator('[data-closed="true"]').first().waitFor();
+      },
+      expect: [{ locator: (p) => p.locator('[data-closed="true"]').first(), text: both("admin.users.closed") }, { locator: byTestId("user-closed-name"), text: { th: "ปิดบัญชีแล้วเมื่อ", en: "Closed on" } }],
+    },
     { name: "admin-api-keys", path: "/admin/api-keys", expect: { locator: byTestId("api-keys-table"), text: { th: [tr("th", "admin.apiKeys.prefix"), "e2e key"], en: [tr("en", "admin.apiKeys.prefix"), "e2e key"] } } },
     { name: "admin-imports", path: "/admin/imports", expect: { locator: (p) => p.locator("main"), text: { th: [tr("th", "nav.admin"), tr("th", "imports.title")], en: [tr("en", "nav.admin"), tr("en", "imports.title")] } } },
     { name: "admin-holidays", path: "/admin/holidays", expect: { locator: byTestId("holidays-table"), text: { th: "วันขึ้นปีใหม่", en: "New Year's Day" } } },
@@ -794,6 +803,17 @@ journey(
     expect(key.status(), await key.text()).toBe(201);
     const edit = await s.context.request.patch(`${server.url}/api/v1/organizations/prov:57`, { headers, data: { abbreviation: "จ.ชร." } });
     expect(edit.status(), await edit.text()).toBe(200);
+    // and an account its holder closed, for the list's "show closed accounts"
+    const email = "closed.sweep@demo.changwat.invalid";
+    const password = "a-long-enough-password";
+    const post = (p: string, body: unknown, extra: Record<string, string> = {}) => fetch(`${server.url}/api/v1${p}`, { method: "POST", headers: { "content-type": "application/json", ...extra }, body: JSON.stringify(body) });
+    expect((await post("/auth/sign-up", { email, password, displayName: "ปิดบัญชี ทดสอบ", consent: true })).status).toBe(202);
+    const mail = ((await (await post("/dev/outbox", { address: email })).json()) as { items: { text: string }[] }).items[0]!;
+    expect((await post("/auth/verify-email", { token: decodeURIComponent(/\/account\/verify#token=([^\s"<&]+)/.exec(mail.text)![1]!) })).status).toBe(200);
+    const login = await post("/auth/login", { username: email, password });
+    const auth = { cookie: login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), "x-csrf-token": ((await login.json()) as { csrfToken: string }).csrfToken };
+    const closed = await post("/me/close", { password, confirmation: "close my account" }, auth);
+    expect(closed.status, await closed.clone().text()).toBe(200);
   },
 );
 

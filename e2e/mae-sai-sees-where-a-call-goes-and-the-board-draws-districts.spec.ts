@@ -84,6 +84,10 @@ it("Mae Sai's centre sees where a 1567 call will go and why, and reads the provi
   await desk.getByTestId("routing-title").waitFor();
   const readOnly = desk.getByTestId("routing-read-only");
   await readOnly.waitFor();
+  // the centre reads Chiang Rai's rules only: no choice of another province (it would answer 403), just the name
+  expect(await desk.getByTestId("routing-province-name").innerText()).toBe("จังหวัดเชียงราย");
+  expect(await desk.getByTestId("routing-province").count()).toBe(0);
+  expect(await desk.getByRole("alert").count()).toBe(0);
   expect(await readOnly.innerText()).toContain("สำนักงานจังหวัดเชียงราย");
   const row = desk.locator('[data-testid="routing-row"][data-area="district:5709"]');
   await row.waitFor();
@@ -102,6 +106,26 @@ it("Mae Sai's centre sees where a 1567 call will go and why, and reads the provi
   await shot(desk, "03-preview-road-en", false);
   expect(errors).toEqual([]);
   await desk.context().close();
+});
+
+it("a cluster office is offered only its cluster's provinces on the rules page, and each one reads", async () => {
+  const url = live.server.url;
+  const provinces = (await (await fetch(`${url}/api/v1/provinces`)).json()) as { code: string; nameTh: string; cluster: { code: string } | null }[];
+  const n2 = provinces.filter((p) => p.cluster?.code === "N2");
+  expect(n2.map((p) => p.code)).toContain("57");
+  const page = await loginAs(live.browser, url, "cluster.n2");
+  const errors: string[] = [];
+  page.on("response", (r) => r.status() >= 400 && r.url().includes("/routing-rules") && errors.push(`${r.status()} ${r.url()}`));
+  await page.goto(`${url}/cases/routing`);
+  await page.getByTestId("routing-choose-province").waitFor();
+  await page.getByTestId("routing-province").click();
+  const options = page.getByRole("option");
+  await expect.poll(() => options.count()).toBe(n2.length);
+  expect((await options.allInnerTexts()).sort()).toEqual(n2.map((p) => `${p.code} · ${p.nameTh}`).sort());
+  await page.getByRole("option", { name: `57 · เชียงราย` }).click();
+  await page.locator('[data-testid="routing-row"][data-area="district:5709"]').waitFor();
+  expect(errors).toEqual([]);
+  await page.context().close();
 });
 
 it("a visitor sees Chiang Rai's districts on the public board map, on a phone and at a desk; a district chosen is framed", async () => {
@@ -143,4 +167,22 @@ it("a visitor sees Chiang Rai's districts on the public board map, on a phone an
     expect(errors, name).toEqual([]);
     await context.close();
   }
+});
+
+it("past its count cap the board says \"10,000+\", in Thai and in English", async () => {
+  // the demo has far fewer than 10,000 cases, so the server's real answer is marked capped on its way to the page
+  // (the cap itself is tested against the database in cases.test.ts); this checks what the page makes of it
+  const url = live.server.url;
+  const context = await live.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" });
+  const page = await context.newPage();
+  await page.route((u) => u.pathname === "/api/v1/public/cases", async (route) => {
+    const answer = await route.fetch();
+    await route.fulfill({ response: answer, json: { ...(await answer.json()), total: 10_000, totalCapped: true } });
+  });
+  await page.goto(`${url}/board`);
+  const count = page.getByTestId("board-count");
+  await expect.poll(() => count.innerText()).toBe("พบ 10,000+ เรื่อง");
+  await page.getByTestId("lang-switch").click();
+  await expect.poll(() => count.innerText()).toBe("10,000+ cases");
+  await context.close();
 });

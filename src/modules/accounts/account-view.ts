@@ -19,6 +19,7 @@ export async function accountViews(ctx: Ctx, rows: (typeof accounts.$inferSelect
     lockedUntil: a.lockedUntil && a.lockedUntil > ctx.now() ? a.lockedUntil.toISOString() : null,
     lastLoginAt: a.lastLoginAt?.toISOString() ?? null,
     createdAt: a.createdAt.toISOString(),
+    closedAt: a.closedAt?.toISOString() ?? null,
     grants: views.filter((_, i) => gs[i]!.accountId === a.id),
   }));
 }

@@ -229,6 +229,45 @@ describe("a citizen closes her account", () => {
     expect(await db.query("select action from audit_log where action = 'accounts.account.close' and entity_id = $1", [staff.id])).toEqual([]);
   });
 
+  it("the administrators' list leaves closed accounts out unless asked, shows them as closed (not a blank name), and refuses changes to them", async () => {
+    const me = await citizen("closes.then.listed@example.invalid", "ปิดแล้ว ไม่แสดง");
+    // closed through the use case: /me/close is rate-limited, and the earlier tests used this address's allowance
+    const { closedAt } = await closeMyAccount({ ctx: ctxFor(db, actor("citizen", "nation", me.id)), input: { password: PASSWORD, confirmation: "close my account" }, erasers: ERASERS });
+    const r = await login("admin", "changwat-demo");
+    const admin = { cookie: String(r.headers["set-cookie"]).split(";")[0]!, "x-csrf-token": r.json().csrfToken as string };
+    const list = async (query: string) => {
+      const res = await app.inject({ method: "GET", url: `/api/v1/accounts?limit=500${query}`, headers: admin });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: { id: string; displayName: string; email: string | null; closedAt: string | null; grants: unknown[] }[]; total: number };
+    };
+    const [{ open, closed }] = await db.query<{ open: number; closed: number }>("select count(*) filter (where closed_at is null)::int as open, count(*) filter (where closed_at is not null)::int as closed from accounts");
+    expect(closed).toBeGreaterThanOrEqual(1);
+    // by default: open accounts only, counted as such
+    const byDefault = await list("");
+    expect(byDefault.total).toBe(open);
+    expect(byDefault.items.map((a) => a.id)).not.toContain(me.id);
+    expect(byDefault.items.every((a) => a.closedAt === null)).toBe(true);
+    // asked for: the tombstone, flagged with its closing date, no name, address or roles
+    const all = await list("&closed=include");
+    expect(all.total).toBe(open + closed!);
+    expect(all.items.find((a) => a.id === me.id)).toMatchObject({ displayName: "", email: null, closedAt, grants: [] });
+    const only = await list("&closed=only");
+    expect(only.total).toBe(closed);
+    expect(only.items.map((a) => a.id)).toContain(me.id);
+    expect(only.items.every((a) => a.closedAt !== null)).toBe(true);
+    const bad = await app.inject({ method: "GET", url: "/api/v1/accounts?closed=yes", headers: admin });
+    expect([bad.statusCode, bad.json().error.code]).toEqual([400, "validation.failed"]);
+    // nothing can be done to it: a role or a reset token is refused with 409, and nothing is written
+    const before = await snapshot(db, TABLES);
+    const grant = await app.inject({ method: "POST", url: `/api/v1/accounts/${me.id}/grants`, headers: admin, payload: { role: "citizen", scope: "nation" } });
+    const reset = await app.inject({ method: "POST", url: `/api/v1/accounts/${me.id}/reset-token`, headers: admin });
+    for (const res of [grant, reset]) {
+      expect([res.statusCode, res.json().error.code], res.body).toEqual([409, "accounts.closed"]);
+      expect(res.json().error.messageTh).toContain("ถูกปิด");
+    }
+    expect(await snapshot(db, TABLES)).toEqual(before);
+  });
+
   it("writes its audit record in the closing transaction: when the audit fails, nothing is erased", async () => {
     const me = await citizen("audit.fails@example.invalid", "ตรวจสอบ ล้มเหลว", "0865554444");
     await report(me, "ท่อระบายน้ำอุดตันหน้าตลาดแม่สาย น้ำขังทุกครั้งที่ฝนตก", { name: "ตรวจสอบ ล้มเหลว", email: "audit.fails@example.invalid", notify: true });

@@ -44,6 +44,8 @@ export const AccountView = z.object({
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  /** set when the holder closed the account: a tombstone with no name, e-mail or roles, which nobody may change */
+  closedAt: z.string().nullable(),
   grants: z.array(GrantView),
 });
 export type AccountView = z.infer<typeof AccountView>;

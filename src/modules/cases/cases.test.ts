@@ -12,7 +12,7 @@ import { redactPersonalData, routeCase, textSimilarity, mustGetCategory } from "
 import { closeResolvedCases } from "./close-resolved-cases.js";
 import { escalateCases, escalationLevelAt } from "./escalate-cases.js";
 import { findDuplicatesAt } from "./find-duplicates.js";
-import { getBoard } from "./get-board.js";
+import { BOARD_COUNT_CAP, getBoard } from "./get-board.js";
 import { getCase } from "./get-case.js";
 import { getCaseStats } from "./get-case-stats.js";
 import { getPublicCase } from "./get-public-case.js";
@@ -346,6 +346,20 @@ describe("public board and statistics", () => {
     expect(flood.nameTh).toBe("น้ำท่วม");
     const agencies = await getCaseStats({ ctx: ctxFor(db, anon), input: { provinceCode: "57", by: "agency" } });
     expect(agencies.rows.find((x) => x.key === "pro:57:disaster-prevention-mitigation")?.nameTh).toBe("สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดเชียงราย");
+  });
+
+  it("counts exactly up to its cap, and beyond it says the total is capped (the web shows \"10,000+\")", async () => {
+    expect(BOARD_COUNT_CAP).toBe(10_000);
+    // a word only these reports carry, so that the count is theirs alone; the cap is 3 instead of 10,000
+    const mark = "ฝายชะลอน้ำพังxq";
+    const board = (countCap?: number) => getBoard({ ctx: ctxFor(db, anon), input: { q: mark, pageSize: 2 }, countCap });
+    for (let k = 0; k < 3; k++) await report({ descriptionTh: `น้ำท่วมเพราะ ${mark} ที่หมู่ ${k + 1} ไหลเข้าบ้าน` });
+    expect(await board(3)).toMatchObject({ total: 3, totalCapped: false });
+    await report({ descriptionTh: `น้ำท่วมเพราะ ${mark} ที่หมู่ 4 ไหลเข้าบ้าน` });
+    const over = await board(3);
+    expect([over.total, over.totalCapped, over.items.length]).toEqual([3, true, 2]);
+    // with the real cap, four is counted exactly
+    expect(await board()).toMatchObject({ total: 4, totalCapped: false });
   });
 });
 

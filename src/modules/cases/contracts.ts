@@ -326,6 +326,9 @@ export const RoutingRuleView = z.object({ id: z.string(), provinceCode: z.string
 /** A province's rules as a reader sees them; `canWrite` says whether this reader may change them (else read-only). */
 export const RoutingRuleList = z.object({ items: z.array(RoutingRuleView), canWrite: z.boolean() });
 export type RoutingRuleList = z.infer<typeof RoutingRuleList>;
+/** The provinces whose routing rules the reader may read (the rules page's province choice). */
+export const RoutingProvinces = z.object({ provinceCodes: z.array(z.string()) });
+export type RoutingProvinces = z.infer<typeof RoutingProvinces>;
 
 /** Where a case of this category at this place would go (the intake form asks before saving): same fields as intake. */
 export const RoutingPreviewInput = z

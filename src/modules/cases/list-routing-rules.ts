@@ -4,8 +4,8 @@ import { POLICY } from "../../platform/auth/policy.js";
 import { parseScopeKey, provinceScope } from "../../platform/auth/scope.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { ForbiddenError, UnauthorizedError } from "../../platform/errors.js";
-import { lookupOrganizations } from "../registry/index.js";
-import type { RoutingRuleList } from "./contracts.js";
+import { listProvinceCodes, lookupOrganizations } from "../registry/index.js";
+import type { RoutingProvinces, RoutingRuleList } from "./contracts.js";
 import { caseRoutingRules } from "./tables.js";
 
 /**
@@ -14,15 +14,36 @@ import { caseRoutingRules } from "./tables.js";
  * province who hold `cases:read` over it (cluster offices, the PMOC) keep reading them too.
  */
 export async function mayReadRoutingRules(ctx: Ctx, provinceCode: string): Promise<boolean> {
-  const province = provinceScope(provinceCode);
-  if (await hasPermission(ctx, "cases:routing.read", province)) return true;
+  return readsFrom(ctx, provinceCode, await provincesInside(ctx));
+}
+
+/** The provinces the actor's routing readers' grants lie inside (a district's centre: its province). */
+async function provincesInside(ctx: Ctx): Promise<Set<string>> {
   const roles = POLICY["cases:routing.read"] as readonly string[];
+  const out = new Set<string>();
   for (const g of ctx.actor.grants) {
     const scope = roles.includes(g.role) ? parseScopeKey(g.scope) : null;
-    // the grant lies inside the province: its rules decide where that grant's own cases go
-    if (scope && (await ctx.scopes.provinceOf(scope)) === provinceCode) return true;
+    const p = scope ? await ctx.scopes.provinceOf(scope) : null;
+    if (p) out.add(p);
   }
+  return out;
+}
+
+async function readsFrom(ctx: Ctx, provinceCode: string, inside: Set<string>): Promise<boolean> {
+  const province = provinceScope(provinceCode);
+  if (await hasPermission(ctx, "cases:routing.read", province)) return true;
+  // the grant lies inside the province: its rules decide where that grant's own cases go
+  if (inside.has(provinceCode)) return true;
   return hasPermission(ctx, "cases:read", province);
+}
+
+/** The provinces whose routing rules the actor may read (the rules page offers only these); 401 for anonymous actors. */
+export async function listRoutingProvinces({ ctx }: { ctx: Ctx }): Promise<RoutingProvinces> {
+  if (ctx.actor.kind === "anonymous") throw new UnauthorizedError();
+  const inside = await provincesInside(ctx);
+  const codes: string[] = [];
+  for (const code of await listProvinceCodes(ctx)) if (await readsFrom(ctx, code, inside)) codes.push(code);
+  return { provinceCodes: codes };
 }
 
 /** Throws 401 for anonymous actors and 403 for readers outside the province (see mayReadRoutingRules). */

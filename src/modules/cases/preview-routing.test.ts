@@ -5,6 +5,7 @@ import { buildApp } from "../../server/app.js";
 import { actor, createTestDb, ctxFor } from "../../../test/db.js";
 import { FIXED_NOW } from "../../../test/clock.js";
 import type { RoutingPreview, RoutingRuleList } from "./contracts.js";
+import { listRoutingProvinces, listRoutingRules } from "./list-routing-rules.js";
 import { previewRouting } from "./preview-routing.js";
 import { setRoutingRule } from "./set-routing-rule.js";
 import { submitCase } from "./submit-case.js";
@@ -67,6 +68,29 @@ describe("where would a case go (the intake form asks before saving)", () => {
     expect(await writes()).toBe(before);
   });
 
+  it("offers each reader exactly the provinces whose rules it may read, and nobody else any", async () => {
+    const codes = async (who: ReturnType<typeof actor>) => (await listRoutingProvinces({ ctx: ctxFor(db, who) })).provinceCodes;
+    const [{ n2 }] = await db.query<{ n2: string[] }>("select array_agg(p.code order by p.code) as n2 from area_groupings g join areas p on p.id = g.area_id where g.group_id = 'cluster:N2' and g.valid_to is null and p.classification = 'province'");
+    expect(n2).toContain("57");
+    const readers: [ReturnType<typeof actor>, string[]][] = [
+      [actor("district_officer", "area:district:5709"), ["57"]],
+      [actor("agency_officer", "org:pro:76:land"), ["76"]],
+      [actor("governor", "area:province:34"), ["34"]],
+      [actor("cluster_office", "area:cluster:N2"), n2!],
+    ];
+    for (const [who, expected] of readers) {
+      const got = await codes(who);
+      expect(got, who.grants[0]!.scope).toEqual(expected);
+      // the same answer as the rules themselves give: the listed provinces read, another one is refused
+      for (const c of got) expect(await status(listRoutingRules({ ctx: ctxFor(db, who), input: { provinceCode: c } })), c).toBe(0);
+      const outside = ["10", "40", "76"].find((c) => !got.includes(c))!;
+      expect(await status(listRoutingRules({ ctx: ctxFor(db, who), input: { provinceCode: outside } })), outside).toBe(403);
+    }
+    expect(await codes(actor("administrator", "nation"))).toHaveLength(77);
+    expect(await codes(actor("citizen", "nation"))).toEqual([]);
+    expect(await status(listRoutingProvinces({ ctx: ctxFor(db, { kind: "anonymous", id: null, name: "anonymous", grants: [] }) }))).toBe(401);
+  });
+
   it("over HTTP, logged in as Mae Sai's centre: the rules read-only, the preview of a 1567 call, another province refused", async () => {
     const login = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "district.maesai", password: "changwat-demo" } });
     expect(login.statusCode, login.body).toBe(200);
@@ -79,6 +103,9 @@ describe("where would a case go (the intake form asks before saving)", () => {
     const p = await app.inject({ method: "GET", url: "/api/v1/cases/routing-rules/preview?categoryId=road&provinceCode=57&districtCode=5709&lat=20.4412&lon=99.8765", headers: { cookie } });
     expect(p.statusCode, p.body).toBe(200);
     expect((p.json() as RoutingPreview).rule?.areaNameEn).toBe("Mae Sai");
+    // the page offers only the province it may read
+    const provinces = await app.inject({ method: "GET", url: "/api/v1/cases/routing-rules/provinces", headers: { cookie } });
+    expect([provinces.statusCode, provinces.json()]).toEqual([200, { provinceCodes: ["57"] }]);
     const other = await app.inject({ method: "GET", url: "/api/v1/cases/routing-rules?provinceCode=76", headers: { cookie } });
     expect(other.statusCode).toBe(403);
     expect(other.json().error).toMatchObject({ code: "auth.forbidden", details: { operation: "cases:routing.read" } });

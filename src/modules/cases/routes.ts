@@ -38,6 +38,7 @@ import {
   ResolveCaseInput,
   RoutingPreview,
   RoutingPreviewInput,
+  RoutingProvinces,
   RoutingRuleInput,
   RoutingRuleList,
   Stats,
@@ -59,7 +60,7 @@ import { getCaseStats } from "./get-case-stats.js";
 import { getPublicCase, getPublicCasePhoto } from "./get-public-case.js";
 import { listCases } from "./list-cases.js";
 import { listCategories } from "./list-categories.js";
-import { listRoutingRules } from "./list-routing-rules.js";
+import { listRoutingProvinces, listRoutingRules } from "./list-routing-rules.js";
 import { mergeCase } from "./merge-case.js";
 import { previewRouting } from "./preview-routing.js";
 import { PHOTO_MAX_BYTES, PhotoTooLargeError } from "./photos.js";
@@ -222,6 +223,7 @@ export function casesRoutes(opts: CasesRouteOptions = {}): FastifyPluginAsync {
     r.get("/cases/:id/assignees", { schema: { tags, params: Id, description: "People a case may be assigned to (its handlers).", response: { 200: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.string() })) }), ...errorResponses } } }, (req) => listAssignees({ ctx: req.ctx, input: { id: req.params.id } }));
     r.get("/cases/suggest", { schema: { tags, description: "Top-3 categories and agencies the Thai text suggests (staff routing hints).", querystring: z.object({ text: z.string().trim().min(1).max(4000) }), response: { 200: z.object({ categories: z.array(Suggestion), organizations: z.array(Suggestion) }), ...errorResponses } } }, (req) => suggestRouting({ ctx: req.ctx, input: req.query }));
     r.get("/cases/routing-rules", { schema: { tags, description: "A province's routing rules: read by everyone who takes or handles its cases (a district's centre, its offices, the province); canWrite is true only for the province's office and governor.", querystring: z.object({ provinceCode: z.string().regex(/^\d{2}$/) }), response: { 200: RoutingRuleList, ...errorResponses } } }, (req) => listRoutingRules({ ctx: req.ctx, input: req.query }));
+    r.get("/cases/routing-rules/provinces", { schema: { tags, description: "The provinces whose routing rules the caller may read (GET /cases/routing-rules answers 403 for the others).", response: { 200: RoutingProvinces, ...errorResponses } } }, (req) => listRoutingProvinces({ ctx: req.ctx }));
     r.get("/cases/routing-rules/preview", { schema: { tags, description: "Where a case of this category at this place would be sent and why (the deciding rule, else the category's provincial office, else the province's Damrongdhama centre); places as intake does.", querystring: RoutingPreviewInput, response: { 200: RoutingPreview, ...errorResponses } } }, (req) => previewRouting({ ctx: req.ctx, input: req.query }));
     r.put("/cases/routing-rules", { schema: { tags, body: RoutingRuleInput, response: { 200: z.object({ id: z.string() }), ...errorResponses } } }, (req) => setRoutingRule({ ctx: req.ctx, input: req.body }));
     r.delete("/cases/routing-rules/:id", { schema: { tags, params: Id, response: { 204: z.null(), ...errorResponses } } }, async (req, reply) => {

@@ -23,6 +23,23 @@ async function login(username: string) {
   return { cookie: String(s.headers["set-cookie"]).split(";")[0]!, "x-csrf-token": s.json().csrfToken as string };
 }
 
+describe("the demo citizen's own data", () => {
+  it("\"my data\" lists the demo citizen's proposal, comment and support in Chiang Rai's clean-air call", async () => {
+    const auth = await login("citizen");
+    const r = await app.inject({ method: "GET", url: "/api/v1/me/data", headers: auth });
+    expect(r.statusCode, r.body).toBe(200);
+    const rows = (key: string) => (r.json().sections as { key: string; rows: Record<string, unknown>[] }[]).find((s) => s.key === key)!.rows;
+    expect(rows("participation.proposals")).toContainEqual(expect.objectContaining({ proposalId: "demo-prop-57-alerts", callId: DEMO_CALL_ID, provinceCode: "57", title: expect.stringContaining("แจ้งเตือนค่าฝุ่น") }));
+    expect(rows("participation.comments")).toContainEqual(expect.objectContaining({ proposalId: "demo-prop-57-districts", provinceCode: "57", text: expect.stringContaining("แม่สาย") }));
+    expect(rows("participation.supports")).toContainEqual(expect.objectContaining({ proposalId: "demo-prop-57-schools", provinceCode: "57" }));
+    // not the hotspots proposal: the e2e story supports that one as this citizen and counts one more
+    expect(rows("participation.supports").map((s) => s.proposalId)).not.toContain("demo-prop-57-hotspots");
+    // and the call shows them as the citizen's
+    const call = (await app.inject({ method: "GET", url: `/api/v1/participation/calls/${DEMO_CALL_ID}`, headers: auth })).json();
+    expect(call.proposalsList.find((p: { id: string }) => p.id === "demo-prop-57-schools")).toMatchObject({ supportedByMe: true });
+  });
+});
+
 let mine = "";
 describe("a citizen over HTTP", () => {
   it("proposes, supports once (a second support is not counted), comments; the public cannot", async () => {

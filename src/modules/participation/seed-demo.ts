@@ -31,7 +31,8 @@ const citizenActor = (id: string): Actor => ({ kind: "user", id, name: "ปร�
  * threshold and answered with a changed FY 2571 target, one past it and awaiting a response (deadline running), others
  * collecting support, one hidden by the province — with comments, a closed and an open satisfaction survey, and one
  * call each in Khon Kaen (its proposal answered with a recorded change to the goal's name), Phetchaburi and Ubon
- * Ratchathani. Supports come from the 40 verified demo citizens.
+ * Ratchathani. Supports come from the 40 verified demo citizens; the demo "citizen" account has a proposal, a comment
+ * and a support of its own (its "my data" page shows them).
  */
 export async function seedParticipationDemo({ ctx }: { ctx: Ctx }): Promise<void> {
   await withTransaction(ctx, async (tx) => {
@@ -84,6 +85,12 @@ export async function seedParticipationDemo({ ctx }: { ctx: Ctx }): Promise<void
     await addComment({ ctx: at(4, c(30)), input: { proposalId: p3.id, isDemo: true, bodyTh: "เห็นด้วย และควรมีแรงจูงใจให้เกษตรกรที่ไม่เผาด้วย" } });
     const p4 = await submitProposal({ ctx: at(6, c(3)), input: { id: "demo-prop-57-schools", isDemo: true, callId: DEMO_CALL_ID, titleTh: "ห้องปลอดฝุ่นในโรงเรียนทุกแห่งช่วงฤดูหมอกควัน", bodyTh: "นอกจากลดวันฝุ่นเกิน ขอให้มีตัวชี้วัดเรื่องการป้องกันสุขภาพเด็ก เช่น ร้อยละของโรงเรียนที่มีห้องปลอดฝุ่น (ตัวอย่าง)" } });
     await support(p4.id, 6, 5, 1, 15);
+    // the demo citizen's own part (the login page's "citizen", who lives in Mae Sai), so that "my data" shows a proposal,
+    // a comment and a support; not on the hotspots proposal, which the e2e story supports as this citizen
+    const me = citizenActor((await accountIdByUsername(tx, "citizen")) ?? "demo-citizen");
+    await addComment({ ctx: at(8, me), input: { proposalId: p2.id, isDemo: true, bodyTh: "บ้านอยู่แม่สาย ช่วงมีนาคมค่าฝุ่นเกินมาตรฐานแทบทุกวัน แต่ตัวเลขของจังหวัดดูดีกว่าที่เราเจอจริง เห็นด้วยให้นับทุกอำเภอ" } });
+    await submitProposal({ ctx: at(7, me), input: { id: "demo-prop-57-alerts", isDemo: true, callId: DEMO_CALL_ID, titleTh: "แจ้งเตือนค่าฝุ่นผ่านเสียงตามสายและไลน์ของหมู่บ้านทุกเช้า", bodyTh: "ผู้สูงอายุและเด็กในหมู่บ้านไม่ได้ดูแอปวัดฝุ่น ขอให้อำเภอแจ้งค่าฝุ่นและคำแนะนำ เช่น งดออกกำลังกายกลางแจ้ง ผ่านเสียงตามสายและกลุ่มไลน์ของหมู่บ้านทุกเช้าในช่วงหมอกควัน และนับจำนวนวันที่แจ้งเตือนเป็นตัวชี้วัดประกอบ (ตัวอย่าง)" } });
+    await supportProposal({ ctx: at(3, me), input: { id: p4.id, isDemo: true } });
     // 4. hidden by the province, with its reason
     const p5 = await submitProposal({ ctx: at(3, c(4)), input: { id: "demo-prop-57-ad", isDemo: true, callId: DEMO_CALL_ID, titleTh: "ขายเครื่องฟอกอากาศราคาถูก ติดต่อไลน์", bodyTh: "เครื่องฟอกอากาศลดราคาพิเศษ สนใจทักไลน์ร้านได้เลย ส่งฟรีทั่วเชียงราย (ตัวอย่าง)" } });
     await hideProposal({ ctx: at(2, cr), input: { id: p5.id, reasonTh: "เป็นการโฆษณาขายสินค้า ไม่เกี่ยวกับเป้าหมายของจังหวัด" } });
@@ -115,6 +122,6 @@ export async function seedParticipationDemo({ ctx }: { ctx: Ctx }): Promise<void
         await respondToProposal({ ctx: at(1, staff), input: { id: p.id, isDemo: true, decision: "accepted", reasoningTh: "จังหวัดเห็นด้วยว่าความพึงพอใจอย่างเดียวไม่สะท้อนคุณภาพบริการ จะเพิ่มการวัดระยะเวลาตั้งแต่ยื่นคำขอจนได้รับผลผ่านแอปในเป้าหมายนี้ และเสนอแก้ไขชื่อเป้าหมายในการทบทวนแผนพัฒนาจังหวัดครั้งถัดไป (ตัวอย่าง)", reasoningEn: "The province agrees satisfaction alone does not show the quality of service: this goal will also measure the time from application to result in the app, and its new name goes to the next review of the provincial plan. (demo)", changes: [{ kind: "text", subjectKind: "goal", subjectId: o.subjectId, fieldTh: "ชื่อเป้าหมาย", afterTh: "ความพึงพอใจของประชาชนและระยะเวลาที่ใช้รับบริการดิจิทัล (ตัวอย่าง)" }] } });
       }
     }
-    await writeAudit(tx, { action: "participation.seed.demo", entityType: "participation-call", entityId: DEMO_CALL_ID, after: { calls: 4, proposals: 8, surveys: 2 } });
+    await writeAudit(tx, { action: "participation.seed.demo", entityType: "participation-call", entityId: DEMO_CALL_ID, after: { calls: 4, proposals: 9, surveys: 2 } });
   });
 }

@@ -48,3 +48,9 @@ export async function listProvinces({ ctx }: { ctx: Ctx; input?: Record<string, 
   for (const r of rows) if (!seen.has(r.p.code) || r.c) seen.set(r.p.code, provinceSummaryOf(r));
   return [...seen.values()];
 }
+
+/** The 77 provinces' codes in order, for other modules that ask a question of each province (no permission: codes are public facts). */
+export async function listProvinceCodes(ctx: Ctx): Promise<string[]> {
+  const rows = await ctx.db.select({ code: areas.code }).from(areas).where(eq(areas.classification, "province")).orderBy(asc(areas.code));
+  return rows.map((r) => r.code);
+}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { ActionIcon, Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -23,6 +23,7 @@ export function UsersPage() {
   const [q, setQ] = useState("");
   const [roleFilter, setRoleFilter] = useState<string | null>(null);
   const [page, setPage] = useState(1);
+  const [showClosed, setShowClosed] = useState(false);
   const [creating, setCreating] = useState(false);
   const [granting, setGranting] = useState<AccountView | null>(null);
   const [revoking, setRevoking] = useState<{ account: AccountView; grant: GrantView } | null>(null);
@@ -30,8 +31,8 @@ export function UsersPage() {
 
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
   const accounts = useQuery({
-    queryKey: ["accounts", debouncedQ, page],
-    queryFn: () => api.get<Page>("/accounts", { q: debouncedQ, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    queryKey: ["accounts", debouncedQ, page, showClosed],
+    queryFn: () => api.get<Page>("/accounts", { q: debouncedQ, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, closed: showClosed ? "include" : "exclude" }),
     placeholderData: keepPreviousData,
   });
   const items = useMemo(() => accounts.data?.items ?? [], [accounts.data]);
@@ -54,8 +55,8 @@ export function UsersPage() {
   function exportCsv() {
     downloadCsv(
       "accounts",
-      ["username", "display_name", "email", "locale", "disabled", "locked_until", "last_login_at", "created_at", "grants"],
-      sorted.map((a) => [a.username, a.displayName, a.email, a.locale, a.disabled, a.lockedUntil, a.lastLoginAt, a.createdAt, a.grants.map((g) => `${g.role}@${g.scope}`).join("; ")]),
+      ["username", "display_name", "email", "locale", "disabled", "locked_until", "last_login_at", "created_at", "closed_at", "grants"],
+      sorted.map((a) => [a.username, a.displayName, a.email, a.locale, a.disabled, a.lockedUntil, a.lastLoginAt, a.createdAt, a.closedAt, a.grants.map((g) => `${g.role}@${g.scope}`).join("; ")]),
     );
   }
 
@@ -64,6 +65,7 @@ export function UsersPage() {
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput type="search" label={t("common.search")} placeholder={t("admin.users.searchPlaceholder")} value={q} onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }} w={{ base: "100%", sm: 260 }} />
         <Select label={t("admin.role")} placeholder={t("common.all")} data={roleOptions} value={roleFilter} onChange={setRoleFilter} clearable w={{ base: "100%", sm: 260 }} />
+        <Checkbox label={t("admin.users.showClosed")} checked={showClosed} onChange={(e) => { setShowClosed(e.currentTarget.checked); setPage(1); }} mb={8} data-testid="users-show-closed" />
         <Button onClick={() => setCreating(true)} data-testid="create-user">
           {t("admin.users.create")}
         </Button>
@@ -89,16 +91,23 @@ export function UsersPage() {
           </Table.Thead>
           <Table.Tbody>
             {sorted.map((a) => (
-              <Table.Tr key={a.id} data-testid={`user-row-${a.username}`}>
+              <Table.Tr key={a.id} data-testid={`user-row-${a.username}`} data-closed={a.closedAt ? "true" : undefined}>
                 <Table.Td>
                   <Code>{a.username}</Code>
                 </Table.Td>
                 <Table.Td miw={200}>
-                  <Group gap={6}>
-                    <Text>{a.displayName}</Text>
-                    <DemoBadge isDemo={a.isDemo} />
-                  </Group>
-                  {a.email && <Text size="xs" c="dark.4">{a.email}</Text>}
+                  {a.closedAt ? (
+                    // a tombstone: its holder's name and e-mail were erased when they closed it
+                    <Text size="sm" c="dark.4" fs="italic" data-testid="user-closed-name">{t("admin.users.closedName", { date: f.date(a.closedAt) })}</Text>
+                  ) : (
+                    <>
+                      <Group gap={6}>
+                        <Text>{a.displayName}</Text>
+                        <DemoBadge isDemo={a.isDemo} />
+                      </Group>
+                      {a.email && <Text size="xs" c="dark.4">{a.email}</Text>}
+                    </>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="wrap">
@@ -122,7 +131,9 @@ export function UsersPage() {
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  {a.disabled ? (
+                  {a.closedAt ? (
+                    <Badge color="dark" variant="outline" data-testid="user-closed">{t("admin.users.closed")}</Badge>
+                  ) : a.disabled ? (
                     <Badge color="red.9" variant="outline">{t("admin.users.disabled")}</Badge>
                   ) : a.lockedUntil && new Date(a.lockedUntil) > new Date() ? (
                     <Badge color="orange.9" variant="outline">{t("admin.users.locked", { until: f.dateTime(a.lockedUntil) })}</Badge>
@@ -132,14 +143,18 @@ export function UsersPage() {
                 </Table.Td>
                 <Table.Td>{a.lastLoginAt ? f.dateTime(a.lastLoginAt) : t("admin.users.never")}</Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="wrap">
-                    <Button size="compact-sm" variant="light" onClick={() => setGranting(a)} data-testid={`grant-${a.username}`}>
-                      {t("admin.users.grant")}
-                    </Button>
-                    <Button size="compact-sm" variant="default" onClick={() => setResetFor(a)}>
-                      {t("admin.users.resetToken")}
-                    </Button>
-                  </Group>
+                  {a.closedAt ? (
+                    <Text size="sm" c="dark.4">{t("admin.users.closedNoActions")}</Text>
+                  ) : (
+                    <Group gap={4} wrap="wrap">
+                      <Button size="compact-sm" variant="light" onClick={() => setGranting(a)} data-testid={`grant-${a.username}`}>
+                        {t("admin.users.grant")}
+                      </Button>
+                      <Button size="compact-sm" variant="default" onClick={() => setResetFor(a)}>
+                        {t("admin.users.resetToken")}
+                      </Button>
+                    </Group>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

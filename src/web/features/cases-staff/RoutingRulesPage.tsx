@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { AreaSummary } from "../../../modules/registry/contracts.js";
-import type { RoutingRuleList } from "../../../modules/cases/contracts.js";
+import type { RoutingProvinces, RoutingRuleList } from "../../../modules/cases/contracts.js";
 import { api, isApiError, seg } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
 import { useMe } from "../../app/session.js";
@@ -33,11 +33,15 @@ export function RoutingRulesPage() {
   const navigate = useNavigate({ from: "/cases/routing" });
   const { province: chosen } = route.useSearch();
   const home = useMemo(() => homePlace(me.data), [me.data]);
+  // only the provinces whose rules the reader may read are offered (a district's centre: its own, so no choice)
+  const readable = useQuery({ queryKey: ["cases", "routing-rules", "provinces"], queryFn: () => api.get<RoutingProvinces>("/cases/routing-rules/provinces"), staleTime: 10 * 60_000 });
+  const codes = readable.data?.provinceCodes;
   // an office's own province by default; a nation-wide administrator chooses one first
-  const provinceCode = chosen ?? home.provinceCode ?? null;
+  const provinceCode = chosen ?? home.provinceCode ?? (codes?.length === 1 ? codes[0]! : null);
   const qc = useQueryClient();
 
   const provinces = useQuery(provincesQuery);
+  const provinceOptions = useMemo(() => (provinces.data ?? []).filter((p) => codes?.includes(p.code)).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` })), [provinces.data, codes, f]);
   const province = useQuery({ ...provinceQuery(provinceCode ?? "00"), enabled: !!provinceCode });
   const subdistricts = useQuery({
     queryKey: ["areas", "subdistricts-of-province", provinceCode],
@@ -79,10 +83,15 @@ export function RoutingRulesPage() {
         <Title order={1} data-testid="routing-title">{t("casesStaff.routing.title")}</Title>
         <Text c="dark.4">{t("casesStaff.routing.intro")}</Text>
       </div>
-      <Group gap="sm" align="flex-end">
-        <Select label={t("casesStaff.queue.province")} searchable allowDeselect={false} data={(provinces.data ?? []).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` }))} value={provinceCode} placeholder={t("casesStaff.routing.chooseProvince")} onChange={(v) => v && void navigate({ search: { province: v } })} w={260} data-testid="routing-province" />
-      </Group>
-      <ErrorAlert error={rules.error ?? remove.error} />
+      {codes && codes.length > 1 && (
+        <Group gap="sm" align="flex-end">
+          <Select label={t("casesStaff.queue.province")} searchable allowDeselect={false} data={provinceOptions} value={provinceCode} placeholder={t("casesStaff.routing.chooseProvince")} onChange={(v) => v && void navigate({ search: { province: v } })} w={260} data-testid="routing-province" />
+        </Group>
+      )}
+      {codes && codes.length <= 1 && provinceCode && province.data && (
+        <Text fw={600} data-testid="routing-province-name">{t("casesStaff.routing.provinceName", { name: f.name(province.data) })}</Text>
+      )}
+      <ErrorAlert error={readable.error ?? rules.error ?? remove.error} />
       {!provinceCode && <Text data-testid="routing-choose-province">{t("casesStaff.routing.chooseProvince")}</Text>}
       {provinceCode && rules.data && !canWrite && (
         <Card withBorder p="sm" bg="gray.0" data-testid="routing-read-only">
