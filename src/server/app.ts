@@ -1,7 +1,7 @@
 import { ReadCache } from "../platform/cache.js";
 import fs from "node:fs";
 import path from "node:path";
-import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from "fastify";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -54,7 +54,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: opts.env.logLevel, redact: ["req.headers.cookie", "req.headers.authorization", "req.headers[\"x-csrf-token\"]"], ...(opts.logStream ? { stream: opts.logStream } : {}) },
     // one access line per request (below) instead of Fastify's two, and without the query string
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => newRequestId(),
     bodyLimit: 12 * 1024 * 1024,
     trustProxy: true,

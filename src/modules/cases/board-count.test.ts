@@ -55,4 +55,20 @@ describe("the board's total", () => {
     await cloneCase(first.id, 1, "c");
     expect((await getBoard({ ctx: ctxFor(db, anon), input: { provinceCode: "76" } })).total).toBe(big + 7);
   });
+
+  it("filters by district, categories and statuses (each combination is its own prepared statement) as plain SQL would", async () => {
+    const ctx = ctxFor(db, anon);
+    await submitCase({ ctx, input: { ...report(90), categoryId: "lighting" } });
+    const combos: Record<string, unknown>[] = [{}, { districtCode: "7601" }, { categoryId: ["road"] }, { categoryId: ["road", "lighting"] }, { status: ["received"] }, { districtCode: "7601", categoryId: ["lighting"], status: ["received", "accepted"] }];
+    for (const f of combos) {
+      const b = await getBoard({ ctx, input: { provinceCode: "76", pageSize: 100, ...f } });
+      const cond = ["province_code = '76'", "merged_into is null"];
+      if (f.districtCode) cond.push(`district_code = '${f.districtCode}'`);
+      if (f.categoryId) cond.push(`category_id in (${(f.categoryId as string[]).map((c) => `'${c}'`).join(", ")})`);
+      if (f.status) cond.push(`status in (${(f.status as string[]).map((c) => `'${c}'`).join(", ")})`);
+      const expected = await db.query<{ r: string; n: number }>(`select public_ref as r, count(*) over ()::int as n from cases where ${cond.join(" and ")} order by received_at desc, id asc limit 100`);
+      expect(b.items.map((x) => x.publicRef), JSON.stringify(f)).toEqual(expected.map((x) => x.r));
+      expect(b.total, JSON.stringify(f)).toBe(Math.min(expected[0]?.n ?? 0, 10_000));
+    }
+  });
 });
