@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import type { Ctx } from "../../platform/ctx.js";
+import { preparedOnce } from "../../platform/db/prepared.js";
 import { parseInput } from "../../platform/validation.js";
 import { DUPLICATE_DAYS, DUPLICATE_METERS, DuplicatesInput, OPEN_STATUSES, type CaseStatus } from "./contracts.js";
 import { thaiWords } from "../../platform/thai/segment.js";
@@ -10,8 +11,7 @@ import { caseCategories, cases } from "./tables.js";
 
 export type Duplicate = { id: string; publicRef: string; categoryId: string; status: CaseStatus; publicText: string; distanceMeters: number; similarity: number; receivedAt: string };
 
-/** The search's one statement, built once per database handle and prepared (named) on each connection. */
-const prepared = new WeakMap<object, ReturnType<typeof prepareSearch>>();
+/** The search's one statement (built once per database handle: preparedOnce). */
 function prepareSearch(db: Ctx["db"]) {
   return db
     .select({ id: cases.id, publicRef: cases.publicRef, categoryId: cases.categoryId, status: cases.status, publicText: cases.publicText, descriptionTh: cases.descriptionTh, lat: cases.lat, lon: cases.lon, receivedAt: cases.receivedAt })
@@ -45,8 +45,7 @@ function wordsOf(text: string): Set<string> {
  */
 export async function findDuplicatesAt(ctx: Ctx, at: { lat: number; lon: number; text: string; words?: readonly string[]; excludeId?: string }): Promise<Duplicate[]> {
   const since = new Date(ctx.now().getTime() - DUPLICATE_DAYS * 86_400_000);
-  let search = prepared.get(ctx.db);
-  if (!search) prepared.set(ctx.db, (search = prepareSearch(ctx.db)));
+  const search = preparedOnce(ctx.db, "cases_duplicates_at", () => prepareSearch(ctx.db));
   const rows = await search.execute({ cells: cellsAround(at.lat, at.lon, DUPLICATE_METERS), since: since.toISOString(), excludeId: at.excludeId ?? "" });
   const out: Duplicate[] = [];
   let mine: Set<string> | undefined;

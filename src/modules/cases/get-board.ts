@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { cached, forgetCached } from "../../platform/cache.js";
+import { preparedOnce } from "../../platform/db/prepared.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { tsQueryFromText } from "../../platform/thai/segment.js";
 import { parseInput } from "../../platform/validation.js";
@@ -64,15 +65,10 @@ export async function getBoard({ ctx, input, countCap = BOARD_COUNT_CAP }: { ctx
 }
 
 type BoardShape = { province: boolean; district: boolean; category: boolean; status: boolean };
-const boardStatements = new WeakMap<object, Map<string, ReturnType<typeof prepareBoard>>>();
 /** The board's page and count statements for one combination of filters, built once per database handle. */
 function preparedBoard(db: Ctx["db"], shape: BoardShape) {
   const key = `${+shape.province}${+shape.district}${+shape.category}${+shape.status}`;
-  let byShape = boardStatements.get(db);
-  if (!byShape) boardStatements.set(db, (byShape = new Map()));
-  let ps = byShape.get(key);
-  if (!ps) byShape.set(key, (ps = prepareBoard(db, shape, key)));
-  return ps;
+  return preparedOnce(db, `cases_board_${key}`, () => prepareBoard(db, shape, key));
 }
 function prepareBoard(db: Ctx["db"], shape: BoardShape, key: string) {
   const where: SQL[] = [isNull(cases.mergedInto)];

@@ -1,15 +1,17 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { NotFoundError } from "../../platform/errors.js";
 import type { PublicCaseView } from "./contracts.js";
-import { publicCaseView } from "./presenters.js";
+import { BOARD_COLUMNS, publicCaseView } from "./presenters.js";
+import { preparedOnce } from "../../platform/db/prepared.js";
 import { casePhotos, cases } from "./tables.js";
 
 /** A case's public page by its public reference: no reporter, no exact point, public timeline only. */
 export async function getPublicCase({ ctx, input }: { ctx: Ctx; input: { publicRef: string } }): Promise<PublicCaseView> {
   await requirePermission(ctx, "cases:public", { kind: "nation" });
-  const [r] = await ctx.db.select().from(cases).where(eq(cases.publicRef, input.publicRef)).limit(1);
+  // only the columns the page shows (not the description, search text and tsvectors), as a prepared statement
+  const [r] = await preparedOnce(ctx.db, "cases_public_by_ref", () => ctx.db.select(BOARD_COLUMNS).from(cases).where(eq(cases.publicRef, sql.placeholder("ref"))).limit(1).prepare("cases_public_by_ref")).execute({ ref: input.publicRef });
   if (!r) throw new NotFoundError("case", input.publicRef);
   return publicCaseView(ctx, r);
 }

@@ -1,7 +1,8 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
 import { accountNames } from "../accounts/index.js";
 import { cached } from "../../platform/cache.js";
+import { preparedOnce } from "../../platform/db/prepared.js";
 import { lookupAreas, lookupAreasCached, lookupOrganizations, lookupOrganizationsCached } from "../registry/index.js";
 import type { BoardItem, CaseEventView, CaseListItem, CaseStatus, CaseChannel, PhotoView, PublicCaseView } from "./contracts.js";
 import { coarsenLocation } from "./locate.js";
@@ -151,23 +152,24 @@ export const photoUrl = (publicRef: string, photoId: string, thumb = false) => `
 /** A photo as staff fetch it (before-photos are not public). */
 export const staffPhotoUrl = (caseId: string, photoId: string, thumb = false) => `/api/v1/cases/${encodeURIComponent(caseId)}/photos/${photoId}${thumb ? "?size=thumb" : ""}`;
 
-export async function loadPhotos(ctx: Ctx, r: CaseRow, kinds: readonly ("before" | "after")[], staff = false): Promise<PhotoView[]> {
-  const rows = await ctx.db.select({ id: casePhotos.id, kind: casePhotos.kind, width: casePhotos.width, height: casePhotos.height }).from(casePhotos).where(eq(casePhotos.caseId, r.id)).orderBy(asc(casePhotos.createdAt));
+export async function loadPhotos(ctx: Ctx, r: Pick<CaseRow, "id" | "publicRef">, kinds: readonly ("before" | "after")[], staff = false): Promise<PhotoView[]> {
+  const rows = await preparedOnce(ctx.db, "cases_photos_of_case", () =>
+    ctx.db.select({ id: casePhotos.id, kind: casePhotos.kind, width: casePhotos.width, height: casePhotos.height }).from(casePhotos).where(eq(casePhotos.caseId, sql.placeholder("caseId"))).orderBy(asc(casePhotos.createdAt)).prepare("cases_photos_of_case"),
+  ).execute({ caseId: r.id });
   return rows.filter((p) => kinds.includes(p.kind as "before")).map((p) => ({ id: p.id, kind: p.kind as "before", width: p.width, height: p.height, url: staff ? staffPhotoUrl(r.id, p.id) : photoUrl(r.publicRef, p.id), thumbnailUrl: staff ? staffPhotoUrl(r.id, p.id, true) : photoUrl(r.publicRef, p.id, true) }));
 }
 
-export async function loadTimeline(ctx: Ctx, r: CaseRow, visibilities: readonly string[]): Promise<CaseEventView[]> {
-  const rows = await ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, r.id)).orderBy(asc(caseEvents.seq));
+export async function loadTimeline(ctx: Ctx, r: Pick<CaseRow, "id">, visibilities: readonly string[]): Promise<CaseEventView[]> {
+  const rows = await preparedOnce(ctx.db, "cases_timeline_of_case", () => ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, sql.placeholder("caseId"))).orderBy(asc(caseEvents.seq)).prepare("cases_timeline_of_case")).execute({ caseId: r.id });
   return rows
     .filter((e) => visibilities.includes(e.visibility))
     .map((e) => ({ id: e.id, kind: e.kind, visibility: e.visibility as CaseEventView["visibility"], fromStatus: e.fromStatus, toStatus: e.toStatus, textTh: e.textTh, actorLabelTh: e.actorLabelTh, data: visibilities.includes("internal") ? (e.data as Record<string, unknown>) : {}, at: e.at.toISOString() }));
 }
 
 /** The whole public page of a case. */
-export async function publicCaseView(ctx: Ctx, r: CaseRow, extraVisibility: readonly string[] = []): Promise<PublicCaseView> {
-  const l = await loadLookups(ctx, [r]);
-  const photos = await loadPhotos(ctx, r, ["after"]);
+export async function publicCaseView(ctx: Ctx, r: BoardRow, extraVisibility: readonly string[] = []): Promise<PublicCaseView> {
+  const [l, photos, timeline] = await Promise.all([loadLookups(ctx, [r]), loadPhotos(ctx, r, ["after"]), loadTimeline(ctx, r, ["public", ...extraVisibility])]);
   const after = photos.find((p) => p.id === r.afterPhotoId) ?? null;
   const { afterPhotoThumbnailUrl: _t, ...item } = boardItem(r, l, after?.thumbnailUrl ?? null);
-  return { ...item, afterPhoto: after, timeline: await loadTimeline(ctx, r, ["public", ...extraVisibility]) };
+  return { ...item, afterPhoto: after, timeline };
 }
