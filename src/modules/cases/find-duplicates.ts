@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { preparedOnce } from "../../platform/db/prepared.js";
+import { boundedMemo } from "../../platform/memo.js";
 import { parseInput } from "../../platform/validation.js";
 import { DUPLICATE_DAYS, DUPLICATE_METERS, DuplicatesInput, OPEN_STATUSES, type CaseStatus } from "./contracts.js";
 import { thaiWords } from "../../platform/thai/segment.js";
@@ -26,17 +27,7 @@ function prepareSearch(db: Ctx["db"]) {
  * new report there, and the Thai word break is the search's costliest step. Keyed by the text itself (an edited
  * text is a new key); bounded, emptied when full.
  */
-const candidateWords = new Map<string, Set<string>>();
-const CANDIDATE_WORDS_MAX = 20_000;
-function wordsOf(text: string): Set<string> {
-  let w = candidateWords.get(text);
-  if (!w) {
-    if (candidateWords.size >= CANDIDATE_WORDS_MAX) candidateWords.clear();
-    w = similarityWords(thaiWords(text));
-    candidateWords.set(text, w);
-  }
-  return w;
-}
+const wordsOf = boundedMemo(20_000, (text) => similarityWords(thaiWords(text)));
 
 /**
  * Open cases within 50 m and 14 days of a point whose Thai text is similar, most similar first: the grid cells

@@ -18,6 +18,7 @@ import { cellOf, locateDistrict } from "./locate.js";
 import { photoRow, type PhotoToStore } from "./photo-store.js";
 import { caseEvents, casePhotos, caseReporters, cases } from "./tables.js";
 import { parseInput } from "../../platform/validation.js";
+import { boundedMemo } from "../../platform/memo.js";
 
 const HOUR = 3_600_000;
 
@@ -49,15 +50,7 @@ export async function placeOf(ctx: Ctx, i: { subdistrictCode?: string; districtC
   throw new ValidationError([fieldError("lat", "cases.location-required", "กรุณาปักหมุดหรือเลือกตำบล อำเภอ หรือจังหวัด", "Drop a pin or choose a subdistrict, district or province")]);
 }
 
-const categoryTermsMemo = new Map<string, string>();
-const categoryTerms = (nameTh: string): string => {
-  let t = categoryTermsMemo.get(nameTh);
-  if (t === undefined) {
-    if (categoryTermsMemo.size > 1000) categoryTermsMemo.clear();
-    categoryTermsMemo.set(nameTh, (t = searchText(nameTh)));
-  }
-  return t;
-};
+const categoryTerms = boundedMemo(1000, (nameTh) => searchText(nameTh));
 
 /** How many case numbers a process takes from the sequence at a time (one round trip for this many intakes). */
 export const CASE_NUMBER_BLOCK = 20;
