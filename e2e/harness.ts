@@ -1,51 +1,19 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
+import { startServerFrom, type StartedServer } from "./server.js";
 
 export const SHOTS = path.resolve(".screenshots");
 
 export type Server = Awaited<ReturnType<typeof startServer>>;
 
-/** Starts the built server (dist/) on a free port with a fresh PGlite folder, like `npm start` does. */
-export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void>; dataDir: string }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "changwat-e2e-"));
-  const port = 4100 + Math.floor(Math.random() * 800);
-  const child: ChildProcess = spawn(process.execPath, ["dist/server/main.js"], {
-    env: { ...process.env, DATABASE_URL: "", ...env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn", DEMO: "true" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  // a fresh PGlite folder is migrated and seeded (reference data + demo) first: ~15 s on a quiet 2-core machine,
-  // several times that while other journeys and browsers share it (CI once passed 90 s)
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    try {
-      const r = await fetch(`${url}/ready`);
-      if (r.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      await new Promise((r) => child.once("exit", r));
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      throw new Error("server did not become ready in 240 s (killed; its log above says which start phase was slow)");
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    dataDir,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+/**
+ * Starts the built server (dist/) on a free port like `npm start` does, on its own copy of the journeys' template
+ * database (a PGlite folder, or a PostgreSQL database when DATABASE_URL is set; see e2e/server.ts).
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<StartedServer> {
+  return startServerFrom(inject("e2eTemplate"), env);
 }
 
 export async function launchBrowser(): Promise<Browser> {
