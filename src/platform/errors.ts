@@ -95,6 +95,11 @@ const ENTITY_TH: Record<string, string> = {
   "emergency-request": "คำของบกลาง",
   procurement: "การจัดซื้อจัดจ้าง",
   contract: "สัญญา",
+  committee: "คณะกรรมการ",
+  "committee-seat": "ที่นั่งในคณะกรรมการ",
+  meeting: "การประชุม",
+  "agenda-item": "ระเบียบวาระการประชุม",
+  "action-item": "เรื่องที่มอบหมายให้ดำเนินการ",
 };
 
 function entityTh(entity: string): string {

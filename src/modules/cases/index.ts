@@ -2,3 +2,4 @@
 export { casesModule, configureCases } from "./module.js";
 export { reporterContact } from "./reporter-contact.js";
 export { casesPersonalData } from "./personal-data.js";
+export { lookupCases, type CaseRef } from "./lookup-cases.js";

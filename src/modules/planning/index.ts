@@ -2,3 +2,4 @@
 export { planningModule } from "./module.js";
 export { configureOcds, DEFAULT_OCDS_PREFIX } from "./procurement-rules.js";
 export { mayReadPlanningHistory, PLANNING_HISTORY_TYPES, planningHistoryScopes, type PlanningHistoryType } from "./history-scopes.js";
+export { lookupProjects, projectIdByCode, type ProjectRef } from "./lookup-projects.js";

@@ -95,6 +95,12 @@ export const POLICY = {
   "delegation:personnel.read": STAFF,
   "delegation:personnel.write": ["governor", "vice_governor", "district_officer", "agency_head", "ministry_officer", "department_officer"],
   "delegation:recruitment.write": ["administrator", "ministry_officer"],
+  // committees: staff of the province read; the governor's office sets committees up and runs their meetings;
+  // an action item's owner organisation reports its progress
+  "committees:read": STAFF,
+  "committees:manage": ["administrator", "governor", "strategy_officer"],
+  "committees:meeting.run": ["governor", "vice_governor", "strategy_officer"],
+  "committees:action.report": ["governor", "vice_governor", "strategy_officer", "agency_head", "agency_officer"],
   "planning:read": STAFF,
   "planning:public": "public",
   "planning:plan.write": ["administrator", "strategy_officer", "governor", "district_officer", "cluster_office"],

@@ -1,0 +1,55 @@
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import { writeAudit } from "../../platform/audit/audit.js";
+import { requireAnyPermission, requirePermission } from "../../platform/auth/permissions.js";
+import { withTransaction, newId, type Ctx } from "../../platform/ctx.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
+import { lookupOrganization } from "../registry/index.js";
+import { AddActionItemInput, UpdateActionItemInput } from "./contracts.js";
+import { carryOpenItemsInto, nextMeetingAfter } from "./carry-over.js";
+import { committeeScope, requireCommittee, requireMeeting, requireMeetingUnderway, today } from "./load.js";
+import { committeeActionItems, committeeAgendaItems } from "./tables.js";
+
+/**
+ * Records what the meeting asked an organisation to do by a date. The item comes back as a follow-up on the
+ * committee's next meeting (at once when that meeting is already scheduled) and on every one after until done.
+ */
+export async function addActionItem({ ctx, meetingId, input }: { ctx: Ctx; meetingId: string; input: z.input<typeof AddActionItemInput> }): Promise<{ id: string; carriedTo: string | null }> {
+  const i = AddActionItemInput.parse(input);
+  const { meeting, committee } = await requireMeeting(ctx, meetingId);
+  await requirePermission(ctx, "committees:meeting.run", committeeScope(committee));
+  requireMeetingUnderway(ctx, meeting);
+  if (i.agendaItemId) {
+    const [item] = await ctx.db.select({ meetingId: committeeAgendaItems.meetingId }).from(committeeAgendaItems).where(eq(committeeAgendaItems.id, i.agendaItemId)).limit(1);
+    if (!item || item.meetingId !== meeting.id) throw new NotFoundError("agenda-item", i.agendaItemId);
+  }
+  const owner = await lookupOrganization(ctx, i.ownerOrgId);
+  if (!owner) throw new ValidationError([{ path: "ownerOrgId", code: "organization.unknown", messageTh: "ไม่พบหน่วยงานนี้ในทะเบียน", messageEn: "No such organisation in the registry" }]);
+  if (i.dueOn < meeting.scheduledOn) throw new ValidationError([{ path: "dueOn", code: "action-item.due-before-meeting", messageTh: "กำหนดเสร็จต้องไม่ก่อนวันประชุม", messageEn: "The due date cannot be before the meeting" }]);
+  return withTransaction(ctx, async (tx) => {
+    const id = newId(tx.now().getTime());
+    const row = { id, committeeId: committee.id, meetingId: meeting.id, agendaItemId: i.agendaItemId ?? null, titleTh: i.titleTh, titleEn: i.titleEn ?? "", ownerOrgId: owner.id, dueOn: i.dueOn, status: "open", createdAt: tx.now(), updatedAt: tx.now() };
+    await tx.db.insert(committeeActionItems).values(row);
+    const next = await nextMeetingAfter(tx, meeting);
+    if (next) await carryOpenItemsInto(tx, next);
+    await writeAudit(tx, { action: "committees.action-item.add", entityType: "committee", entityId: committee.id, provinceCode: committee.provinceCode, after: { ...row, carriedTo: next?.id ?? null } });
+    return { id, carriedTo: next?.id ?? null };
+  });
+}
+
+/** The owner organisation (or the governor's office) reports progress, marks the item done, or the office drops it. */
+export async function updateActionItem({ ctx, actionItemId, input }: { ctx: Ctx; actionItemId: string; input: z.input<typeof UpdateActionItemInput> }): Promise<void> {
+  const i = UpdateActionItemInput.parse(input);
+  const [item] = await ctx.db.select().from(committeeActionItems).where(eq(committeeActionItems.id, actionItemId)).limit(1);
+  if (!item) throw new NotFoundError("action-item", actionItemId);
+  const committee = await requireCommittee(ctx, item.committeeId);
+  // dropping an item is the meeting's call; its owner reports progress and completion
+  if (i.status === "dropped") await requirePermission(ctx, "committees:meeting.run", committeeScope(committee));
+  else await requireAnyPermission(ctx, "committees:action.report", [committeeScope(committee), { kind: "org", id: item.ownerOrgId }]);
+  if (item.status !== "open" && i.status !== "open") throw new ConflictError("committees.action-item-closed", "เรื่องนี้ปิดแล้ว", "This action item is already closed", { status: item.status });
+  await withTransaction(ctx, async (tx) => {
+    const after = { status: i.status, progressTh: i.progressTh ?? item.progressTh, closedOn: i.status === "open" ? null : today(tx), updatedAt: tx.now() };
+    await tx.db.update(committeeActionItems).set(after).where(eq(committeeActionItems.id, item.id));
+    await writeAudit(tx, { action: "committees.action-item.update", entityType: "committee", entityId: committee.id, provinceCode: committee.provinceCode, before: item, after: { ...item, ...after } });
+  });
+}
