@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { loginAs, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
+import { loginAs, pickOption, screenshot, SHOTS, useServerAndBrowser } from "./harness.js";
 
 /**
  * Khon Kaen's strategy office builds the FY 2570 provincial plan: it pulls in the district and subdistrict
@@ -52,9 +52,7 @@ it("the strategy office consolidates the provincial plan and settles a likely du
   await page.getByTestId("propose").click();
   const dialog = page.getByRole("dialog");
   await page.getByTestId("propose-title").fill("คัดกรองเบาหวานเชิงรุกในชุมชน ตำบลท่าพระ");
-  await page.getByTestId("propose-owner").click();
-  await page.getByTestId("propose-owner").fill("สาธารณสุข");
-  await page.getByRole("option", { name: /สำนักงานสาธารณสุขจังหวัดขอนแก่น/ }).first().click();
+  await pickOption(page, page.getByTestId("propose-owner"), "สาธารณสุข", /สำนักงานสาธารณสุขจังหวัดขอนแก่น/);
   await page.getByTestId("propose-goal").click();
   await page.getByRole("option").first().click();
   await shot(page, "propose-owner-picked");

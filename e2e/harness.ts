@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { startServerFrom, type StartedServer } from "./server.js";
 
@@ -99,4 +99,23 @@ export async function screenshot(page: Page, file: string, fullPage = true): Pro
     console.warn(`screenshot ${path.basename(file)} timed out; taking the viewport once more`);
     await page.screenshot({ path: file, fullPage: false, timeout: 20_000, animations: "disabled" });
   }
+}
+
+/**
+ * Chooses an option of a searchable picker (a Mantine Select that asks the server as one types): types, clicks the
+ * option, then waits until the input shows it and its list has closed. The list re-renders when the server's answer
+ * arrives, so a click that lands during that re-render is tried again, and a list left open would cover the next field.
+ */
+export async function pickOption(page: Page, input: Locator, typed: string, option: RegExp): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await input.click();
+    await input.fill(typed);
+    await page.getByRole("option", { name: option }).first().click();
+    const ok = await input
+      .evaluate((el, src) => new RegExp(src).test((el as HTMLInputElement).value), option.source)
+      .catch(() => false);
+    if (ok || attempt >= 2) break;
+  }
+  // (not Escape: inside a dialog it would close the dialog)
+  await page.getByRole("listbox").waitFor({ state: "hidden", timeout: 5_000 }).catch(() => {});
 }

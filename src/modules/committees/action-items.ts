@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, gt, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requireAnyPermission, requirePermission } from "../../platform/auth/permissions.js";
@@ -8,7 +8,7 @@ import { lookupOrganization } from "../registry/index.js";
 import { AddActionItemInput, UpdateActionItemInput } from "./contracts.js";
 import { carryOpenItemsInto, nextMeetingAfter } from "./carry-over.js";
 import { committeeScope, requireCommittee, requireMeeting, requireMeetingUnderway, today } from "./load.js";
-import { committeeActionItems, committeeAgendaItems } from "./tables.js";
+import { committeeActionItems, committeeAgendaItems, committeeMeetings } from "./tables.js";
 
 /**
  * Records what the meeting asked an organisation to do by a date. The item comes back as a follow-up on the
@@ -50,6 +50,24 @@ export async function updateActionItem({ ctx, actionItemId, input }: { ctx: Ctx;
   await withTransaction(ctx, async (tx) => {
     const after = { status: i.status, progressTh: i.progressTh ?? item.progressTh, closedOn: i.status === "open" ? null : today(tx), updatedAt: tx.now() };
     await tx.db.update(committeeActionItems).set(after).where(eq(committeeActionItems.id, item.id));
-    await writeAudit(tx, { action: "committees.action-item.update", entityType: "committee", entityId: committee.id, provinceCode: committee.provinceCode, before: item, after: { ...item, ...after } });
+    // closed: it no longer waits on the agendas of meetings still to come; reopened: it goes back on the next one
+    const upcoming = await tx.db
+      .select({ id: committeeMeetings.id })
+      .from(committeeMeetings)
+      .where(and(eq(committeeMeetings.committeeId, committee.id), eq(committeeMeetings.status, "scheduled"), gt(committeeMeetings.scheduledOn, today(tx))));
+    let withdrawnFrom: string[] = [];
+    if (i.status !== "open" && upcoming.length) {
+      const gone = await tx.db
+        .delete(committeeAgendaItems)
+        .where(and(eq(committeeAgendaItems.actionItemId, item.id), inArray(committeeAgendaItems.meetingId, upcoming.map((m) => m.id))))
+        .returning({ meetingId: committeeAgendaItems.meetingId });
+      withdrawnFrom = gone.map((g) => g.meetingId);
+    }
+    if (i.status === "open" && item.status !== "open") {
+      const [origin] = await tx.db.select().from(committeeMeetings).where(eq(committeeMeetings.id, item.meetingId)).limit(1);
+      const next = origin ? await nextMeetingAfter(tx, origin) : null;
+      if (next) await carryOpenItemsInto(tx, next);
+    }
+    await writeAudit(tx, { action: "committees.action-item.update", entityType: "committee", entityId: committee.id, provinceCode: committee.provinceCode, before: item, after: { ...item, ...after, withdrawnFrom } });
   });
 }

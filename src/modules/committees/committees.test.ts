@@ -168,6 +168,8 @@ describe("action items come back until done", () => {
     expect(agenda3[0]!.followsUp).toMatchObject({ overdue: true, ownerName: { th: expect.stringContaining("ท่องเที่ยวและกีฬา") } });
     // the owner organisation reports it done: the next meeting no longer carries it
     await updateActionItem({ ctx: ctxFor(db, actor("agency_head", "org:pro:31:tourism-sports", "head-tourism")), actionItemId: item.id, input: { status: "done", progressTh: "ซ่อมเสร็จแล้ว" } });
+    // done: it leaves the agenda of the meeting still to come (m3), and the next new one does not take it
+    expect((await getMeeting({ ctx, id: m3.id })).agenda.map((x) => x.followsUp?.id)).toEqual([late.id]);
     const m4 = await scheduleMeeting({ ctx, committeeId: id, input: { scheduledOn: day(35) } });
     expect(m4.carried).toBe(1);
     expect((await getMeeting({ ctx, id: m4.id })).agenda.map((x) => x.followsUp?.id)).toEqual([late.id]);

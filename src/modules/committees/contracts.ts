@@ -160,6 +160,8 @@ export const MeetingView = MeetingSummary.extend({
   actionItems: z.array(ActionItemView),
   seats: z.array(SeatView),
   mayRunMeeting: z.boolean(),
+  /** held, or scheduled for today or earlier: resolutions, action items and minutes may be recorded */
+  underway: z.boolean(),
 });
 
 export type CommitteeSummary = z.infer<typeof CommitteeSummary>;

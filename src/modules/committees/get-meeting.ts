@@ -3,7 +3,7 @@ import { hasPermission, requirePermission } from "../../platform/auth/permission
 import type { Ctx } from "../../platform/ctx.js";
 import type { MeetingView } from "./contracts.js";
 import { linkLabels } from "./agenda.js";
-import { actionItemViews, committeeScope, meetingSummary, requireMeeting, seatViews } from "./load.js";
+import { actionItemViews, committeeScope, meetingSummary, requireMeeting, seatViews, today } from "./load.js";
 import { committeeActionItems, committeeAgendaItems, committeeResolutions, committeeSeats, committeeVotes } from "./tables.js";
 
 /** A meeting as its minutes read: the agenda in order (follow-ups with their action item), resolutions with every seat's vote, and the action items it raised. */
@@ -63,5 +63,6 @@ export async function getMeeting({ ctx, id }: { ctx: Ctx; id: string }): Promise
     actionItems: raisedViews,
     seats: seatList,
     mayRunMeeting,
+    underway: meeting.status === "held" || (meeting.status === "scheduled" && meeting.scheduledOn <= today(ctx)),
   };
 }

@@ -188,6 +188,25 @@ const sandboxRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/sandboxes/SandboxPage.js"), "SandboxPage"),
 });
 
+const provCommitteesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/committees",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/committees/CommitteesPage.js"), "CommitteesPage"),
+});
+const provCommitteeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/committees/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/committees/CommitteePage.js"), "CommitteePage"),
+});
+const meetingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/meetings/$id",
+  beforeLoad: requireLogin,
+  component: lazyRouteComponent(() => import("../features/committees/MeetingPage.js"), "MeetingPage"),
+});
+
 export interface CockpitSearch {
   /** fiscal year (B.E.) shown; the current one when absent */
   fy?: number;
@@ -880,6 +899,9 @@ const routeTree = rootRoute.addChildren([
   pilotRoute,
   sandboxesRoute,
   sandboxRoute,
+  provCommitteesRoute,
+  provCommitteeRoute,
+  meetingRoute,
   cockpitIndexRoute,
   cockpitRoute,
   kpiRoute,
