@@ -647,6 +647,43 @@ journey("Khon Kaen's strategy office, drafting a request", "strategy.khonkaen", 
   { name: "delegation-request-new", path: "/delegation/requests/new", expect: [{ locator: byTestId("request-new-title"), text: both("delegationRequests.newTitle") }, { locator: byTestId("request-form"), text: both("delegationRequests.field.benefit") }] },
 ]);
 
+const openCommittee = async (page: Page) => {
+  await page.getByTestId("committee-link").filter({ hasText: /คณะกรมการจังหวัดบุรีรัมย์|Buriram Provincial Executive Committee/ }).click();
+  await page.getByTestId("seats-table").waitFor();
+};
+journey("the governor of Buriram, running the provincial committee", "governor.buriram", [
+  { name: "committees-31", path: "/committees", expect: { locator: byTestId("committees-table"), text: { th: "คณะกรมการจังหวัดบุรีรัมย์", en: "Buriram Provincial Executive Committee" } } },
+  {
+    name: "committee-31-executive",
+    path: "/committees",
+    open: openCommittee,
+    close: async (page) => {
+      await page.goBack();
+      await page.getByTestId("committees-table").waitFor();
+    },
+    expect: [
+      { locator: byTestId("seats-table"), text: { th: "กระทรวงมหาดไทย", en: "Ministry of Interior" } },
+      { locator: byTestId("action-items-table"), text: { th: "เกินกำหนด", en: "Overdue" } },
+    ],
+  },
+  {
+    name: "meeting-31-next",
+    path: "/committees",
+    open: async (page) => {
+      await openCommittee(page);
+      await page.getByTestId("meeting-link").first().click();
+      await page.getByTestId("follow-up").first().waitFor();
+    },
+    close: async (page) => {
+      await page.goBack();
+      await page.getByTestId("seats-table").waitFor();
+      await page.goBack();
+      await page.getByTestId("committees-table").waitFor();
+    },
+    expect: { locator: byTestId("meeting-title"), text: { th: /ครั้งที่ \d+\/25\d\d/, en: /No\. \d+\/25\d\d/ } },
+  },
+]);
+
 journey("the governor of Buriram, revising a returned request for delegation", "governor.buriram", [
   {
     name: "delegation-request-31-returned",

@@ -94,7 +94,7 @@ export async function seedCommitteesDemo(ctx: Ctx): Promise<void> {
     await recordResolution({ ctx: as, meetingId: m, input: { agendaItemId: a.id, textTh: "ที่ประชุมรับทราบ" } });
     const b = await addAgendaItem({ ctx: as, meetingId: m, input: { kind: "decide", titleTh: "แนวทางเร่งรัดการเบิกจ่ายงบประมาณจังหวัด", titleEn: "Speeding up the province's disbursement" } });
     await recordResolution({ ctx: as, meetingId: m, input: { agendaItemId: b.id, textTh: "เห็นชอบให้ทุกส่วนราชการรายงานผลการเบิกจ่ายทุกสัปดาห์", votes: vote(1, 1) } });
-    doneItem = (await addActionItem({ ctx: as, meetingId: m, input: { agendaItemId: b.id, titleTh: "จัดทำรายงานผลการเบิกจ่ายรายสัปดาห์ส่งสำนักงานจังหวัด", ownerOrgId: `pro:${P}:comptroller`, dueOn: day(-60) } })).id;
+    doneItem = (await addActionItem({ ctx: as, meetingId: m, input: { agendaItemId: b.id, titleTh: "จัดทำรายงานผลการเบิกจ่ายรายสัปดาห์ส่งสำนักงานจังหวัด", titleEn: "Weekly disbursement report to the provincial office", ownerOrgId: `pro:${P}:comptroller`, dueOn: day(-60) } })).id;
   }, "ประชุมครบองค์ประชุม ประธานกล่าวเปิดประชุม ที่ประชุมรับทราบผลการไกล่เกลี่ยหนี้และเห็นชอบแนวทางเร่งรัดการเบิกจ่าย (ตัวอย่าง)");
   await updateActionItem({ ctx: as, actionItemId: doneItem, input: { status: "done", progressTh: "ส่งรายงานทุกวันศุกร์ตั้งแต่สัปดาห์ที่ผ่านมา" } });
   await meet(47, async (m) => {

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -12,7 +12,7 @@ import { ErrorAlert } from "../../ui/errors.js";
 import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
-import { ActionStatusBadge, CadenceBadge } from "./parts.js";
+import { ActionStatusBadge, CadenceBadge, MEETING_STATUS_COLOR, StatusBadge } from "./parts.js";
 
 const route = getRouteApi("/committees/$id");
 
@@ -44,7 +44,7 @@ export function CommitteePage() {
       <Group gap="sm">
         <CadenceBadge c={c.cadence} />
         {c.cadence.lastHeldOn && <Text size="sm">{t("committees.cadence.lastHeld", { date: f.date(c.cadence.lastHeldOn) })}</Text>}
-        {c.cadence.missed > 0 && <Text size="sm" c="red.8" data-testid="cadence-missed">{t("committees.cadence.missed", { n: f.number(c.cadence.missed) })}</Text>}
+        {c.cadence.missed > 0 && <Text size="sm" c="red.9" data-testid="cadence-missed">{t("committees.cadence.missed", { n: f.number(c.cadence.missed) })}</Text>}
       </Group>
       {c.cadence.status === "late" && <Alert color="red" variant="light" title={t("committees.cadence.lateTitle")}>{t("committees.cadence.lateBody")}</Alert>}
 
@@ -67,7 +67,7 @@ export function CommitteePage() {
                 <Table.Tr key={m.id} data-testid="meeting-row">
                   <Table.Td><AnchorLink to="/meetings/$id" params={{ id: m.id }} data-testid="meeting-link">{f.pick(m.label.th, m.label.en)}</AnchorLink></Table.Td>
                   <Table.Td>{f.date(m.heldOn ?? m.scheduledOn, "long")}</Table.Td>
-                  <Table.Td><Badge variant="light" color={m.status === "held" ? "green" : m.status === "cancelled" ? "gray" : "blue"}>{t(`committees.meetingStatuses.${m.status}`)}</Badge></Table.Td>
+                  <Table.Td><StatusBadge color={MEETING_STATUS_COLOR[m.status]}>{t(`committees.meetingStatuses.${m.status}`)}</StatusBadge></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

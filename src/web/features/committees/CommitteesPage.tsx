@@ -63,7 +63,7 @@ export function CommitteesPage() {
                   <Table.Td><CadenceBadge c={c.cadence} /></Table.Td>
                   <Table.Td>
                     {f.number(c.openActionItems)}
-                    {c.overdueActionItems > 0 && <Text span c="red.8" size="sm"> ({t("committees.overdueCount", { n: f.number(c.overdueActionItems) })})</Text>}
+                    {c.overdueActionItems > 0 && <Text span c="red.9" size="sm"> ({t("committees.overdueCount", { n: f.number(c.overdueActionItems) })})</Text>}
                   </Table.Td>
                   <Table.Td>{c.nextMeeting ? `${f.pick(c.nextMeeting.label.th, c.nextMeeting.label.en)} · ${f.date(c.nextMeeting.scheduledOn)}` : "—"}</Table.Td>
                 </Table.Tr>

@@ -10,7 +10,7 @@ import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { OrganizationPicker, ProjectPicker } from "../../ui/pickers.js";
-import { ActionStatusBadge } from "./parts.js";
+import { ActionStatusBadge, MEETING_STATUS_COLOR, StatusBadge } from "./parts.js";
 
 const route = getRouteApi("/meetings/$id");
 type Item = MeetingView["agenda"][number];
@@ -33,7 +33,7 @@ export function MeetingPage() {
         <Title order={1} data-testid="meeting-title">{t("committees.meetingTitle", { label: f.pick(m.label.th, m.label.en) })}</Title>
         <Group gap="xs">
           <Text c="dark.4">{f.date(m.heldOn ?? m.scheduledOn, "long")}{m.place ? ` · ${m.place}` : ""}</Text>
-          <Badge variant="light" color={m.status === "held" ? "green" : m.status === "cancelled" ? "gray" : "blue"} data-testid="meeting-status">{t(`committees.meetingStatuses.${m.status}`)}</Badge>
+          <StatusBadge color={MEETING_STATUS_COLOR[m.status]} testId="meeting-status">{t(`committees.meetingStatuses.${m.status}`)}</StatusBadge>
         </Group>
       </div>
       <Card withBorder>
