@@ -12,6 +12,7 @@ import { participationModule } from "../modules/participation/index.js";
 import { mailModule } from "../modules/mail/index.js";
 import { webhooksModule } from "../modules/webhooks/index.js";
 import { committeesModule } from "../modules/committees/index.js";
+import { oversightModule } from "../modules/oversight/index.js";
 
 /** The composition root is a list: each module registers its routes, seeds and operations. Order = seed order. */
-export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule, planningModule, casesModule, webhooksModule, participationModule, committeesModule, mailModule];
+export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule, planningModule, casesModule, webhooksModule, participationModule, committeesModule, mailModule, oversightModule];
