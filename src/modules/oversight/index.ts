@@ -1,3 +1,4 @@
 /** The oversight module's public surface for other modules. */
 export { oversightModule } from "./module.js";
 export { refreshRollups, refreshDirty } from "./refresh-rollups.js";
+export { evaluateAlerts } from "./evaluate-alerts.js";

@@ -1,16 +1,20 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { evaluateAlerts } from "./evaluate-alerts.js";
 import { oversightJobs } from "./jobs.js";
 import { refreshRollups } from "./refresh-rollups.js";
 import { oversightRoutes } from "./routes.js";
+import { seedAlertSubscriptionsDemo } from "./seed-alerts-demo.js";
 
 export const oversightModule: ModuleManifest = {
   name: "oversight",
   routes: oversightRoutes,
-  operations: ["oversight:read", "oversight:refresh"],
-  auditActions: ["oversight.rollups.rebuild"],
+  operations: ["oversight:read", "oversight:refresh", "oversight:alerts.subscribe"],
+  auditActions: ["oversight.rollups.rebuild", "oversight.alert.mark-read", "oversight.alert-subscriptions.set", "oversight.seed.demo"],
   jobs: oversightJobs,
-  // last in the module list: the roll-ups are built from what every other module has just seeded
-  seed: async (ctx) => {
+  // last in the module list: the roll-ups and the alerts are built from what every other module has just seeded
+  seed: async (ctx, opts) => {
     await refreshRollups({ ctx });
+    await evaluateAlerts({ ctx });
+    if (opts.demo) await seedAlertSubscriptionsDemo(ctx);
   },
 };

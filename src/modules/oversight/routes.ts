@@ -3,17 +3,24 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import "../../platform/http/request-ctx.js";
 import { errorResponses } from "../../platform/http/schemas.js";
+import { getAlertSubscriptions, setAlertSubscriptions } from "./alert-subscriptions.js";
+import { AlertPage, AlertsInput, AlertSubscriptions, AlertSubscriptionsInput, MarkAlertReadInput, MarkedAlert } from "./contracts-alerts.js";
 import { Dashboard, DashboardInput, MapInput, Matrix, MatrixInput, MetricMap, MyScopes, RebuildInput, RecordPage, RecordsInput } from "./contracts.js";
 import { getDashboard } from "./get-dashboard.js";
 import { getMetricMap } from "./get-map.js";
 import { getMatrix } from "./get-matrix.js";
+import { listAlerts } from "./list-alerts.js";
 import { listRecords } from "./list-records.js";
+import { markAlertRead } from "./mark-alert-read.js";
 import { rebuildRollups } from "./rebuild-rollups.js";
 import { myScopes } from "./scopes.js";
 
 const Rebuilt = z.object({ provinces: z.number().int(), families: z.number().int(), rows: z.number().int(), ms: z.number().int() });
 
-/** Operation centres: the reader's scopes, a scope's dashboard, the function × area matrix, the map by metric, the records behind a figure. */
+/**
+ * Operation centres: the reader's scopes, a scope's dashboard, the function × area matrix, the map by metric, the records
+ * behind a figure; the alert inbox, read marks and the reader's alert subscriptions.
+ */
 export const oversightRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["oversight"];
@@ -23,4 +30,10 @@ export const oversightRoutes: FastifyPluginAsync = async (app) => {
   r.get("/oversight/map", { schema: { tags, querystring: MapInput, response: { 200: MetricMap, ...errorResponses } } }, (req) => getMetricMap({ ctx: req.ctx, input: req.query }));
   r.get("/oversight/records", { schema: { tags, querystring: RecordsInput, response: { 200: RecordPage, ...errorResponses } } }, (req) => listRecords({ ctx: req.ctx, input: req.query }));
   r.post("/oversight/rollups/rebuild", { schema: { tags, body: RebuildInput, response: { 200: Rebuilt, ...errorResponses } } }, (req) => rebuildRollups({ ctx: req.ctx, input: req.body }));
+  r.get("/oversight/alerts", { schema: { tags, querystring: AlertsInput, response: { 200: AlertPage, ...errorResponses } } }, (req) => listAlerts({ ctx: req.ctx, input: req.query }));
+  r.post("/oversight/alerts/:id/read", { schema: { tags, params: z.object({ id: z.string().min(1).max(64) }), body: MarkAlertReadInput.optional(), response: { 200: MarkedAlert, ...errorResponses } } }, (req) =>
+    markAlertRead({ ctx: req.ctx, alertId: req.params.id, input: req.body ?? {} }),
+  );
+  r.get("/oversight/alert-subscriptions", { schema: { tags, response: { 200: AlertSubscriptions, ...errorResponses } } }, (req) => getAlertSubscriptions({ ctx: req.ctx }));
+  r.put("/oversight/alert-subscriptions", { schema: { tags, body: AlertSubscriptionsInput, response: { 200: AlertSubscriptions, ...errorResponses } } }, (req) => setAlertSubscriptions({ ctx: req.ctx, input: req.body }));
 };

@@ -105,6 +105,8 @@ export const POLICY = {
   // province, a cluster or region, a department or ministry across provinces, the nation); nothing personal is in them
   "oversight:read": STAFF,
   "oversight:refresh": ["administrator"],
+  // alerts: every official subscribes to the alerts of scopes they read (checked again with oversight:read) and picks a digest
+  "oversight:alerts.subscribe": STAFF,
   "planning:read": STAFF,
   "planning:public": "public",
   "planning:plan.write": ["administrator", "strategy_officer", "governor", "district_officer", "cluster_office"],
