@@ -3,6 +3,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { CommitteeKind, CommitteeStatus, PersonnelActionKind, PersonnelRoute } from "../../modules/delegation/contracts-personnel.js";
 import type { PermitRoute, PermitStatus } from "../../modules/delegation/contracts-permits.js";
 import type { RequestStatus } from "../../modules/delegation/contracts-requests.js";
+import type { AlertRule } from "../../modules/oversight/contracts-alerts.js";
 import type { BudgetSource, PlanLevel, PlanStatus, ProjectOrigin, ProjectStatus } from "../../modules/planning/contracts.js";
 import { queryClient } from "./query-client.js";
 import { meQuery } from "./session.js";
@@ -240,6 +241,29 @@ const oversightMatrixRoute = createRoute({
     view: oneOf(s.view, ["table", "map"] as const),
   }),
   component: lazyRouteComponent(() => import("../features/oversight/MatrixPage.js"), "MatrixPage"),
+});
+
+export interface AlertsSearch {
+  rule?: AlertRule;
+  province?: string;
+  status?: "open" | "resolved" | "all";
+  unread?: true;
+  page?: number;
+}
+// the rules as values without loading zod into the router chunk (the type keeps the list in step)
+const ALERT_RULE_VALUES: readonly AlertRule[] = ["permit-overdue", "kpi-off-target", "disbursement-lagging", "sla-breach", "delegation-expiring", "committee-late", "action-item-overdue"];
+const oversightAlertsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/oversight/alerts",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): AlertsSearch => ({
+    rule: oneOf(s.rule, ALERT_RULE_VALUES),
+    province: provinceCode(s.province),
+    status: oneOf(s.status, ["open", "resolved", "all"] as const),
+    unread: s.unread === true || s.unread === "true" ? true : undefined,
+    page: int(s.page),
+  }),
+  component: lazyRouteComponent(() => import("../features/oversight/AlertsPage.js"), "AlertsPage"),
 });
 
 export interface CockpitSearch {
@@ -939,6 +963,7 @@ const routeTree = rootRoute.addChildren([
   meetingRoute,
   oversightRoute,
   oversightMatrixRoute,
+  oversightAlertsRoute,
   cockpitIndexRoute,
   cockpitRoute,
   kpiRoute,

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { AlertPage } from "../../../modules/oversight/contracts-alerts.js";
 import { METRICS, type Dashboard, type MetricId, type MyScopes } from "../../../modules/oversight/contracts.js";
 import { api } from "../../app/api.js";
 import { downloadCsv } from "../../app/csv.js";
@@ -61,7 +62,10 @@ export function OversightPage() {
           <Title order={1} data-testid="oversight-title">{t("oversight.title")}</Title>
           <Text c="dark.4">{d ? `${f.name(d.scope)} · ${t(`oversight.scopeKind.${d.scope.kind}`)} · ${f.fiscalYear(d.fiscalYear)}` : t("oversight.intro")}</Text>
         </div>
-        <AnchorLink to="/oversight/matrix" search={{ scope, fy }} data-testid="link-matrix">{t("oversight.openMatrix")}</AnchorLink>
+        <Group gap="md">
+          <AlertsLink />
+          <AnchorLink to="/oversight/matrix" search={{ scope, fy }} data-testid="link-matrix">{t("oversight.openMatrix")}</AnchorLink>
+        </Group>
       </Group>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Select
@@ -229,5 +233,16 @@ export function OversightPage() {
       ) : null}
       <RecordsDrawer query={records} onClose={() => setRecords(null)} />
     </Stack>
+  );
+}
+
+/** The way to the alert inbox, with how many open alerts the reader has not read. */
+function AlertsLink() {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ["oversight", "alerts", "unread"], queryFn: () => api.get<AlertPage>("/oversight/alerts", { pageSize: 1 }) });
+  return (
+    <AnchorLink to="/oversight/alerts" data-testid="link-alerts">
+      {q.data ? t("oversight.alerts.linkWithCount", { count: q.data.unread }) : t("oversight.alerts.title")}
+    </AnchorLink>
   );
 }
