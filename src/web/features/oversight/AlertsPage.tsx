@@ -15,7 +15,8 @@ import { ListPagination, NoResultsRow } from "../../ui/table.js";
 
 const route = getRouteApi("/oversight/alerts");
 const PAGE_SIZE = 50;
-const SEVERITY_ICON: Record<AlertSeverity, string> = { critical: "⛔", warning: "⚠", notice: "ℹ" };
+// glyphs the bundled and fallback fonts all draw (⛔ is missing from them)
+const SEVERITY_ICON: Record<AlertSeverity, string> = { critical: "‼", warning: "⚠", notice: "ℹ" };
 const SEVERITY_COLOR: Record<AlertSeverity, string> = { critical: "red.8", warning: "orange.8", notice: "blue.8" };
 
 /** Severity as an icon and a word (never colour alone). */
