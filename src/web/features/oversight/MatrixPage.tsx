@@ -94,7 +94,7 @@ export function MatrixPage() {
           data-testid="matrix-agenda"
         />
         <FiscalYearSelect value={fy} onChange={(v) => set({ fy: v })} testId="matrix-fy" />
-        <Select label={t("oversight.scope")} data={(scopes.data?.scopes ?? []).map((x) => ({ value: x.key, label: `${f.name(x)} · ${t(`oversight.scopeKind.${x.kind}`)}` }))} value={scope ?? null} onChange={(v) => v && set({ scope: v })} allowDeselect={false} searchable w={{ base: "100%", sm: 300 }} data-testid="matrix-scope" />
+        <Select label={t("oversight.scope")} data={(scopes.data?.scopes ?? []).map((x) => ({ value: x.key, label: x.kind === "nation" ? t("oversight.scopeKind.nation") : `${f.name(x)} · ${t(`oversight.scopeKind.${x.kind}`)}` }))} value={scope ?? null} onChange={(v) => v && set({ scope: v })} allowDeselect={false} searchable w={{ base: "100%", sm: 300 }} data-testid="matrix-scope" />
       </Group>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Stack gap={2}>
