@@ -11,7 +11,9 @@ import { casesModule } from "../modules/cases/index.js";
 import { participationModule } from "../modules/participation/index.js";
 import { mailModule } from "../modules/mail/index.js";
 import { webhooksModule } from "../modules/webhooks/index.js";
+import { networksModule } from "../modules/networks/index.js";
 import { committeesModule } from "../modules/committees/index.js";
 
-/** The composition root is a list: each module registers its routes, seeds and operations. Order = seed order. */
-export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule, planningModule, casesModule, webhooksModule, participationModule, committeesModule, mailModule];
+/** The composition root is a list: each module registers its routes, seeds and operations. Order = seed order
+ * (networks before committees: the committees demo names the demo partners holding its seats). */
+export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule, planningModule, casesModule, webhooksModule, participationModule, networksModule, committeesModule, mailModule];

@@ -101,6 +101,11 @@ export const POLICY = {
   "committees:manage": ["administrator", "governor", "strategy_officer"],
   "committees:meeting.run": ["governor", "vice_governor", "strategy_officer"],
   "committees:action.report": ["governor", "vice_governor", "strategy_officer", "agency_head", "agency_officer"],
+  // networks: partner organisations (private sector, civil society, universities, community bodies), their MOUs with
+  // the province and what they contribute. They are organisations, not people (nothing personal is kept), so anyone
+  // reads them, for transparency; the governor's office of the province records them
+  "networks:read": "public",
+  "networks:manage": ["administrator", "governor", "vice_governor", "strategy_officer"],
   "planning:read": STAFF,
   "planning:public": "public",
   "planning:plan.write": ["administrator", "strategy_officer", "governor", "district_officer", "cluster_office"],
