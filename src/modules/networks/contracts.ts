@@ -164,7 +164,7 @@ export const ContributionView = z.object({
   descriptionTh: z.string(),
   descriptionEn: z.string(),
   agenda: AgendaRef.nullable(),
-  project: z.object({ id: z.string(), code: z.string(), titleTh: z.string(), fiscalYear: z.number() }).nullable(),
+  project: z.object({ id: z.string(), code: z.string(), titleTh: z.string(), titleEn: z.string(), fiscalYear: z.number() }).nullable(),
   agreementId: z.string().nullable(),
   isDemo: z.boolean(),
 });

@@ -103,7 +103,7 @@ export async function contributionViews(ctx: Ctx, rows: ContributionRow[]): Prom
       descriptionTh: r.descriptionTh,
       descriptionEn: r.descriptionEn,
       agenda: node ? agendaRef(node) : null,
-      project: project ? { id: project.id, code: project.code, titleTh: project.titleTh, fiscalYear: project.fiscalYear } : null,
+      project: project ? { id: project.id, code: project.code, titleTh: project.titleTh, titleEn: project.titleEn, fiscalYear: project.fiscalYear } : null,
       agreementId: r.agreementId,
       isDemo: r.isDemo,
     };

@@ -138,7 +138,7 @@ export function NetworksPage() {
                 <Table.Td>{f.pick(p.provinceName.th, p.provinceName.en)}</Table.Td>
                 <Table.Td>
                   {f.number(p.activeAgreements)}
-                  {p.expiringSoon > 0 && <Text span size="sm" c="orange.9"> ({t("networks.expiringCount", { n: f.number(p.expiringSoon) })})</Text>}
+                  {p.expiringSoon > 0 && <Text span size="sm" c="red.9"> ({t("networks.expiringCount", { n: f.number(p.expiringSoon) })})</Text>}
                 </Table.Td>
                 <Table.Td>{f.number(p.contributions)}</Table.Td>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{baht(p.contributedBaht)}</Table.Td>

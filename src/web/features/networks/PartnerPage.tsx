@@ -95,7 +95,7 @@ export function PartnerPage() {
                       <Text fw={600}>{f.pick(a.titleTh, a.titleEn)}</Text>
                       <Text size="sm">{f.pick(a.purposeTh, a.purposeEn)}</Text>
                       {a.agendas.length > 0 && <Text size="xs" c="dark.4">{t("networks.agreement.serves")}: {a.agendas.map((g) => f.pick(g.nameTh, g.nameEn)).join(" · ")}</Text>}
-                      {a.endedReasonTh && <Text size="xs" c="dark.4" lang="th">{t("networks.agreement.endedReason")}: {a.endedReasonTh}</Text>}
+                      {a.endedReasonTh && <Text size="xs" c="dark.4" lang={f.lang === "en" ? "th" : undefined}>{t("networks.agreement.endedReason")}: {a.endedReasonTh}</Text>}
                     </Table.Td>
                     <Table.Td>{f.pick(a.partyName.th, a.partyName.en)}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>
@@ -147,7 +147,7 @@ export function PartnerPage() {
                       {c.agenda && <Text size="sm">{f.pick(c.agenda.nameTh, c.agenda.nameEn)}</Text>}
                       {c.project && (
                         <AnchorLink to="/planning/projects/$id" params={{ id: c.project.id }} size="sm">
-                          {c.project.code} · {c.project.titleTh}
+                          {c.project.code} · {f.pick(c.project.titleTh, c.project.titleEn)}
                         </AnchorLink>
                       )}
                     </Table.Td>
