@@ -70,6 +70,7 @@ it("the OPDC evaluator compares the 2024 pilot provinces with their neighbours a
   expect(rows).toContain("ใกล้หมดอายุ");
   await page.getByTestId("sandbox-link").filter({ hasText: "เชียงราย" }).click();
   await page.getByTestId("sandbox-reminder").waitFor();
-  expect(await page.getByTestId("sandbox-reminder").innerText()).toContain("จะหมดอายุในอีก 40 วัน");
+  // the demo sets the lapse 40 days after the day it was seeded: 39 when the run has crossed midnight in Bangkok since
+  expect(await page.getByTestId("sandbox-reminder").innerText()).toMatch(/จะหมดอายุในอีก (40|39) วัน/);
   await screenshot(page, path.join(SHOTS, "pilots-04-sandbox-chiang-rai-reminder-th.png"));
 });

@@ -37,14 +37,14 @@ export async function addActionItem({ ctx, meetingId, input }: { ctx: Ctx; meeti
   });
 }
 
-/** The owner organisation (or the governor's office) reports progress, marks the item done, or the office drops it. */
+/** The owner organisation (or the governor's office) reports progress or marks the item done; the office drops it or takes a dropped one back up. */
 export async function updateActionItem({ ctx, actionItemId, input }: { ctx: Ctx; actionItemId: string; input: z.input<typeof UpdateActionItemInput> }): Promise<void> {
   const i = UpdateActionItemInput.parse(input);
   const [item] = await ctx.db.select().from(committeeActionItems).where(eq(committeeActionItems.id, actionItemId)).limit(1);
   if (!item) throw new NotFoundError("action-item", actionItemId);
   const committee = await requireCommittee(ctx, item.committeeId);
-  // dropping an item is the meeting's call; its owner reports progress and completion
-  if (i.status === "dropped") await requirePermission(ctx, "committees:meeting.run", committeeScope(committee));
+  // dropping an item is the meeting's call, and so is taking a dropped one back up; its owner reports progress and completion
+  if (i.status === "dropped" || item.status === "dropped") await requirePermission(ctx, "committees:meeting.run", committeeScope(committee));
   else await requireAnyPermission(ctx, "committees:action.report", [committeeScope(committee), { kind: "org", id: item.ownerOrgId }]);
   if (item.status !== "open" && i.status !== "open") throw new ConflictError("committees.action-item-closed", "เรื่องนี้ปิดแล้ว", "This action item is already closed", { status: item.status });
   await withTransaction(ctx, async (tx) => {

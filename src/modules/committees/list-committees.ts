@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { z } from "zod";
-import { hasPermission } from "../../platform/auth/permissions.js";
+import { hasPermission, scopesFor } from "../../platform/auth/permissions.js";
 import type { Ctx } from "../../platform/ctx.js";
-import { UnauthorizedError } from "../../platform/errors.js";
+import { ForbiddenError, UnauthorizedError } from "../../platform/errors.js";
 import { toCalendarDate } from "../../platform/thai/dates.js";
 import { ListCommitteesInput, type CommitteeSummary } from "./contracts.js";
 import { committeeScope, meetingSummary, today, type CommitteeRow } from "./load.js";
@@ -41,7 +41,9 @@ export async function summarise(ctx: Ctx, rows: CommitteeRow[]): Promise<Committ
 /** The committees the reader may see (their province's; every province for a national reader), optionally of one province. */
 export async function listCommittees({ ctx, input }: { ctx: Ctx; input: z.input<typeof ListCommitteesInput> }): Promise<CommitteeSummary[]> {
   const i = ListCommitteesInput.parse(input);
-  if (ctx.actor.kind === "anonymous") throw new UnauthorizedError();
+  // no committees:read grant anywhere (anonymous, a citizen): refused, as a record would be, not an empty list
+  const scopes = scopesFor(ctx, "committees:read");
+  if (scopes?.length === 0) throw ctx.actor.kind === "anonymous" ? new UnauthorizedError() : new ForbiddenError("committees:read");
   const rows = await ctx.db
     .select()
     .from(committees)

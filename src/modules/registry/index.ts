@@ -4,7 +4,7 @@ export { createScopeResolver } from "./scope-resolver.js";
 export { registryModule } from "./module.js";
 export { historyScopes, mayReadHistory } from "./history-scopes.js";
 export { organizationsUnder } from "./organizations-under.js";
-export { listProvinceCodes } from "./list-provinces.js";
+export { listProvinceCodes, provinceFrame, type ProvinceFrameRow } from "./list-provinces.js";
 export { areaByName } from "./area-by-name.js";
 export { lookupArea, lookupAreas, lookupAreasCached, lookupOrganization, lookupOrganizationCached, lookupOrganizations, lookupOrganizationsCached, requireProvince, type AreaRef, type OrganizationRef } from "./lookup-area.js";
 export { listOverseers, lookupOverseer, lookupPostLabels, type OverseerRef } from "./lookup-overseer.js";

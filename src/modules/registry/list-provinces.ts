@@ -3,7 +3,9 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Ctx } from "../../platform/ctx.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { NATION } from "../../platform/auth/scope.js";
+import { cached } from "../../platform/cache.js";
 import type { ProvinceSummary } from "./contracts.js";
+import { AREA_CACHE } from "./lookup-area.js";
 import { areaGroupings, areas } from "./tables.js";
 
 /** The five provinces of the 2024 CEO-governor pilot (seed 003). */
@@ -53,4 +55,19 @@ export async function listProvinces({ ctx }: { ctx: Ctx; input?: Record<string, 
 export async function listProvinceCodes(ctx: Ctx): Promise<string[]> {
   const rows = await ctx.db.select({ code: areas.code }).from(areas).where(eq(areas.classification, "province")).orderBy(asc(areas.code));
   return rows.map((r) => r.code);
+}
+
+/** A province in the frame other modules' national views group by: its region and current cluster. */
+export type ProvinceFrameRow = { code: string; nameTh: string; nameEn: string; region: { id: string; nameTh: string; nameEn: string }; cluster: { id: string; code: string; nameTh: string; nameEn: string } | null };
+
+/**
+ * The 77 provinces with their region and current cluster, for national read models (matrix columns, a cluster's or a
+ * region's provinces); through the process's read cache (areas change only when the registry is imported).
+ */
+export function provinceFrame(ctx: Ctx): Promise<ProvinceFrameRow[]> {
+  return cached(ctx, `${AREA_CACHE}province-frame`, async () => {
+    const seen = new Map<string, ProvinceSummary>();
+    for (const r of await provinceRows(ctx)) if (!seen.has(r.p.code) || r.c) seen.set(r.p.code, provinceSummaryOf(r));
+    return [...seen.values()].map((p) => ({ code: p.code, nameTh: p.nameTh, nameEn: p.nameEn || p.nameTh, region: p.region, cluster: p.cluster }));
+  });
 }

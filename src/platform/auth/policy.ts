@@ -106,6 +106,10 @@ export const POLICY = {
   // reads them, for transparency; the governor's office of the province records them
   "networks:read": "public",
   "networks:manage": ["administrator", "governor", "vice_governor", "strategy_officer"],
+  // operation centres: every official reads the dashboards, matrix and map of the scopes their grants reach (a
+  // province, a cluster or region, a department or ministry across provinces, the nation); nothing personal is in them
+  "oversight:read": STAFF,
+  "oversight:refresh": ["administrator"],
   "planning:read": STAFF,
   "planning:public": "public",
   "planning:plan.write": ["administrator", "strategy_officer", "governor", "district_officer", "cluster_office"],

@@ -172,6 +172,7 @@ export function RootLayout() {
           <NavLinkRouter to="/search" label={t("nav.search")} />
           {isStaff(me.data) && <NavLinkRouter to="/pilots" label={t("nav.pilots")} />}
           {isStaff(me.data) && <NavLinkRouter to="/sandboxes" label={t("nav.sandboxes")} />}
+          {isStaff(me.data) && <NavLinkRouter to="/oversight" label={t("nav.oversight")} activeOptions={{ exact: true }} data-testid="nav-oversight" />}
           {isStaff(me.data) && <NavLinkRouter to="/committees" label={t("nav.committees")} data-testid="nav-prov-committees" />}
           <NavLinkRouter to="/networks" label={t("nav.networks")} data-testid="nav-networks" />
           {(holdsRoleFor(me.data, "delegation:permit.receive") || holdsRoleFor(me.data, "delegation:permit.decide")) && (

@@ -235,6 +235,39 @@ const partnerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/partners/$id",
   component: lazyRouteComponent(() => import("../features/networks/PartnerPage.js"), "PartnerPage"),
+export interface OversightSearch {
+  /** a scope key (nation, area:…, org:…); the reader's own when absent */
+  scope?: string;
+  fy?: number;
+}
+const oversightRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/oversight",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): OversightSearch => ({ scope: str(s.scope), fy: int(s.fy) }),
+  component: lazyRouteComponent(() => import("../features/oversight/OversightPage.js"), "OversightPage"),
+});
+export interface MatrixSearch extends OversightSearch {
+  metric?: string;
+  agenda?: string;
+  rows?: "ministry" | "department";
+  columns?: "province" | "cluster" | "region";
+  view?: "table" | "map";
+}
+const oversightMatrixRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/oversight/matrix",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): MatrixSearch => ({
+    scope: str(s.scope),
+    fy: int(s.fy),
+    metric: str(s.metric),
+    agenda: str(s.agenda),
+    rows: oneOf(s.rows, ["ministry", "department"] as const),
+    columns: oneOf(s.columns, ["province", "cluster", "region"] as const),
+    view: oneOf(s.view, ["table", "map"] as const),
+  }),
+  component: lazyRouteComponent(() => import("../features/oversight/MatrixPage.js"), "MatrixPage"),
 });
 
 export interface CockpitSearch {
@@ -935,6 +968,8 @@ const routeTree = rootRoute.addChildren([
   networksRoute,
   newPartnerRoute,
   partnerRoute,
+  oversightRoute,
+  oversightMatrixRoute,
   cockpitIndexRoute,
   cockpitRoute,
   kpiRoute,

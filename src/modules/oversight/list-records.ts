@@ -1,0 +1,186 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import type { Ctx } from "../../platform/ctx.js";
+import { rowsOf } from "../../platform/db/rows.js";
+import { ForbiddenError } from "../../platform/errors.js";
+import { bangkokToday } from "../../platform/thai/dates.js";
+import { fiscalMonthIndex, fiscalYearOf, fiscalYearRange } from "../../platform/thai/fiscal-year.js";
+import { parseInput } from "../../platform/validation.js";
+import { lookupOrganizations } from "../registry/index.js";
+import { METRICS, RecordsInput, type MetricId, type RecordPage, type RecordRow } from "./contracts.js";
+import { requireAgenda } from "./get-matrix.js";
+import { myScopes, resolveScope } from "./scopes.js";
+
+type Raw = { id: string; ref: string; title_th: string; title_en: string; province_code: string; org_id: string | null; status: string; date: string | null; value: string | null; flagged: boolean; total: number; parent_id?: string };
+
+const AGENDA_NODES = sql`with recursive agendas(agenda_id, node_id) as (
+    select id, id from strategy_nodes where kind in ('government_agenda', 'pain_point')
+    union
+    select a.agenda_id, l.from_id from agendas a join strategy_links l on l.to_id = a.node_id)`;
+
+/** The records of one family behind a metric, flagged first (late, overdue, off target, behind plan). */
+function recordsSql(metric: MetricId, f: { where: (col: string, provinceCol: string) => SQL; fy: number; today: string; now: string; monthsBegun: number; fiscalYear: number; agenda: string | null; limit: number; offset: number }): SQL {
+  const { start, end } = fiscalYearRange(f.fy);
+  const page = sql`order by flagged desc, date desc nulls last, ref limit ${f.limit} offset ${f.offset}`;
+  switch (METRICS[metric].family) {
+    case "cases": {
+      const flag =
+        metric === "cases.satisfaction"
+          ? sql`coalesce(c.rating <= 2, false)`
+          : sql`((c.resolved_at is not null and c.resolved_at > c.resolve_due_at) or (c.status in ('received', 'accepted', 'in_progress', 'reopened') and c.resolve_due_at < ${f.now}::timestamptz))`;
+      const only =
+        metric === "cases.open_overdue"
+          ? sql`and c.status in ('received', 'accepted', 'in_progress', 'reopened') and c.resolve_due_at < ${f.now}::timestamptz`
+          : metric === "cases.on_time_pct"
+            ? sql`and c.resolved_at is not null`
+            : metric === "cases.satisfaction"
+              ? sql`and c.rating is not null`
+              : sql``;
+      return sql`select c.id, c.public_ref as ref, c.public_text as title_th, c.public_text as title_en, c.province_code, c.assigned_org_id as org_id, c.status,
+          to_char(c.received_at at time zone 'Asia/Bangkok', 'YYYY-MM-DD') as date,
+          case when c.rating is not null then c.rating::text when c.resolved_at is not null then round(extract(epoch from c.resolved_at - c.resolve_due_at) / 86400)::text end as value,
+          ${flag} as flagged, count(*) over ()::int as total
+        from cases c
+        where c.merged_into is null and (c.received_at at time zone 'Asia/Bangkok')::date between ${start}::date and ${end}::date and ${f.where("c.assigned_org_id", "c.province_code")} ${only}
+        ${page}`;
+    }
+    case "budget": {
+      const k = f.fy < f.fiscalYear ? 12 : f.fy === f.fiscalYear ? f.monthsBegun : 0;
+      const agenda = f.agenda ? sql`and exists (select 1 from agendas a where a.agenda_id = ${f.agenda} and a.node_id = any(p.goal_ids))` : sql``;
+      return sql`${AGENDA_NODES}
+        select p.id, p.code as ref, p.title_th, coalesce(nullif(p.title_en, ''), p.title_th) as title_en, p.province_code, p.owner_org_id as org_id, p.status,
+          p.start_date::text as date,
+          case when p.total_budget > 0 then round(coalesce(p.cum_disbursed[${k}], 0) * 100 / p.total_budget, 1)::text end as value,
+          coalesce(p.cum_disbursed[${k}], 0) < coalesce(p.cum_planned[${k}], 0) as flagged, count(*) over ()::int as total
+        from projects p
+        where p.fiscal_year = ${f.fy} and p.status not in ('rejected', 'cancelled') and p.duplicate_of is null and ${f.where("p.owner_org_id", "p.province_code")} ${agenda}
+        ${page}`;
+    }
+    case "kpis": {
+      const agenda = f.agenda ? sql`and exists (select 1 from agendas a where a.agenda_id = ${f.agenda} and a.node_id = k.goal_node_id)` : sql``;
+      return sql`${AGENDA_NODES}
+        select k.id, k.code as ref, k.name_th as title_th, coalesce(nullif(k.name_en, ''), k.name_th) as title_en, k.province_code, k.owner_org_id as org_id,
+          case when l.value is null then 'not-reported' when t.levels is null then 'no-target'
+               when (k.direction = 'down' and l.value <= (t.levels ->> 2)::float8) or (k.direction <> 'down' and l.value >= (t.levels ->> 2)::float8) then 'on-target' else 'off-target' end as status,
+          l.period_end as date, case when l.value is not null then l.value::text || coalesce(' / ' || (t.levels ->> 2), '') end as value,
+          not coalesce((k.direction = 'down' and l.value <= (t.levels ->> 2)::float8) or (k.direction <> 'down' and l.value >= (t.levels ->> 2)::float8), false) as flagged,
+          count(*) over ()::int as total
+        from kpis k
+        left join kpi_targets t on t.kpi_id = k.id and t.fiscal_year = ${f.fy} and t.round = 12
+        left join lateral (select m.value, m.period_end from measurements m where m.kpi_id = k.id and m.fiscal_year = ${f.fy} and m.status = 'verified' order by m.period_end desc, m.submitted_at desc limit 1) l on true
+        where (t.kpi_id is not null or l.value is not null) and ${f.where("k.owner_org_id", "k.province_code")} ${agenda}
+        ${page}`;
+    }
+    case "permits":
+      return sql`select a.id, a.tracking_code as ref, a.subject_th as title_th, a.subject_th as title_en, a.province_code, w.central_org_id as org_id, a.status,
+          a.received_on::text as date, a.turnaround_days::text as value,
+          ((a.decided_on is not null and a.decided_on > a.due_on) or (a.decided_on is null and a.withdrawn_on is null and a.due_on < ${f.today}::date)) as flagged,
+          count(*) over ()::int as total
+        from permit_applications a left join powers w on w.code = a.power_code
+        where a.received_on between ${start}::date and ${end}::date and ${f.where("w.central_org_id", "a.province_code")}
+          ${metric === "permits.open_overdue" ? sql`and a.decided_on is null and a.withdrawn_on is null and a.due_on < ${f.today}::date` : sql``}
+        ${page}`;
+    case "agreements":
+      return sql`select a.id, 'FY' || a.fiscal_year as ref, a.title_th, coalesce(nullif(a.title_en, ''), a.title_th) as title_en, substr(a.area_id, 10) as province_code, null as org_id, a.status,
+          null as date, r.total::text as value, coalesce(r.total < 3, false) as flagged, count(*) over ()::int as total
+        from agreements a left join lateral (select total from agreement_rounds r where r.agreement_id = a.id and r.status = 'closed' and r.total is not null order by r.round desc limit 1) r on true
+        where a.area_id like 'province:%' and a.fiscal_year = ${f.fy} and ${f.where("null", "substr(a.area_id, 10)")}
+        ${page}`;
+    case "committees":
+      if (metric === "committees.late")
+        return sql`select c.id, c.kind as ref, c.name_th as title_th, coalesce(nullif(c.name_en, ''), c.name_th) as title_en, c.province_code, null as org_id,
+            case when l.last_on + c.cadence_days < ${f.today}::date then 'late' else 'on-track' end as status, l.last_on::text as date,
+            (${f.today}::date - (l.last_on + c.cadence_days))::text as value, l.last_on + c.cadence_days < ${f.today}::date as flagged, count(*) over ()::int as total
+          from committees c cross join lateral (select coalesce(max(m.held_on), (c.created_at at time zone 'Asia/Bangkok')::date) as last_on from committee_meetings m where m.committee_id = c.id and m.status = 'held') l
+          where c.closed_at is null and ${f.where("null", "c.province_code")}
+          ${page}`;
+      return sql`select i.id, c.name_th as ref, i.title_th, coalesce(nullif(i.title_en, ''), i.title_th) as title_en, c.province_code, i.owner_org_id as org_id,
+          case when i.due_on < ${f.today}::date then 'overdue' else 'open' end as status, i.due_on::text as date, null as value,
+          i.due_on < ${f.today}::date as flagged, count(*) over ()::int as total, c.id as parent_id
+        from committee_action_items i join committees c on c.id = i.committee_id
+        where c.closed_at is null and i.status = 'open' and ${f.where("i.owner_org_id", "c.province_code")}
+        ${page}`;
+  }
+}
+
+const KIND: Record<string, RecordRow["kind"]> = { cases: "case", budget: "project", kpis: "kpi", permits: "permit", agreements: "agreement" };
+
+function linkOf(kind: RecordRow["kind"], r: Raw): string {
+  switch (kind) {
+    case "case":
+      return `/cases/${r.id}`;
+    case "project":
+      return `/planning/projects/${r.id}`;
+    case "kpi":
+      return `/kpis/${r.id}`;
+    case "permit":
+      return `/delegation/permits/${r.id}`;
+    case "agreement":
+      return `/agreements/${r.id}`;
+    case "committee":
+      return `/committees/${r.id}`;
+    case "action-item":
+      return `/committees/${r.parent_id}`;
+  }
+}
+
+/**
+ * The records behind a figure of a dashboard, a matrix cell or a map province: the same selection the roll-up sums
+ * (scope, fiscal year, province, function, agenda), flagged ones first. Cases show their public text only.
+ */
+export async function listRecords({ ctx, input }: { ctx: Ctx; input: z.input<typeof RecordsInput> }): Promise<RecordPage> {
+  const i = parseInput(RecordsInput, input);
+  const scope = await resolveScope(ctx, i.scope ?? (i.province ? `area:province:${i.province}` : ((await myScopes({ ctx })).landing ?? "nation")));
+  if (i.province && scope.provinces && !scope.provinces.includes(i.province)) throw new ForbiddenError("oversight:read");
+  const agenda = await requireAgenda(ctx, i.agenda);
+  const today = bangkokToday(ctx.now());
+  const fiscalYear = fiscalYearOf(today);
+  const fy = i.fiscalYear ?? fiscalYear;
+  const provinces = i.province ? [i.province] : scope.provinces;
+  // a function's scope reads only its own organisations' records, whatever org is asked for within it
+  const orgs = [scope.fn?.id, i.org].filter((x): x is string => Boolean(x));
+  const where = (orgCol: string, provinceCol: string): SQL => {
+    const parts: SQL[] = [];
+    if (provinces) parts.push(sql`${sql.raw(provinceCol)} = any(string_to_array(${provinces.join(",")}, ','))`);
+    for (const o of orgs)
+      parts.push(
+        orgCol === "null"
+          ? sql`false`
+          : sql`${sql.raw(orgCol)} in (with recursive up(org_id, cur_id, depth) as (
+                select id, id, 0 from organizations
+                union all
+                select up.org_id, o.parent_id, up.depth + 1 from up join organizations o on o.id = up.cur_id where o.parent_id is not null and up.depth < 8)
+              select org_id from up where cur_id = ${o})`,
+      );
+    return parts.length ? sql.join(parts, sql` and `) : sql`true`;
+  };
+  const family = METRICS[i.metric].family;
+  const raw = rowsOf<Raw>(
+    await ctx.db.execute(
+      recordsSql(i.metric, { where, fy, today, now: ctx.now().toISOString(), monthsBegun: fiscalMonthIndex(today), fiscalYear, agenda: agenda?.id ?? null, limit: i.pageSize, offset: (i.page - 1) * i.pageSize }),
+    ),
+  );
+  const names = await lookupOrganizations(ctx, raw.flatMap((r) => (r.org_id ? [r.org_id] : [])));
+  const kindOf = (): RecordRow["kind"] => (family === "committees" ? (i.metric === "committees.late" ? "committee" : "action-item") : KIND[family]!);
+  const items = raw.map((r) => {
+    const kind = kindOf();
+    const o = r.org_id ? names.get(r.org_id) : undefined;
+    return {
+      id: r.id,
+      kind,
+      ref: r.ref,
+      titleTh: r.title_th,
+      titleEn: r.title_en,
+      provinceCode: r.province_code,
+      orgId: r.org_id,
+      orgNameTh: o?.nameTh ?? null,
+      orgNameEn: o ? o.nameEn || o.nameTh : null,
+      status: r.status,
+      date: r.date,
+      value: r.value,
+      flagged: Boolean(r.flagged),
+      link: linkOf(kind, r),
+    };
+  });
+  return { items, total: raw[0]?.total ?? 0, page: i.page, pageSize: i.pageSize };
+}
