@@ -235,6 +235,8 @@ const partnerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/partners/$id",
   component: lazyRouteComponent(() => import("../features/networks/PartnerPage.js"), "PartnerPage"),
+});
+
 export interface OversightSearch {
   /** a scope key (nation, area:…, org:…); the reader's own when absent */
   scope?: string;

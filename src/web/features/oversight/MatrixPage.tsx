@@ -125,14 +125,14 @@ export function MatrixPage() {
       ) : m ? (
         <>
           {worst && (
-            <Alert color="red.9" variant="outline" data-testid="matrix-worst">
+            <Card withBorder data-testid="matrix-worst" style={{ borderColor: "var(--mantine-color-red-9)" }}>
               <Group gap="xs">
                 <Badge color="red.9" variant="outline">{t("oversight.matrix.worstBadge")}</Badge>
                 <UnstyledButton td="underline" onClick={() => drill(f.name(worst), provincesOf(worst.id).length === 1 ? { province: worst.id } : {})}>
                   {t("oversight.matrix.worst", { name: f.name(worst) })} · {text(metric, m.columnTotals.find((c) => c.column === worst.id)?.value)}
                 </UnstyledButton>
               </Group>
-            </Alert>
+            </Card>
           )}
           {m.rows.length === 0 ? (
             <Alert color="gray">{t("oversight.matrix.noCells")}</Alert>
