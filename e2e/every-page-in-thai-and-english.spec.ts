@@ -704,6 +704,8 @@ journey("the governor of Buriram, keeping the province's partner network", "gove
     ],
   },
   { name: "partner-new", path: "/networks/new", expect: { locator: byTestId("partner-new-title"), text: both("networks.newTitle") } },
+]);
+
 journey("the Prime Minister's operation centre, on the nation's dashboard and matrix", "pmoc", [
   { name: "oversight-nation", path: "/oversight", expect: [{ locator: byTestId("oversight-provinces"), text: { th: "บุรีรัมย์", en: "Buri Ram" } }, { locator: byTestId("oversight-title"), text: both("oversight.title") }] },
   { name: "oversight-matrix", path: "/oversight/matrix?metric=budget.disbursed_pct&scope=nation", expect: { locator: byTestId("matrix-table"), text: { th: "กระทรวงมหาดไทย", en: "Ministry of Interior" } } },
