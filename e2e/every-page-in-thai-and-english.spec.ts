@@ -684,6 +684,38 @@ journey("the governor of Buriram, running the provincial committee", "governor.b
   },
 ]);
 
+const openChamber = async (page: Page) => {
+  await page.getByTestId("partner-link").filter({ hasText: /หอการค้าจังหวัดบุรีรัมย์|Buriram Chamber of Commerce/ }).click();
+  await page.getByTestId("agreements-table").waitFor();
+};
+journey("the governor of Buriram, keeping the province's partner network", "governor.buriram", [
+  { name: "networks-31", path: "/networks?provinceCode=31", expect: [{ locator: byTestId("networks-title"), text: both("networks.title") }, { locator: byTestId("expiring-card"), text: { th: "หอการค้าจังหวัดบุรีรัมย์", en: "Buriram Chamber of Commerce" } }, { locator: byTestId("agenda-totals"), text: both("networks.byAgendaTitle") }] },
+  {
+    name: "partner-31-chamber",
+    path: "/networks?provinceCode=31",
+    open: openChamber,
+    close: async (page) => {
+      await page.goBack();
+      await page.getByTestId("partners-table").waitFor();
+    },
+    expect: [
+      { locator: byTestId("agreements-table"), text: { th: tr("th", "networks.agreement.expiringIn", { days: "" }).split("(")[0]!.trim(), en: "Ending soon" } },
+      { locator: byTestId("partner-seats-table"), text: { th: "คณะกรมการจังหวัดบุรีรัมย์", en: "Buriram Provincial Executive Committee" } },
+    ],
+  },
+  { name: "partner-new", path: "/networks/new", expect: { locator: byTestId("partner-new-title"), text: both("networks.newTitle") } },
+]);
+
+journey("the Prime Minister's operation centre, on the nation's dashboard and matrix", "pmoc", [
+  { name: "oversight-nation", path: "/oversight", expect: [{ locator: byTestId("oversight-provinces"), text: { th: "บุรีรัมย์", en: "Buri Ram" } }, { locator: byTestId("oversight-title"), text: both("oversight.title") }] },
+  { name: "oversight-matrix", path: "/oversight/matrix?metric=budget.disbursed_pct&scope=nation", expect: { locator: byTestId("matrix-table"), text: { th: "กระทรวงมหาดไทย", en: "Ministry of Interior" } } },
+  { name: "oversight-map", path: "/oversight/matrix?metric=cases.received&scope=nation&view=map", expect: { locator: byTestId("metric-map-legend"), text: { th: "เรื่องร้องเรียนที่รับ", en: "Cases received" } } },
+]);
+
+journey("the Ministry of Interior's officer, on its function across provinces", "moi.officer", [
+  { name: "oversight-ministry", path: "/oversight", expect: { locator: byTestId("oversight-functions"), text: { th: /กรม/, en: /Department/ } } },
+]);
+
 journey("the governor of Buriram, revising a returned request for delegation", "governor.buriram", [
   {
     name: "delegation-request-31-returned",

@@ -100,6 +100,8 @@ const ENTITY_TH: Record<string, string> = {
   meeting: "การประชุม",
   "agenda-item": "ระเบียบวาระการประชุม",
   "action-item": "เรื่องที่มอบหมายให้ดำเนินการ",
+  partner: "ภาคีเครือข่าย",
+  "partner-agreement": "บันทึกข้อตกลงความร่วมมือ",
 };
 
 function entityTh(entity: string): string {

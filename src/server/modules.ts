@@ -11,8 +11,11 @@ import { casesModule } from "../modules/cases/index.js";
 import { participationModule } from "../modules/participation/index.js";
 import { mailModule } from "../modules/mail/index.js";
 import { webhooksModule } from "../modules/webhooks/index.js";
+import { networksModule } from "../modules/networks/index.js";
 import { committeesModule } from "../modules/committees/index.js";
 import { oversightModule } from "../modules/oversight/index.js";
 
-/** The composition root is a list: each module registers its routes, seeds and operations. Order = seed order. */
-export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule, planningModule, casesModule, webhooksModule, participationModule, committeesModule, mailModule, oversightModule];
+/** The composition root is a list: each module registers its routes, seeds and operations. Order = seed order
+ * (networks before committees: the committees demo names the demo partners holding its seats; oversight last: its
+ * roll-ups are built from what every other module has seeded). */
+export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule, planningModule, casesModule, webhooksModule, participationModule, networksModule, committeesModule, mailModule, oversightModule];

@@ -6,12 +6,13 @@ import { historyScopes } from "../registry/index.js";
 import { performanceHistoryScopes } from "../performance/index.js";
 import { delegationHistoryScopes } from "../delegation/index.js";
 import { committeeHistoryScopes } from "../committees/index.js";
+import { partnerHistoryScopes } from "../networks/index.js";
 import { PLANNING_HISTORY_TYPES, planningHistoryScopes, type PlanningHistoryType } from "../planning/index.js";
 import { assignmentHistoryScopes, strategyHistoryScopes } from "../strategy/index.js";
 import type { Ctx } from "../../platform/ctx.js";
 
 export const ListHistoryInput = z.object({
-  entityType: z.enum(["area", "organization", "person", "post", "membership", "account", "api-key", "holiday", "import", "registry", "strategy-node", "kpi", "agreement", "sandbox", "pilot-programme", "agenda-assignment", "delegation", "committee", ...PLANNING_HISTORY_TYPES]),
+  entityType: z.enum(["area", "organization", "person", "post", "membership", "account", "api-key", "holiday", "import", "registry", "strategy-node", "kpi", "agreement", "sandbox", "pilot-programme", "agenda-assignment", "delegation", "committee", "partner", ...PLANNING_HISTORY_TYPES]),
   entityId: z.string().min(1).max(200),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   beforeId: z.coerce.number().int().positive().optional(),
@@ -39,6 +40,7 @@ export async function listHistory({ ctx, input }: { ctx: Ctx; input: z.input<typ
   else if (i.entityType === "kpi" || i.entityType === "agreement" || i.entityType === "sandbox" || i.entityType === "pilot-programme")
     await requireAnyPermission(ctx, "audit:read", await performanceHistoryScopes(ctx, i.entityType, i.entityId));
   else if (i.entityType === "committee") await requireAnyPermission(ctx, "audit:read", await committeeHistoryScopes(ctx, i.entityId));
+  else if (i.entityType === "partner") await requireAnyPermission(ctx, "audit:read", await partnerHistoryScopes(ctx, i.entityId));
   else if (i.entityType === "delegation") await requireAnyPermission(ctx, "audit:read", await delegationHistoryScopes(ctx, i.entityId));
   else if (isPlanning(i.entityType)) await requireAnyPermission(ctx, "audit:read", await planningHistoryScopes(ctx, i.entityType, i.entityId));
   else await requireAnyPermission(ctx, "audit:read", await historyScopes(ctx, i.entityType, i.entityId));

@@ -30,6 +30,8 @@ export const AddSeatInput = z.object({
   ministryId: Id.optional(),
   /** the organisation that holds the seat (e.g. "pro:31:land" for the Ministry of Interior's seat) */
   holderOrgId: Id.optional(),
+  /** for a private, civil or academic seat: the partner organisation of the province's network that holds it */
+  partnerId: Id.optional(),
   holderNameTh: ThaiText(300),
   holderNameEn: EnText(300),
   startedOn: IsoDate.optional(),
@@ -75,6 +77,8 @@ export const SeatView = z.object({
   ministryId: z.string().nullable(),
   ministryName: Named.nullable(),
   holderOrgId: z.string().nullable(),
+  partnerId: z.string().nullable(),
+  partnerName: Named.nullable(),
   holderNameTh: z.string(),
   holderNameEn: z.string(),
   voting: z.boolean(),
@@ -164,9 +168,24 @@ export const MeetingView = MeetingSummary.extend({
   underway: z.boolean(),
 });
 
+/** A committee seat a partner holds (or held), for the partner's page. */
+export const PartnerSeatView = z.object({
+  seatId: z.string(),
+  committeeId: z.string(),
+  committeeNameTh: z.string(),
+  committeeNameEn: z.string(),
+  kind: z.enum(SEAT_KINDS),
+  holderNameTh: z.string(),
+  holderNameEn: z.string(),
+  voting: z.boolean(),
+  startedOn: z.string(),
+  endedOn: z.string().nullable(),
+});
+
 export type CommitteeSummary = z.infer<typeof CommitteeSummary>;
 export type CommitteeView = z.infer<typeof CommitteeView>;
 export type MeetingView = z.infer<typeof MeetingView>;
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 export type ActionItemView = z.infer<typeof ActionItemView>;
 export type SeatView = z.infer<typeof SeatView>;
+export type PartnerSeatView = z.infer<typeof PartnerSeatView>;

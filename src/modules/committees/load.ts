@@ -3,6 +3,7 @@ import { provinceScope, type ScopeRef } from "../../platform/auth/scope.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { NotFoundError, RuleViolation } from "../../platform/errors.js";
 import { bangkokToday, toCalendarDate } from "../../platform/thai/dates.js";
+import { lookupPartners } from "../networks/index.js";
 import { lookupOrganizations } from "../registry/index.js";
 import type { ActionItemView, MeetingSummary, SeatView } from "./contracts.js";
 import { cadenceOf, meetingLabel, type Cadence } from "./rules.js";
@@ -48,17 +49,23 @@ export function meetingSummary(m: MeetingRow): MeetingSummary {
 }
 
 export async function seatViews(ctx: Ctx, rows: (typeof committeeSeats.$inferSelect)[]): Promise<SeatView[]> {
-  const ministries = await lookupOrganizations(ctx, rows.flatMap((r) => (r.ministryId ? [r.ministryId] : [])));
+  const [ministries, partners] = await Promise.all([
+    lookupOrganizations(ctx, rows.flatMap((r) => (r.ministryId ? [r.ministryId] : []))),
+    lookupPartners(ctx, rows.flatMap((r) => (r.partnerId ? [r.partnerId] : []))),
+  ]);
   const order = ["chair", "ministry", "private", "civil", "academic", "secretary"];
   return rows
     .map((r) => {
       const min = r.ministryId ? ministries.get(r.ministryId) : undefined;
+      const partner = r.partnerId ? partners.get(r.partnerId) : undefined;
       return {
         id: r.id,
         kind: r.kind as SeatView["kind"],
         ministryId: r.ministryId,
         ministryName: min ? { th: min.nameTh, en: min.nameEn } : null,
         holderOrgId: r.holderOrgId,
+        partnerId: r.partnerId,
+        partnerName: partner ? { th: partner.nameTh, en: partner.nameEn } : null,
         holderNameTh: r.holderNameTh,
         holderNameEn: r.holderNameEn,
         voting: r.voting,

@@ -16,6 +16,7 @@ import {
   HoldMeetingInput,
   ListCommitteesInput,
   MeetingView,
+  PartnerSeatView,
   RecordResolutionInput,
   ScheduleMeetingInput,
   UpdateActionItemInput,
@@ -25,6 +26,7 @@ import { getCommittee } from "./get-committee.js";
 import { getMeeting } from "./get-meeting.js";
 import { holdMeeting } from "./hold-meeting.js";
 import { listCommittees } from "./list-committees.js";
+import { listPartnerSeats } from "./list-partner-seats.js";
 import { recordResolution } from "./record-resolution.js";
 import { cancelMeeting, scheduleMeeting } from "./schedule-meeting.js";
 import { addSeat, endSeat } from "./seats.js";
@@ -42,6 +44,7 @@ export const committeesRoutes: FastifyPluginAsync = async (app) => {
   r.post("/committees/:id/seats", { schema: { tags, params: Id, body: AddSeatInput, response: { 201: Created, ...errorResponses } } }, async (req, reply) =>
     reply.code(201).send(await addSeat({ ctx: req.ctx, committeeId: req.params.id, input: req.body })),
   );
+  r.get("/partners/:id/committee-seats", { schema: { tags, params: Id, response: { 200: z.array(PartnerSeatView), ...errorResponses } } }, (req) => listPartnerSeats({ ctx: req.ctx, partnerId: req.params.id }));
   r.post("/committee-seats/:id/end", { schema: { tags, params: Id, body: EndSeatInput, response: { 200: Ok, ...errorResponses } } }, async (req) => {
     await endSeat({ ctx: req.ctx, seatId: req.params.id, input: req.body });
     return { ok: true as const };

@@ -5,10 +5,14 @@ import { requirePermission } from "../../platform/auth/permissions.js";
 import { withTransaction, newId, type Ctx } from "../../platform/ctx.js";
 import { ConflictError, NotFoundError, RuleViolation, ValidationError } from "../../platform/errors.js";
 import { isUniqueViolation } from "../../platform/db/unique-violation.js";
+import { lookupPartners } from "../networks/index.js";
 import { lookupOrganization } from "../registry/index.js";
 import { AddSeatInput, EndSeatInput } from "./contracts.js";
 import { committeeScope, requireCommittee, today } from "./load.js";
 import { committeeSeats } from "./tables.js";
+
+/** The seats a partner organisation of the province's network may hold. */
+const PARTNER_SEATS: readonly string[] = ["private", "civil", "academic"];
 
 const oneSeatPerMinistry = (ministryId: string) =>
   new ConflictError("committees.ministry-has-seat", `กระทรวงนี้มีที่นั่งในคณะกรรมการแล้ว (หนึ่งกระทรวงหนึ่งที่นั่ง เสียงเท่ากัน)`, `This ministry already has a seat on the committee (one seat per ministry, equal votes)`, { ministryId });
@@ -38,6 +42,13 @@ export async function addSeat({ ctx, committeeId, input }: { ctx: Ctx; committee
   }
   if (i.holderOrgId && !(await lookupOrganization(ctx, i.holderOrgId)))
     throw new ValidationError([{ path: "holderOrgId", code: "organization.unknown", messageTh: "ไม่พบหน่วยงานนี้ในทะเบียน", messageEn: "No such organisation in the registry" }]);
+  if (i.partnerId) {
+    if (!PARTNER_SEATS.includes(i.kind))
+      throw new ValidationError([{ path: "partnerId", code: "seat.partner-only", messageTh: "ภาคีเครือข่ายดำรงได้เฉพาะที่นั่งภาคเอกชน ภาคประชาสังคม และภาควิชาการ", messageEn: "Only a private, civil or academic seat is held by a partner" }]);
+    const partner = (await lookupPartners(ctx, [i.partnerId])).get(i.partnerId);
+    if (!partner || partner.provinceCode !== c.provinceCode)
+      throw new ValidationError([{ path: "partnerId", code: "seat.partner-unknown", messageTh: "ไม่พบภาคีเครือข่ายนี้ในจังหวัดของคณะกรรมการ", messageEn: "No such partner in the committee's province" }]);
+  }
   if (i.kind === "chair" || i.kind === "secretary") {
     const [taken] = await ctx.db.select({ id: committeeSeats.id }).from(committeeSeats).where(and(eq(committeeSeats.committeeId, c.id), eq(committeeSeats.kind, i.kind), isNull(committeeSeats.endedOn))).limit(1);
     if (taken) throw new ConflictError(`committees.${i.kind}-taken`, i.kind === "chair" ? "คณะกรรมการมีประธานแล้ว" : "คณะกรรมการมีเลขานุการแล้ว", `The committee already has a ${i.kind}`);
@@ -61,6 +72,7 @@ export async function addSeat({ ctx, committeeId, input }: { ctx: Ctx; committee
         kind: i.kind,
         ministryId: i.ministryId ?? null,
         holderOrgId: i.holderOrgId ?? null,
+        partnerId: i.partnerId ?? null,
         holderNameTh: i.holderNameTh,
         holderNameEn: i.holderNameEn ?? "",
         voting: i.kind !== "secretary",

@@ -4,6 +4,7 @@ import type { Actor } from "../../platform/auth/actor.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
 import { addDays, bangkokToday } from "../../platform/thai/dates.js";
 import { fiscalYearOf } from "../../platform/thai/fiscal-year.js";
+import { DEMO_SEAT_PARTNERS, partnerIdByName } from "../networks/index.js";
 import { projectIdByCode } from "../planning/index.js";
 import { lookupOrganizations } from "../registry/index.js";
 import { addActionItem, updateActionItem } from "./action-items.js";
@@ -69,10 +70,12 @@ export async function seedCommitteesDemo(ctx: Ctx): Promise<void> {
     const s = await seat({ kind: "ministry", ministryId, holderOrgId: org, holderNameTh: `หัวหน้า${name(org)}`, holderNameEn: `Head, ${nameEn(org)}` });
     ministrySeats.push({ id: s.id, ministryId });
   }
+  // the networks demo (seeded first) has these bodies as partners; without it the seats simply name no partner
+  const partner = async (nameTh: string) => (await partnerIdByName(ctx, P, nameTh)) ?? undefined;
   const privateSeats = [
-    await seat({ kind: "private", holderNameTh: "ประธานหอการค้าจังหวัดบุรีรัมย์ (ตัวอย่าง)", holderNameEn: "President, Buriram Chamber of Commerce (demo)" }),
-    await seat({ kind: "private", holderNameTh: "ประธานสภาอุตสาหกรรมจังหวัดบุรีรัมย์ (ตัวอย่าง)", holderNameEn: "Chair, Federation of Thai Industries, Buriram (demo)" }),
-    await seat({ kind: "civil", holderNameTh: "ประธานสภาเกษตรกรจังหวัดบุรีรัมย์ (ตัวอย่าง)", holderNameEn: "Chair, Buriram Farmers Council (demo)" }),
+    await seat({ kind: "private", partnerId: await partner(DEMO_SEAT_PARTNERS.chamber31), holderNameTh: "ประธานหอการค้าจังหวัดบุรีรัมย์ (ตัวอย่าง)", holderNameEn: "President, Buriram Chamber of Commerce (demo)" }),
+    await seat({ kind: "private", partnerId: await partner(DEMO_SEAT_PARTNERS.industries31), holderNameTh: "ประธานสภาอุตสาหกรรมจังหวัดบุรีรัมย์ (ตัวอย่าง)", holderNameEn: "Chair, Federation of Thai Industries, Buriram (demo)" }),
+    await seat({ kind: "civil", partnerId: await partner(DEMO_SEAT_PARTNERS.farmers31), holderNameTh: "ประธานสภาเกษตรกรจังหวัดบุรีรัมย์ (ตัวอย่าง)", holderNameEn: "Chair, Buriram Farmers Council (demo)" }),
   ];
   await seat({ kind: "secretary", holderOrgId: `pro:${P}:provincial-office`, holderNameTh: `หัวหน้า${name(`pro:${P}:provincial-office`)} (เลขานุการ)`, holderNameEn: `Head, ${nameEn(`pro:${P}:provincial-office`)} (secretary)` });
   const voters = [chair.id, ...ministrySeats.map((s) => s.id), ...privateSeats.map((s) => s.id)];
@@ -113,7 +116,7 @@ export async function seedCommitteesDemo(ctx: Ctx): Promise<void> {
   // an advisory committee that stopped meeting: its cadence shows late
   const { id: adv } = await createCommittee({ ctx: as, input: { kind: "advisory", provinceCode: P, nameTh: "คณะกรรมการที่ปรึกษาภาคเอกชนด้านการท่องเที่ยวเชิงกีฬา (ตัวอย่าง)", nameEn: "Private-sector advisory committee on sports tourism (demo)", cadenceDays: 31 } });
   await addSeat({ ctx: as, committeeId: adv, input: { kind: "chair", holderOrgId: `prov:${P}`, holderNameTh: "รองผู้ว่าราชการจังหวัดบุรีรัมย์ (ประธาน)", holderNameEn: "Vice Governor of Buriram (chair)", startedOn: day(-150) } });
-  await addSeat({ ctx: as, committeeId: adv, input: { kind: "private", holderNameTh: "ผู้แทนสมาคมโรงแรมจังหวัดบุรีรัมย์ (ตัวอย่าง)", holderNameEn: "Buriram Hotels Association (demo)", startedOn: day(-150) } });
+  await addSeat({ ctx: as, committeeId: adv, input: { kind: "private", partnerId: await partner(DEMO_SEAT_PARTNERS.hotels31), holderNameTh: "ผู้แทนสมาคมโรงแรมจังหวัดบุรีรัมย์ (ตัวอย่าง)", holderNameEn: "Buriram Hotels Association (demo)", startedOn: day(-150) } });
   await meet2(as, adv, day(-140));
   await meet2(as, adv, day(-100));
 

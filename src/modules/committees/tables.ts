@@ -37,6 +37,8 @@ export const committeeSeats = pgTable(
     kind: text("kind").notNull(), // chair | ministry | private | civil | academic | secretary
     ministryId: text("ministry_id"),
     holderOrgId: text("holder_org_id"),
+    /** a private, civil or academic seat may name the partner organisation (networks module) that holds it */
+    partnerId: text("partner_id"),
     holderNameTh: text("holder_name_th").notNull(),
     holderNameEn: text("holder_name_en").notNull().default(""),
     voting: boolean("voting").notNull(),
@@ -46,6 +48,7 @@ export const committeeSeats = pgTable(
   },
   (t) => [
     index("committee_seats_committee_idx").on(t.committeeId),
+    index("committee_seats_partner_idx").on(t.partnerId).where(sql`${t.partnerId} is not null`),
     uniqueIndex("committee_seats_one_per_ministry").on(t.committeeId, t.ministryId).where(sql`${t.kind} = 'ministry' and ${t.endedOn} is null`),
   ],
 );

@@ -101,6 +101,11 @@ export const POLICY = {
   "committees:manage": ["administrator", "governor", "strategy_officer"],
   "committees:meeting.run": ["governor", "vice_governor", "strategy_officer"],
   "committees:action.report": ["governor", "vice_governor", "strategy_officer", "agency_head", "agency_officer"],
+  // networks: partner organisations (private sector, civil society, universities, community bodies), their MOUs with
+  // the province and what they contribute. They are organisations, not people (nothing personal is kept), so anyone
+  // reads them, for transparency; the governor's office of the province records them
+  "networks:read": "public",
+  "networks:manage": ["administrator", "governor", "vice_governor", "strategy_officer"],
   // operation centres: every official reads the dashboards, matrix and map of the scopes their grants reach (a
   // province, a cluster or region, a department or ministry across provinces, the nation); nothing personal is in them
   "oversight:read": STAFF,

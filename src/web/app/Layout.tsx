@@ -175,6 +175,7 @@ export function RootLayout() {
           {isStaff(me.data) && <NavLinkRouter to="/oversight" label={t("nav.oversight")} activeOptions={{ exact: true }} data-testid="nav-oversight" />}
           {isStaff(me.data) && <NavLinkRouter to="/oversight/alerts" label={t("nav.oversightAlerts")} data-testid="nav-oversight-alerts" />}
           {isStaff(me.data) && <NavLinkRouter to="/committees" label={t("nav.committees")} data-testid="nav-prov-committees" />}
+          <NavLinkRouter to="/networks" label={t("nav.networks")} data-testid="nav-networks" />
           {(holdsRoleFor(me.data, "delegation:permit.receive") || holdsRoleFor(me.data, "delegation:permit.decide")) && (
             <NavLinkRouter to="/delegation/permits" label={t("permits.nav.queue")} activeOptions={{ exact: true }} data-testid="nav-permits" />
           )}

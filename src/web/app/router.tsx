@@ -4,6 +4,7 @@ import type { CommitteeKind, CommitteeStatus, PersonnelActionKind, PersonnelRout
 import type { PermitRoute, PermitStatus } from "../../modules/delegation/contracts-permits.js";
 import type { RequestStatus } from "../../modules/delegation/contracts-requests.js";
 import type { AlertRule } from "../../modules/oversight/contracts-alerts.js";
+import type { PartnerKind } from "../../modules/networks/contracts.js";
 import type { BudgetSource, PlanLevel, PlanStatus, ProjectOrigin, ProjectStatus } from "../../modules/planning/contracts.js";
 import { queryClient } from "./query-client.js";
 import { meQuery } from "./session.js";
@@ -34,6 +35,8 @@ const PERSONNEL_KINDS = valuesOf<PersonnelActionKind>({ transfer: true, appointm
 const PERSONNEL_ROUTES = valuesOf<PersonnelRoute>({ delegated: true, central: true });
 const COMMITTEE_KINDS = valuesOf<CommitteeKind>({ recruitment: true, selection: true });
 const COMMITTEE_STATUSES = valuesOf<CommitteeStatus>({ open: true, assessed: true, appointed: true, decided: true });
+const PARTNER_KINDS = valuesOf<PartnerKind>({ private_sector: true, civil_society: true, academic: true, community: true });
+const PARTNER_SORTS = ["name", "newest", "agreements", "contributed"] as const;
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: RootLayout,
@@ -206,6 +209,33 @@ const meetingRoute = createRoute({
   path: "/meetings/$id",
   beforeLoad: requireLogin,
   component: lazyRouteComponent(() => import("../features/committees/MeetingPage.js"), "MeetingPage"),
+});
+
+export interface NetworksSearch {
+  q?: string;
+  kind?: PartnerKind;
+  provinceCode?: string;
+  sort?: (typeof PARTNER_SORTS)[number];
+  page?: number;
+}
+/** Partner organisations, their MOUs and contributions: public (organisations only, nothing personal). */
+const networksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/networks",
+  validateSearch: (s: Record<string, unknown>): NetworksSearch => ({ q: str(s.q), kind: oneOf(s.kind, PARTNER_KINDS), provinceCode: provinceCode(s.provinceCode), sort: oneOf(s.sort, PARTNER_SORTS), page: int(s.page) }),
+  component: lazyRouteComponent(() => import("../features/networks/NetworksPage.js"), "NetworksPage"),
+});
+const newPartnerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/networks/new",
+  beforeLoad: requireLogin,
+  validateSearch: (s: Record<string, unknown>): { provinceCode?: string } => ({ provinceCode: provinceCode(s.provinceCode) }),
+  component: lazyRouteComponent(() => import("../features/networks/NewPartnerPage.js"), "NewPartnerPage"),
+});
+const partnerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/partners/$id",
+  component: lazyRouteComponent(() => import("../features/networks/PartnerPage.js"), "PartnerPage"),
 });
 
 export interface OversightSearch {
@@ -961,6 +991,9 @@ const routeTree = rootRoute.addChildren([
   provCommitteesRoute,
   provCommitteeRoute,
   meetingRoute,
+  networksRoute,
+  newPartnerRoute,
+  partnerRoute,
   oversightRoute,
   oversightMatrixRoute,
   oversightAlertsRoute,

@@ -126,7 +126,14 @@ export function CommitteePage() {
               {active.map((s) => (
                 <Table.Tr key={s.id} data-testid="seat-row">
                   <Table.Td>{s.ministryName ? f.pick(s.ministryName.th, s.ministryName.en) : t(`committees.seatKinds.${s.kind}`)}</Table.Td>
-                  <Table.Td>{f.pick(s.holderNameTh, s.holderNameEn)}</Table.Td>
+                  <Table.Td>
+                    {f.pick(s.holderNameTh, s.holderNameEn)}
+                    {s.partnerId && s.partnerName && (
+                      <Text size="xs">
+                        <AnchorLink to="/partners/$id" params={{ id: s.partnerId }} data-testid="seat-partner-link">{t("networks.heldBy", { name: f.pick(s.partnerName.th, s.partnerName.en) })}</AnchorLink>
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{s.voting ? t("committees.oneVote") : t("committees.noVote")}</Table.Td>
                 </Table.Tr>
               ))}

@@ -94,7 +94,7 @@ export function MatrixPage() {
           data-testid="matrix-agenda"
         />
         <FiscalYearSelect value={fy} onChange={(v) => set({ fy: v })} testId="matrix-fy" />
-        <Select label={t("oversight.scope")} data={(scopes.data?.scopes ?? []).map((x) => ({ value: x.key, label: `${f.name(x)} · ${t(`oversight.scopeKind.${x.kind}`)}` }))} value={scope ?? null} onChange={(v) => v && set({ scope: v })} allowDeselect={false} searchable w={{ base: "100%", sm: 300 }} data-testid="matrix-scope" />
+        <Select label={t("oversight.scope")} data={(scopes.data?.scopes ?? []).map((x) => ({ value: x.key, label: x.kind === "nation" ? t("oversight.scopeKind.nation") : `${f.name(x)} · ${t(`oversight.scopeKind.${x.kind}`)}` }))} value={scope ?? null} onChange={(v) => v && set({ scope: v })} allowDeselect={false} searchable w={{ base: "100%", sm: 300 }} data-testid="matrix-scope" />
       </Group>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Stack gap={2}>
@@ -125,14 +125,14 @@ export function MatrixPage() {
       ) : m ? (
         <>
           {worst && (
-            <Alert color="red.9" variant="outline" data-testid="matrix-worst">
+            <Card withBorder data-testid="matrix-worst" style={{ borderColor: "var(--mantine-color-red-9)" }}>
               <Group gap="xs">
                 <Badge color="red.9" variant="outline">{t("oversight.matrix.worstBadge")}</Badge>
                 <UnstyledButton td="underline" onClick={() => drill(f.name(worst), provincesOf(worst.id).length === 1 ? { province: worst.id } : {})}>
                   {t("oversight.matrix.worst", { name: f.name(worst) })} · {text(metric, m.columnTotals.find((c) => c.column === worst.id)?.value)}
                 </UnstyledButton>
               </Group>
-            </Alert>
+            </Card>
           )}
           {m.rows.length === 0 ? (
             <Alert color="gray">{t("oversight.matrix.noCells")}</Alert>

@@ -23,7 +23,8 @@ export function MetricTileMap({ data, onOpen }: { data: MetricMap; onOpen: (code
   const byCode = new Map(data.provinces.map((p) => [p.code, p]));
   const width = COLS * (S + G) + G;
   const height = ROWS * (S + G) + G;
-  const steps = data.min !== null && data.max !== null ? [0, 0.25, 0.5, 0.75, 1].map((x) => data.min! + (data.max! - data.min!) * x) : [];
+  // the legend's steps (one when every province has the same value)
+  const steps = data.min === null || data.max === null ? [] : data.min === data.max ? [data.min] : [0, 0.25, 0.5, 0.75, 1].map((x) => data.min! + (data.max! - data.min!) * x);
   return (
     <Group align="flex-start" wrap="wrap" gap="md">
       <svg viewBox={`0 0 ${width} ${height}`} style={{ width: "100%", maxWidth: 620, maxHeight: "78vh", display: "block" }} role="group" aria-label={t(`oversight.metrics.${data.metric}`)} data-testid="metric-map">

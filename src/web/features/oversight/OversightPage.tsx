@@ -60,7 +60,7 @@ export function OversightPage() {
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
           <Title order={1} data-testid="oversight-title">{t("oversight.title")}</Title>
-          <Text c="dark.4">{d ? `${f.name(d.scope)} · ${t(`oversight.scopeKind.${d.scope.kind}`)} · ${f.fiscalYear(d.fiscalYear)}` : t("oversight.intro")}</Text>
+          <Text c="dark.4">{d ? `${d.scope.kind === "nation" ? "" : `${f.name(d.scope)} · `}${t(`oversight.scopeKind.${d.scope.kind}`)} · ${f.fiscalYear(d.fiscalYear)}` : t("oversight.intro")}</Text>
         </div>
         <Group gap="md">
           <AlertsLink />
@@ -70,7 +70,7 @@ export function OversightPage() {
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Select
           label={t("oversight.scope")}
-          data={(scopes.data?.scopes ?? []).map((s) => ({ value: s.key, label: `${f.name(s)} · ${t(`oversight.scopeKind.${s.kind}`)}` }))}
+          data={(scopes.data?.scopes ?? []).map((s) => ({ value: s.key, label: s.kind === "nation" ? t("oversight.scopeKind.nation") : `${f.name(s)} · ${t(`oversight.scopeKind.${s.kind}`)}` }))}
           value={scope ?? null}
           onChange={(v) => v && void navigate({ search: (s) => ({ ...s, scope: v }) })}
           allowDeselect={false}

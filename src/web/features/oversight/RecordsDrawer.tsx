@@ -29,7 +29,7 @@ export function RecordsDrawer({ query, onClose }: { query: RecordsQuery | null; 
   const q = useQuery({ queryKey: ["oversight", "records", key, page], queryFn: () => api.get<RecordPage>("/oversight/records", { ...params, page, pageSize: PAGE }), enabled: !!query, placeholderData: keepPreviousData });
   const exportAll = async () => {
     const all = await api.get<RecordPage>("/oversight/records", { ...params, page: 1, pageSize: 200 });
-    downloadCsv(`records-${query?.metric}`, [t("oversight.records.ref"), t("oversight.records.subject"), t("oversight.province"), t("oversight.records.org"), t("oversight.records.status"), t("oversight.records.date"), t("oversight.records.value"), t("oversight.records.flagged")], all.items.map((r) => [r.ref, f.pick(r.titleTh, r.titleEn), r.provinceCode, f.pick(r.orgNameTh, r.orgNameEn), r.status, r.date, r.value, r.flagged]));
+    downloadCsv(`records-${query?.metric}`, [t("oversight.records.ref"), t("oversight.records.subject"), t("oversight.province"), t("oversight.records.org"), t("oversight.records.status"), t("oversight.records.date"), t("oversight.records.value"), t("oversight.records.flagged")], all.items.map((r) => [r.ref, f.pick(r.titleTh, r.titleEn), r.provinceCode, f.pick(r.orgNameTh, r.orgNameEn), t(`oversight.records.statuses.${r.status}`, { defaultValue: r.status }), r.date, r.value, r.flagged]));
   };
   return (
     <Drawer opened={!!query} onClose={onClose} position="right" size="xl" title={<Text fw={700}>{t("oversight.records.title")}</Text>} data-testid="records-drawer">
@@ -73,7 +73,7 @@ export function RecordsDrawer({ query, onClose }: { query: RecordsQuery | null; 
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4}>
-                          <Text size="sm">{r.status}</Text>
+                          <Text size="sm">{t(`oversight.records.statuses.${r.status}`, { defaultValue: r.status })}</Text>
                           {r.flagged && <Badge color="red.9" variant="outline" size="sm">{t("oversight.records.flagged")}</Badge>}
                         </Group>
                       </Table.Td>

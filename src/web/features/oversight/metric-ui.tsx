@@ -20,12 +20,12 @@ export function heatColor(metric: MetricId, value: number | null, lo: number | n
   let x = hi === lo ? 0.5 : (value - lo) / (hi - lo);
   if (better === "down") x = 1 - x;
   // five steps of one hue (colour is never the only cue: the value is printed in the cell)
-  const steps = ["#e7f5ff", "#a5d8ff", "#4dabf7", "#1c7ed6", "#0b4f8a"];
+  const steps = ["#e7f5ff", "#a5d8ff", "#4dabf7", "#1971c2", "#0b4f8a"];
   return steps[Math.min(4, Math.floor(x * 5))]!;
 }
 
 /** Dark steps need light text. */
-export const heatText = (fill: string) => (fill === "#1c7ed6" || fill === "#0b4f8a" ? "#ffffff" : "#1f2937");
+export const heatText = (fill: string) => (fill === "#1971c2" || fill === "#0b4f8a" ? "#ffffff" : "#1f2937");
 
 export function MetricSelect({ value, onChange, only, testId }: { value: MetricId; onChange: (m: MetricId) => void; only?: (m: MetricId) => boolean; testId?: string }) {
   const { t } = useTranslation();
