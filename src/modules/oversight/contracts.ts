@@ -70,6 +70,8 @@ export const RecordsInput = z.object({
   metric: MetricIdSchema,
   fiscalYear: FiscalYear.optional(),
   province: ProvinceCode.optional(),
+  /** a matrix column of clusters or regions: the area's id (e.g. "cluster:NE4"), its provinces within the scope */
+  area: z.string().trim().regex(/^(cluster|region):[0-9A-Za-z_-]+$/, "area is a cluster or region id").optional(),
   /** an organisation, department or ministry: its records (and those of every office under it) */
   org: z.string().trim().min(1).max(120).optional(),
   agenda: z.string().trim().min(1).max(120).optional(),

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Ctx } from "../../platform/ctx.js";
 import { rowsOf } from "../../platform/db/rows.js";
-import { ForbiddenError } from "../../platform/errors.js";
+import { ForbiddenError, ValidationError } from "../../platform/errors.js";
 import { bangkokToday } from "../../platform/thai/dates.js";
 import { fiscalMonthIndex, fiscalYearOf, fiscalYearRange } from "../../platform/thai/fiscal-year.js";
 import { parseInput } from "../../platform/validation.js";
@@ -136,7 +136,11 @@ export async function listRecords({ ctx, input }: { ctx: Ctx; input: z.input<typ
   const today = bangkokToday(ctx.now());
   const fiscalYear = fiscalYearOf(today);
   const fy = i.fiscalYear ?? fiscalYear;
-  const provinces = i.province ? [i.province] : scope.provinces;
+  // a cluster's or region's column: its provinces, within the scope (a ministry's column keeps the ministry's scope)
+  const inArea = i.area ? scope.frame.filter((p) => p.region.id === i.area || p.cluster?.id === i.area).map((p) => p.code) : null;
+  if (inArea && inArea.length === 0) throw new ValidationError([{ path: "area", code: "oversight.unknown-area", messageTh: `ไม่พบกลุ่มจังหวัดหรือภาค ${i.area}`, messageEn: `Unknown cluster or region ${i.area}` }]);
+  const narrowed = inArea ? inArea.filter((p) => !scope.provinces || scope.provinces.includes(p)) : scope.provinces;
+  const provinces = i.province ? [i.province] : narrowed;
   // a function's scope reads only its own organisations' records, whatever org is asked for within it
   const orgs = [scope.fn?.id, i.org].filter((x): x is string => Boolean(x));
   const where = (orgCol: string, provinceCol: string): SQL => {

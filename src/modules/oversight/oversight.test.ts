@@ -106,6 +106,14 @@ describe("scoped dashboards from the roll-ups", () => {
     expect((await refusal(getMatrix({ ctx: dpm, input: { metric: "cases.received" } }))).status).toBe(403); // the matrix defaults to the nation
     const m = await getMatrix({ ctx: dpm, input: { metric: "cases.received", scope: `area:${cluster}` } });
     expect(m.columns.map((c) => c.id).sort()).toEqual([...members].sort());
+    // a ministry's matrix by cluster: a cluster's cell drills to that cluster's records of the ministry, in its own scope
+    const byCluster = await getMatrix({ ctx: moph(), input: { metric: "cases.received", scope: "org:moph", columns: "cluster" } });
+    for (const total of byCluster.columnTotals) {
+      const page = await listRecords({ ctx: moph(), input: { metric: "cases.received", scope: "org:moph", area: total.column, fiscalYear: FY, pageSize: 200 } });
+      expect(page.total, total.column).toBe(total.value);
+    }
+    const unknown = await refusal(listRecords({ ctx: moph(), input: { metric: "cases.received", scope: "org:moph", area: "cluster:nowhere" } }));
+    expect([unknown.status, unknown.fields?.[0]?.code]).toEqual([400, "oversight.unknown-area"]);
   });
 });
 

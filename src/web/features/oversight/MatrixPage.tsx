@@ -128,7 +128,7 @@ export function MatrixPage() {
             <Card withBorder data-testid="matrix-worst" style={{ borderColor: "var(--mantine-color-red-9)" }}>
               <Group gap="xs">
                 <Badge color="red.9" variant="outline">{t("oversight.matrix.worstBadge")}</Badge>
-                <UnstyledButton td="underline" onClick={() => drill(f.name(worst), provincesOf(worst.id).length === 1 ? { province: worst.id } : {})}>
+                <UnstyledButton td="underline" onClick={() => drill(f.name(worst), provincesOf(worst.id).length === 1 ? { province: worst.id } : { area: worst.id })}>
                   {t("oversight.matrix.worst", { name: f.name(worst) })} · {text(metric, m.columnTotals.find((c) => c.column === worst.id)?.value)}
                 </UnstyledButton>
               </Group>
@@ -170,7 +170,7 @@ export function MatrixPage() {
                                 title={label}
                                 data-testid={`cell-${r.id || "none"}-${c.id}`}
                                 style={{ color: heatText(fill), textAlign: "center" }}
-                                onClick={() => drill(`${f.name(r)} · ${f.name(c)}`, { org: r.id && r.id !== "*" ? r.id : undefined, ...(provincesOf(c.id).length === 1 ? { province: c.id } : { scope: `area:${c.id}` }) })}
+                                onClick={() => drill(`${f.name(r)} · ${f.name(c)}`, { org: r.id && r.id !== "*" ? r.id : undefined, ...(provincesOf(c.id).length === 1 ? { province: c.id } : { area: c.id }) })}
                               >
                                 {cell.value === null ? "–" : f.number(cell.value)}
                               </UnstyledButton>

@@ -10,7 +10,7 @@ import { ErrorAlert } from "../../ui/errors.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { ListPagination } from "../../ui/table.js";
 
-export type RecordsQuery = { metric: MetricId; fiscalYear: number; scope?: string; province?: string; org?: string; agenda?: string; title: string };
+export type RecordsQuery = { metric: MetricId; fiscalYear: number; scope?: string; province?: string; area?: string; org?: string; agenda?: string; title: string };
 
 const PAGE = 25;
 
@@ -25,7 +25,7 @@ export function RecordsDrawer({ query, onClose }: { query: RecordsQuery | null; 
     setLastKey(key);
     setPage(1);
   }
-  const params = query ? { metric: query.metric, fiscalYear: query.fiscalYear, scope: query.scope, province: query.province, org: query.org, agenda: query.agenda } : {};
+  const params = query ? { metric: query.metric, fiscalYear: query.fiscalYear, scope: query.scope, province: query.province, area: query.area, org: query.org, agenda: query.agenda } : {};
   const q = useQuery({ queryKey: ["oversight", "records", key, page], queryFn: () => api.get<RecordPage>("/oversight/records", { ...params, page, pageSize: PAGE }), enabled: !!query, placeholderData: keepPreviousData });
   const exportAll = async () => {
     const all = await api.get<RecordPage>("/oversight/records", { ...params, page: 1, pageSize: 200 });
