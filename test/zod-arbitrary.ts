@@ -34,7 +34,15 @@ function stringArb(s: Any): fc.Arbitrary<string> {
   const fmt = cs.find((c) => c.check === "string_format");
   const pattern = fmt?.pattern ?? (def(s).pattern as RegExp | undefined);
   // fast-check refuses flags; the flag-less pattern matches a subset of what the schema accepts
-  if (pattern) return fc.stringMatching(new RegExp(pattern.source)).filter((v) => v.length >= min && v.length <= Math.max(max, min));
+  if (pattern) {
+    const re = new RegExp(pattern.source);
+    const matching = fc.stringMatching(re).filter((v) => v.length >= min && v.length <= Math.max(max, min));
+    // some patterns are checked by a refinement too: a date (YYYY-MM-DD) must be a real calendar day, in range, after
+    // another date; a 13-digit tax id must have its check digit and start with 0. Random digits almost never pass, so
+    // a few well-formed values are offered as well (real dates; juristic tax ids with a valid check digit)
+    const known = ["2025-10-01", "2026-01-31", "2026-09-30", "2027-03-15", "0001055361120", "0009940001606", "0001355630002"].filter((d) => re.test(d));
+    return known.length ? fc.oneof({ arbitrary: matching, weight: 1 }, { arbitrary: fc.constantFrom(...known), weight: 3 }) : matching;
+  }
   if (fmt?.format === "url") return fc.webUrl();
   // strings checked by a refinement the generator cannot see (a real calendar date, say): offer well-formed
   // candidates too, so that a valid value exists among the samples
