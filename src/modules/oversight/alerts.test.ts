@@ -12,6 +12,7 @@ import { evaluateAlerts } from "./evaluate-alerts.js";
 import { dailyDigestJob } from "./jobs.js";
 import { listAlerts } from "./list-alerts.js";
 import { markAlertRead } from "./mark-alert-read.js";
+import { eraseOversightPersonalData, oversightPersonalData } from "./personal-data.js";
 import { sendAlertDigests } from "./send-alert-digests.js";
 
 let db: Database;
@@ -203,6 +204,21 @@ describe("subscriptions", () => {
     expect((await setAlertSubscriptions({ ctx: moph, input: { subscriptions: [{ scope: "org:moph", frequency: "weekly" }] } })).subscriptions[0]!.scope.kind).toBe("ministry");
     expect((await setAlertSubscriptions({ ctx: gov, input: { subscriptions: [] } })).subscriptions).toEqual([]);
     expect(await rows()).toBe(0);
+  });
+
+  it("lists an account's subscriptions in 'my data', and erases them, its read marks and its digest log with the account", async () => {
+    const who = governor31("gov-31-pdpa");
+    await setAlertSubscriptions({ ctx: who, input: { subscriptions: [{ scope: "area:province:31", rules: ["sla-breach"], frequency: "weekly" }] } });
+    const [first] = await q<{ id: string }>("select id from oversight_alerts where province_code = '31' order by id limit 1");
+    await markAlertRead({ ctx: who, alertId: first!.id });
+    await q("insert into oversight_alert_digests (account_id, frequency, period, since, until, alerts) values ('gov-31-pdpa', 'weekly', '2026-11-16', $1, $1, 1)", [FIXED_NOW]);
+    const mine = await oversightPersonalData(ctxFor(db), "gov-31-pdpa");
+    expect(mine).toMatchObject([{ key: "oversight.alert-subscriptions", rows: [{ scope: "area:province:31", alertRules: "sla-breach", digestFrequency: "weekly" }] }]);
+    expect(await oversightPersonalData(ctxFor(db), "gov-31-subs")).toEqual([]); // nothing held: no section
+    const erased = await eraseOversightPersonalData(ctxFor(db), { accountId: "gov-31-pdpa", emails: [] });
+    expect(erased).toEqual({ "oversight.alert-subscriptions": 1, "oversight.alert-reads": 1, "oversight.alert-digests": 1 });
+    for (const t of ["oversight_alert_subscriptions", "oversight_alert_reads", "oversight_alert_digests"]) expect((await q<{ n: number }>(`select count(*)::int as n from ${t} where account_id = 'gov-31-pdpa'`))[0]!.n, t).toBe(0);
+    expect(await eraseOversightPersonalData(ctxFor(db), { accountId: "gov-31-pdpa", emails: [] })).toEqual({});
   });
 });
 

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from "../../platform/module.js";
 import { evaluateAlerts } from "./evaluate-alerts.js";
 import { oversightJobs } from "./jobs.js";
+import { eraseOversightPersonalData, oversightPersonalData } from "./personal-data.js";
 import { refreshRollups } from "./refresh-rollups.js";
 import { oversightRoutes } from "./routes.js";
 import { seedAlertSubscriptionsDemo } from "./seed-alerts-demo.js";
@@ -11,6 +12,8 @@ export const oversightModule: ModuleManifest = {
   operations: ["oversight:read", "oversight:refresh", "oversight:alerts.subscribe"],
   auditActions: ["oversight.rollups.rebuild", "oversight.alert.mark-read", "oversight.alert-subscriptions.set", "oversight.seed.demo"],
   jobs: oversightJobs,
+  personalData: oversightPersonalData,
+  erasePersonalData: eraseOversightPersonalData,
   // last in the module list: the roll-ups and the alerts are built from what every other module has just seeded
   seed: async (ctx, opts) => {
     await refreshRollups({ ctx });
