@@ -277,6 +277,13 @@ describe("the inbox", () => {
     const m = await listAlerts({ ctx: moph, input: { pageSize: 200 } });
     const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from oversight_alerts where ministry_id = 'moph' and resolved_at is null`);
     expect(m.total).toBe(n);
+    // the province filter offers every province with the ministry's alerts, with their counts, even past the first page
+    const perProvince = await q<{ code: string; n: number }>(`select province_code as code, count(*)::int as n from oversight_alerts where ministry_id = 'moph' and resolved_at is null group by 1 order by 1`);
+    expect(perProvince.length).toBeGreaterThan(1);
+    const small = await listAlerts({ ctx: moph, input: { pageSize: 1, province: perProvince[0]!.code } });
+    expect(small.items).toHaveLength(1);
+    expect(small.provinces.map((p) => [p.code, p.alerts])).toEqual(perProvince.map((p) => [p.code, p.n]));
+    expect(small.provinces[0]!.nameTh).toMatch(/[\u0E00-\u0E7F]/);
   });
 });
 

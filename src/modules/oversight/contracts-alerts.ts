@@ -87,6 +87,8 @@ export const AlertPage = z.object({
   pageSize: z.number().int(),
   /** open alerts of these scopes the reader has not marked read */
   unread: z.number().int(),
+  /** the provinces with alerts under the other filters (the province filter's choices), with how many each */
+  provinces: z.array(z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string(), alerts: z.number().int() })),
   scopes: z.array(InboxScope),
   /** where the scopes came from: the reader's subscriptions, their landing scope (no subscription), or the scope asked for */
   source: z.enum(["subscriptions", "landing", "scope"]),

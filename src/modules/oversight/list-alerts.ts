@@ -42,12 +42,14 @@ export async function listAlerts({ ctx, input }: { ctx: Ctx; input: z.input<type
   if (i.status === "open") where.push(sql`a.resolved_at is null`);
   else if (i.status === "resolved") where.push(sql`a.resolved_at is not null`);
   if (i.rule) where.push(sql`a.rule = ${i.rule}`);
+  // the province filter's choices: every province with alerts under the other filters, not only those on this page
+  const facetWhere = [...where];
   if (i.province) where.push(sql`a.province_code = ${i.province}`);
   if (i.severity) where.push(sql`a.severity = ${i.severity}`);
   if (i.unread === true) where.push(sql`r.alert_id is null`);
   else if (i.unread === false) where.push(sql`r.alert_id is not null`);
 
-  const [raw, unread] = await Promise.all([
+  const [raw, unread, facet] = await Promise.all([
     ctx.db.execute(sql`select a.id, a.rule, a.severity, a.province_code, a.org_id, a.entity_type, a.entity_id, a.title_th, a.title_en, a.detail_th, a.detail_en, a.link,
         a.raised_at, a.resolved_at, (r.alert_id is not null) as read, a.is_demo, count(*) over ()::int as total
       from oversight_alerts a left join oversight_alert_reads r on r.alert_id = a.id and r.account_id = ${account}
@@ -56,6 +58,8 @@ export async function listAlerts({ ctx, input }: { ctx: Ctx; input: z.input<type
       limit ${i.pageSize} offset ${(i.page - 1) * i.pageSize}`).then((r) => rowsOf<Raw>(r)),
     ctx.db.execute(sql`select count(*)::int as n from oversight_alerts a
       where ${inScopes} and a.resolved_at is null and not exists (select 1 from oversight_alert_reads r where r.alert_id = a.id and r.account_id = ${account})`).then((r) => rowsOf<{ n: number }>(r)[0]?.n ?? 0),
+    ctx.db.execute(sql`select a.province_code, count(*)::int as n from oversight_alerts a left join oversight_alert_reads r on r.alert_id = a.id and r.account_id = ${account}
+      where ${sql.join(facetWhere, sql` and `)} group by a.province_code order by a.province_code`).then((r) => rowsOf<{ province_code: string; n: number }>(r)),
   ]);
 
   const frame = new Map((await provinceFrame(ctx)).map((p) => [p.code, p]));
@@ -92,6 +96,10 @@ export async function listAlerts({ ctx, input }: { ctx: Ctx; input: z.input<type
     page: i.page,
     pageSize: i.pageSize,
     unread,
+    provinces: facet.map((f) => {
+      const p = frame.get(f.province_code);
+      return { code: f.province_code, nameTh: p?.nameTh ?? f.province_code, nameEn: p?.nameEn || p?.nameTh || f.province_code, alerts: f.n };
+    }),
     scopes: scopes.map((s) => ({ ...s.scope.view, rules: s.rules })),
     source,
   };

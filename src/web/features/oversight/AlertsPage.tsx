@@ -51,7 +51,7 @@ export function AlertsPage() {
   });
   const set = (patch: Record<string, unknown>) => void navigate({ search: (s) => ({ ...s, page: undefined, ...patch }) });
   const d = q.data;
-  const provinces = new Map((d?.items ?? []).map((a) => [a.provinceCode, en ? a.provinceNameEn : a.provinceNameTh]));
+  const provinces = new Map((d?.provinces ?? []).map((p) => [p.code, `${en ? p.nameEn : p.nameTh} (${f.number(p.alerts)})`]));
   if (search.province && !provinces.has(search.province)) provinces.set(search.province, search.province);
   const provinceOptions = [{ value: "", label: t("oversight.alerts.allProvinces") }, ...[...provinces].map(([value, label]) => ({ value, label }))];
 
