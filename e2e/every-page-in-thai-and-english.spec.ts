@@ -712,6 +712,10 @@ journey("the Prime Minister's operation centre, on the nation's dashboard and ma
   { name: "oversight-map", path: "/oversight/matrix?metric=cases.received&scope=nation&view=map", expect: { locator: byTestId("metric-map-legend"), text: { th: "เรื่องร้องเรียนที่รับ", en: "Cases received" } } },
 ]);
 
+journey("the governor of Buriram, reading her alerts", "governor.buriram", [
+  { name: "oversight-alerts-31", path: "/oversight/alerts", expect: [{ locator: byTestId("alerts-title"), text: both("oversight.alerts.title") }, { locator: byTestId("alerts-table"), text: { th: "บุรีรัมย์", en: /Buri ?[Rr]am/ } }] },
+]);
+
 journey("the Ministry of Interior's officer, on its function across provinces", "moi.officer", [
   { name: "oversight-ministry", path: "/oversight", expect: { locator: byTestId("oversight-functions"), text: { th: /กรม/, en: /Department/ } } },
 ]);
