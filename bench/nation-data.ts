@@ -53,10 +53,10 @@ const PROJECT_TITLES = [
 export type NationReport = { seconds: Record<string, number>; rows: Record<string, number> };
 
 /**
- * Generates the nation into a migrated and seeded database (prepareDatabase, no demo). `now` fixes the ages of cases
+ * Generates the nation (or, with `provinces`, only those provinces: a province at its own scale) into a migrated and seeded database (prepareDatabase, no demo). `now` fixes the ages of cases
  * and how far each fiscal year's curve has run; `seed` makes it repeatable on PostgreSQL (random() after setseed).
  */
-export async function generateNation(db: Database, scale: NationScale, opts: { now: Date; seed?: number; chunk?: number; log?: (m: string) => void }): Promise<NationReport> {
+export async function generateNation(db: Database, scale: NationScale, opts: { now: Date; seed?: number; chunk?: number; log?: (m: string) => void; provinces?: readonly string[] }): Promise<NationReport> {
   const log = opts.log ?? (() => {});
   const chunk = opts.chunk ?? 500_000;
   const seconds: Record<string, number> = {};
@@ -80,7 +80,7 @@ export async function generateNation(db: Database, scale: NationScale, opts: { n
           select p.code,
             (select count(*) from areas d where d.classification = 'district' and d.province_code = p.code)::int as nd,
             (select count(*) from organizations o where o.province_code = p.code and o.parent_id is not null)::int as norg
-          from areas p where p.classification = 'province') s
+          from areas p where p.classification = 'province' ${opts.provinces ? `and p.code in (${opts.provinces.map((c) => `'${c.replace(/\D/g, "")}'`).join(", ")})` : ""}) s
         where nd > 0 and norg > 0`);
       await q(`create unlogged table nation_district as
         select p.pi, row_number() over (partition by p.pi order by d.code)::int as k, d.code
@@ -91,7 +91,7 @@ export async function generateNation(db: Database, scale: NationScale, opts: { n
       await q(`create unlogged table nation_agenda as select row_number() over (order by id)::int as k, id from strategy_nodes where kind = 'government_agenda'`);
       for (const t of ["nation_prov", "nation_district", "nation_org", "nation_agenda"]) await q(`analyze ${t}`);
       const n = Number((await q(`select count(*)::int as n from nation_prov`))[0]!.n);
-      if (n < 70) throw new Error(`only ${n} provinces with districts and offices: is the registry seeded?`);
+      if (n < (opts.provinces ? opts.provinces.length : 70)) throw new Error(`only ${n} provinces with districts and offices: is the registry seeded?`);
     });
     const agendas = Number((await q(`select count(*)::int as n from nation_agenda`))[0]!.n);
     const P = Number((await q(`select count(*)::int as n from nation_prov`))[0]!.n);
