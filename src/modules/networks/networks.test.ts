@@ -20,6 +20,7 @@ import { listAgreements } from "./list-agreements.js";
 import { listPartners } from "./list-partners.js";
 import { partnerOptions } from "./partner-options.js";
 import { recordContribution } from "./record-contribution.js";
+import { updatePartner } from "./update-partner.js";
 import { agreementState, sumBaht } from "./rules.js";
 
 let db: Database;
@@ -283,6 +284,66 @@ describe("who may read and record networks", () => {
       const err = await call().then(() => null, (e: unknown) => e);
       expect(errorChain(err)).toMatch(/audit write refused/);
     }
+    expect(await state()).toEqual(before);
+  });
+});
+
+describe("the governor's office edits a partner", () => {
+  it("changes its fields (never its province) under the version it read, with before and after in the record", async () => {
+    const ctx = governor31();
+    const id = await newPartner("ภาคีทดสอบแก้ไข");
+    const read = await getPartner({ ctx, id });
+    expect(read.version).toBe(1);
+    const v = await updatePartner({ ctx, id, input: { version: 1, kind: "academic", nameTh: "ภาคีทดสอบแก้ไขแล้ว", registryOrgId: "prov:31", website: null, focusTh: "การศึกษา" } });
+    expect(v).toMatchObject({ version: 2, kind: "academic", nameTh: "ภาคีทดสอบแก้ไขแล้ว", nameEn: "ภาคีทดสอบแก้ไข (en)", provinceCode: "31", registryOrgId: "prov:31", website: null, focusTh: "การศึกษา" });
+    expect(v.registryOrgName).not.toBeNull();
+    const history = await listHistory({ ctx, input: { entityType: "partner", entityId: id } });
+    const update = history.items.find((h) => h.action === "networks.partner.update")!;
+    expect(update.before).toMatchObject({ kind: "private_sector", nameTh: "ภาคีทดสอบแก้ไข", registryOrgId: null, website: "https://partner.example.org", version: 1 });
+    expect(update.after).toMatchObject({ kind: "academic", nameTh: "ภาคีทดสอบแก้ไขแล้ว", registryOrgId: "prov:31", website: null, version: 2 });
+    // the province is not a field of the edit: it is not taken, and nothing moves
+    const moved = await updatePartner({ ctx, id, input: { version: 2, provinceCode: "57", registryOrgId: null } as never });
+    expect(moved).toMatchObject({ provinceCode: "31", registryOrgId: null, version: 3 });
+    // the same values again change nothing: no new version, no new record
+    const before = await state();
+    expect((await updatePartner({ ctx, id, input: { version: 3, nameTh: "ภาคีทดสอบแก้ไขแล้ว" } })).version).toBe(3);
+    expect(await state()).toEqual(before);
+  });
+
+  it("refuses a stale version (409, in Thai and English), another province's governor (403), bad input (400 naming the field) and a taken name (409), changing nothing", async () => {
+    const ctx = governor31();
+    const id = await newPartner("ภาคีทดสอบแก้ไขชน");
+    await newPartner("ภาคีชื่อที่มีแล้ว");
+    await updatePartner({ ctx, id, input: { version: 1, focusTh: "ครั้งแรก" } });
+    const before = await state();
+    const stale = await refusal(updatePartner({ ctx, id, input: { version: 1, focusTh: "ครั้งที่สองจากฉบับเก่า" } }));
+    expect([stale.status, stale.code]).toEqual([409, "networks.partner-version-conflict"]);
+    expect(stale.messageTh).toMatch(/[\u0E00-\u0E7F]/);
+    expect(stale.messageEn).toMatch(/reload/i);
+    expect((await refusal(updatePartner({ ctx: governor57(), id, input: { version: 2, nameTh: "ยึด" } }))).status).toBe(403);
+    expect((await refusal(updatePartner({ ctx: anonymous(), id, input: { version: 2, nameTh: "ยึด" } }))).status).toBe(401);
+    // permission comes first: another province's governor learns nothing of the registry or the version
+    expect((await refusal(updatePartner({ ctx: governor57(), id, input: { version: 9, registryOrgId: "nope" } }))).status).toBe(403);
+    const unknownOrg = await refusal(updatePartner({ ctx, id, input: { version: 2, registryOrgId: "nope" } }));
+    expect([unknownOrg.status, unknownOrg.fields?.[0]?.path]).toEqual([400, "registryOrgId"]);
+    const taken = await refusal(updatePartner({ ctx, id, input: { version: 2, nameTh: "ภาคีชื่อที่มีแล้ว" } }));
+    expect([taken.status, taken.code]).toEqual([409, "networks.partner-exists"]);
+    expect((await refusal(updatePartner({ ctx, id: "nope", input: { version: 1, nameTh: "x" } }))).status).toBe(404);
+    for (const input of [{ version: 2, website: "javascript:alert(1)" }, { version: 2, nameTh: "  " }, { version: 2, kind: "ministry" }, { nameTh: "ไม่มีฉบับ" }]) {
+      const thrown = await updatePartner({ ctx, id, input: input as never }).then(() => null, (e: unknown) => e);
+      expect((thrown as { name?: string } | null)?.name, JSON.stringify(input)).toBe("ZodError");
+    }
+    expect(await state()).toEqual(before);
+    expect((await getPartner({ ctx, id })).version).toBe(2);
+  });
+
+  it("writes its audit record in the edit's own transaction", async () => {
+    const id = await newPartner("ภาคีทดสอบแก้ไขประวัติ");
+    await failAuditWritesBy(db, "audit-boom-netedit");
+    const ctx = ctxFor(db, actor("governor", "area:province:31", "audit-boom-netedit"));
+    const before = await state();
+    const err = await updatePartner({ ctx, id, input: { version: 1, nameTh: "ไม่ควรเปลี่ยน" } }).then(() => null, (e: unknown) => e);
+    expect(errorChain(err)).toMatch(/audit write refused/);
     expect(await state()).toEqual(before);
   });
 });
