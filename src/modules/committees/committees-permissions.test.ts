@@ -27,7 +27,7 @@ import { holdMeeting } from "./hold-meeting.js";
 import { listCommittees } from "./list-committees.js";
 import { recordResolution } from "./record-resolution.js";
 import { cancelMeeting, scheduleMeeting } from "./schedule-meeting.js";
-import { addSeat, endSeat } from "./seats.js";
+import { addSeat, endSeat, updateSeat } from "./seats.js";
 
 let db: Database;
 beforeAll(async () => {
@@ -163,6 +163,7 @@ type WriteSpec = {
   run: (ctx: Ctx, id: string) => Promise<unknown>;
 };
 const ITEMS = ["committee_action_items", "committee_agenda_items"];
+let seatToEdit: Promise<string> | undefined;
 const W: Record<string, WriteSpec> = {
   "committee.create": {
     useCase: "createCommittee", op: "committees:manage", targets: [PROVINCE], tables: ["committees"], prepare: async () => "31",
@@ -176,6 +177,11 @@ const W: Record<string, WriteSpec> = {
     useCase: "endSeat", op: "committees:manage", targets: [PROVINCE], tables: ["committee_seats"], consumes: true,
     prepare: async () => (await addSeat({ ctx: sys(), committeeId: await theSpare(), input: { kind: "civil", holderNameTh: "สภาองค์กรชุมชน", startedOn: day(-10) } })).id,
     run: (ctx, id) => endSeat({ ctx, seatId: id, input: { endedOn: TODAY } }),
+  },
+  "seat.update": {
+    useCase: "updateSeat", op: "committees:manage", targets: [PROVINCE], tables: ["committee_seats"],
+    prepare: async () => (seatToEdit ??= addSeat({ ctx: sys(), committeeId: await theSpare(), input: { kind: "civil", holderNameTh: "ผู้แทนภาคประชาสังคม" } }).then((s) => s.id)),
+    run: (ctx, id) => updateSeat({ ctx, seatId: id, input: { holderNameTh: `ผู้แทนภาคประชาสังคม ${++seq}` } }),
   },
   "meeting.schedule": {
     useCase: "scheduleMeeting", op: "committees:meeting.run", targets: [PROVINCE], tables: ["committee_meetings", "committee_agenda_items"], prepare: theSpare,

@@ -37,6 +37,12 @@ export const AddSeatInput = z.object({
   startedOn: IsoDate.optional(),
 });
 export const EndSeatInput = z.object({ endedOn: IsoDate });
+/** Changes to a running seat: the partner holding it (null: none) and the holder's name as shown. */
+export const UpdateSeatInput = z.object({
+  partnerId: Id.nullable().optional(),
+  holderNameTh: ThaiText(300).optional(),
+  holderNameEn: z.string().trim().max(300).optional(),
+});
 export const ScheduleMeetingInput = z.object({ scheduledOn: IsoDate, place: z.string().trim().max(300).optional() });
 export const AddAgendaItemInput = z.object({
   kind: z.enum(["inform", "decide", "other"]),

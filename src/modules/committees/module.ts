@@ -10,6 +10,7 @@ export const committeesModule: ModuleManifest = {
     "committees.committee.create",
     "committees.seat.add",
     "committees.seat.end",
+    "committees.seat.update",
     "committees.meeting.schedule",
     "committees.meeting.cancel",
     "committees.meeting.hold",

@@ -20,6 +20,7 @@ import {
   RecordResolutionInput,
   ScheduleMeetingInput,
   UpdateActionItemInput,
+  UpdateSeatInput,
 } from "./contracts.js";
 import { createCommittee } from "./create-committee.js";
 import { getCommittee } from "./get-committee.js";
@@ -29,7 +30,7 @@ import { listCommittees } from "./list-committees.js";
 import { listPartnerSeats } from "./list-partner-seats.js";
 import { recordResolution } from "./record-resolution.js";
 import { cancelMeeting, scheduleMeeting } from "./schedule-meeting.js";
-import { addSeat, endSeat } from "./seats.js";
+import { addSeat, endSeat, updateSeat } from "./seats.js";
 
 const Id = z.object({ id: z.string().min(1).max(120) });
 const Created = z.object({ id: z.string() });
@@ -45,6 +46,10 @@ export const committeesRoutes: FastifyPluginAsync = async (app) => {
     reply.code(201).send(await addSeat({ ctx: req.ctx, committeeId: req.params.id, input: req.body })),
   );
   r.get("/partners/:id/committee-seats", { schema: { tags, params: Id, response: { 200: z.array(PartnerSeatView), ...errorResponses } } }, (req) => listPartnerSeats({ ctx: req.ctx, partnerId: req.params.id }));
+  r.patch("/committee-seats/:id", { schema: { tags, params: Id, body: UpdateSeatInput, response: { 200: Ok, ...errorResponses } } }, async (req) => {
+    await updateSeat({ ctx: req.ctx, seatId: req.params.id, input: req.body });
+    return { ok: true as const };
+  });
   r.post("/committee-seats/:id/end", { schema: { tags, params: Id, body: EndSeatInput, response: { 200: Ok, ...errorResponses } } }, async (req) => {
     await endSeat({ ctx: req.ctx, seatId: req.params.id, input: req.body });
     return { ok: true as const };

@@ -7,8 +7,8 @@ import { ConflictError, NotFoundError, RuleViolation, ValidationError } from "..
 import { isUniqueViolation } from "../../platform/db/unique-violation.js";
 import { lookupPartners } from "../networks/index.js";
 import { lookupOrganization } from "../registry/index.js";
-import { AddSeatInput, EndSeatInput } from "./contracts.js";
-import { committeeScope, requireCommittee, today } from "./load.js";
+import { AddSeatInput, EndSeatInput, UpdateSeatInput } from "./contracts.js";
+import { committeeScope, requireCommittee, today, type CommitteeRow } from "./load.js";
 import { committeeSeats } from "./tables.js";
 
 /** The seats a partner organisation of the province's network may hold. */
@@ -16,6 +16,15 @@ const PARTNER_SEATS: readonly string[] = ["private", "civil", "academic"];
 
 const oneSeatPerMinistry = (ministryId: string) =>
   new ConflictError("committees.ministry-has-seat", `กระทรวงนี้มีที่นั่งในคณะกรรมการแล้ว (หนึ่งกระทรวงหนึ่งที่นั่ง เสียงเท่ากัน)`, `This ministry already has a seat on the committee (one seat per ministry, equal votes)`, { ministryId });
+
+/** Only a private, civil or academic seat names a partner, and only one of the committee's province (400 naming partnerId). */
+async function checkSeatPartner(ctx: Ctx, c: Pick<CommitteeRow, "provinceCode">, kind: string, partnerId: string): Promise<void> {
+  if (!PARTNER_SEATS.includes(kind))
+    throw new ValidationError([{ path: "partnerId", code: "seat.partner-only", messageTh: "ภาคีเครือข่ายดำรงได้เฉพาะที่นั่งภาคเอกชน ภาคประชาสังคม และภาควิชาการ", messageEn: "Only a private, civil or academic seat is held by a partner" }]);
+  const partner = (await lookupPartners(ctx, [partnerId])).get(partnerId);
+  if (!partner || partner.provinceCode !== c.provinceCode)
+    throw new ValidationError([{ path: "partnerId", code: "seat.partner-unknown", messageTh: "ไม่พบภาคีเครือข่ายนี้ในจังหวัดของคณะกรรมการ", messageEn: "No such partner in the committee's province" }]);
+}
 
 /**
  * Adds a seat. A ministry's seat names the ministry and is held by one of its organisations (normally the head of
@@ -42,13 +51,7 @@ export async function addSeat({ ctx, committeeId, input }: { ctx: Ctx; committee
   }
   if (i.holderOrgId && !(await lookupOrganization(ctx, i.holderOrgId)))
     throw new ValidationError([{ path: "holderOrgId", code: "organization.unknown", messageTh: "ไม่พบหน่วยงานนี้ในทะเบียน", messageEn: "No such organisation in the registry" }]);
-  if (i.partnerId) {
-    if (!PARTNER_SEATS.includes(i.kind))
-      throw new ValidationError([{ path: "partnerId", code: "seat.partner-only", messageTh: "ภาคีเครือข่ายดำรงได้เฉพาะที่นั่งภาคเอกชน ภาคประชาสังคม และภาควิชาการ", messageEn: "Only a private, civil or academic seat is held by a partner" }]);
-    const partner = (await lookupPartners(ctx, [i.partnerId])).get(i.partnerId);
-    if (!partner || partner.provinceCode !== c.provinceCode)
-      throw new ValidationError([{ path: "partnerId", code: "seat.partner-unknown", messageTh: "ไม่พบภาคีเครือข่ายนี้ในจังหวัดของคณะกรรมการ", messageEn: "No such partner in the committee's province" }]);
-  }
+  if (i.partnerId) await checkSeatPartner(ctx, c, i.kind, i.partnerId);
   if (i.kind === "chair" || i.kind === "secretary") {
     const [taken] = await ctx.db.select({ id: committeeSeats.id }).from(committeeSeats).where(and(eq(committeeSeats.committeeId, c.id), eq(committeeSeats.kind, i.kind), isNull(committeeSeats.endedOn))).limit(1);
     if (taken) throw new ConflictError(`committees.${i.kind}-taken`, i.kind === "chair" ? "คณะกรรมการมีประธานแล้ว" : "คณะกรรมการมีเลขานุการแล้ว", `The committee already has a ${i.kind}`);
@@ -102,5 +105,26 @@ export async function endSeat({ ctx, seatId, input }: { ctx: Ctx; seatId: string
   await withTransaction(ctx, async (tx) => {
     await tx.db.update(committeeSeats).set({ endedOn: i.endedOn }).where(eq(committeeSeats.id, seat.id));
     await writeAudit(tx, { action: "committees.seat.end", entityType: "committee", entityId: c.id, provinceCode: c.provinceCode, before: seat, after: { ...seat, endedOn: i.endedOn } });
+  });
+}
+
+/** Changes a running seat: names the partner holding it (or clears it), or corrects the holder's name as shown. */
+export async function updateSeat({ ctx, seatId, input }: { ctx: Ctx; seatId: string; input: z.input<typeof UpdateSeatInput> }): Promise<void> {
+  const i = UpdateSeatInput.parse(input);
+  const [seat] = await ctx.db.select().from(committeeSeats).where(eq(committeeSeats.id, seatId)).limit(1);
+  if (!seat) throw new NotFoundError("committee-seat", seatId);
+  const c = await requireCommittee(ctx, seat.committeeId);
+  await requirePermission(ctx, "committees:manage", committeeScope(c));
+  if (c.closedAt) throw new RuleViolation("committees.closed", "คณะกรรมการนี้ยุติแล้ว", "This committee has been closed");
+  if (seat.endedOn) throw new ConflictError("committees.seat-ended", "ที่นั่งนี้สิ้นสุดแล้ว", "This seat has already ended");
+  if (i.partnerId) await checkSeatPartner(ctx, c, seat.kind, i.partnerId);
+  const change: Partial<Pick<typeof seat, "partnerId" | "holderNameTh" | "holderNameEn">> = {};
+  if (i.partnerId !== undefined && i.partnerId !== seat.partnerId) change.partnerId = i.partnerId;
+  if (i.holderNameTh !== undefined && i.holderNameTh !== seat.holderNameTh) change.holderNameTh = i.holderNameTh;
+  if (i.holderNameEn !== undefined && i.holderNameEn !== seat.holderNameEn) change.holderNameEn = i.holderNameEn;
+  if (Object.keys(change).length === 0) return; // nothing changed: no record
+  await withTransaction(ctx, async (tx) => {
+    await tx.db.update(committeeSeats).set(change).where(eq(committeeSeats.id, seat.id));
+    await writeAudit(tx, { action: "committees.seat.update", entityType: "committee", entityId: c.id, provinceCode: c.provinceCode, before: seat, after: { ...seat, ...change } });
   });
 }

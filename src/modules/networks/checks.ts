@@ -1,5 +1,5 @@
 import type { Ctx } from "../../platform/ctx.js";
-import { fieldError, ValidationError } from "../../platform/errors.js";
+import { ConflictError, fieldError, ValidationError } from "../../platform/errors.js";
 import { lookupOrganization } from "../registry/index.js";
 import { lookupStrategyNodes } from "../strategy/index.js";
 import { AGENDA_NODE_KINDS } from "./rules.js";
@@ -22,4 +22,12 @@ export async function checkParty(ctx: Ctx, provinceCode: string, orgId: string):
   if (!org) throw new ValidationError([fieldError("partyOrgId", "organization.unknown", "ไม่พบหน่วยงานนี้ในทะเบียน", "No such organisation in the registry")]);
   if (org.provinceCode !== provinceCode || !["provincial_government", "provincial_office"].includes(org.classification))
     throw new ValidationError([fieldError("partyOrgId", "networks.party-not-provincial", "คู่ลงนามฝ่ายจังหวัดต้องเป็นจังหวัดหรือส่วนราชการประจำจังหวัดนี้", "The province's party must be the provincial government or one of this province's provincial offices")]);
+}
+
+/** Two partners of a province never share a Thai name (the unique index partners_province_name answers). */
+export const partnerNameTaken = () => new ConflictError("networks.partner-exists", "จังหวัดนี้มีภาคีเครือข่ายชื่อนี้แล้ว", "This province already has a partner with this name");
+
+/** The registry organisation a partner is linked to exists (400 naming registryOrgId otherwise). */
+export async function checkRegistryOrg(ctx: Ctx, orgId: string): Promise<void> {
+  if (!(await lookupOrganization(ctx, orgId))) throw new ValidationError([fieldError("registryOrgId", "organization.unknown", "ไม่พบหน่วยงานนี้ในทะเบียน", "No such organisation in the registry")]);
 }

@@ -46,6 +46,22 @@ export const CreatePartnerInput = z.object({
   focusEn: z.string().trim().max(500).optional(),
 });
 
+/**
+ * Changes to a partner (any of its fields but its province); `version` is the version the editor read (optimistic
+ * lock). `registryOrgId` and `website` may be cleared with null.
+ */
+export const UpdatePartnerInput = z.object({
+  version: z.number().int().min(1),
+  kind: z.enum(PARTNER_KINDS).optional(),
+  nameTh: ThaiText(300).optional(),
+  nameEn: z.string().trim().max(300).optional(),
+  registryOrgId: Id.nullable().optional(),
+  website: Website.nullable().optional(),
+  focusTh: z.string().trim().max(500).optional(),
+  focusEn: z.string().trim().max(500).optional(),
+});
+export type UpdatePartnerInput = z.input<typeof UpdatePartnerInput>;
+
 export const CreateAgreementInput = z
   .object({
     partnerId: Id,
@@ -180,6 +196,8 @@ export const ContributionTotals = z.object({
 export const AgendaTotals = ContributionTotals.extend({ agenda: AgendaRef });
 export const PartnerTotals = ContributionTotals.extend({ partnerId: z.string(), partnerName: Named, kind: z.enum(PARTNER_KINDS) });
 export const PartnerView = PartnerSummary.extend({
+  /** the version an edit must name (optimistic lock) */
+  version: z.number().int(),
   registryOrgId: z.string().nullable(),
   registryOrgName: Named.nullable(),
   focusTh: z.string(),

@@ -3,21 +3,19 @@ import { writeAudit } from "../../platform/audit/audit.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { withTransaction, newId, type Ctx } from "../../platform/ctx.js";
 import { isUniqueViolation } from "../../platform/db/unique-violation.js";
-import { ConflictError, fieldError, ValidationError } from "../../platform/errors.js";
-import { lookupArea, lookupOrganization } from "../registry/index.js";
+import { fieldError, ValidationError } from "../../platform/errors.js";
+import { lookupArea } from "../registry/index.js";
+import { checkRegistryOrg, partnerNameTaken } from "./checks.js";
 import { CreatePartnerInput } from "./contracts.js";
 import { partnerScope } from "./load.js";
 import { partners } from "./tables.js";
-
-const nameTaken = () => new ConflictError("networks.partner-exists", "จังหวัดนี้มีภาคีเครือข่ายชื่อนี้แล้ว", "This province already has a partner with this name");
 
 /** Adds a partner organisation to a province's network (organisations only: nothing personal is kept). */
 export async function createPartner({ ctx, input }: { ctx: Ctx; input: z.input<typeof CreatePartnerInput> }): Promise<{ id: string }> {
   const i = CreatePartnerInput.parse(input);
   await requirePermission(ctx, "networks:manage", partnerScope(i));
   if (!(await lookupArea(ctx, `province:${i.provinceCode}`))) throw new ValidationError([fieldError("provinceCode", "province.unknown", "ไม่พบจังหวัดนี้", "No such province")]);
-  if (i.registryOrgId && !(await lookupOrganization(ctx, i.registryOrgId)))
-    throw new ValidationError([fieldError("registryOrgId", "organization.unknown", "ไม่พบหน่วยงานนี้ในทะเบียน", "No such organisation in the registry")]);
+  if (i.registryOrgId) await checkRegistryOrg(ctx, i.registryOrgId);
   try {
     return await withTransaction(ctx, async (tx) => {
       const id = newId(tx.now().getTime());
@@ -39,7 +37,7 @@ export async function createPartner({ ctx, input }: { ctx: Ctx; input: z.input<t
     });
   } catch (e) {
     // the same name twice in a province (also two requests at once): the unique index answers
-    if (isUniqueViolation(e)) throw nameTaken();
+    if (isUniqueViolation(e)) throw partnerNameTaken();
     throw e;
   }
 }

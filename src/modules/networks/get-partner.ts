@@ -24,6 +24,7 @@ export async function getPartner({ ctx, id }: { ctx: Ctx; id: string }): Promise
   const rank = { active: 0, expired: 1, ended: 2 } as const;
   return {
     ...summary!,
+    version: p.version,
     registryOrgId: p.registryOrgId,
     registryOrgName: registryOrg ? { th: registryOrg.nameTh, en: registryOrg.nameEn } : null,
     focusTh: p.focusTh,

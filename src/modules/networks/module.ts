@@ -6,7 +6,7 @@ export const networksModule: ModuleManifest = {
   name: "networks",
   routes: networksRoutes,
   operations: ["networks:read", "networks:manage"],
-  auditActions: ["networks.partner.create", "networks.agreement.create", "networks.agreement.end", "networks.contribution.record", "networks.seed.demo"],
+  auditActions: ["networks.partner.create", "networks.partner.update", "networks.agreement.create", "networks.agreement.end", "networks.contribution.record", "networks.seed.demo"],
   seed: async (ctx, opts) => {
     if (opts.demo) await seedNetworksDemo(ctx);
   },

@@ -17,6 +17,7 @@ import {
   PartnerView,
   ProvinceContributionTotals,
   RecordContributionInput,
+  UpdatePartnerInput,
 } from "./contracts.js";
 import { createAgreement } from "./create-agreement.js";
 import { createPartner } from "./create-partner.js";
@@ -26,6 +27,7 @@ import { listAgreements } from "./list-agreements.js";
 import { listPartners } from "./list-partners.js";
 import { partnerOptions } from "./partner-options.js";
 import { recordContribution } from "./record-contribution.js";
+import { updatePartner } from "./update-partner.js";
 
 const Id = z.object({ id: z.string().min(1).max(120) });
 const Created = z.object({ id: z.string() });
@@ -37,6 +39,7 @@ export const networksRoutes: FastifyPluginAsync = async (app) => {
   r.get("/partners", { schema: { tags, querystring: ListPartnersInput, response: { 200: z.object({ items: z.array(PartnerSummary), total: z.number() }), ...errorResponses } } }, (req) => listPartners({ ctx: req.ctx, input: req.query }));
   r.post("/partners", { schema: { tags, body: CreatePartnerInput, response: { 201: Created, ...errorResponses } } }, async (req, reply) => reply.code(201).send(await createPartner({ ctx: req.ctx, input: req.body })));
   r.get("/partners/:id", { schema: { tags, params: Id, response: { 200: PartnerView, ...errorResponses } } }, (req) => getPartner({ ctx: req.ctx, id: req.params.id }));
+  r.patch("/partners/:id", { schema: { tags, params: Id, body: UpdatePartnerInput, response: { 200: PartnerView, ...errorResponses } } }, (req) => updatePartner({ ctx: req.ctx, id: req.params.id, input: req.body }));
   r.get("/partners/:id/options", { schema: { tags, params: Id, response: { 200: PartnerOptions, ...errorResponses } } }, (req) => partnerOptions({ ctx: req.ctx, id: req.params.id }));
   r.get("/partner-agreements", { schema: { tags, querystring: ListAgreementsInput, response: { 200: z.object({ items: z.array(AgreementView), total: z.number() }), ...errorResponses } } }, (req) => listAgreements({ ctx: req.ctx, input: req.query }));
   r.post("/partner-agreements", { schema: { tags, body: CreateAgreementInput, response: { 201: Created, ...errorResponses } } }, async (req, reply) => reply.code(201).send(await createAgreement({ ctx: req.ctx, input: req.body })));

@@ -23,7 +23,10 @@ export const partners = pgTable(
     focusTh: text("focus_th").notNull().default(""),
     focusEn: text("focus_en").notNull().default(""),
     isDemo: boolean("is_demo").notNull().default(false),
+    /** optimistic lock: an edit names the version it read, and a stale one is refused (409) */
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }),
   },
   (t) => [index("partners_province_idx").on(t.provinceCode, t.kind), uniqueIndex("partners_province_name").on(t.provinceCode, t.nameTh)],
 );

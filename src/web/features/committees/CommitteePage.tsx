@@ -13,6 +13,7 @@ import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { ActionStatusBadge, CadenceBadge, MEETING_STATUS_COLOR, StatusBadge } from "./parts.js";
+import { PARTNER_SEAT_KINDS, SeatPartner } from "./SeatPartner.js";
 
 const route = getRouteApi("/committees/$id");
 
@@ -133,6 +134,7 @@ export function CommitteePage() {
                         <AnchorLink to="/partners/$id" params={{ id: s.partnerId }} data-testid="seat-partner-link">{t("networks.heldBy", { name: f.pick(s.partnerName.th, s.partnerName.en) })}</AnchorLink>
                       </Text>
                     )}
+                    {c.mayManage && PARTNER_SEAT_KINDS.includes(s.kind) && <SeatPartner committeeId={c.id} provinceCode={c.provinceCode} seat={s} />}
                   </Table.Td>
                   <Table.Td>{s.voting ? t("committees.oneVote") : t("committees.noVote")}</Table.Td>
                 </Table.Tr>

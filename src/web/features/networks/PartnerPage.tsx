@@ -14,6 +14,7 @@ import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { OrganizationPicker, ProjectPicker } from "../../ui/pickers.js";
+import { EditPartner } from "./EditPartner.js";
 import { AgendaTotalsTable } from "./NetworksPage.js";
 import { AgreementStatusBadge, useBaht } from "./parts.js";
 
@@ -46,6 +47,7 @@ export function PartnerPage() {
         <Group gap="xs" mt={4}>
           <Title order={1} data-testid="partner-title">{f.pick(p.nameTh, p.nameEn)}</Title>
           <DemoBadge isDemo={p.isDemo} />
+          {p.may.manage && <EditPartner partner={p} />}
         </Group>
         <Text c="dark.4">
           {t(`networks.kinds.${p.kind}`)} · {t("networks.networkOf", { province: f.pick(p.provinceName.th, p.provinceName.en) })}
