@@ -13,6 +13,3 @@ export const ProvinceReportQuery = z.object({
 });
 export type ProvinceReportQuery = z.infer<typeof ProvinceReportQuery>;
 
-/** The report's address for a province, fiscal year, period and format (the web's download links). */
-export const provinceReportUrl = (q: { provinceCode: string; fiscalYear: number; period: 6 | 12; format: "pdf" | "brief" }) =>
-  `/api/v1/oversight/reports/province?provinceCode=${q.provinceCode}&fiscalYear=${q.fiscalYear}&period=${q.period}&format=${q.format}`;
