@@ -129,7 +129,10 @@ function barChart(o: { width: number; height: number; categories: string[]; seri
   const keys: [Node, string][] = o.series.map((s) => [swatch(s.kind === "line" ? "line" : "bar", s.color), s.label]);
   if (o.markers) keys.push([swatch("marker", RED), o.markers.label]);
   if (o.refLine) keys.push([swatch("line", RED), o.refLine.label]);
-  const legend: Node = { table: { widths: keys.flatMap(() => [12, "auto"]), body: [keys.flatMap(([sw, label]) => [sw, t(label, { fontSize: 7.5, margin: [0, 0, 8, 0] })])] }, layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 2, paddingTop: () => 0, paddingBottom: () => 0 } };
+  // a label never wraps: pdfkit would otherwise break it at the word breaks the Thai runs carry
+  // a narrow chart (the brief's half column) lists its keys one per line instead
+  const narrow = o.width < 320;
+  const legend: Node = { table: narrow ? { widths: [12, "*"], body: keys.map(([sw, label]) => [sw, t(label, { fontSize: 7.5 })]) } : { widths: keys.flatMap(() => [12, "auto", 10]), body: [keys.flatMap(([sw, label]) => [sw, t(label, { fontSize: 7.5, noWrap: true }), ""])] }, layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 2, paddingTop: () => 0, paddingBottom: () => 0 } };
   if (o.refLine) shapes.push({ type: "line", x1: AXIS, y1: y(o.refLine.value), x2: o.width, y2: y(o.refLine.value), lineWidth: 1, lineColor: RED, dash: { length: 3 } });
   return {
     stack: [
