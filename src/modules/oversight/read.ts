@@ -23,7 +23,7 @@ export function measuresOf(metrics: readonly MetricId[]): string[] {
  * rows however many records lie behind them. Grouping by function reads the organisation rows; otherwise the
  * province totals ('*'), unless the scope is itself a function.
  */
-export async function sumMeasures(ctx: Ctx, q: { scope: ResolvedScope; fiscalYear: number; measures: string[]; groupBy: GroupBy | GroupBy[]; agenda?: string | null; provinces?: string[] | null }): Promise<Sums> {
+export async function sumMeasures(ctx: Ctx, q: { scope: ResolvedScope; fiscalYear: number; measures: string[]; groupBy: GroupBy | GroupBy[]; agenda?: string | null; provinces?: string[] | null; months?: { from: string; to: string } }): Promise<Sums> {
   const by = Array.isArray(q.groupBy) ? q.groupBy : [q.groupBy];
   const byFunction = by.includes("ministry") || by.includes("department");
   const where: SQL[] = [sql`fiscal_year = ${q.fiscalYear}`, sql`measure = any(string_to_array(${q.measures.join(",")}, ','))`];
@@ -35,6 +35,8 @@ export async function sumMeasures(ctx: Ctx, q: { scope: ResolvedScope; fiscalYea
   else if (fn?.kind === "office") where.push(sql`org_id = ${fn.id}`);
   else if (byFunction) where.push(sql`org_id <> '*'`);
   else where.push(sql`org_id = '*'`);
+  // a month range (first days, ISO) only means something for the families summed by month (cases, permits)
+  if (q.months) where.push(sql`month between ${q.months.from}::date and ${q.months.to}::date`);
   const provinces = q.provinces !== undefined ? q.provinces : q.scope.provinces;
   if (provinces) where.push(sql`province_code = any(string_to_array(${provinces.join(",")}, ','))`);
   // a composite group's key joins its parts with "|"

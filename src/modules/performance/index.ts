@@ -10,3 +10,5 @@ export { setTargets } from "./set-targets.js";
 export { submitMeasurement } from "./submit-measurement.js";
 export { reviewMeasurement } from "./review-measurement.js";
 export { createKpi } from "./create-kpi.js";
+/** The governor's cockpit, read by the operation centre's provincial report. */
+export { getCockpit } from "./get-cockpit.js";

@@ -1,17 +1,9 @@
 /**
- * The round report as an A4 Thai PDF (pdfmake 0.3 on pdfkit), Sarabun embedded from @fontsource/sarabun.
- *
- * Fontsource ships Sarabun split by script (a Thai file without digits or Latin, a Latin file without Thai),
- * so every text is cut into runs, each with the file that has its glyphs. Thai words are separated with
- * U+200B first: pdfkit's line breaker (UAX #14, no dictionary) would otherwise never wrap inside Thai.
+ * The round report as an A4 Thai PDF (pdfmake 0.3 on pdfkit, Sarabun embedded: platform/pdf/thai-pdf.ts).
  */
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import path from "node:path";
-import type { PdfMake } from "pdfmake";
+import { DEMO_RED, HEAD_FILL, INK, LATIN_FONT, MUTED, RULE, THAI_FONT, ZWSP, fontRuns, renderPdf, t, type Node } from "../../platform/pdf/thai-pdf.js";
 import { formatThaiDate } from "../../platform/thai/dates.js";
 import { fiscalYearRange, formatFiscalYear } from "../../platform/thai/fiscal-year.js";
-import { withThaiWordBreaks } from "../../platform/thai/segment.js";
 import {
   AGREEMENT_STATUS,
   COMPONENT,
@@ -30,112 +22,6 @@ import {
 } from "./report-labels.js";
 import type { RoundReport } from "./report-model.js";
 import type { ItemScore } from "./scoring.js";
-
-// pdfmake doc nodes are plain objects; its own typings do not exist for 0.3.
-type Node = Record<string, unknown> | string | Node[];
-
-const THAI_FONT = "SarabunThai";
-const LATIN_FONT = "Sarabun";
-const FONT_FILES = {
-  [THAI_FONT]: { normal: "sarabun-thai-400-normal.woff", bold: "sarabun-thai-700-normal.woff" },
-  [LATIN_FONT]: { normal: "sarabun-latin-400-normal.woff", bold: "sarabun-latin-700-normal.woff" },
-};
-const INK = "#1f2937";
-const MUTED = "#6b7280";
-const RULE = "#9ca3af";
-const HEAD_FILL = "#e5e7eb";
-const DEMO_RED = "#b91c1c";
-
-let ready: Promise<PdfMake> | null = null;
-
-/** Loads pdfmake and the four font files once per process (about 60 KB), on the first report. */
-function pdfmakeWithFonts(): Promise<PdfMake> {
-  ready ??= (async () => {
-    const { default: pdfmake } = await import("pdfmake");
-    const dir = path.join(path.dirname(createRequire(import.meta.url).resolve("@fontsource/sarabun")), "files");
-    for (const files of Object.values(FONT_FILES))
-      for (const file of Object.values(files)) if (!pdfmake.virtualfs.existsSync(file)) pdfmake.virtualfs.writeFileSync(file, await readFile(path.join(dir, file)));
-    pdfmake.setFonts(
-      Object.fromEntries(Object.entries(FONT_FILES).map(([name, f]) => [name, { normal: f.normal, bold: f.bold, italics: f.normal, bolditalics: f.bold }])),
-    );
-    // Everything the report needs is in memory: no file or URL is ever read on a report's behalf.
-    pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy(() => false);
-    return pdfmake;
-  })().catch((e: unknown) => {
-    ready = null;
-    throw e;
-  });
-  return ready;
-}
-
-// Characters no Sarabun subset has, printed as words rather than as empty boxes.
-const SUBSTITUTES: Record<string, string> = { "Σ": "ผลรวม", "≤": "<=", "≥": ">=", "→": "->" };
-const THAI_CHAR = /[\u0E00-\u0E7F]/;
-const ZWSP = "\u200B";
-// pdfkit draws U+200B as the font's .notdef box (700 units wide); in a 0.01 pt run of its own it still
-// gives the line breaker its break opportunity but is invisible and takes no room.
-const breakRun = (): Run => ({ text: ZWSP, font: LATIN_FONT, fontSize: 0.01 });
-
-type Run = { text: string; font: string; fontSize?: number };
-
-/** Cuts text into runs of one font each (Thai block → Thai file, everything else → Latin file). */
-function fontRuns(text: string): Run[] {
-  const out: Run[] = [];
-  let font: string | null = null;
-  let cur = "";
-  const flush = () => {
-    if (cur) out.push({ text: cur, font: font! });
-    cur = "";
-  };
-  const source = withThaiWordBreaks(text).replace(/[Σ≤≥→]/g, (c) => SUBSTITUTES[c]!);
-  for (const ch of source) {
-    if (ch === ZWSP) {
-      flush();
-      out.push(breakRun());
-      continue;
-    }
-    const f: string = /\s/.test(ch) ? (font ?? LATIN_FONT) : THAI_CHAR.test(ch) ? THAI_FONT : LATIN_FONT;
-    if (f !== font) flush();
-    font = f;
-    cur += ch;
-  }
-  flush();
-  return out;
-}
-
-// pdfkit's internals that fixToUnicode touches (pdfkit 0.19, fontkit 2).
-type EmbeddedFont = {
-  font?: { characterSet?: number[]; glyphForCodePoint(cp: number): { id: number } };
-  subset?: { glyphs?: number[] };
-  unicode?: number[][];
-};
-
-/**
- * pdfkit maps each glyph to the characters of its first use, so after Sarabun splits ำ into nikhahit + sara aa,
- * every later า copies as nothing. Map glyphs back through the font's cmap instead; ำ then copies as its
- * compatibility decomposition ํา (NFKD), which looks the same and is what most Thai PDFs contain.
- */
-function fixToUnicode(doc: { _fontFamilies?: Record<string, EmbeddedFont> }): void {
-  for (const f of new Set(Object.values(doc._fontFamilies ?? {}))) {
-    const { font, subset, unicode } = f;
-    if (!font?.characterSet || !subset?.glyphs || !unicode) continue;
-    const chars = new Map<number, number[]>();
-    for (const cp of font.characterSet) {
-      const id = font.glyphForCodePoint(cp).id;
-      if (id !== 0 && !chars.has(id)) chars.set(id, [cp]);
-    }
-    subset.glyphs.forEach((orig, gid) => {
-      if (gid === 0) return;
-      unicode[gid] = chars.get(orig) ?? (unicode[gid] ?? []).map((c) => (c === 0x0e33 ? 0x0e4d : c));
-    });
-  }
-}
-
-/** A text node in the right fonts; `style` carries pdfmake properties (bold, fontSize, color, alignment …). */
-function t(text: string, style: Record<string, unknown> = {}): Record<string, unknown> {
-  return { text: fontRuns(text), ...style };
-}
 
 function bilingual(th: string, en: string, style: Record<string, unknown> = {}): Record<string, unknown> {
   return { stack: [t(th, { bold: true }), t(en, { fontSize: 7.5, color: MUTED, bold: false })], ...style };
@@ -335,7 +221,6 @@ function signatures(): Node {
 
 /** Renders a round report as an A4 portrait PDF in Thai (Buddhist-era dates, Sarabun embedded). */
 export async function renderRoundReportPdf(report: RoundReport): Promise<Buffer> {
-  const pdfmake = await pdfmakeWithFonts();
   const a = report.agreement;
   const demo = a.isDemo;
   const generated = formatThaiDate(report.generatedAt, { withTime: true });
@@ -389,7 +274,5 @@ export async function renderRoundReportPdf(report: RoundReport): Promise<Buffer>
       signatures(),
     ],
   };
-  const out = pdfmake.createPdf(doc);
-  fixToUnicode((await out.getStream()) as Parameters<typeof fixToUnicode>[0]);
-  return out.getBuffer();
+  return renderPdf(doc);
 }

@@ -1,11 +1,11 @@
-import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from "@mantine/core";
+import { Alert, Button, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AlertPage } from "../../../modules/oversight/contracts-alerts.js";
 import { METRICS, type Dashboard, type MetricId, type MyScopes } from "../../../modules/oversight/contracts.js";
-import { api } from "../../app/api.js";
+import { api, API_BASE } from "../../app/api.js";
 import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { DemoBadge } from "../../ui/badges.js";
@@ -82,6 +82,7 @@ export function OversightPage() {
         {d && <DemoBadge isDemo={d.isDemo} />}
       </Group>
       <ErrorAlert error={q.error ?? scopes.error} />
+      {d?.scope.kind === "province" && <ProvinceReports provinceCode={d.scope.key.slice("area:province:".length)} fiscalYear={d.fiscalYear} />}
       {d && (
         <Text size="sm" c="dark.4" data-testid="oversight-as-of">
           {d.asOf ? t("oversight.asOf", { date: f.dateTime(d.asOf) }) : t("oversight.notYet")}
@@ -244,5 +245,31 @@ function AlertsLink() {
     <AnchorLink to="/oversight/alerts" data-testid="link-alerts">
       {q.data ? t("oversight.alerts.linkWithCount", { count: q.data.unread }) : t("oversight.alerts.title")}
     </AnchorLink>
+  );
+}
+
+/** The province's 6- and 12-month report and its one-page executive brief, as PDF downloads (shown on a province's dashboard). */
+function ProvinceReports({ provinceCode, fiscalYear }: { provinceCode: string; fiscalYear: number }) {
+  const { t } = useTranslation();
+  // the 12-month report once the first half of the fiscal year is over (April on), the 6-month one before
+  const month = new Date().getMonth() + 1;
+  const [period, setPeriod] = useState<"6" | "12">(fiscalYear < currentFiscalYear() || (month >= 4 && month <= 9) ? "12" : "6");
+  const href = (format: "pdf" | "brief") => `${API_BASE}/oversight/reports/province?provinceCode=${provinceCode}&fiscalYear=${fiscalYear}&period=${period}&format=${format}`;
+  return (
+    <Card withBorder padding="sm" data-testid="province-reports">
+      <Group gap="sm" align="center" wrap="wrap">
+        <Text fw={700} id="province-reports-title">{t("oversight.reports.title")}</Text>
+        <SegmentedControl
+          value={period}
+          onChange={(v) => setPeriod(v as "6" | "12")}
+          data={[{ value: "6", label: t("oversight.reports.period6") }, { value: "12", label: t("oversight.reports.period12") }]}
+          aria-labelledby="province-reports-title"
+          data-testid="province-report-period"
+        />
+        <Button component="a" href={href("pdf")} variant="default" size="sm" data-testid="province-report-pdf" leftSection={<span aria-hidden="true">⤓</span>}>{t("oversight.reports.full")}</Button>
+        <Button component="a" href={href("brief")} variant="default" size="sm" data-testid="province-report-brief" leftSection={<span aria-hidden="true">⤓</span>}>{t("oversight.reports.brief")}</Button>
+        <Text size="xs" c="dark.4">{t("oversight.reports.hint")}</Text>
+      </Group>
+    </Card>
   );
 }
