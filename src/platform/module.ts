@@ -27,6 +27,29 @@ export type ModuleManifest = {
    * transaction (ctx is in it); returns how many of its records it changed, by "<module>.<what>", for the audit record
    */
   erasePersonalData?: PersonalDataEraser;
+  /** the public datasets this module serves without login, listed in the open-data catalogue (GET /catalog) */
+  openData?: readonly OpenDataset[];
+};
+
+/** Thai and English text of a catalogue entry. */
+export type OpenDataText = { th: string; en: string };
+
+/** One public dataset in the open-data catalogue (DCAT-like): no personal data, reachable without a session. */
+export type OpenDataset = {
+  /** unique across modules: "<module>.<name>" */
+  identifier: string;
+  title: OpenDataText;
+  description: OpenDataText;
+  keyword: readonly string[];
+  /** DCAT themes as EU data-theme codes (GOVE, REGI, ECON, SOCI, …) */
+  theme: readonly string[];
+  /** "TH" (the nation) or the ISO 3166-2 code of a province */
+  spatial?: string;
+  temporal?: { startDate?: string; endDate?: string };
+  /** each distribution: a path under the app's base URL; `download` when it is a whole file rather than an API page */
+  distribution: readonly { title: string; path: string; mediaType: string; download?: boolean; conformsTo?: string; description?: OpenDataText }[];
+  /** when the data last changed, computed from the module's own tables where that is cheap */
+  modified?: (ctx: Ctx) => Promise<Date | null>;
 };
 
 /** Whose data is erased: the account, and the e-mail addresses it held (read before the accounts module erases them). */

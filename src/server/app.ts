@@ -21,6 +21,7 @@ import { projectRoot } from "../platform/paths.js";
 import { accountsRoutes, authenticate, listDemoAccounts, SESSION_COOKIE, sessionCsrfToken } from "../modules/accounts/index.js";
 import { DemoAccount } from "../modules/accounts/contracts.js";
 import { createScopeResolver } from "../modules/registry/index.js";
+import { catalogRoutes } from "../modules/catalog/index.js";
 import type { Env } from "./env.js";
 import { MODULES } from "./modules.js";
 
@@ -168,6 +169,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         return reply.header("cache-control", "public, max-age=3600").type("application/json").send(body);
       });
       await api.register(accountsRoutes({ sessionTtlHours: opts.env.sessionTtlHours, secureCookie: (req) => (opts.env.cookieSecure === "auto" ? req.protocol === "https" : opts.env.cookieSecure === "true"), selfServiceMax: Math.max(10, Math.floor((opts.rateLimitMax ?? 1200) / 120)), personalData: MODULES.flatMap((m) => (m.personalData ? [m.personalData] : [])), erasePersonalData: MODULES.flatMap((m) => (m.erasePersonalData ? [{ module: m.name, erase: m.erasePersonalData }] : [])) }));
+      // the open-data catalogue lists every module's public datasets
+      await api.register(catalogRoutes({ datasets: MODULES.flatMap((m) => m.openData ?? []) }));
       for (const m of MODULES) if (m.routes) await api.register(m.routes);
     },
     { prefix: "/api/v1" },

@@ -14,8 +14,9 @@ import { webhooksModule } from "../modules/webhooks/index.js";
 import { networksModule } from "../modules/networks/index.js";
 import { committeesModule } from "../modules/committees/index.js";
 import { oversightModule } from "../modules/oversight/index.js";
+import { catalogModule } from "../modules/catalog/index.js";
 
 /** The composition root is a list: each module registers its routes, seeds and operations. Order = seed order
  * (networks before committees: the committees demo names the demo partners holding its seats; oversight last: its
  * roll-ups are built from what every other module has seeded). */
-export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule, planningModule, casesModule, webhooksModule, participationModule, networksModule, committeesModule, mailModule, oversightModule];
+export const MODULES: ModuleManifest[] = [registryModule, calendarModule, accountsModule, auditModule, strategyModule, performanceModule, delegationModule, planningModule, casesModule, webhooksModule, participationModule, networksModule, committeesModule, mailModule, oversightModule, catalogModule];

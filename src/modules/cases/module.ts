@@ -1,5 +1,6 @@
 import { setRetentionDays } from "./retention.js";
 import type { ModuleManifest } from "../../platform/module.js";
+import { casesOpenData } from "./open-data.js";
 import { casesJobs } from "./jobs.js";
 import { casesRoutes, type CasesRouteOptions } from "./routes.js";
 import { casesPersonalData, eraseCasesPersonalData } from "./personal-data.js";
@@ -17,6 +18,7 @@ export function configureCases(s: CasesRouteOptions & { open311PostLimit?: numbe
 
 export const casesModule: ModuleManifest = {
   name: "cases",
+  openData: casesOpenData,
   routes: async (app) => casesRoutes(settings)(app, {}),
   rootRoutes: async (app) => open311Routes({ postLimit: settings.open311PostLimit })(app, {}),
   operations: ["cases:public", "cases:submit", "cases:intake", "cases:read", "cases:handle", "cases:assign", "cases:routing.read", "cases:routing.write", "cases:category.write", "cases:import"],

@@ -205,8 +205,8 @@ export async function submitCase({ ctx, input, photos = [], channel: via, extern
   // the outbox (webhooks): the public entries as the board shows the new case, in the same statement
   let lookups: CaseLookups | null = null;
   for (const e of events.filter((x) => x.visibility === "public")) {
+    // recorded with or without subscribers: the outbox is also the polled event feed (GET /events)
     const subs = await subscriptionsFor(ctx, caseEventType(e.kind), place.provinceCode);
-    if (!subs.length) continue;
     lookups ??= await loadLookups(ctx, [row]);
     const l = lookups;
     writes.push(...(await eventWrites(ctx, { type: caseEventType(e.kind), provinceCode: place.provinceCode, entityType: "case", entityId: id, data: caseEventPayload(ctx, row, l, e) }, subs)).writes);

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { delegationOpenData } from "./open-data.js";
 import { delegationRequestRoutes } from "./routes-requests.js";
 import { delegationRoutes } from "./routes.js";
 import { permitRoutes } from "./routes-permits.js";
@@ -11,6 +12,7 @@ import { seedPowersCatalogue } from "./seed-reference.js";
 
 export const delegationModule: ModuleManifest = {
   name: "delegation",
+  openData: delegationOpenData,
   routes: async (app) => {
     await delegationRoutes(app, {});
     await delegationRequestRoutes(app, {});

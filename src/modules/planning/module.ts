@@ -1,4 +1,5 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { planningOpenData } from "./open-data.js";
 import { budgetJobs } from "./jobs-budget.js";
 import { budgetRoutes } from "./routes-budget.js";
 import { fundsRoutes } from "./routes-funds.js";
@@ -20,6 +21,7 @@ const PROCUREMENT_AUDIT = ["planning.procurement.create", "planning.procurement.
 
 export const planningModule: ModuleManifest = {
   name: "planning",
+  openData: planningOpenData,
   routes: async (app) => {
     await plansRoutes(app, {});
     await budgetRoutes(app, {});

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { registryOpenData } from "./open-data.js";
 import { startImportRunner } from "./import-runner.js";
 import { registryRoutes } from "./routes.js";
 import { seedReference } from "./seed-reference.js";
@@ -6,6 +7,7 @@ import { seedRegistryDemo } from "./seed-demo.js";
 
 export const registryModule: ModuleManifest = {
   name: "registry",
+  openData: registryOpenData,
   routes: registryRoutes,
   operations: [
     "registry:read",

@@ -143,3 +143,38 @@ export const SendResult = z.object({
   status: DeliveryStatus,
 });
 export type SendResult = z.infer<typeof SendResult>;
+
+/** The event types the feed serves (a subscription's test event goes to that subscription only, never the feed). */
+export const FEED_EVENT_TYPE_CHOICES = ["case.*", ...CASE_EVENT_TYPES] as const;
+
+/**
+ * The event feed for systems that poll instead of receiving webhooks: the events after a cursor (opaque: take it
+ * from the previous page's `cursor`), oldest first.
+ */
+export const ListEventsInput = z.object({
+  after: z.string().regex(/^[A-Za-z0-9_-]{8,200}$/, "a cursor from a previous page").optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  type: z.enum(FEED_EVENT_TYPE_CHOICES).optional(),
+  provinceCode: ProvinceCode.optional(),
+});
+export type ListEventsInput = z.input<typeof ListEventsInput>;
+
+/** The same JSON body a webhook receiver is sent. */
+export const EventPayload = z.object({ type: z.string(), timestamp: z.string(), data: z.record(z.string(), z.unknown()) });
+export const FeedEvent = z.object({
+  /** also the `webhook-id` a subscriber receives for this event: drop repeats by it */
+  id: z.string(),
+  type: z.string(),
+  provinceCode: z.string().nullable(),
+  occurredAt: z.string(),
+  payload: EventPayload,
+});
+export type FeedEvent = z.infer<typeof FeedEvent>;
+export const EventFeed = z.object({
+  items: z.array(FeedEvent),
+  /** pass as `after` for the next page; when there is nothing new it is the cursor you sent (null at the very start of an empty feed) */
+  cursor: z.string().nullable(),
+  /** more events wait after this page: ask again at once */
+  hasMore: z.boolean(),
+});
+export type EventFeed = z.infer<typeof EventFeed>;

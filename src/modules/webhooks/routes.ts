@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import "../../platform/http/request-ctx.js";
 import { errorResponses } from "../../platform/http/schemas.js";
-import { CreatedSubscription, CreateSubscriptionInput, DeliveryDetail, DeliveryList, EVENT_TYPE_CHOICES, ListDeliveriesInput, RotatedSecret, SendResult, SubscriptionView, UpdateSubscriptionInput } from "./contracts.js";
+import { CreatedSubscription, CreateSubscriptionInput, DeliveryDetail, DeliveryList, EVENT_TYPE_CHOICES, EventFeed, ListDeliveriesInput, ListEventsInput, RotatedSecret, SendResult, SubscriptionView, UpdateSubscriptionInput } from "./contracts.js";
 import { createSubscription } from "./create-subscription.js";
 import { deleteSubscription } from "./delete-subscription.js";
 import { getDelivery } from "./get-delivery.js";
 import { listDeliveries } from "./list-deliveries.js";
+import { listEvents } from "./list-events.js";
 import { listSubscriptions } from "./list-subscriptions.js";
 import { redeliver } from "./redeliver.js";
 import { rotateSecret } from "./rotate-secret.js";
@@ -38,6 +39,19 @@ export const webhooksRoutes: FastifyPluginAsync = async (app) => {
     reply.header("cache-control", "no-store").send(await rotateSecret({ ctx: req.ctx, input: { id: req.params.id } })),
   );
   r.post("/webhooks/subscriptions/:id/test", { schema: { tags, description: "Sends a signed webhook.test event now and answers with what the receiver said.", params: Id, response: { 200: SendResult, ...errorResponses } } }, (req) => sendTestEvent({ ctx: req.ctx, input: { id: req.params.id } }));
+  r.get(
+    "/events",
+    {
+      schema: {
+        tags,
+        description:
+          "The event feed, for systems that poll instead of receiving webhooks: events after the cursor `after`, oldest first, each with the same JSON body a webhook receives. Readable for the provinces whose webhooks the caller may manage (nation-wide grants: all). Events are deleted WEBHOOKS_RETENTION_DAYS (30) after they happened.",
+        querystring: ListEventsInput,
+        response: { 200: EventFeed, ...errorResponses },
+      },
+    },
+    (req) => listEvents({ ctx: req.ctx, input: req.query }),
+  );
   r.get("/webhooks/deliveries", { schema: { tags, querystring: ListDeliveriesInput, response: { 200: DeliveryList, ...errorResponses } } }, (req) => listDeliveries({ ctx: req.ctx, input: req.query }));
   r.get("/webhooks/deliveries/:id", { schema: { tags, params: Id, response: { 200: DeliveryDetail, ...errorResponses } } }, (req) => getDelivery({ ctx: req.ctx, input: { id: req.params.id } }));
   r.post("/webhooks/deliveries/:id/redeliver", { schema: { tags, description: "Sends the delivery again now (same webhook-id).", params: Id, response: { 200: SendResult, ...errorResponses } } }, (req) => redeliver({ ctx: req.ctx, input: { id: req.params.id } }));

@@ -29,13 +29,13 @@ export function matchingPatterns(type: string): string[] {
 
 /**
  * Records an event in the outbox and one pending delivery per active subscription that wants it, inside the
- * caller's transaction: a change that rolls back emits nothing, and a committed change is never lost.
- * Returns the event id (null when no subscription wanted it: nothing is written then).
+ * caller's transaction: a change that rolls back emits nothing, and a committed change is never lost. The event
+ * is recorded even when no subscription wants it: the outbox is also the event feed (`GET /events`) that other
+ * systems poll, and retention (purge.ts) deletes it after WEBHOOKS_RETENTION_DAYS.
  */
-export async function emitEvent(ctx: Ctx, e: WebhookEventInput): Promise<{ eventId: string | null; deliveries: number }> {
+export async function emitEvent(ctx: Ctx, e: WebhookEventInput): Promise<{ eventId: string; deliveries: number }> {
   if (!ctx.inTransaction) throw new EmitOutsideTransactionError(`webhook event ${e.type} must be emitted inside the change's transaction`);
   const subs = await subscriptionsFor(ctx, e.type, e.provinceCode);
-  if (subs.length === 0) return { eventId: null, deliveries: 0 };
   const eventId = await insertEvent(ctx, e, subs);
   return { eventId, deliveries: subs.length };
 }
@@ -68,13 +68,26 @@ export async function insertEvent(ctx: Ctx, e: WebhookEventInput, subscriptionId
   return eventId;
 }
 
+let lastMs = -1;
+let counter = 0;
+/**
+ * A UUIDv7 whose 12 bits after the version count up within a millisecond in this process (RFC 9562, method 1):
+ * a change's events (case.created, then case.routed) share a timestamp, and the feed orders by (time, id).
+ */
+export function eventId(ms: number): string {
+  counter = ms === lastMs ? Math.min(counter + 1, 0xfff) : 0;
+  lastMs = ms;
+  const id = newId(ms);
+  return `${id.slice(0, 15)}${counter.toString(16).padStart(3, "0")}${id.slice(18)}`;
+}
+
 /**
  * The statements that record an event and its deliveries, not yet run: for callers that send a change's writes to
  * the database as one statement (executeAsOne). The payload is made here (its size checked).
  */
 export async function eventWrites(ctx: Ctx, e: WebhookEventInput, subscriptionIds: readonly string[]): Promise<{ eventId: string; writes: RowsWrite[] }> {
   const now = ctx.now();
-  const id = newId(now.getTime());
+  const id = eventId(now.getTime());
   const data = typeof e.data === "function" ? await e.data(ctx) : e.data;
   const payload = { type: e.type, timestamp: now.toISOString(), data };
   const size = Buffer.byteLength(JSON.stringify(payload));

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { UpsertHolidayInput, type Holiday } from "../../../modules/calendar/contracts.js";
 import { api, isApiError, seg } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
-import { downloadCsv } from "../../app/csv.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { SortTh, useSortedRows } from "../../ui/table.js";
 
@@ -39,9 +39,7 @@ export function HolidaysPage() {
         <Select label={t("admin.holidays.year")} data={years} value={String(year)} onChange={(v) => void navigate({ search: { year: Number(v) } })} allowDeselect={false} w={140} data-testid="holiday-year" />
         <TextInput type="search" label={t("common.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={{ base: "100%", sm: 240 }} />
         <Button onClick={() => setEditing("new")} data-testid="holiday-add">{t("admin.holidays.add")}</Button>
-        <Button variant="default" disabled={!sorted.length} onClick={() => downloadCsv(`holidays-${year}`, ["date", "name_th", "name_en", "source"], sorted.map((h) => [h.date, h.nameTh, h.nameEn, h.source]))}>
-          {t("common.exportCsv")}
-        </Button>
+        <ExportButtons disabled={!sorted.length} table={() => ({ fileName: `holidays-${year}`, header: ["date", "name_th", "name_en", "source"], rows: sorted.map((h) => [h.date, h.nameTh, h.nameEn, h.source]) })} />
       </Group>
       <Title order={2} size="h3">{t("admin.holidays.heading", { year: f.lang === "th" ? year + 543 : year })}</Title>
       <ErrorAlert error={holidays.error} />

@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { METRICS, type Dashboard, type Matrix, type MetricId, type MetricMap, type MyScopes } from "../../../modules/oversight/contracts.js";
 import { api } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
+import { ExportButtons, type TableExport } from "../../ui/ExportButtons.js";
 import { useFormat } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
@@ -64,12 +64,12 @@ export function MatrixPage() {
   const drill = (where: string, extra: Partial<RecordsQuery>) =>
     setRecords({ metric, fiscalYear: fy, scope, agenda, title: [t(`oversight.metrics.${metric}`), agendaName, where, f.fiscalYear(fy)].filter(Boolean).join(" · "), ...extra });
   const provincesOf = (columnId: string) => m?.columns.find((c) => c.id === columnId)?.provinces ?? [];
-  const exportCsv = () => {
-    if (!m) return;
-    downloadCsv(`matrix-${metric}-${fy}`, [t(`oversight.matrix.rowKind.${m.rowKind}`), ...columnsShown.map((c) => f.name(c)), t("oversight.matrix.total")], [
+  const exportTable = (): TableExport | null => {
+    if (!m) return null;
+    return { fileName: `matrix-${metric}-${fy}`, header: [t(`oversight.matrix.rowKind.${m.rowKind}`), ...columnsShown.map((c) => f.name(c)), t("oversight.matrix.total")], rows: [
       ...m.rows.map((r) => [f.name(r), ...columnsShown.map((c) => cells.get(`${r.id}|${c.id}`)?.value ?? null), m.rowTotals.find((x) => x.row === r.id)?.value ?? null]),
       [t("oversight.matrix.total"), ...columnsShown.map((c) => m.columnTotals.find((x) => x.column === c.id)?.value ?? null), m.total.value],
-    ]);
+    ] };
   };
 
   return (
@@ -111,7 +111,7 @@ export function MatrixPage() {
               <Text size="sm" fw={500}>{t("oversight.matrix.columns")}</Text>
               <SegmentedControl value={columns} onChange={(v) => set({ columns: v })} data={(["province", "cluster", "region"] as const).map((k) => ({ value: k, label: t(`oversight.matrix.columnKind.${k}`) }))} data-testid="matrix-columns" />
             </Stack>
-            <Button variant="default" onClick={exportCsv} disabled={!m} data-testid="matrix-export">{t("oversight.exportCsv")}</Button>
+            <ExportButtons table={exportTable} disabled={!m} testId="matrix-export" csvLabel={t("oversight.exportCsv")} />
           </>
         )}
       </Group>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MetricId, RecordPage } from "../../../modules/oversight/contracts.js";
 import { api } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
+import { ExportButtons, type TableExport } from "../../ui/ExportButtons.js";
 import { useFormat } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { PageLoader } from "../../ui/PageLoader.js";
@@ -27,9 +27,9 @@ export function RecordsDrawer({ query, onClose }: { query: RecordsQuery | null; 
   }
   const params = query ? { metric: query.metric, fiscalYear: query.fiscalYear, scope: query.scope, province: query.province, area: query.area, org: query.org, agenda: query.agenda } : {};
   const q = useQuery({ queryKey: ["oversight", "records", key, page], queryFn: () => api.get<RecordPage>("/oversight/records", { ...params, page, pageSize: PAGE }), enabled: !!query, placeholderData: keepPreviousData });
-  const exportAll = async () => {
+  const exportAll = async (): Promise<TableExport> => {
     const all = await api.get<RecordPage>("/oversight/records", { ...params, page: 1, pageSize: 200 });
-    downloadCsv(`records-${query?.metric}`, [t("oversight.records.ref"), t("oversight.records.subject"), t("oversight.province"), t("oversight.records.org"), t("oversight.records.status"), t("oversight.records.date"), t("oversight.records.value"), t("oversight.records.flagged")], all.items.map((r) => [r.ref, f.pick(r.titleTh, r.titleEn), r.provinceCode, f.pick(r.orgNameTh, r.orgNameEn), t(`oversight.records.statuses.${r.status}`, { defaultValue: r.status }), r.date, r.value, r.flagged]));
+    return { fileName: `records-${query?.metric}`, header: [t("oversight.records.ref"), t("oversight.records.subject"), t("oversight.province"), t("oversight.records.org"), t("oversight.records.status"), t("oversight.records.date"), t("oversight.records.value"), t("oversight.records.flagged")], rows: all.items.map((r) => [r.ref, f.pick(r.titleTh, r.titleEn), r.provinceCode, f.pick(r.orgNameTh, r.orgNameEn), t(`oversight.records.statuses.${r.status}`, { defaultValue: r.status }), r.date, r.value, r.flagged]) };
   };
   return (
     <Drawer opened={!!query} onClose={onClose} position="right" size="xl" title={<Text fw={700}>{t("oversight.records.title")}</Text>} data-testid="records-drawer">
@@ -44,7 +44,7 @@ export function RecordsDrawer({ query, onClose }: { query: RecordsQuery | null; 
             <>
               <Group justify="space-between">
                 <Text size="sm" data-testid="records-total">{t("oversight.records.total", { count: q.data.total })}</Text>
-                <Button variant="default" size="xs" onClick={() => void exportAll()}>{t("oversight.exportCsv")}</Button>
+                <ExportButtons table={exportAll} size="xs" testId="records-export" csvLabel={t("oversight.exportCsv")} />
               </Group>
               <Table striped data-testid="records-table">
                 <Table.Thead>
