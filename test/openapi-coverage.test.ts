@@ -26,6 +26,7 @@ const FILE_ROUTES = new Set([
   "/api/v1/planning/ocds/releases.jsonl",
   "/api/v1/me/data/:section/csv",
   "/api/v1/agreements/:id/rounds/:round/report",
+  "/api/v1/oversight/reports/province",
   "/api/v1/planning/projects/:id/files/:fileId",
   "/api/v1/planning/imports/templates/:kind",
   "/api/v1/public/cases/:ref/photos/:photoId",

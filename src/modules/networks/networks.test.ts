@@ -171,11 +171,12 @@ describe("who may read and record networks", () => {
   it("anyone reads (organisations only); the province's governor's office records; another province, the PMOC, an agency and anonymous do not", async () => {
     const id = await newPartner("ภาคีทดสอบสิทธิ์");
     const before = await state();
+    // thunks, called one at a time: promises started together would reject before they are awaited (unhandled)
     const writes = (ctx: ReturnType<typeof governor31>) => [
-      createPartner({ ctx, input: { kind: "community", provinceCode: "31", nameTh: "ภาคีที่ไม่ควรเกิด" } }),
-      createAgreement({ ctx, input: { partnerId: id, partyOrgId: "prov:31", titleTh: "x", purposeTh: "x", signedOn: day(-1), endsOn: day(10) } }),
-      recordContribution({ ctx, input: { partnerId: id, kind: "expertise", contributedOn: TODAY, descriptionTh: "x", agendaNodeId: "prov:31:pain" } }),
-      partnerOptions({ ctx, id }),
+      () => createPartner({ ctx, input: { kind: "community", provinceCode: "31", nameTh: "ภาคีที่ไม่ควรเกิด" } }),
+      () => createAgreement({ ctx, input: { partnerId: id, partyOrgId: "prov:31", titleTh: "x", purposeTh: "x", signedOn: day(-1), endsOn: day(10) } }),
+      () => recordContribution({ ctx, input: { partnerId: id, kind: "expertise", contributedOn: TODAY, descriptionTh: "x", agendaNodeId: "prov:31:pain" } }),
+      () => partnerOptions({ ctx, id }),
     ];
     for (const [who, ctx, status] of [
       ["other province", governor57(), 403],
@@ -183,7 +184,7 @@ describe("who may read and record networks", () => {
       ["agency", agency31(), 403],
       ["anonymous", anonymous(), 401],
     ] as const) {
-      for (const call of writes(ctx)) expect((await refusal(call)).status, who).toBe(status);
+      for (const call of writes(ctx)) expect((await refusal(call())).status, who).toBe(status);
       const v = await getPartner({ ctx, id });
       expect(v.may.manage, who).toBe(false);
       expect((await listPartners({ ctx, input: { q: "ภาคีทดสอบสิทธิ์" } })).total, who).toBe(1);
