@@ -46,22 +46,24 @@ export async function fetchAllPages<T>(fetchPage: (offset: number, limit: number
 }
 
 /**
- * An "export all" button's state: `run` reads every page (`pageSize` rows a request: the list's own maximum)
- * and hands the rows to `save` (a CSV download); `busy` and `progress` (0–100) while pages load, `error` when one failed.
+ * An "export all" button's state: `collect` reads every page (`pageSize` rows a request: the list's own maximum)
+ * and builds the export from them (the table that ExportButtons saves as CSV or XLSX), or `null` when a page failed;
+ * `busy` and `progress` (0–100) while pages load, `error` when one failed.
  */
 export function useExportAll() {
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
-  async function run<T>(fetchPage: (offset: number, limit: number) => Promise<ListPage<T>>, save: (rows: T[]) => void, pageSize = 500): Promise<void> {
+  async function collect<T, R>(fetchPage: (offset: number, limit: number) => Promise<ListPage<T>>, build: (rows: T[]) => R, pageSize = 500): Promise<R | null> {
     setError(null);
     setProgress(0);
     try {
-      save(await fetchAllPages(fetchPage, pageSize, (fetched, total) => setProgress(total ? Math.min(100, Math.round((fetched / total) * 100)) : 100)));
+      return build(await fetchAllPages(fetchPage, pageSize, (fetched, total) => setProgress(total ? Math.min(100, Math.round((fetched / total) * 100)) : 100)));
     } catch (e) {
       setError(e);
+      return null;
     } finally {
       setProgress(null);
     }
   }
-  return { run, busy: progress !== null, progress, error };
+  return { collect, busy: progress !== null, progress, error };
 }

@@ -5,7 +5,7 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { AgendaStatus, type AgendaAssignmentSummary, type StrategyNodeListItem } from "../../../modules/strategy/contracts.js";
 import { api, type Query } from "../../app/api.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
@@ -14,6 +14,7 @@ import { AnchorLink } from "../../ui/links.js";
 import { ListPagination, NoResultsRow, SortTh, useSortedRows } from "../../ui/table.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { StatusBadge } from "./StatusBadge.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/agendas");
 type Page = { items: AgendaAssignmentSummary[]; total: number };
@@ -66,14 +67,13 @@ export function AgendasPage() {
   }, [agendas.data, items, f.lang, search.agendaNodeId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const exportAll = () =>
-    exporter.run(
+    exporter.collect(
       (offset, limit) => api.get<Page>("/agenda-assignments", { ...filters, limit, offset }),
-      (rows) =>
-        downloadCsv(
-          "agenda-assignments",
-          ["id", "province_code", "agenda_node_id", "agenda_name_th", "title_th", "title_en", "status", "current_version", "assigned_on", "updated_at", "is_demo"],
-          rows.map((a) => [a.id, a.provinceCode, a.agendaNodeId, a.agendaNameTh, a.titleTh, a.titleEn, a.status, a.currentVersion, a.assignedOn, a.updatedAt, a.isDemo]),
-        ),
+      (rows) => ({
+        fileName: "agenda-assignments",
+        header: ["id", "province_code", "agenda_node_id", "agenda_name_th", "title_th", "title_en", "status", "current_version", "assigned_on", "updated_at", "is_demo"],
+        rows: rows.map((a) => [a.id, a.provinceCode, a.agendaNodeId, a.agendaNameTh, a.titleTh, a.titleEn, a.status, a.currentVersion, a.assignedOn, a.updatedAt, a.isDemo]),
+      }),
     );
 
   return (
@@ -86,7 +86,7 @@ export function AgendasPage() {
         <Select label={t("agendas.province")} placeholder={t("common.all")} data={(provinces.data ?? []).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` }))} value={search.provinceCode ?? null} onChange={(v) => setFilter({ provinceCode: v ?? undefined })} clearable searchable w={{ base: "100%", sm: 230 }} data-testid="agendas-province" />
         <Select label={t("agendas.status")} placeholder={t("common.all")} data={AgendaStatus.options.map((s) => ({ value: s, label: t(`agendas.statuses.${s}`) }))} value={search.status ?? null} onChange={(v) => setFilter({ status: v ?? undefined })} clearable w={{ base: "100%", sm: 260 }} data-testid="agendas-status" />
         <Select label={t("agendas.agenda")} placeholder={t("common.all")} data={agendaOptions} value={search.agendaNodeId ?? null} onChange={(v) => setFilter({ agendaNodeId: v ?? undefined })} clearable searchable w={{ base: "100%", sm: 300 }} />
-        <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
+        <ExportButtons table={exportAll} loading={exporter.busy} disabled={!total} csvLabel={t("common.exportCsvAll", { count: total })} />
         {holdsRoleFor(me.data, "strategy:agenda.assign") && <Button onClick={() => setAssigning(true)} data-testid="agenda-assign-open">{t("agendas.assign.open")}</Button>}
       </Group>
       <ErrorAlert error={list.error ?? exporter.error} />

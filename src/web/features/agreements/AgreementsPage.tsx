@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -7,7 +7,7 @@ import type { z } from "zod";
 import type { AgreementListItem } from "../../../modules/performance/contracts.js";
 import { bangkokToday, fiscalYearOf } from "../../../platform/thai/index.js";
 import { api, type Query } from "../../app/api.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
@@ -18,6 +18,7 @@ import { readableProvinces } from "../cockpit/provinces.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { AgreementStatusBadge } from "./AgreementStatusBadge.js";
 import { formatScore } from "./round-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/agreements");
 type Item = z.infer<typeof AgreementListItem>;
@@ -66,14 +67,13 @@ export function AgreementsPage() {
   const setFilter = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
 
   const exportAll = () =>
-    exporter.run(
+    exporter.collect(
       (offset, limit) => api.get<Page>("/agreements", { ...filters, limit, offset }),
-      (rows) =>
-        downloadCsv(
-          "agreements",
-          ["id", "fiscal_year", "kind", "area_id", "province_code", "title_th", "title_en", "status", "version", "scheme", "signed_at", ...ROUNDS.flatMap((r) => [`round_${r}_status`, `round_${r}_total`]), "demo"],
-          rows.map((a) => [a.id, a.fiscalYear, a.kind, a.areaId, a.provinceCode, a.titleTh, a.titleEn, a.status, a.version, a.schemeType, a.signedAt, ...ROUNDS.flatMap((r) => { const x = a.rounds.find((z) => z.round === r); return [x?.status ?? "", x?.total ?? ""]; }), a.isDemo]),
-        ),
+      (rows) => ({
+        fileName: "agreements",
+        header: ["id", "fiscal_year", "kind", "area_id", "province_code", "title_th", "title_en", "status", "version", "scheme", "signed_at", ...ROUNDS.flatMap((r) => [`round_${r}_status`, `round_${r}_total`]), "demo"],
+        rows: rows.map((a) => [a.id, a.fiscalYear, a.kind, a.areaId, a.provinceCode, a.titleTh, a.titleEn, a.status, a.version, a.schemeType, a.signedAt, ...ROUNDS.flatMap((r) => { const x = a.rounds.find((z) => z.round === r); return [x?.status ?? "", x?.total ?? ""]; }), a.isDemo]),
+      }),
     );
 
   return (
@@ -86,7 +86,7 @@ export function AgreementsPage() {
         <Select label={t("agreements.province")} placeholder={t("common.all")} data={(provinces.data ?? []).filter((p) => p.ceo).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` }))} value={search.provinceCode ?? null} onChange={(v) => setFilter({ provinceCode: v ?? undefined })} clearable searchable w={{ base: "100%", sm: 230 }} data-testid="agreements-province" />
         <Select label={t("agreements.fiscalYear")} placeholder={t("common.all")} data={years.map((y) => ({ value: String(y), label: f.fiscalYear(y) }))} value={search.fiscalYear ? String(search.fiscalYear) : null} onChange={(v) => setFilter({ fiscalYear: v ? Number(v) : undefined })} clearable w={{ base: "100%", sm: 240 }} data-testid="agreements-fy" />
         <Select label={t("agreements.statusLabel")} placeholder={t("common.all")} data={(["draft", "signed"] as const).map((s) => ({ value: s, label: t(`agreements.status.${s}`) }))} value={search.status ?? null} onChange={(v) => setFilter({ status: v ?? undefined })} clearable w={{ base: "100%", sm: 200 }} />
-        <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
+        <ExportButtons table={exportAll} loading={exporter.busy} disabled={!total} csvLabel={t("common.exportCsvAll", { count: total })} />
       </Group>
       <ErrorAlert error={list.error ?? exporter.error} />
       <Text size="sm" c="dark.4" aria-live="polite">{t("agreements.count", { total: f.number(total) })} · {t("table.sortedWithinPage")}</Text>

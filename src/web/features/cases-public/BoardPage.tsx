@@ -6,7 +6,6 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { Board, BoardItem, BoardOutline, CaseStatus, Stats } from "../../../modules/cases/contracts.js";
 import { api, type Query } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { useMeta } from "../../app/session.js";
 import { ErrorAlert } from "../../ui/errors.js";
@@ -16,6 +15,7 @@ import { ListPagination } from "../../ui/table.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { AreaSelects } from "./AreaSelects.js";
 import { CASE_STATUSES, CaseStatusBadge, categoriesQuery, useHours } from "./case-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const BoardMap = lazy(() => import("./BoardMap.js"));
 const StatsChart = lazy(() => import("./StatsChart.js"));
@@ -56,18 +56,18 @@ export function BoardPage() {
     enabled: tab === "list",
   });
 
-  const exportCsv = async () => {
+  const exportTable = async () => {
     const all: BoardItem[] = [];
     for (let p = 1; p <= 50; p++) {
       const r = await api.get<Board>("/public/cases", { ...filters, page: p, pageSize: 100 });
       all.push(...r.items);
       if (all.length >= r.total || r.items.length === 0) break;
     }
-    downloadCsv(
-      "public-cases",
-      ["public_ref", "category_id", "category_th", "category_en", "status", "province_code", "district_code", "area_th", "area_en", "office", "support", "received_at", "resolved_at", "closed_at", "rating", "lat", "lon", "text"],
-      all.map((c) => [c.publicRef, c.categoryId, c.categoryNameTh, c.categoryNameEn, c.status, c.provinceCode, c.districtCode, c.areaNameTh, c.areaNameEn, c.assignedOrg?.nameTh ?? "", c.supportCount, c.receivedAt, c.resolvedAt, c.closedAt, c.rating, c.lat, c.lon, c.publicText]),
-    );
+    return {
+      fileName: "public-cases",
+      header: ["public_ref", "category_id", "category_th", "category_en", "status", "province_code", "district_code", "area_th", "area_en", "office", "support", "received_at", "resolved_at", "closed_at", "rating", "lat", "lon", "text"],
+      rows: all.map((c) => [c.publicRef, c.categoryId, c.categoryNameTh, c.categoryNameEn, c.status, c.provinceCode, c.districtCode, c.areaNameTh, c.areaNameEn, c.assignedOrg?.nameTh ?? "", c.supportCount, c.receivedAt, c.resolvedAt, c.closedAt, c.rating, c.lat, c.lon, c.publicText]),
+    };
   };
 
   const categoryOptions = useMemo(() => {
@@ -154,7 +154,7 @@ export function BoardPage() {
             <Stack gap="sm">
               <Group justify="space-between" wrap="wrap">
                 <Text size="sm" c="dark.5" aria-live="polite" data-testid="board-count">{t("casesPublic.board.count", { n: `${f.number(board.data.total)}${board.data.totalCapped ? "+" : ""}` })}</Text>
-                <Button variant="default" size="sm" onClick={() => void exportCsv()} disabled={!board.data.total}>{t("common.exportCsv")}</Button>
+                <ExportButtons table={exportTable} disabled={!board.data.total} size="sm" />
               </Group>
               {board.data.items.length === 0 ? (
                 <Text c="dark.5" data-testid="board-empty">{t("casesPublic.board.empty")}</Text>
@@ -265,12 +265,11 @@ function StatsPanel({ provinceCode, by, onBy, phone }: { provinceCode: string | 
   const stats = useQuery({ queryKey: ["cases", "stats", provinceCode, by], queryFn: () => api.get<Stats>("/public/cases/stats", { provinceCode, by }), placeholderData: keepPreviousData });
   const share = (x: number) => `${f.number(Math.round(x * 1000) / 10)}%`;
   const rows = stats.data?.rows ?? [];
-  const exportCsv = () =>
-    downloadCsv(
-      `case-stats-by-${by}`,
-      ["key", "name_th", "name_en", "cases", "resolved", "share_resolved", "median_hours_to_resolve", "rating", "ratings", "province_code"],
-      [...rows, ...(stats.data ? [stats.data.total] : [])].map((r) => [r.key, r.nameTh, r.nameEn, r.cases, r.resolved, r.shareResolved, r.medianHoursToResolve, r.rating, r.ratings, provinceCode ?? ""]),
-    );
+  const exportTable = () => ({
+    fileName: `case-stats-by-${by}`,
+    header: ["key", "name_th", "name_en", "cases", "resolved", "share_resolved", "median_hours_to_resolve", "rating", "ratings", "province_code"],
+    rows: [...rows, ...(stats.data ? [stats.data.total] : [])].map((r) => [r.key, r.nameTh, r.nameEn, r.cases, r.resolved, r.shareResolved, r.medianHoursToResolve, r.rating, r.ratings, provinceCode ?? ""]),
+  });
   return (
     <Stack gap="sm">
       <Group justify="space-between" wrap="wrap" gap="xs">
@@ -281,7 +280,7 @@ function StatsPanel({ provinceCode, by, onBy, phone }: { provinceCode: string | 
           aria-label={t("casesPublic.board.stats.byLabel")}
           data-testid="board-stats-by"
         />
-        <Button variant="default" size="sm" onClick={exportCsv} disabled={!rows.length}>{t("common.exportCsv")}</Button>
+        <ExportButtons table={exportTable} disabled={!rows.length} size="sm" />
       </Group>
       {by === "district" && !provinceCode && <Text size="sm" c="dark.5">{t("casesPublic.board.stats.districtHint")}</Text>}
       <ErrorAlert error={stats.error} />

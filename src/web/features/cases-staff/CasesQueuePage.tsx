@@ -6,7 +6,7 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { CaseList, CaseListItem } from "../../../modules/cases/contracts.js";
 import { api, seg, type Query } from "../../app/api.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { ErrorAlert } from "../../ui/errors.js";
@@ -15,6 +15,7 @@ import { OrganizationPicker } from "../../ui/pickers.js";
 import { ListPagination, NoResultsRow } from "../../ui/table.js";
 import { provinceQuery, provincesQuery } from "../provinces/queries.js";
 import { AssigneeChoice, CASE_CHANNELS, CASE_STATUSES, CaseStatusBadge, categoriesQuery, categoryOptions, EscalationBadge, homePlace, NOBODY, OverdueFlag, type Assignee } from "./cases-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/cases");
 const PAGE_SIZE = 50;
@@ -87,14 +88,13 @@ export function CasesQueuePage() {
 
   // the list's own fields: no reporter is ever in a queue row, so never in the file (PDPA)
   const exportAll = () =>
-    exporter.run(
+    exporter.collect(
       (offset, limit) => api.get<CaseList>("/cases", { ...filters, page: Math.floor(offset / limit) + 1, pageSize: limit }),
-      (rows) =>
-        downloadCsv(
-          "cases",
-          ["public_ref", "category_id", "category_th", "category_en", "status", "channel", "province_code", "district_code", "area_th", "area_en", "public_text", "org_id", "org_th", "assigned", "received_at", "resolve_due_at", "overdue", "escalation_level", "support_count"],
-          rows.map((c) => [c.publicRef, c.categoryId, c.categoryNameTh, c.categoryNameEn, c.status, c.channel, c.provinceCode, c.districtCode, c.areaNameTh, c.areaNameEn, c.publicText, c.assignedOrg?.id, c.assignedOrg?.nameTh, !!c.assigneeAccountId, c.receivedAt, c.resolveDueAt, c.overdue, c.escalationLevel, c.supportCount]),
-        ),
+      (rows) => ({
+        fileName: "cases",
+        header: ["public_ref", "category_id", "category_th", "category_en", "status", "channel", "province_code", "district_code", "area_th", "area_en", "public_text", "org_id", "org_th", "assigned", "received_at", "resolve_due_at", "overdue", "escalation_level", "support_count"],
+        rows: rows.map((c) => [c.publicRef, c.categoryId, c.categoryNameTh, c.categoryNameEn, c.status, c.channel, c.provinceCode, c.districtCode, c.areaNameTh, c.areaNameEn, c.publicText, c.assignedOrg?.id, c.assignedOrg?.nameTh, !!c.assigneeAccountId, c.receivedAt, c.resolveDueAt, c.overdue, c.escalationLevel, c.supportCount]),
+      }),
       EXPORT_PAGE_SIZE,
     );
 
@@ -164,7 +164,7 @@ export function CasesQueuePage() {
         <Text size="sm" c="dark.4" aria-live="polite" data-testid="cases-count">{t("casesStaff.queue.count", { total: f.number(total) })}</Text>
         <Group gap="sm">
           {canAssign && <BulkAssignButton ids={[...selected]} onDone={() => setSelected(new Set())} />}
-          <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total} data-testid="cases-export">{t("common.exportCsvAll", { count: total })}</Button>
+          <ExportButtons table={exportAll} loading={exporter.busy} disabled={!total} testId="cases-export" csvLabel={t("common.exportCsvAll", { count: total })} />
         </Group>
       </Group>
       <ErrorAlert error={list.error ?? exporter.error} />

@@ -1,11 +1,11 @@
 import { useMemo } from "react";
-import { Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { RequestStatus, type RequestView } from "../../../modules/delegation/contracts-requests.js";
 import { api, type Query } from "../../app/api.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
@@ -15,6 +15,7 @@ import { ListPagination, NoResultsRow, SortTh, useSortedRows } from "../../ui/ta
 import { powersQuery } from "../delegation/queries.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { RequestStatusBadge, StageDue } from "./RequestStatus.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/delegation/requests");
 type Page = { items: RequestView[]; total: number };
@@ -57,14 +58,13 @@ export function RequestsPage() {
   const powerOptions = useMemo(() => (powers.data?.items ?? []).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` })), [powers.data, f.lang]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const exportAll = () =>
-    exporter.run(
+    exporter.collect(
       (offset, limit) => api.get<Page>("/delegation/requests", { ...filters, limit, offset }),
-      (rows) =>
-        downloadCsv(
-          "delegation-requests",
-          ["id", "province_code", "iso_3166_2", "province_th", "power_code", "power_th", "title_th", "status", "holder", "stage_due_on", "overdue", "days_overdue", "yearly_volume", "central_turnaround_days", "expected_turnaround_days", "citizen_days_saved_per_year", "amount_cap_baht", "may_subdelegate", "opdc_opinion", "submitted_at", "cabinet_date", "cabinet_resolution_no", "effective_from", "effective_to", "updated_at", "demo"],
-          rows.map((r) => [r.id, r.provinceCode, `TH-${r.provinceCode}`, r.provinceNameTh, r.powerCode, r.powerNameTh, r.titleTh, r.status, r.holder, r.stageDueOn, r.overdue, r.daysOverdue, r.yearlyVolume, r.centralTurnaroundDays, r.expectedTurnaroundDays, r.citizenDaysSavedPerYear, r.amountCap, r.maySubdelegate, r.opdcOpinion, r.submittedAt, r.cabinetDate, r.cabinetResolutionNo, r.effectiveFrom, r.effectiveTo, r.updatedAt, r.isDemo]),
-        ),
+      (rows) => ({
+        fileName: "delegation-requests",
+        header: ["id", "province_code", "iso_3166_2", "province_th", "power_code", "power_th", "title_th", "status", "holder", "stage_due_on", "overdue", "days_overdue", "yearly_volume", "central_turnaround_days", "expected_turnaround_days", "citizen_days_saved_per_year", "amount_cap_baht", "may_subdelegate", "opdc_opinion", "submitted_at", "cabinet_date", "cabinet_resolution_no", "effective_from", "effective_to", "updated_at", "demo"],
+        rows: rows.map((r) => [r.id, r.provinceCode, `TH-${r.provinceCode}`, r.provinceNameTh, r.powerCode, r.powerNameTh, r.titleTh, r.status, r.holder, r.stageDueOn, r.overdue, r.daysOverdue, r.yearlyVolume, r.centralTurnaroundDays, r.expectedTurnaroundDays, r.citizenDaysSavedPerYear, r.amountCap, r.maySubdelegate, r.opdcOpinion, r.submittedAt, r.cabinetDate, r.cabinetResolutionNo, r.effectiveFrom, r.effectiveTo, r.updatedAt, r.isDemo]),
+      }),
     );
 
   return (
@@ -97,7 +97,7 @@ export function RequestsPage() {
           w={{ base: "100%", sm: 200 }}
           data-testid="requests-overdue"
         />
-        <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
+        <ExportButtons table={exportAll} loading={exporter.busy} disabled={!total} csvLabel={t("common.exportCsvAll", { count: total })} />
       </Group>
       <ErrorAlert error={list.error ?? exporter.error} />
       <Text size="sm" c="dark.4" aria-live="polite">{t("delegationRequests.count", { total: f.number(total) })} · {t("table.sortedWithinPage")}</Text>

@@ -1,14 +1,15 @@
 import { useMemo } from "react";
-import { Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { DelegationStatus, type DelegationView } from "../../../modules/delegation/contracts.js";
 import { bangkokToday } from "../../../platform/thai/index.js";
 import { api, type Query } from "../../app/api.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 import { AnchorLink } from "../../ui/links.js";
 import { ListPagination, NoResultsRow, SortTh, useSortedRows } from "../../ui/table.js";
 import { provincesQuery } from "../provinces/queries.js";
@@ -50,31 +51,25 @@ export function InstrumentsView({ search, setSearch }: ViewProps) {
   );
 }
 
-/** Every instrument matching the filters (up to 500 a page, pages fetched in turn) as CSV. */
+/** Every instrument matching the filters (up to 500 a page, pages fetched in turn) as CSV or XLSX. */
 export function ExportButton({ filters, total, fileName = "delegation-instruments" }: { filters: Query; total: number; fileName?: string }) {
   const { t } = useTranslation();
   const exporter = useExportAll();
   function run() {
     let on = ""; // the day the statuses are for, as the server answered it
-    return exporter.run(
+    return exporter.collect(
       (offset, limit) =>
         api.get<InstrumentsPage>("/delegation/instruments", { ...filters, limit, offset }).then((res) => {
           on = res.on;
           return res;
         }),
       (all) =>
-        downloadCsv(
-          fileName,
-          ["id", "power_code", "power_th", "power_en", "parent_id", "root_id", "depth", "delegator_th", "delegator_en", "delegate_role", "delegate_org_id", "delegate_th", "delegate_en", "province_code", "province_iso", "district_code", "amount_cap", "conditions_th", "instrument_no", "instrument_date", "effective_from", "effective_to", "may_subdelegate", "revoked_from", "revoke_reason_th", "status", "status_on", "demo"],
-          all.map((d) => [d.id, d.powerCode, d.powerNameTh, d.powerNameEn, d.parentId, d.rootId, d.depth, d.delegatorLabelTh, d.delegatorLabelEn, d.delegateRole, d.delegateOrgId, d.delegateLabelTh, d.delegateLabelEn, d.provinceCode, d.provinceCode ? `TH-${d.provinceCode}` : "", d.districtCode, d.amountCap, d.conditionsTh, d.instrumentNo, d.instrumentDate, d.effectiveFrom, d.effectiveTo, d.maySubdelegate, d.revokedFrom, d.revokeReasonTh, d.status, on, d.isDemo]),
-        ),
+        ({ fileName, header: ["id", "power_code", "power_th", "power_en", "parent_id", "root_id", "depth", "delegator_th", "delegator_en", "delegate_role", "delegate_org_id", "delegate_th", "delegate_en", "province_code", "province_iso", "district_code", "amount_cap", "conditions_th", "instrument_no", "instrument_date", "effective_from", "effective_to", "may_subdelegate", "revoked_from", "revoke_reason_th", "status", "status_on", "demo"], rows: all.map((d) => [d.id, d.powerCode, d.powerNameTh, d.powerNameEn, d.parentId, d.rootId, d.depth, d.delegatorLabelTh, d.delegatorLabelEn, d.delegateRole, d.delegateOrgId, d.delegateLabelTh, d.delegateLabelEn, d.provinceCode, d.provinceCode ? `TH-${d.provinceCode}` : "", d.districtCode, d.amountCap, d.conditionsTh, d.instrumentNo, d.instrumentDate, d.effectiveFrom, d.effectiveTo, d.maySubdelegate, d.revokedFrom, d.revokeReasonTh, d.status, on, d.isDemo]) }),
     );
   }
   return (
     <>
-      <Button variant="default" onClick={() => void run()} disabled={!total} loading={exporter.busy} data-testid="instruments-export">
-        {t("common.exportCsvAll", { count: total })}
-      </Button>
+      <ExportButtons table={run} disabled={!total} loading={exporter.busy} testId="instruments-export" csvLabel={t("common.exportCsvAll", { count: total })} />
       {exporter.error ? <ErrorAlert error={exporter.error} /> : null}
     </>
   );

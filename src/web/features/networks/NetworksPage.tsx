@@ -1,11 +1,11 @@
 import { useEffect, useState } from "react";
-import { Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Card, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { AgreementView, PartnerSummary, ProvinceContributionTotals } from "../../../modules/networks/contracts.js";
 import { api, type Query } from "../../app/api.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
@@ -14,6 +14,7 @@ import { AnchorLink, ButtonLink } from "../../ui/links.js";
 import { ListPagination, NoResultsRow } from "../../ui/table.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { AgreementStatusBadge, useBaht } from "./parts.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/networks");
 type Page = { items: PartnerSummary[]; total: number };
@@ -54,14 +55,13 @@ export function NetworksPage() {
   const setFilter = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
 
   const exportAll = () =>
-    exporter.run(
+    exporter.collect(
       (offset, limit) => api.get<Page>("/partners", { ...filters, limit, offset }),
-      (rows) =>
-        downloadCsv(
-          "partners",
-          ["id", "province_code", "iso_3166_2", "kind", "name_th", "name_en", "website", "active_agreements", "expiring_soon", "contributions", "contributed_baht", "demo"],
-          rows.map((p) => [p.id, p.provinceCode, `TH-${p.provinceCode}`, p.kind, p.nameTh, p.nameEn, p.website, p.activeAgreements, p.expiringSoon, p.contributions, p.contributedBaht, p.isDemo]),
-        ),
+      (rows) => ({
+        fileName: "partners",
+        header: ["id", "province_code", "iso_3166_2", "kind", "name_th", "name_en", "website", "active_agreements", "expiring_soon", "contributions", "contributed_baht", "demo"],
+        rows: rows.map((p) => [p.id, p.provinceCode, `TH-${p.provinceCode}`, p.kind, p.nameTh, p.nameEn, p.website, p.activeAgreements, p.expiringSoon, p.contributions, p.contributedBaht, p.isDemo]),
+      }),
     );
 
   return (
@@ -110,7 +110,7 @@ export function NetworksPage() {
         <Select label={t("networks.province")} placeholder={t("common.all")} data={(provinces.data ?? []).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` }))} value={search.provinceCode ?? null} onChange={(v) => setFilter({ provinceCode: v ?? undefined })} clearable searchable w={{ base: "100%", sm: 220 }} data-testid="partners-province" />
         <Select label={t("networks.kind")} placeholder={t("common.all")} data={KINDS.map((k) => ({ value: k, label: t(`networks.kinds.${k}`) }))} value={search.kind ?? null} onChange={(v) => setFilter({ kind: (v as (typeof KINDS)[number] | null) ?? undefined })} clearable w={{ base: "100%", sm: 220 }} data-testid="partners-kind" />
         <Select label={t("networks.sort")} data={SORTS.map((s) => ({ value: s, label: t(`networks.sorts.${s}`) }))} value={search.sort ?? "name"} onChange={(v) => setFilter({ sort: v && v !== "name" ? (v as (typeof SORTS)[number]) : undefined })} allowDeselect={false} w={{ base: "100%", sm: 220 }} data-testid="partners-sort" />
-        <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
+        <ExportButtons table={exportAll} loading={exporter.busy} disabled={!total} csvLabel={t("common.exportCsvAll", { count: total })} />
       </Group>
       <ErrorAlert error={list.error ?? exporter.error} />
       <Text size="sm" c="dark.4" aria-live="polite">{t("networks.count", { total: f.number(total) })}</Text>

@@ -7,12 +7,13 @@ import { useTranslation } from "react-i18next";
 import { OrganizationClassification, type OrganizationSummary } from "../../../modules/registry/contracts.js";
 import { api, type Query } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { OrgLink } from "../../ui/entity-links.js";
 import { AnchorLink } from "../../ui/links.js";
 import { ListPagination, NoResultsRow, SortTh, useSortedRows } from "../../ui/table.js";
 import { provincesQuery } from "../provinces/queries.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/organizations");
 type Page = { items: OrganizationSummary[]; total: number };
@@ -61,14 +62,13 @@ export function OrganizationsPage() {
   const setFilter = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
 
   const exportAll = () =>
-    exporter.run(
+    exporter.collect(
       (offset, limit) => api.get<Page>("/organizations", { ...filters, limit, offset }),
-      (rows) =>
-        downloadCsv(
-          "organizations",
-          ["id", "classification", "name_th", "name_en", "abbreviation", "parent_id", "area_id", "province_code", "is_demo"],
-          rows.map((o) => [o.id, o.classification, o.nameTh, o.nameEn, o.abbreviation, o.parentId, o.areaId, o.provinceCode, o.isDemo]),
-        ),
+      (rows) => ({
+        fileName: "organizations",
+        header: ["id", "classification", "name_th", "name_en", "abbreviation", "parent_id", "area_id", "province_code", "is_demo"],
+        rows: rows.map((o) => [o.id, o.classification, o.nameTh, o.nameEn, o.abbreviation, o.parentId, o.areaId, o.provinceCode, o.isDemo]),
+      }),
     );
 
   return (
@@ -78,9 +78,7 @@ export function OrganizationsPage() {
         <TextInput type="search" label={t("common.search")} placeholder={t("organizations.searchPlaceholder")} value={text} onChange={(e) => setText(e.currentTarget.value)} w={{ base: "100%", sm: 260 }} data-testid="organizations-search" />
         <Select label={t("organizations.classification")} placeholder={t("common.all")} data={classificationOptions} value={search.classification ?? null} onChange={(v) => setFilter({ classification: v ?? undefined })} clearable w={{ base: "100%", sm: 230 }} />
         <Select label={t("organizations.province")} placeholder={t("common.all")} data={provinceOptions} value={search.provinceCode ?? null} onChange={(v) => setFilter({ provinceCode: v ?? undefined })} clearable searchable w={{ base: "100%", sm: 230 }} />
-        <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total} data-testid="organizations-export">
-          {t("common.exportCsvAll", { count: total })}
-        </Button>
+        <ExportButtons table={exportAll} loading={exporter.busy} disabled={!total} testId="organizations-export" csvLabel={t("common.exportCsvAll", { count: total })} />
       </Group>
       {search.parentId && (
         <Group gap="xs">

@@ -1,11 +1,11 @@
 import { useState } from "react";
-import { Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { PermitQueue } from "../../../modules/delegation/contracts-permits.js";
 import { api, type Query } from "../../app/api.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
@@ -16,6 +16,7 @@ import { powersQuery } from "../delegation/queries.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { DueState, PERMIT_ROUTES, PERMIT_STATUSES, PermitStatusBadge, placeOf, PowerName, RouteBadge } from "./permit-ui.js";
 import { ReceivePermitButton } from "./ReceivePermitForm.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/delegation/permits");
 const PAGE_SIZE = 50;
@@ -54,14 +55,13 @@ export function PermitsPage() {
 
   // the queue's own fields only: the applicant's identity is never in the list, so never in the file (PDPA)
   const exportAll = () =>
-    exporter.run(
+    exporter.collect(
       (offset, limit) => api.get<PermitQueue>("/delegation/permits", { ...filters, limit, offset }),
-      (rows) =>
-        downloadCsv(
-          "permit-applications",
-          ["tracking_code", "power_code", "power_th", "province_code", "province_th", "district_code", "district_th", "applicant_kind", "subject_th", "amount_baht", "received_on", "route", "decider_th", "decider_en", "sla_business_days", "due_on", "days_left", "overdue", "status", "decided_on", "turnaround_business_days", "demo"],
-          rows.map((p) => [p.trackingCode, p.powerCode, p.powerNameTh, p.provinceCode, p.provinceNameTh, p.districtCode, p.districtNameTh, p.applicantKind, p.subjectTh, p.amount, p.receivedOn, p.route, p.deciderLabelTh, p.deciderLabelEn, p.slaDays, p.dueOn, p.daysLeft, p.overdue, p.status, p.decidedOn, p.turnaroundDays, p.isDemo]),
-        ),
+      (rows) => ({
+        fileName: "permit-applications",
+        header: ["tracking_code", "power_code", "power_th", "province_code", "province_th", "district_code", "district_th", "applicant_kind", "subject_th", "amount_baht", "received_on", "route", "decider_th", "decider_en", "sla_business_days", "due_on", "days_left", "overdue", "status", "decided_on", "turnaround_business_days", "demo"],
+        rows: rows.map((p) => [p.trackingCode, p.powerCode, p.powerNameTh, p.provinceCode, p.provinceNameTh, p.districtCode, p.districtNameTh, p.applicantKind, p.subjectTh, p.amount, p.receivedOn, p.route, p.deciderLabelTh, p.deciderLabelEn, p.slaDays, p.dueOn, p.daysLeft, p.overdue, p.status, p.decidedOn, p.turnaroundDays, p.isDemo]),
+      }),
       EXPORT_PAGE_SIZE,
     );
 
@@ -105,7 +105,7 @@ export function PermitsPage() {
           <Select label={t("permits.routeLabel")} placeholder={t("common.all")} clearable data={PERMIT_ROUTES.map((r) => ({ value: r, label: t(`permits.route.${r}`) }))} value={search.route ?? null} onChange={(v) => setFilter({ route: (v as typeof search.route) ?? undefined })} w={{ base: "100%", sm: 200 }} data-testid="permits-route-filter" />
           <Checkbox label={t("permits.queue.openOnly")} checked={openOnly} disabled={!!search.status || !!search.q} onChange={(e) => setFilter({ all: e.currentTarget.checked ? undefined : true })} mb={8} data-testid="permits-open-filter" />
           <Checkbox label={t("permits.queue.overdueOnly")} checked={!!search.overdue} onChange={(e) => setFilter({ overdue: e.currentTarget.checked || undefined })} mb={8} data-testid="permits-overdue-filter" />
-          <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
+          <ExportButtons table={exportAll} loading={exporter.busy} disabled={!total} csvLabel={t("common.exportCsvAll", { count: total })} />
         </Group>
       </form>
       <ErrorAlert error={list.error ?? exporter.error} />

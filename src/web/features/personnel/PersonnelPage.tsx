@@ -5,7 +5,7 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { PersonnelActionKind, PersonnelRoute, type PersonnelActionView } from "../../../modules/delegation/contracts-personnel.js";
 import { api, type Query } from "../../app/api.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
@@ -16,6 +16,7 @@ import { Bi } from "../agendas/Bi.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { PersonnelActionForm } from "./PersonnelActionForm.js";
 import { DecidedBy } from "./PersonnelBadges.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/delegation/personnel");
 type Page = { items: PersonnelActionView[]; total: number };
@@ -51,14 +52,13 @@ export function PersonnelPage() {
   const org = (th: string | null, en: string | null, id: string | null) => (id ? <Bi th={th ?? id} en={en} /> : <Text span c="dark.4">–</Text>);
 
   const exportAll = () =>
-    exporter.run(
+    exporter.collect(
       (offset, limit) => api.get<Page>("/delegation/personnel-actions", { ...filters, limit, offset }),
-      (rows) =>
-        downloadCsv(
-          "personnel-actions",
-          ["id", "province_code", "iso_3166_2", "province_th", "kind", "power_code", "person_name", "position_th", "from_org_id", "from_org_th", "to_org_id", "to_org_th", "effective_on", "order_no", "route", "decider_th", "decider_delegation_id", "decider_instrument_no", "recorded_at", "demo"],
-          rows.map((a) => [a.id, a.provinceCode, `TH-${a.provinceCode}`, a.provinceNameTh, a.kind, a.powerCode, a.personName, a.positionTh, a.fromOrgId, a.fromOrgNameTh, a.toOrgId, a.toOrgNameTh, a.effectiveOn, a.orderNo, a.route, a.deciderLabelTh, a.deciderDelegationId, a.deciderInstrumentNo, a.createdAt, a.isDemo]),
-        ),
+      (rows) => ({
+        fileName: "personnel-actions",
+        header: ["id", "province_code", "iso_3166_2", "province_th", "kind", "power_code", "person_name", "position_th", "from_org_id", "from_org_th", "to_org_id", "to_org_th", "effective_on", "order_no", "route", "decider_th", "decider_delegation_id", "decider_instrument_no", "recorded_at", "demo"],
+        rows: rows.map((a) => [a.id, a.provinceCode, `TH-${a.provinceCode}`, a.provinceNameTh, a.kind, a.powerCode, a.personName, a.positionTh, a.fromOrgId, a.fromOrgNameTh, a.toOrgId, a.toOrgNameTh, a.effectiveOn, a.orderNo, a.route, a.deciderLabelTh, a.deciderDelegationId, a.deciderInstrumentNo, a.createdAt, a.isDemo]),
+      }),
     );
 
   return (
@@ -98,7 +98,7 @@ export function PersonnelPage() {
         <Select label={t("personnel.route")} placeholder={t("common.all")} data={PersonnelRoute.options.map((r) => ({ value: r, label: t(`personnel.routes.${r}`) }))} value={search.route ?? null} onChange={(v) => setFilter({ route: v ?? undefined })} clearable w={{ base: "100%", sm: 220 }} data-testid="personnel-filter-route" />
         <TextInput type="date" label={t("personnel.from")} value={search.from ?? ""} onChange={(e) => setFilter({ from: e.currentTarget.value || undefined })} w={{ base: "100%", sm: 170 }} />
         <TextInput type="date" label={t("personnel.to")} value={search.to ?? ""} onChange={(e) => setFilter({ to: e.currentTarget.value || undefined })} w={{ base: "100%", sm: 170 }} />
-        <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
+        <ExportButtons table={exportAll} loading={exporter.busy} disabled={!total} csvLabel={t("common.exportCsvAll", { count: total })} />
       </Group>
       <ErrorAlert error={list.error ?? exporter.error} />
       <Text size="sm" c="dark.4" aria-live="polite">{t("personnel.count", { total: f.number(total) })} · {t("table.sortedWithinPage")}</Text>

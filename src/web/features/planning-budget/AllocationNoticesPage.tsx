@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { AllocationNoticeList, AllocationNoticeView, RecordAllocationNoticeInput } from "../../../modules/planning/contracts-budget.js";
 import { bangkokToday } from "../../../platform/thai/index.js";
 import { api, isApiError, type Query } from "../../app/api.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
@@ -15,6 +15,7 @@ import { ErrorAlert } from "../../ui/errors.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { ListPagination } from "../../ui/table.js";
 import { currentFiscalYear, FiscalYearSelect, ProvinceSelect, StatusBadge, useBaht } from "./budget-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/planning/budget/notices");
 const PAGE = 25;
@@ -39,9 +40,13 @@ export function AllocationNoticesPage() {
   const mayNotify = holdsRoleFor(me.data, "planning:allocation.notify");
   const exporter = useExportAll();
   const exportAll = () =>
-    exporter.run(
+    exporter.collect(
       (offset, limit) => api.get<AllocationNoticeList>("/planning/allocation-notices", { ...filters, offset, limit: Math.min(limit, 200) }),
-      (rows) => downloadCsv(`allocation-notices-${fy}`, ["fiscal_year", "from_org", "from_th", "province", "total", "notified_on", "due_on", "days_late", "reference"], rows.map((n) => [n.fiscalYear, n.fromOrgId, n.fromNameTh, n.provinceCode, n.total, n.notifiedOn, n.dueOn, n.daysLate, n.referenceTh])),
+      (rows) => ({
+        fileName: `allocation-notices-${fy}`,
+        header: ["fiscal_year", "from_org", "from_th", "province", "total", "notified_on", "due_on", "days_late", "reference"],
+        rows: rows.map((n) => [n.fiscalYear, n.fromOrgId, n.fromNameTh, n.provinceCode, n.total, n.notifiedOn, n.dueOn, n.daysLate, n.referenceTh]),
+      }),
       200,
     );
   return (
@@ -57,7 +62,7 @@ export function AllocationNoticesPage() {
         <TextInput label={t("planningBudget.notices.searchRef")} defaultValue={search.q ?? ""} onKeyDown={(e) => e.key === "Enter" && set({ q: e.currentTarget.value || undefined })} w={{ base: "100%", sm: 220 }} />
         <Select label={t("planningBudget.projects.sort")} data={["-notified", "notified", "-late", "-total"].map((s) => ({ value: s, label: t(`planningBudget.notices.sorts.${s}`) }))} value={search.sort ?? "-notified"} onChange={(v) => set({ sort: (v as never) ?? undefined })} w={{ base: "100%", sm: 200 }} />
         <Switch label={t("planningBudget.notices.lateOnly")} checked={!!search.late} onChange={(e) => set({ late: e.currentTarget.checked || undefined })} data-testid="late-only" />
-        <Button variant="default" onClick={exportAll} loading={exporter.busy} disabled={!list.data?.total}>{t("common.exportCsv")}</Button>
+        <ExportButtons table={exportAll} loading={exporter.busy} disabled={!list.data?.total} />
       </Group>
       <ErrorAlert error={list.error ?? exporter.error} />
       {list.isPending ? <PageLoader /> : (

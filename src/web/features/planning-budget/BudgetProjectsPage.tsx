@@ -5,13 +5,14 @@ import { AnchorLink } from "../../ui/links.js";
 import { useTranslation } from "react-i18next";
 import type { BudgetProjectList } from "../../../modules/planning/contracts-budget.js";
 import { api, type Query } from "../../app/api.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { ListPagination } from "../../ui/table.js";
 import { currentFiscalYear, FiscalYearSelect, ProvinceSelect, useBaht } from "./budget-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/planning/budget/projects");
 const PAGE = 50;
@@ -32,9 +33,13 @@ export function BudgetProjectsPage() {
   const set = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, page: undefined, ...patch }) });
   const exporter = useExportAll();
   const exportAll = () =>
-    exporter.run(
+    exporter.collect(
       (offset, limit) => api.get<BudgetProjectList>("/planning/budget/projects", { ...filters, offset, limit: Math.min(limit, 200) }),
-      (rows) => downloadCsv(`budget-projects-${province}-${fy}`, ["code", "title_th", "owner", "status", "budget", "disbursed", "disbursed_pct", "physical_pct", "source_amount"], rows.map((r) => [r.code, r.titleTh, r.ownerNameTh, r.status, r.budget, r.disbursed, r.disbursedPct, r.physicalPct, r.sourceAmount])),
+      (rows) => ({
+        fileName: `budget-projects-${province}-${fy}`,
+        header: ["code", "title_th", "owner", "status", "budget", "disbursed", "disbursed_pct", "physical_pct", "source_amount"],
+        rows: rows.map((r) => [r.code, r.titleTh, r.ownerNameTh, r.status, r.budget, r.disbursed, r.disbursedPct, r.physicalPct, r.sourceAmount]),
+      }),
       200,
     );
   const active = [search.source && t(`planningBudget.source.${search.source}`), search.agency, search.goal, search.issue, search.frameShift && t("planningBudget.frameShifts.title"), search.notice && t("planningBudget.notices.one"), search.lagging && t("planningBudget.lagging.title")].filter(Boolean);
@@ -52,7 +57,7 @@ export function BudgetProjectsPage() {
         <Select label={t("planningBudget.projects.sort")} data={SORTS.map((s) => ({ value: s, label: t(`planningBudget.projects.sorts.${s}`) }))} value={search.sort ?? "code"} onChange={(v) => set({ sort: (v as (typeof SORTS)[number]) ?? undefined })} w={{ base: "100%", sm: 220 }} />
         <Switch label={t("planningBudget.lagging.only")} checked={!!search.lagging} onChange={(e) => set({ lagging: e.currentTarget.checked || undefined })} />
         <Button variant="default" onClick={() => set({ source: undefined, agency: undefined, goal: undefined, issue: undefined, frameShift: undefined, notice: undefined, lagging: undefined, q: undefined })}>{t("planningBudget.projects.clear")}</Button>
-        <Button variant="default" onClick={exportAll} loading={exporter.busy} disabled={!q.data?.total}>{t("common.exportCsv")}</Button>
+        <ExportButtons table={exportAll} loading={exporter.busy} disabled={!q.data?.total} />
       </Group>
       <ErrorAlert error={q.error ?? exporter.error} />
       {q.isPending ? <PageLoader /> : (

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { EmergencyDecision, EmergencyHeadroom, EmergencyList, EmergencyRequestView } from "../../../modules/planning/contracts-funds.js";
 import { fiscalYearOf } from "../../../platform/thai/index.js";
 import { api, seg, type Query } from "../../app/api.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
@@ -14,6 +14,7 @@ import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink, ButtonLink } from "../../ui/links.js";
 import { ListPagination, NoResultsRow } from "../../ui/table.js";
 import { EMERGENCY_STATUSES, EmergencyStatusBadge, num, ProvinceSelect, type EmergencyStatusT } from "./funds-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/planning/emergency");
 const PAGE_SIZE = 50;
@@ -200,14 +201,13 @@ function EmergencyHistory({ fy }: { fy: number }) {
   const exporter = useExportAll();
   const set = (patch: Record<string, unknown>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
   const exportAll = () =>
-    exporter.run(
+    exporter.collect(
       (offset, limit) => api.get<EmergencyList>("/planning/emergency", { ...filters, limit, offset }),
-      (rows) =>
-        downloadCsv(
-          "emergency-requests",
-          ["id", "fiscal_year", "province_code", "province_th", "title_th", "amount_baht", "recommended_baht", "urgency", "status", "deputy_pm", "submitted_on", "decided_on", "demo"],
-          rows.map((r) => [r.id, r.fiscalYear, r.provinceCode, r.provinceNameTh, r.titleTh, r.amount, r.screening?.recommendedAmount ?? "", r.urgency, r.status, r.deputyPmLabelTh, r.submittedOn, r.decidedOn, r.isDemo]),
-        ),
+      (rows) => ({
+        fileName: "emergency-requests",
+        header: ["id", "fiscal_year", "province_code", "province_th", "title_th", "amount_baht", "recommended_baht", "urgency", "status", "deputy_pm", "submitted_on", "decided_on", "demo"],
+        rows: rows.map((r) => [r.id, r.fiscalYear, r.provinceCode, r.provinceNameTh, r.titleTh, r.amount, r.screening?.recommendedAmount ?? "", r.urgency, r.status, r.deputyPmLabelTh, r.submittedOn, r.decidedOn, r.isDemo]),
+      }),
       200,
     );
   const sortBy = (key: "submitted" | "amount") => set({ sort: search.sort === key ? `-${key}` : key });
@@ -220,7 +220,7 @@ function EmergencyHistory({ fy }: { fy: number }) {
         </form>
         <Select label={t("planningFunds.status")} clearable data={EMERGENCY_STATUSES.map((s) => ({ value: s, label: t(`planningFunds.emergency.statuses.${s}`) }))} value={search.status ?? null} onChange={(v) => set({ status: v ?? undefined })} w={220} />
         <ProvinceSelect label={t("planningFunds.province")} value={search.province} onChange={(v) => set({ province: v })} testId="emergency-province" />
-        <Button variant="default" onClick={exportAll} loading={exporter.busy} data-testid="emergency-export">{t("planningFunds.exportCsv")}</Button>
+        <ExportButtons table={exportAll} loading={exporter.busy} testId="emergency-export" csvLabel={t("planningFunds.exportCsv")} />
       </Group>
       <ErrorAlert error={list.error ?? exporter.error} />
       <Table striped withTableBorder data-testid="emergency-all">

@@ -5,7 +5,7 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { MatchingFundDetail, MatchingList } from "../../../modules/planning/contracts-funds.js";
 import { api, seg, type Query } from "../../app/api.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
@@ -15,6 +15,7 @@ import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { ListPagination, NoResultsRow } from "../../ui/table.js";
 import { MATCHING_STATUSES, MatchingStatusBadge, num, ProvinceSelect } from "./funds-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const listRoute = getRouteApi("/planning/matching");
 const oneRoute = getRouteApi("/planning/matching/$id");
@@ -33,14 +34,13 @@ export function MatchingListPage() {
   const exporter = useExportAll();
   const set = (patch: Record<string, unknown>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
   const exportAll = () =>
-    exporter.run(
+    exporter.collect(
       (offset, limit) => api.get<MatchingList>("/planning/matching", { ...filters, limit, offset }),
-      (rows) =>
-        downloadCsv(
-          "matching-funds",
-          ["id", "fiscal_year", "province_code", "project_code", "project_th", "local_government", "province_share", "province_transferred", "local_share", "local_transferred", "status", "demo"],
-          rows.map((m) => [m.id, m.fiscalYear, m.provinceCode, m.projectCode, m.projectTitleTh, m.localGov.nameTh, m.province.share, m.province.transferred, m.local.share, m.local.transferred, m.status, m.isDemo]),
-        ),
+      (rows) => ({
+        fileName: "matching-funds",
+        header: ["id", "fiscal_year", "province_code", "project_code", "project_th", "local_government", "province_share", "province_transferred", "local_share", "local_transferred", "status", "demo"],
+        rows: rows.map((m) => [m.id, m.fiscalYear, m.provinceCode, m.projectCode, m.projectTitleTh, m.localGov.nameTh, m.province.share, m.province.transferred, m.local.share, m.local.transferred, m.status, m.isDemo]),
+      }),
       200,
     );
   return (
@@ -54,7 +54,7 @@ export function MatchingListPage() {
         <ProvinceSelect label={t("planningFunds.province")} value={search.province} onChange={(v) => set({ province: v })} testId="matching-province" />
         <Select label={t("planningFunds.status")} clearable data={MATCHING_STATUSES.map((s) => ({ value: s, label: t(`planningFunds.matching.statuses.${s}`) }))} value={search.status ?? null} onChange={(v) => set({ status: v ?? undefined })} w={200} />
         <Select label={t("planningFunds.sort")} data={[{ value: "-created", label: t("planningFunds.sortNewest") }, { value: "-total", label: t("planningFunds.sortLargest") }, { value: "total", label: t("planningFunds.sortSmallest") }]} value={search.sort ?? "-created"} onChange={(v) => set({ sort: v ?? undefined })} w={200} />
-        <Button variant="default" onClick={exportAll} loading={exporter.busy}>{t("planningFunds.exportCsv")}</Button>
+        <ExportButtons table={exportAll} loading={exporter.busy} csvLabel={t("planningFunds.exportCsv")} />
       </Group>
       <ErrorAlert error={list.error ?? exporter.error} />
       <Table striped withTableBorder data-testid="matching-list">

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { PlanDetail, PlanList } from "../../../modules/planning/contracts-plans.js";
 import type { PlanLevel } from "../../../modules/planning/contracts.js";
 import { api } from "../../app/api.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
@@ -15,6 +15,7 @@ import { AnchorLink } from "../../ui/links.js";
 import { ListPagination, NoResultsRow } from "../../ui/table.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { PLAN_LEVELS, PLAN_STATUSES, PlanStatusBadge } from "./plan-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/planning/plans");
 const PAGE_SIZE = 50;
@@ -37,9 +38,13 @@ export function PlansPage() {
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const exportAll = () =>
-    exporter.run(
+    exporter.collect(
       async (offset, limit) => api.get<PlanList>("/planning/plans", { ...filters, page: Math.floor(offset / limit) + 1, pageSize: limit }),
-      (rows) => downloadCsv("plans", ["id", "fiscal_year", "level", "area_id", "area_th", "title_th", "status", "approved_on", "projects", "total_baht", "demo"], rows.map((p) => [p.id, p.fiscalYear, p.level, p.areaId, p.areaNameTh, p.titleTh, p.status, p.approvedOn, p.projectCount, p.totalBudget, p.isDemo])),
+      (rows) => ({
+        fileName: "plans",
+        header: ["id", "fiscal_year", "level", "area_id", "area_th", "title_th", "status", "approved_on", "projects", "total_baht", "demo"],
+        rows: rows.map((p) => [p.id, p.fiscalYear, p.level, p.areaId, p.areaNameTh, p.titleTh, p.status, p.approvedOn, p.projectCount, p.totalBudget, p.isDemo]),
+      }),
       200,
     );
   return (
@@ -61,7 +66,7 @@ export function PlansPage() {
           <Select label={t("planning.level")} placeholder={t("common.all")} clearable data={PLAN_LEVELS.map((l) => ({ value: l, label: t(`planning.planLevel.${l}`) }))} value={search.level ?? null} onChange={(v) => setFilter({ level: (v as PlanLevel) ?? undefined })} w={{ base: "100%", sm: 170 }} data-testid="plans-level-filter" />
           <Select label={t("planning.province")} placeholder={t("common.all")} clearable searchable data={(provinces.data ?? []).filter((p) => p.ceo).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` }))} value={search.provinceCode ?? null} onChange={(v) => setFilter({ provinceCode: v ?? undefined })} w={{ base: "100%", sm: 210 }} data-testid="plans-province-filter" />
           <Select label={t("planning.status")} placeholder={t("common.all")} clearable data={PLAN_STATUSES.map((s) => ({ value: s, label: t(`planning.planStatus.${s}`) }))} value={search.status ?? null} onChange={(v) => setFilter({ status: (v as typeof search.status) ?? undefined })} w={{ base: "100%", sm: 170 }} />
-          <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total}>{t("common.exportCsvAll", { count: total })}</Button>
+          <ExportButtons table={exportAll} loading={exporter.busy} disabled={!total} csvLabel={t("common.exportCsvAll", { count: total })} />
         </Group>
       </form>
       <ErrorAlert error={list.error ?? exporter.error} />

@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { ProjectList } from "../../../modules/planning/contracts-projects.js";
 import type { BudgetSource, ProjectOrigin, ProjectStatus } from "../../../modules/planning/contracts.js";
 import { api } from "../../app/api.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
@@ -14,6 +14,7 @@ import { AnchorLink } from "../../ui/links.js";
 import { ListPagination, NoResultsRow } from "../../ui/table.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { BUDGET_SOURCES, PROJECT_ORIGINS, PROJECT_STATUSES, ProjectStatusBadge } from "./plan-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/planning/projects");
 const PAGE_SIZE = 50;
@@ -38,14 +39,13 @@ export function ProjectsPage() {
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const exportAll = () =>
-    exporter.run(
+    exporter.collect(
       (offset, limit) => api.get<ProjectList>("/planning/projects", { ...filters, page: Math.floor(offset / limit) + 1, pageSize: limit }),
-      (rows) =>
-        downloadCsv(
-          "projects",
-          ["code", "fiscal_year", "province_code", "title_th", "title_en", "owner_th", "agency_id", "origin", "sources", "total_baht", "priority", "status", "start_date", "end_date", "demo"],
-          rows.map((p) => [p.code, p.fiscalYear, p.provinceCode, p.titleTh, p.titleEn, p.ownerNameTh, p.agencyId, p.origin, p.sources.join(" "), p.totalBudget, p.priority, p.status, p.startDate, p.endDate, p.isDemo]),
-        ),
+      (rows) => ({
+        fileName: "projects",
+        header: ["code", "fiscal_year", "province_code", "title_th", "title_en", "owner_th", "agency_id", "origin", "sources", "total_baht", "priority", "status", "start_date", "end_date", "demo"],
+        rows: rows.map((p) => [p.code, p.fiscalYear, p.provinceCode, p.titleTh, p.titleEn, p.ownerNameTh, p.agencyId, p.origin, p.sources.join(" "), p.totalBudget, p.priority, p.status, p.startDate, p.endDate, p.isDemo]),
+      }),
       200,
     );
   const sortHeader = (key: SortKey, label: string, align?: "right") => {
@@ -77,7 +77,7 @@ export function ProjectsPage() {
           <Select label={t("planning.source")} placeholder={t("common.all")} clearable data={BUDGET_SOURCES.map((s) => ({ value: s, label: t(`planning.budgetSource.${s}`) }))} value={search.source ?? null} onChange={(v) => setFilter({ source: (v as BudgetSource) ?? undefined })} w={{ base: "100%", sm: 200 }} data-testid="projects-source-filter" />
           <Select label={t("planningPlans.projects.origin")} placeholder={t("common.all")} clearable data={PROJECT_ORIGINS.map((s) => ({ value: s, label: t(`planning.origin.${s}`) }))} value={search.origin ?? null} onChange={(v) => setFilter({ origin: (v as ProjectOrigin) ?? undefined })} w={{ base: "100%", sm: 170 }} />
           <TextInput label={t("planningPlans.projects.agency")} placeholder="moac.doae" value={agency} onChange={(e) => setAgency(e.currentTarget.value)} onBlur={() => setFilter({ agencyId: agency.trim() || undefined })} w={{ base: "100%", sm: 170 }} />
-          <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total} data-testid="projects-export">{t("common.exportCsvAll", { count: total })}</Button>
+          <ExportButtons table={exportAll} loading={exporter.busy} disabled={!total} testId="projects-export" csvLabel={t("common.exportCsvAll", { count: total })} />
         </Group>
       </form>
       <ErrorAlert error={list.error ?? exporter.error} />

@@ -1,11 +1,11 @@
 import { useState } from "react";
-import { Anchor, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Card, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { ProcurementList, ProcurementStage } from "../../../modules/planning/contracts-procurement.js";
 import { API_BASE, api, type Query } from "../../app/api.js";
-import { downloadCsv, useExportAll } from "../../app/csv.js";
+import { useExportAll } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
@@ -15,6 +15,7 @@ import { holdsRoleFor, useMe } from "../../app/session.js";
 import { NewProcurementForm } from "./NewProcurementForm.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { METHODS, STAGES, StageBadge, useBaht } from "./procurement-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/planning/procurement");
 const PAGE_SIZE = 25;
@@ -40,14 +41,13 @@ export function ProcurementsPage() {
   const setFilter = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
 
   const exportAll = () =>
-    exporter.run(
+    exporter.collect(
       (offset, limit) => api.get<ProcurementList>("/planning/procurements", { ...filters, limit, offset }),
-      (rows) =>
-        downloadCsv(
-          "procurements",
-          ["ocid", "project_code", "province_code", "fiscal_year", "buyer_th", "title_th", "method", "method_details_th", "category", "stage", "planned_baht", "tender_baht", "award_baht", "contract_baht", "paid_baht", "supplier_th", "updated_at", "demo"],
-          rows.map((p) => [p.ocid, p.projectCode, p.provinceCode, p.fiscalYear, p.buyerNameTh, p.titleTh, p.method, p.methodDetailsTh, p.category, p.stage, p.plannedValue, p.tenderValue, p.awardAmount, p.contractAmount, p.paid, p.supplierNameTh, p.updatedAt, p.isDemo]),
-        ),
+      (rows) => ({
+        fileName: "procurements",
+        header: ["ocid", "project_code", "province_code", "fiscal_year", "buyer_th", "title_th", "method", "method_details_th", "category", "stage", "planned_baht", "tender_baht", "award_baht", "contract_baht", "paid_baht", "supplier_th", "updated_at", "demo"],
+        rows: rows.map((p) => [p.ocid, p.projectCode, p.provinceCode, p.fiscalYear, p.buyerNameTh, p.titleTh, p.method, p.methodDetailsTh, p.category, p.stage, p.plannedValue, p.tenderValue, p.awardAmount, p.contractAmount, p.paid, p.supplierNameTh, p.updatedAt, p.isDemo]),
+      }),
       500,
     );
 
@@ -75,7 +75,7 @@ export function ProcurementsPage() {
           <Select label={t("planningProcurement.stageLabel")} placeholder={t("common.all")} clearable data={STAGES.map((s) => ({ value: s, label: t(`planningProcurement.stage.${s}`) }))} value={search.stage ?? null} onChange={(v) => setFilter({ stage: (v as ProcurementStage) ?? undefined })} w={{ base: "100%", sm: 190 }} data-testid="procurements-stage" />
           <Select label={t("planningProcurement.methodLabel")} placeholder={t("common.all")} clearable data={METHODS.map((m) => ({ value: m, label: t(`planningProcurement.method.${m}`) }))} value={search.method ?? null} onChange={(v) => setFilter({ method: (v as (typeof METHODS)[number]) ?? undefined })} w={{ base: "100%", sm: 200 }} data-testid="procurements-method" />
           <Select label={t("planningProcurement.list.sort")} data={(["-updated", "updated", "title", "-planned", "planned", "stage"] as Sort[]).map((s) => ({ value: s, label: t(`planningProcurement.sort.${s}`) }))} value={search.sort ?? "-updated"} onChange={(v) => setFilter({ sort: (v as Sort) ?? undefined })} allowDeselect={false} w={{ base: "100%", sm: 200 }} data-testid="procurements-sort" />
-          <Button variant="default" onClick={() => void exportAll()} loading={exporter.busy} disabled={!total} data-testid="procurements-export">{t("common.exportCsvAll", { count: total })}</Button>
+          <ExportButtons table={exportAll} loading={exporter.busy} disabled={!total} testId="procurements-export" csvLabel={t("common.exportCsvAll", { count: total })} />
         </Group>
       </form>
       <ErrorAlert error={list.error ?? exporter.error} />
