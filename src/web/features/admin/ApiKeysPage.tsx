@@ -5,12 +5,12 @@ import { useTranslation } from "react-i18next";
 import { CreateApiKeyInput, type ApiKeyView, type GrantRoleInput } from "../../../modules/accounts/contracts.js";
 import { api, seg } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
-import { downloadCsv } from "../../app/csv.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { SortTh, useSortedRows } from "../../ui/table.js";
 import { ScopePicker } from "./ScopePicker.js";
 import { RoleSelect } from "./RoleSelect.js";
 import { SecretField } from "./UsersPage.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 type Created = ApiKeyView & { secret: string };
 type SortKey = "name" | "created" | "lastUsed";
@@ -41,19 +41,7 @@ export function ApiKeysPage() {
         <TextInput type="search" label={t("common.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={{ base: "100%", sm: 260 }} />
         <Checkbox label={t("admin.apiKeys.showRevoked")} checked={showRevoked} onChange={(e) => setShowRevoked(e.currentTarget.checked)} mb={8} />
         <Button onClick={() => setCreating(true)} data-testid="create-api-key">{t("admin.apiKeys.create")}</Button>
-        <Button
-          variant="default"
-          disabled={!sorted.length}
-          onClick={() =>
-            downloadCsv(
-              "api-keys",
-              ["id", "name", "prefix", "grants", "created_at", "last_used_at", "revoked"],
-              sorted.map((k) => [k.id, k.name, k.prefix, k.grants.map((g) => `${g.role}@${g.scope}`).join("; "), k.createdAt, k.lastUsedAt, k.revoked]),
-            )
-          }
-        >
-          {t("common.exportCsv")}
-        </Button>
+        <ExportButtons table={() => ({ fileName: "api-keys", header: ["id", "name", "prefix", "grants", "created_at", "last_used_at", "revoked"], rows: sorted.map((k) => [k.id, k.name, k.prefix, k.grants.map((g) => `${g.role}@${g.scope}`).join("; "), k.createdAt, k.lastUsedAt, k.revoked]) })} disabled={!sorted.length} />
       </Group>
       {created && (
         <Card withBorder data-testid="api-key-created">

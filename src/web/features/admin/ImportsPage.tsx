@@ -18,6 +18,7 @@ import { api, seg } from "../../app/api.js";
 import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/admin/imports");
 const POLL_MS = 1000;
@@ -217,13 +218,7 @@ function Report({ job }: { job: ImportJob }) {
     <Stack gap="xs">
       <Group justify="space-between" wrap="wrap">
         <Title order={3} size="h5">{t("imports.report")}</Title>
-        <Button
-          variant="default"
-          size="compact-sm"
-          onClick={() => downloadCsv(`import-report-${job.id}`, ["row", "column", "code", "message_th", "message_en"], rows.map((i) => [i.row, i.column, i.code, i.messageTh, i.messageEn]))}
-        >
-          {t("common.exportCsv")}
-        </Button>
+        <ExportButtons table={() => ({ fileName: `import-report-${job.id}`, header: ["row", "column", "code", "message_th", "message_en"], rows: rows.map((i) => [i.row, i.column, i.code, i.messageTh, i.messageEn]) })} size="compact-sm" />
       </Group>
       {job.errorCount > job.issues.length && <Text size="sm">{t("imports.reportTruncated", { shown: f.number(job.issues.length), total: f.number(job.errorCount) })}</Text>}
       <div className="table-scroll">

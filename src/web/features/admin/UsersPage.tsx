@@ -6,12 +6,12 @@ import { useTranslation } from "react-i18next";
 import { CreateAccountInput, GrantRoleInput, type AccountView, type GrantView } from "../../../modules/accounts/contracts.js";
 import { api, isApiError, seg } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
-import { downloadCsv } from "../../app/csv.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ListPagination, SortTh, useSortedRows } from "../../ui/table.js";
 import { ScopePicker } from "./ScopePicker.js";
 import { RoleSelect } from "./RoleSelect.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 type Page = { items: AccountView[]; total: number };
 type SortKey = "username" | "displayName" | "lastLogin" | "created";
@@ -52,12 +52,12 @@ export function UsersPage() {
   const total = accounts.data?.total ?? 0;
   const roleOptions = useMemo(() => [...new Set(items.flatMap((a) => a.grants.map((g) => g.role)))].map((r) => ({ value: r, label: t(`roles.${r}`) })), [items, t]);
 
-  function exportCsv() {
-    downloadCsv(
-      "accounts",
-      ["username", "display_name", "email", "locale", "disabled", "locked_until", "last_login_at", "created_at", "closed_at", "grants"],
-      sorted.map((a) => [a.username, a.displayName, a.email, a.locale, a.disabled, a.lockedUntil, a.lastLoginAt, a.createdAt, a.closedAt, a.grants.map((g) => `${g.role}@${g.scope}`).join("; ")]),
-    );
+  function exportTable() {
+    return {
+      fileName: "accounts",
+      header: ["username", "display_name", "email", "locale", "disabled", "locked_until", "last_login_at", "created_at", "closed_at", "grants"],
+      rows: sorted.map((a) => [a.username, a.displayName, a.email, a.locale, a.disabled, a.lockedUntil, a.lastLoginAt, a.createdAt, a.closedAt, a.grants.map((g) => `${g.role}@${g.scope}`).join("; ")]),
+    };
   }
 
   return (
@@ -69,9 +69,7 @@ export function UsersPage() {
         <Button onClick={() => setCreating(true)} data-testid="create-user">
           {t("admin.users.create")}
         </Button>
-        <Button variant="default" onClick={exportCsv} disabled={!sorted.length}>
-          {t("common.exportCsv")}
-        </Button>
+        <ExportButtons table={exportTable} disabled={!sorted.length} />
       </Group>
       <ErrorAlert error={accounts.error} />
       <Text size="sm" c="dark.4" aria-live="polite">

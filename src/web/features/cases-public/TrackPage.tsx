@@ -5,12 +5,12 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { BoardItem, PublicCaseView } from "../../../modules/cases/contracts.js";
 import { api, isApiError, seg } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { hasRole, useMe } from "../../app/session.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { AfterPhoto, CaseStatusBadge, CaseTimeline, categoriesQuery, StatusStepper, useHours } from "./case-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/track");
 /** The reporter's view: the public page, the updates addressed to reporters, their own rating. */
@@ -258,17 +258,16 @@ function MyCases() {
   const f = useFormat();
   const mine = useQuery({ queryKey: ["cases", "mine"], queryFn: () => api.get<{ items: MyCase[] }>("/cases/mine") });
   const items = mine.data?.items ?? [];
-  const exportCsv = () =>
-    downloadCsv(
-      "my-cases",
-      ["public_ref", "category", "status", "area", "received_at", "resolved_at", "text", "anonymous", "name", "phone", "email", "consent_version", "consent_at", "my_rating"],
-      items.map((c) => [c.publicRef, c.categoryNameTh, c.status, c.areaNameTh, c.receivedAt, c.resolvedAt, c.publicText, c.myReport.anonymous, c.myReport.name, c.myReport.phone, c.myReport.email, c.myReport.consentVersion, c.myReport.consentAt, c.myReport.rating]),
-    );
+  const exportTable = () => ({
+    fileName: "my-cases",
+    header: ["public_ref", "category", "status", "area", "received_at", "resolved_at", "text", "anonymous", "name", "phone", "email", "consent_version", "consent_at", "my_rating"],
+    rows: items.map((c) => [c.publicRef, c.categoryNameTh, c.status, c.areaNameTh, c.receivedAt, c.resolvedAt, c.publicText, c.myReport.anonymous, c.myReport.name, c.myReport.phone, c.myReport.email, c.myReport.consentVersion, c.myReport.consentAt, c.myReport.rating]),
+  });
   return (
     <Card withBorder p="md" component="section" aria-labelledby="my-cases-title" data-testid="my-cases">
       <Group justify="space-between" mb="sm" wrap="wrap">
         <Title order={2} size="h3" id="my-cases-title">{t("casesPublic.mine.title")}</Title>
-        <Button variant="default" onClick={exportCsv} disabled={!items.length} data-testid="my-cases-export">{t("casesPublic.mine.export")}</Button>
+        <ExportButtons table={exportTable} disabled={!items.length} testId="my-cases-export" csvLabel={t("casesPublic.mine.export")} />
       </Group>
       <ErrorAlert error={mine.error} />
       {mine.isSuccess && items.length === 0 && <Text c="dark.5">{t("casesPublic.mine.empty")}</Text>}

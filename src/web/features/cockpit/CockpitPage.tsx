@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useMemo } from "react";
-import { Badge, Breadcrumbs, Button, Card, Drawer, Grid, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Breadcrumbs, Card, Drawer, Grid, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -7,7 +7,6 @@ import type { Cockpit, CockpitKpi } from "../../../modules/performance/contracts
 import type { AgendaStatus } from "../../../modules/strategy/contracts.js";
 import { diffDays, fiscalYearOf } from "../../../platform/thai/index.js";
 import { api } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
@@ -21,6 +20,7 @@ import { MeasurementStatusBadge, periodEndsOf, TRACK_LOOK, TrackBadge, trackOf, 
 import { provincesQuery } from "../provinces/queries.js";
 import { readableProvinces } from "./provinces.js";
 import { RoundStatusBadge, ScoreKindBadge, formatScore } from "../agreements/round-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 // ECharts is large: it loads with the first chart.
 const KpiTrendChart = lazy(() => import("../kpis/KpiTrendChart.js"));
@@ -319,17 +319,16 @@ function Kpis({ c }: { c: Cockpit }) {
   const { t } = useTranslation();
   const f = useFormat();
   const kf = useKpiFormat();
-  const exportCsv = () =>
-    downloadCsv(
-      `cockpit-${c.province.code}-${c.fiscalYear}-kpis`,
-      ["code", "name_th", "name_en", "unit", "status", "latest_period_end", "latest_value", "latest_status", "target_level3", "projected", "pending_verification", "next_report_period_end", "next_report_due", "overdue", "demo"],
-      c.kpis.map((k) => [k.code, k.nameTh, k.nameEn, k.unit, trackOf(k.offTrack), k.latest?.periodEnd ?? "", k.latest?.value ?? "", k.latest?.status ?? "", k.target ?? "", k.projected ?? "", k.pendingVerification, k.nextReport?.periodEnd ?? "", k.nextReport?.dueDate ?? "", k.nextReport?.overdue ?? "", k.isDemo]),
-    );
+  const exportTable = () => ({
+    fileName: `cockpit-${c.province.code}-${c.fiscalYear}-kpis`,
+    header: ["code", "name_th", "name_en", "unit", "status", "latest_period_end", "latest_value", "latest_status", "target_level3", "projected", "pending_verification", "next_report_period_end", "next_report_due", "overdue", "demo"],
+    rows: c.kpis.map((k) => [k.code, k.nameTh, k.nameEn, k.unit, trackOf(k.offTrack), k.latest?.periodEnd ?? "", k.latest?.value ?? "", k.latest?.status ?? "", k.target ?? "", k.projected ?? "", k.pendingVerification, k.nextReport?.periodEnd ?? "", k.nextReport?.dueDate ?? "", k.nextReport?.overdue ?? "", k.isDemo]),
+  });
   return (
     <section aria-labelledby="kpis-title">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h3" id="kpis-title">{t("cockpit.kpis.title", { count: c.kpis.length })}</Title>
-        <Button variant="default" size="sm" onClick={exportCsv} disabled={!c.kpis.length}>{t("common.exportCsv")}</Button>
+        <ExportButtons table={exportTable} disabled={!c.kpis.length} size="sm" />
       </Group>
       {c.kpis.length === 0 ? (
         <Text c="dark.4">{t("cockpit.kpis.none")}</Text>

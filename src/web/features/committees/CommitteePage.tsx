@@ -5,7 +5,6 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { CommitteeView } from "../../../modules/committees/contracts.js";
 import { api, seg } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
@@ -14,6 +13,7 @@ import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { ActionStatusBadge, CadenceBadge, MEETING_STATUS_COLOR, StatusBadge } from "./parts.js";
 import { PARTNER_SEAT_KINDS, SeatPartner } from "./SeatPartner.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/committees/$id");
 
@@ -27,12 +27,11 @@ export function CommitteePage() {
   if (q.error) return <ErrorAlert error={q.error} />;
   const c = q.data;
   const active = c.seats.filter((s) => s.endedOn === null);
-  const exportItems = () =>
-    downloadCsv(
-      "committee-action-items",
-      ["id", "meeting", "title_th", "owner_org_id", "owner_th", "due_on", "status", "overdue", "progress_th", "closed_on"],
-      c.actionItems.map((a) => [a.id, a.meetingLabel.th, a.titleTh, a.ownerOrgId, a.ownerName.th, a.dueOn, a.status, a.overdue, a.progressTh, a.closedOn]),
-    );
+  const exportItems = () => ({
+    fileName: "committee-action-items",
+    header: ["id", "meeting", "title_th", "owner_org_id", "owner_th", "due_on", "status", "overdue", "progress_th", "closed_on"],
+    rows: c.actionItems.map((a) => [a.id, a.meetingLabel.th, a.titleTh, a.ownerOrgId, a.ownerName.th, a.dueOn, a.status, a.overdue, a.progressTh, a.closedOn]),
+  });
   return (
     <Stack gap="md">
       <div>
@@ -79,7 +78,7 @@ export function CommitteePage() {
       <Card withBorder>
         <Group justify="space-between">
           <Title order={2} size="h3">{t("committees.actionItems")}</Title>
-          <Button variant="default" size="xs" onClick={exportItems} disabled={!c.actionItems.length}>{t("common.exportCsv")}</Button>
+          <ExportButtons table={exportItems} disabled={!c.actionItems.length} size="xs" />
         </Group>
         {c.actionItems.length === 0 ? (
           <Text c="dark.4">{t("committees.noActionItems")}</Text>

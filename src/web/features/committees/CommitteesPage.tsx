@@ -3,14 +3,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { CommitteeSummary } from "../../../modules/committees/contracts.js";
 import { api } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
-import { Button } from "@mantine/core";
 import { CadenceBadge } from "./parts.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 /** The committees the reader may see: whether each keeps its meetings, its open and overdue action items, its next meeting. */
 export function CommitteesPage() {
@@ -20,12 +19,11 @@ export function CommitteesPage() {
   if (q.isPending) return <PageLoader />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const rows = q.data;
-  const exportCsv = () =>
-    downloadCsv(
-      "committees",
-      ["id", "province_code", "kind", "name_th", "name_en", "cadence_days", "last_held_on", "next_due_on", "days_late", "missed_meetings", "open_action_items", "overdue_action_items", "next_meeting_on", "demo"],
-      rows.map((c) => [c.id, c.provinceCode, c.kind, c.nameTh, c.nameEn, c.cadence.everyDays, c.cadence.lastHeldOn, c.cadence.nextDueOn, c.cadence.daysLate, c.cadence.missed, c.openActionItems, c.overdueActionItems, c.nextMeeting?.scheduledOn ?? null, c.isDemo]),
-    );
+  const exportTable = () => ({
+    fileName: "committees",
+    header: ["id", "province_code", "kind", "name_th", "name_en", "cadence_days", "last_held_on", "next_due_on", "days_late", "missed_meetings", "open_action_items", "overdue_action_items", "next_meeting_on", "demo"],
+    rows: rows.map((c) => [c.id, c.provinceCode, c.kind, c.nameTh, c.nameEn, c.cadence.everyDays, c.cadence.lastHeldOn, c.cadence.nextDueOn, c.cadence.daysLate, c.cadence.missed, c.openActionItems, c.overdueActionItems, c.nextMeeting?.scheduledOn ?? null, c.isDemo]),
+  });
   return (
     <Stack gap="md">
       <div>
@@ -33,7 +31,7 @@ export function CommitteesPage() {
         <Text c="dark.4">{t("committees.intro")}</Text>
       </div>
       <Group>
-        <Button variant="default" onClick={exportCsv} disabled={!rows.length}>{t("common.exportCsv")}</Button>
+        <ExportButtons table={exportTable} disabled={!rows.length} />
       </Group>
       {rows.length === 0 ? (
         <Text c="dark.4">{t("committees.empty")}</Text>

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useState } from "react";
-import { Button, Checkbox, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Checkbox, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { PowerArea, type PowerView } from "../../../modules/delegation/contracts.js";
-import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
@@ -12,6 +11,7 @@ import { SortTh, useSortedRows } from "../../ui/table.js";
 import type { ViewProps } from "./DelegationPage.js";
 import { ministriesQuery, powersQuery } from "./queries.js";
 import { PermitBadge, useDelegationFormat, VerifiedBadge } from "./ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 type SortKey = "code" | "name" | "area" | "central" | "verified" | "inForce";
 
@@ -36,12 +36,11 @@ export function PowersView({ search, setSearch }: ViewProps) {
     { key: "code", dir: "asc" },
   );
   const unverified = items.filter((p) => !p.verified).length;
-  const exportCsv = () =>
-    downloadCsv(
-      "delegation-powers",
-      ["code", "area", "name_th", "name_en", "legal_basis_th", "legal_basis_en", "central_org_id", "central_org_th", "central_org_en", "central_authority_th", "central_authority_en", "is_permit", "sla_days_delegated", "sla_days_central", "verified", "verification", "instruments_in_force"],
-      sorted.map((p) => [p.code, p.area, p.nameTh, p.nameEn, p.legalBasisTh, p.legalBasisEn, p.centralOrgId, p.centralOrgNameTh, p.centralOrgNameEn, p.centralAuthorityTh, p.centralAuthorityEn, p.isPermit, p.slaDaysDelegated, p.slaDaysCentral, p.verified, p.verification, p.inForceCount]),
-    );
+  const exportTable = () => ({
+    fileName: "delegation-powers",
+    header: ["code", "area", "name_th", "name_en", "legal_basis_th", "legal_basis_en", "central_org_id", "central_org_th", "central_org_en", "central_authority_th", "central_authority_en", "is_permit", "sla_days_delegated", "sla_days_central", "verified", "verification", "instruments_in_force"],
+    rows: sorted.map((p) => [p.code, p.area, p.nameTh, p.nameEn, p.legalBasisTh, p.legalBasisEn, p.centralOrgId, p.centralOrgNameTh, p.centralOrgNameEn, p.centralAuthorityTh, p.centralAuthorityEn, p.isPermit, p.slaDaysDelegated, p.slaDaysCentral, p.verified, p.verification, p.inForceCount]),
+  });
   return (
     <Stack gap="sm">
       <Group gap="sm" align="flex-end" wrap="wrap">
@@ -49,7 +48,7 @@ export function PowersView({ search, setSearch }: ViewProps) {
         <Select label={t("delegation.areaLabel")} placeholder={t("common.all")} clearable data={PowerArea.options.map((a) => ({ value: a, label: d.area(a) }))} value={search.area ?? null} onChange={(v) => setSearch({ area: (v as PowerArea | null) ?? undefined })} w={{ base: "100%", sm: 260 }} data-testid="powers-area" />
         <Select label={t("delegation.ministry")} placeholder={t("common.all")} clearable searchable data={(ministries.data?.items ?? []).map((m) => ({ value: m.id, label: f.name(m) }))} value={search.ministry ?? null} onChange={(v) => setSearch({ ministry: v ?? undefined })} w={{ base: "100%", sm: 280 }} data-testid="powers-ministry" />
         <Checkbox label={t("delegation.powers.permitOnly")} checked={!!search.permit} onChange={(e) => setSearch({ permit: e.currentTarget.checked || undefined })} mb={8} data-testid="powers-permit" />
-        <Button variant="default" onClick={exportCsv} disabled={!sorted.length}>{t("common.exportCsvAll", { count: sorted.length })}</Button>
+        <ExportButtons table={exportTable} disabled={!sorted.length} csvLabel={t("common.exportCsvAll", { count: sorted.length })} />
       </Group>
       <ErrorAlert error={q.error} />
       <Text size="sm" c="dark.4" aria-live="polite" data-testid="powers-count">

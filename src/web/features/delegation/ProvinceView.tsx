@@ -1,10 +1,9 @@
 import { useMemo, useState } from "react";
-import { Button, Card, Checkbox, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Card, Checkbox, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { ProvincePowers } from "../../../modules/delegation/contracts.js";
 import { bangkokToday } from "../../../platform/thai/index.js";
-import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
@@ -13,6 +12,7 @@ import { provincesQuery } from "../provinces/queries.js";
 import type { ViewProps } from "./DelegationPage.js";
 import { provincePowersQuery } from "./queries.js";
 import { DecisionBadge, PermitBadge, useDelegationFormat, VerifiedBadge } from "./ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 type Item = ProvincePowers["items"][number];
 type SortKey = "code" | "name" | "decision" | "cap" | "until";
@@ -77,12 +77,11 @@ function ProvincePowersTable({ code, role, date }: { code: string; role: string;
   if (!q.data) return <Text c="dark.4">{t("common.loading")}</Text>;
   const p = q.data;
   const post = t(`delegation.byProvince.postOf.${p.role}`, { province: f.pick(p.provinceNameTh, p.provinceNameEn) });
-  const exportCsv = () =>
-    downloadCsv(
-      `delegation-${p.provinceCode}-${p.role}-${p.date}`,
-      ["province_code", "province_iso", "role", "date", "power_code", "area", "power_th", "power_en", "decided_here", "amount_cap", "effective_to", "instrument_no", "instrument_id", "may_subdelegate", "central_org_id", "verified"],
-      sorted.map((x) => [p.provinceCode, `TH-${p.provinceCode}`, p.role, p.date, x.power.code, x.power.area, x.power.nameTh, x.power.nameEn, x.decidedHere, x.amountCap, x.effectiveTo, x.instrumentNo, x.delegationId, x.maySubdelegate, x.power.centralOrgId, x.power.verified]),
-    );
+  const exportTable = () => ({
+    fileName: `delegation-${p.provinceCode}-${p.role}-${p.date}`,
+    header: ["province_code", "province_iso", "role", "date", "power_code", "area", "power_th", "power_en", "decided_here", "amount_cap", "effective_to", "instrument_no", "instrument_id", "may_subdelegate", "central_org_id", "verified"],
+    rows: sorted.map((x) => [p.provinceCode, `TH-${p.provinceCode}`, p.role, p.date, x.power.code, x.power.area, x.power.nameTh, x.power.nameEn, x.decidedHere, x.amountCap, x.effectiveTo, x.instrumentNo, x.delegationId, x.maySubdelegate, x.power.centralOrgId, x.power.verified]),
+  });
   return (
     <Card withBorder component="section" aria-labelledby="province-powers-title" data-testid="province-powers" style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }}>
       <Title order={2} size="h3" id="province-powers-title" data-testid="province-powers-title">
@@ -97,7 +96,7 @@ function ProvincePowersTable({ code, role, date }: { code: string; role: string;
           {t("delegation.byProvince.countCentral", { n: f.number(p.counts.central) })}
         </Text>
         <Checkbox label={t("delegation.byProvince.hereOnly")} checked={hereOnly} onChange={(e) => setHereOnly(e.currentTarget.checked)} data-testid="province-here-only" />
-        <Button variant="default" size="xs" onClick={exportCsv}>{t("common.exportCsvAll", { count: sorted.length })}</Button>
+        <ExportButtons table={exportTable} size="xs" csvLabel={t("common.exportCsvAll", { count: sorted.length })} />
       </Group>
       <Table.ScrollContainer minWidth={900}>
         <Table striped verticalSpacing="xs" data-testid="province-powers-table">

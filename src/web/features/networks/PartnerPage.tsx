@@ -6,7 +6,6 @@ import { useTranslation } from "react-i18next";
 import type { PartnerSeatView } from "../../../modules/committees/contracts.js";
 import type { AgreementView, PartnerOptions, PartnerView } from "../../../modules/networks/contracts.js";
 import { api, seg } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
@@ -17,6 +16,7 @@ import { OrganizationPicker, ProjectPicker } from "../../ui/pickers.js";
 import { EditPartner } from "./EditPartner.js";
 import { AgendaTotalsTable } from "./NetworksPage.js";
 import { AgreementStatusBadge, useBaht } from "./parts.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/partners/$id");
 const CONTRIBUTION_KINDS = ["money", "in_kind", "expertise", "volunteers"] as const;
@@ -32,12 +32,11 @@ export function PartnerPage() {
   if (q.isPending) return <PageLoader />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const p = q.data;
-  const exportContributions = () =>
-    downloadCsv(
-      `partner-${p.id}-contributions`,
-      ["id", "partner_th", "kind", "amount_baht", "volunteers", "contributed_on", "description_th", "agenda_id", "agenda_th", "project_code", "project_th", "agreement_id", "demo"],
-      p.contributions.map((c) => [c.id, p.nameTh, c.kind, c.amount, c.volunteers, c.contributedOn, c.descriptionTh, c.agenda?.id, c.agenda?.nameTh, c.project?.code, c.project?.titleTh, c.agreementId, c.isDemo]),
-    );
+  const exportContributions = () => ({
+    fileName: `partner-${p.id}-contributions`,
+    header: ["id", "partner_th", "kind", "amount_baht", "volunteers", "contributed_on", "description_th", "agenda_id", "agenda_th", "project_code", "project_th", "agreement_id", "demo"],
+    rows: p.contributions.map((c) => [c.id, p.nameTh, c.kind, c.amount, c.volunteers, c.contributedOn, c.descriptionTh, c.agenda?.id, c.agenda?.nameTh, c.project?.code, c.project?.titleTh, c.agreementId, c.isDemo]),
+  });
   return (
     <Stack gap="md">
       <div>
@@ -120,7 +119,7 @@ export function PartnerPage() {
       <Card withBorder>
         <Group justify="space-between">
           <Title order={2} size="h3">{t("networks.contributionsTitle")}</Title>
-          <Button variant="default" size="xs" onClick={exportContributions} disabled={!p.contributions.length}>{t("common.exportCsv")}</Button>
+          <ExportButtons table={exportContributions} disabled={!p.contributions.length} size="xs" />
         </Group>
         {p.contributions.length === 0 ? (
           <Text c="dark.4">{t("networks.noContributions")}</Text>

@@ -5,13 +5,13 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ALERT_RULES, type AlertPage, type AlertRule, type AlertSeverity, type AlertSubscriptions, type DigestFrequency } from "../../../modules/oversight/contracts-alerts.js";
 import { api } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { ListPagination, NoResultsRow } from "../../ui/table.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/oversight/alerts");
 const PAGE_SIZE = 50;
@@ -99,19 +99,7 @@ export function AlertsPage() {
         />
         <Checkbox label={t("oversight.alerts.unreadOnly")} checked={!!search.unread} onChange={(e) => set({ unread: e.currentTarget.checked || undefined })} data-testid="alerts-unread" />
         {d && (
-          <Button
-            variant="default"
-            size="xs"
-            onClick={() =>
-              downloadCsv(
-                "oversight-alerts",
-                [t("oversight.alerts.severityLabel"), t("oversight.alerts.rule"), t("oversight.province"), t("oversight.function"), t("oversight.alerts.subject"), t("oversight.alerts.raised"), t("oversight.alerts.resolved")],
-                d.items.map((a) => [t(`oversight.alerts.severity.${a.severity}`), t(`oversight.alerts.rules.${a.rule}`), en ? a.provinceNameEn : a.provinceNameTh, (en ? a.orgNameEn : a.orgNameTh) ?? "", en ? a.titleEn : a.titleTh, f.dateTime(a.raisedAt), a.resolvedAt ? f.dateTime(a.resolvedAt) : ""]),
-              )
-            }
-          >
-            {t("oversight.exportCsv")}
-          </Button>
+          <ExportButtons table={() => ({ fileName: "oversight-alerts", header: [t("oversight.alerts.severityLabel"), t("oversight.alerts.rule"), t("oversight.province"), t("oversight.function"), t("oversight.alerts.subject"), t("oversight.alerts.raised"), t("oversight.alerts.resolved")], rows: d.items.map((a) => [t(`oversight.alerts.severity.${a.severity}`), t(`oversight.alerts.rules.${a.rule}`), en ? a.provinceNameEn : a.provinceNameTh, (en ? a.orgNameEn : a.orgNameTh) ?? "", en ? a.titleEn : a.titleTh, f.dateTime(a.raisedAt), a.resolvedAt ? f.dateTime(a.resolvedAt) : ""]) })} size="xs" csvLabel={t("oversight.exportCsv")} />
         )}
       </Group>
       <ErrorAlert error={q.error ?? mark.error} />

@@ -6,7 +6,6 @@ import { useTranslation } from "react-i18next";
 import type { AlertPage } from "../../../modules/oversight/contracts-alerts.js";
 import { METRICS, type Dashboard, type MetricId, type MyScopes } from "../../../modules/oversight/contracts.js";
 import { api, API_BASE } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
@@ -15,6 +14,7 @@ import { PageLoader } from "../../ui/PageLoader.js";
 import { currentFiscalYear, FiscalYearSelect } from "../planning-budget/budget-ui.js";
 import { useMetricText } from "./metric-ui.js";
 import { RecordsDrawer, type RecordsQuery } from "./RecordsDrawer.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/oversight");
 
@@ -117,7 +117,7 @@ export function OversightPage() {
             <Card withBorder component="section" aria-labelledby="by-province">
               <Group justify="space-between" mb="xs">
                 <Title order={2} size="h4" id="by-province">{t("oversight.byProvince")}</Title>
-                <Button variant="default" size="xs" onClick={() => downloadCsv(`oversight-provinces-${fy}`, [t("oversight.province"), ...provinceCols.map((m) => t(`oversight.metrics.${m}`))], d.provinces.map((p) => [`${p.code} ${f.name(p)}`, ...provinceCols.map((m) => p.values[m] ?? null)]))}>{t("oversight.exportCsv")}</Button>
+                <ExportButtons table={() => ({ fileName: `oversight-provinces-${fy}`, header: [t("oversight.province"), ...provinceCols.map((m) => t(`oversight.metrics.${m}`))], rows: d.provinces.map((p) => [`${p.code} ${f.name(p)}`, ...provinceCols.map((m) => p.values[m] ?? null)]) })} size="xs" csvLabel={t("oversight.exportCsv")} />
               </Group>
               <Table.ScrollContainer minWidth={800}>
                 <Table striped data-testid="oversight-provinces">
@@ -150,7 +150,7 @@ export function OversightPage() {
             <Card withBorder component="section" aria-labelledby="by-function">
               <Group justify="space-between" mb="xs">
                 <Title order={2} size="h4" id="by-function">{t("oversight.byFunction")}</Title>
-                <Button variant="default" size="xs" onClick={() => downloadCsv(`oversight-functions-${fy}`, [t("oversight.function"), ...fnCols.map((m) => t(`oversight.metrics.${m}`))], d.functions.map((x) => [f.name(x), ...fnCols.map((m) => x.values[m] ?? null)]))}>{t("oversight.exportCsv")}</Button>
+                <ExportButtons table={() => ({ fileName: `oversight-functions-${fy}`, header: [t("oversight.function"), ...fnCols.map((m) => t(`oversight.metrics.${m}`))], rows: d.functions.map((x) => [f.name(x), ...fnCols.map((m) => x.values[m] ?? null)]) })} size="xs" csvLabel={t("oversight.exportCsv")} />
               </Group>
               <Table.ScrollContainer minWidth={800}>
                 <Table striped data-testid="oversight-functions">

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo } from "react";
-import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useMediaQuery } from "@mantine/hooks";
@@ -7,13 +7,13 @@ import { useTranslation } from "react-i18next";
 import type { PermitStats, TurnaroundSummary } from "../../../modules/delegation/contracts-permits.js";
 import { bangkokToday, fiscalYearOf } from "../../../platform/thai/index.js";
 import { api, isApiError, type Query } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
 import { useFormat, type Format } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { powersQuery } from "../delegation/queries.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { days, RouteBadge, share } from "./permit-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const TurnaroundChart = lazy(() => import("./TurnaroundChart.js"));
 const route = getRouteApi("/delegation/permits/stats");
@@ -51,12 +51,11 @@ export function PermitStatsPage() {
   };
   const period = s?.from || s?.to ? t("permits.stats.periodRange", { from: s.from ? f.date(s.from) : "…", to: s.to ? f.date(s.to) : "…" }) : t("permits.stats.allTime");
 
-  const exportCsv = () =>
-    downloadCsv(
-      "permit-turnaround",
-      ["power_code", "power_th", "power_en", "route", "sla_business_days", "decided", "approved", "refused", "median_business_days", "mean_business_days", "p90_business_days", "within_sla_share", "open", "overdue", "province_code", "from", "to", "as_of"],
-      groups.map((g) => [g.powerCode, g.powerNameTh, g.powerNameEn, g.route, g.slaDays, g.decidedCount, g.approvedCount, g.refusedCount, g.medianDays, g.meanDays, g.p90Days, g.withinSlaShare, g.openCount, g.overdueCount, s?.provinceCode ?? "", s?.from ?? "", s?.to ?? "", s?.today ?? ""]),
-    );
+  const exportTable = () => ({
+    fileName: "permit-turnaround",
+    header: ["power_code", "power_th", "power_en", "route", "sla_business_days", "decided", "approved", "refused", "median_business_days", "mean_business_days", "p90_business_days", "within_sla_share", "open", "overdue", "province_code", "from", "to", "as_of"],
+    rows: groups.map((g) => [g.powerCode, g.powerNameTh, g.powerNameEn, g.route, g.slaDays, g.decidedCount, g.approvedCount, g.refusedCount, g.medianDays, g.meanDays, g.p90Days, g.withinSlaShare, g.openCount, g.overdueCount, s?.provinceCode ?? "", s?.from ?? "", s?.to ?? "", s?.today ?? ""]),
+  });
 
   return (
     <Stack gap="md">
@@ -70,7 +69,7 @@ export function PermitStatsPage() {
         <Select label={t("permits.stats.fiscalYear")} placeholder={t("permits.stats.anyYear")} clearable data={years.map((y) => ({ value: String(y), label: f.fiscalYear(y) }))} value={search.fy ? String(search.fy) : null} onChange={(v) => setFilter({ fy: v ? Number(v) : undefined, from: undefined, to: undefined })} w={{ base: "100%", sm: 240 }} data-testid="stats-fy" />
         <TextInput type="date" label={t("permits.stats.from")} description={search.from ? f.date(search.from) : undefined} value={search.from ?? ""} onChange={(e) => setFilter({ from: e.currentTarget.value || undefined, fy: undefined })} w={{ base: "100%", sm: 170 }} error={isApiError(stats.error) ? stats.error.fieldError("from", f.lang) : undefined} data-testid="stats-from" />
         <TextInput type="date" label={t("permits.stats.to")} description={search.to ? f.date(search.to) : undefined} value={search.to ?? ""} onChange={(e) => setFilter({ to: e.currentTarget.value || undefined, fy: undefined })} w={{ base: "100%", sm: 170 }} error={isApiError(stats.error) ? stats.error.fieldError("to", f.lang) : undefined} data-testid="stats-to" />
-        <Button variant="default" onClick={exportCsv} disabled={!groups.length}>{t("common.exportCsv")}</Button>
+        <ExportButtons table={exportTable} disabled={!groups.length} />
       </Group>
       <ErrorAlert error={stats.error} />
       {stats.isPending ? (

@@ -5,7 +5,7 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { CommitteeKind, CommitteeStatus, type CommitteeSummary } from "../../../modules/delegation/contracts-personnel.js";
 import { api } from "../../app/api.js";
-import { downloadCsv, fetchAllPages } from "../../app/csv.js";
+import { fetchAllPages } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
@@ -17,6 +17,7 @@ import { Bi } from "../agendas/Bi.js";
 import { provincesQuery } from "../provinces/queries.js";
 import { CreateCommitteeForm } from "./CreateCommitteeForm.js";
 import { CommitteeStatusBadge } from "./PersonnelBadges.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/delegation/committees");
 type List = { items: CommitteeSummary[]; total: number };
@@ -48,12 +49,11 @@ export function CommitteesPage() {
   );
   const setFilter = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch }) });
   if (q.isPending) return <PageLoader />;
-  const exportCsv = () =>
-    downloadCsv(
-      "committees",
-      ["id", "kind", "province_code", "province_th", "title_th", "title_en", "position_th", "appointed_on", "order_no", "status", "parent_committee_id", "assessed_on", "decision_on", "members", "candidates", "demo"],
-      sorted.map((c) => [c.id, c.kind, c.provinceCode, c.provinceNameTh, c.titleTh, c.titleEn, c.positionTh, c.appointedOn, c.orderNo, c.status, c.parentCommitteeId, c.assessedOn, c.decisionOn, c.memberCount, c.candidateCount, c.isDemo]),
-    );
+  const exportTable = () => ({
+    fileName: "committees",
+    header: ["id", "kind", "province_code", "province_th", "title_th", "title_en", "position_th", "appointed_on", "order_no", "status", "parent_committee_id", "assessed_on", "decision_on", "members", "candidates", "demo"],
+    rows: sorted.map((c) => [c.id, c.kind, c.provinceCode, c.provinceNameTh, c.titleTh, c.titleEn, c.positionTh, c.appointedOn, c.orderNo, c.status, c.parentCommitteeId, c.assessedOn, c.decisionOn, c.memberCount, c.candidateCount, c.isDemo]),
+  });
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start" wrap="wrap">
@@ -72,7 +72,7 @@ export function CommitteesPage() {
         <Select label={t("personnel.committees.kind")} placeholder={t("common.all")} clearable data={CommitteeKind.options.map((k) => ({ value: k, label: t(`personnel.committees.kinds.${k}`) }))} value={search.kind ?? null} onChange={(v) => setFilter({ kind: v ?? undefined })} w={{ base: "100%", sm: 200 }} />
         <Select label={t("personnel.province")} placeholder={t("common.all")} clearable searchable data={(provinces.data ?? []).map((p) => ({ value: p.code, label: `${p.code} · ${f.name(p)}` }))} value={search.provinceCode ?? null} onChange={(v) => setFilter({ provinceCode: v ?? undefined })} w={{ base: "100%", sm: 220 }} />
         <Select label={t("personnel.committees.status")} placeholder={t("common.all")} clearable data={CommitteeStatus.options.map((s) => ({ value: s, label: t(`personnel.committees.statuses.${s}`) }))} value={search.status ?? null} onChange={(v) => setFilter({ status: v ?? undefined })} w={{ base: "100%", sm: 200 }} />
-        <Button variant="default" onClick={exportCsv} disabled={!sorted.length}>{t("common.exportCsvAll", { count: sorted.length })}</Button>
+        <ExportButtons table={exportTable} disabled={!sorted.length} csvLabel={t("common.exportCsvAll", { count: sorted.length })} />
       </Group>
       <ErrorAlert error={q.error} />
       <div className="table-scroll">

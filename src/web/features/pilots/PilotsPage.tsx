@@ -1,16 +1,16 @@
 import { useMemo, useState } from "react";
-import { Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { PilotProgrammeSummary } from "../../../modules/performance/contracts.js";
 import { api } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { SortTh, useSortedRows } from "../../ui/table.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 type List = { items: PilotProgrammeSummary[]; total: number };
 type SortKey = "code" | "name" | "start" | "period";
@@ -29,12 +29,11 @@ export function PilotsPage() {
   const { sorted, sort, toggle } = useSortedRows<PilotProgrammeSummary, SortKey>(rows, { code: (p) => p.code, name: (p) => f.name(p), start: (p) => p.treatmentStart, period: (p) => p.periodStart }, { key: "start", dir: "asc" });
   if (q.isPending) return <PageLoader />;
   if (q.error) return <ErrorAlert error={q.error} />;
-  const exportCsv = () =>
-    downloadCsv(
-      "pilot-programmes",
-      ["code", "name_th", "name_en", "period_start", "period_end", "treatment_start", "pilot_provinces", "comparison_provinces", "outcomes", "demo"],
-      sorted.map((p) => [p.code, p.nameTh, p.nameEn, p.periodStart, p.periodEnd, p.treatmentStart, p.pilots, p.comparisons, p.outcomes, p.isDemo]),
-    );
+  const exportTable = () => ({
+    fileName: "pilot-programmes",
+    header: ["code", "name_th", "name_en", "period_start", "period_end", "treatment_start", "pilot_provinces", "comparison_provinces", "outcomes", "demo"],
+    rows: sorted.map((p) => [p.code, p.nameTh, p.nameEn, p.periodStart, p.periodEnd, p.treatmentStart, p.pilots, p.comparisons, p.outcomes, p.isDemo]),
+  });
   return (
     <Stack gap="md">
       <div>
@@ -43,7 +42,7 @@ export function PilotsPage() {
       </div>
       <Group gap="sm" align="flex-end" justify="space-between">
         <TextInput type="search" label={t("common.search")} value={text} onChange={(e) => setText(e.currentTarget.value)} w={{ base: "100%", sm: 320 }} data-testid="pilots-search" />
-        <Button variant="default" onClick={exportCsv} disabled={!sorted.length}>{t("common.exportCsv")}</Button>
+        <ExportButtons table={exportTable} disabled={!sorted.length} />
       </Group>
       {sorted.length === 0 ? (
         <Text c="dark.4">{t("pilots.empty")}</Text>

@@ -1,16 +1,16 @@
-import { Button, Card, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Card, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { AnchorLink } from "../../ui/links.js";
 import { useTranslation } from "react-i18next";
 import type { DeadlineCalendar } from "../../../modules/planning/contracts-budget.js";
 import { api } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { currentFiscalYear, FiscalYearSelect, ProvinceSelect, StatusBadge } from "./budget-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/planning/budget/calendar");
 const KINDS = ["budget-act", "allocation-notice", "operating-plan", "quarter-target", "milestone"] as const;
@@ -29,7 +29,7 @@ export function DeadlineCalendarPage() {
   const q = useQuery({ queryKey: ["planning", "budget", "calendar", search.province, fy, search.kind, search.status], queryFn: () => api.get<DeadlineCalendar>("/planning/budget/calendar", { fiscalYear: fy, provinceCode: search.province, kind: search.kind, status: search.status }), placeholderData: keepPreviousData });
   const set = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch }) });
   const c = q.data;
-  const exportCsv = () => c && downloadCsv(`deadlines-${search.province ?? "all"}-${fy}`, ["date", "kind", "province", "org", "title_th", "status", "done_on", "days_late"], c.items.map((x) => [x.date, x.kind, x.provinceCode, x.orgId, x.titleTh, x.status, x.doneOn, x.daysLate]));
+  const exportTable = () => c && ({ fileName: `deadlines-${search.province ?? "all"}-${fy}`, header: ["date", "kind", "province", "org", "title_th", "status", "done_on", "days_late"], rows: c.items.map((x) => [x.date, x.kind, x.provinceCode, x.orgId, x.titleTh, x.status, x.doneOn, x.daysLate]) });
   return (
     <Stack gap="md">
       <div>
@@ -41,7 +41,7 @@ export function DeadlineCalendarPage() {
         <FiscalYearSelect value={fy} onChange={(v) => set({ fy: v })} />
         <Select label={t("planningBudget.calendar.kind")} placeholder={t("common.all")} clearable data={KINDS.map((k) => ({ value: k, label: t(`planningBudget.calendar.kinds.${k}`) }))} value={search.kind ?? null} onChange={(v) => set({ kind: (v as (typeof KINDS)[number]) ?? undefined })} w={{ base: "100%", sm: 220 }} />
         <Select label={t("planningBudget.calendar.statusFilter")} placeholder={t("common.all")} clearable data={STATUSES.map((s) => ({ value: s, label: t(`planningBudget.status.${s}`) }))} value={search.status ?? null} onChange={(v) => set({ status: (v as (typeof STATUSES)[number]) ?? undefined })} w={{ base: "100%", sm: 200 }} />
-        <Button variant="default" onClick={exportCsv} disabled={!c?.items.length}>{t("common.exportCsv")}</Button>
+        <ExportButtons table={exportTable} disabled={!c?.items.length} />
       </Group>
       <ErrorAlert error={q.error} />
       {c && (

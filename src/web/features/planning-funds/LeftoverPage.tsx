@@ -5,13 +5,13 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { LeftoverFundView, LeftoverPool, ReallocationOptions, ReallocationView } from "../../../modules/planning/contracts-funds.js";
 import { api, seg } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { ProvinceSelect } from "./funds-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/planning/leftover");
 
@@ -32,13 +32,13 @@ export function LeftoverPage() {
   const mayHistory = pool.data?.may.history ?? false;
   const [done, setDone] = useState<ReallocationView | null>(null);
   const canRealloc = holdsRoleFor(me.data, "planning:leftover.reallocate");
-  const exportCsv = () =>
+  const exportTable = () =>
     pool.data &&
-    downloadCsv(
-      `leftover-${province}`,
-      ["fund_id", "agency_id", "agency_th", "project_code", "project_th", "owner_th", "amount_baht", "remaining_baht", "recorded_on", "demo"],
-      pool.data.agencies.flatMap((a) => a.funds.map((x) => [x.id, a.agency.id, a.agency.nameTh, x.projectCode, x.projectTitleTh, x.ownerNameTh, x.amount, x.remaining, x.recordedOn, x.isDemo])),
-    );
+    ({
+      fileName: `leftover-${province}`,
+      header: ["fund_id", "agency_id", "agency_th", "project_code", "project_th", "owner_th", "amount_baht", "remaining_baht", "recorded_on", "demo"],
+      rows: pool.data.agencies.flatMap((a) => a.funds.map((x) => [x.id, a.agency.id, a.agency.nameTh, x.projectCode, x.projectTitleTh, x.ownerNameTh, x.amount, x.remaining, x.recordedOn, x.isDemo])),
+    });
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
@@ -48,7 +48,7 @@ export function LeftoverPage() {
         </div>
         <Group align="flex-end">
           <ProvinceSelect label={t("planningFunds.province")} value={province} onChange={(v) => void navigate({ search: { province: v } })} testId="leftover-province" clearable={false} />
-          <Button variant="default" onClick={exportCsv} disabled={!pool.data} data-testid="leftover-export">{t("planningFunds.exportCsv")}</Button>
+          <ExportButtons table={exportTable} disabled={!pool.data} testId="leftover-export" csvLabel={t("planningFunds.exportCsv")} />
         </Group>
       </Group>
       <ErrorAlert error={pool.error} />

@@ -4,12 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { ProvinceSummary } from "../../../modules/registry/contracts.js";
 import { useFormat } from "../../app/format.js";
-import { downloadCsv } from "../../app/csv.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { SortTh, useSortedRows } from "../../ui/table.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { provincesQuery } from "./queries.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 // ECharts is large: it loads only when someone opens the chart.
 const RegionPopulationChart = lazy(() => import("./RegionPopulationChart.js"));
@@ -63,12 +63,12 @@ export function ProvincesPage() {
     { key: "code", dir: "asc" },
   );
 
-  function exportCsv() {
-    downloadCsv(
-      "provinces",
-      ["dopa_code", "iso_3166_2", "name_th", "name_en", "region_th", "region_en", "cluster_code", "cluster_th", "cluster_en", "ceo", "pilot_2024", "population"],
-      sorted.map((p) => [p.code, p.iso, p.nameTh, p.nameEn, p.region.nameTh, p.region.nameEn, p.cluster?.code, p.cluster?.nameTh, p.cluster?.nameEn, p.ceo, p.pilot2024, p.population]),
-    );
+  function exportTable() {
+    return {
+      fileName: "provinces",
+      header: ["dopa_code", "iso_3166_2", "name_th", "name_en", "region_th", "region_en", "cluster_code", "cluster_th", "cluster_en", "ceo", "pilot_2024", "population"],
+      rows: sorted.map((p) => [p.code, p.iso, p.nameTh, p.nameEn, p.region.nameTh, p.region.nameEn, p.cluster?.code, p.cluster?.nameTh, p.cluster?.nameEn, p.ceo, p.pilot2024, p.population]),
+    };
   }
 
   return (
@@ -79,9 +79,7 @@ export function ProvincesPage() {
         <Select label={t("province.region")} placeholder={t("common.all")} data={regionOptions} value={region} onChange={(v) => { setRegion(v); setCluster(null); }} clearable w={{ base: "100%", sm: 200 }} data-testid="provinces-region" />
         <Select label={t("province.cluster")} placeholder={t("common.all")} data={clusterOptions} value={cluster} onChange={setCluster} clearable searchable w={{ base: "100%", sm: 320 }} data-testid="provinces-cluster" />
         <Checkbox label={t("provinces.pilotOnly")} checked={pilotOnly} onChange={(e) => setPilotOnly(e.currentTarget.checked)} mb={8} />
-        <Button variant="default" onClick={exportCsv} disabled={!sorted.length} data-testid="provinces-export">
-          {t("common.exportCsv")}
-        </Button>
+        <ExportButtons table={exportTable} disabled={!sorted.length} testId="provinces-export" />
         <Button variant="subtle" onClick={() => setShowChart((v) => !v)} aria-expanded={showChart}>
           {showChart ? t("provinces.hideChart") : t("provinces.showChart")}
         </Button>

@@ -1,10 +1,9 @@
 import { useMemo, useState } from "react";
-import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { SandboxSummary } from "../../../modules/performance/contracts.js";
 import { api } from "../../app/api.js";
-import { downloadCsv } from "../../app/csv.js";
 import { useFormat } from "../../app/format.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
@@ -12,6 +11,7 @@ import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { SortTh, useSortedRows } from "../../ui/table.js";
 import { Countdown, SandboxStatusBadge } from "./SandboxStatus.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 type List = { items: SandboxSummary[]; total: number };
 type SortKey = "name" | "province" | "expires" | "status";
@@ -34,12 +34,11 @@ export function SandboxesPage() {
   const { sorted, sort, toggle } = useSortedRows<SandboxSummary, SortKey>(rows, { name: (s) => f.pick(s.nameTh, s.nameEn), province: (s) => f.pick(s.provinceNameTh, s.provinceNameEn), expires: (s) => s.expiresOn, status: (s) => s.status }, { key: "expires", dir: "asc" });
   if (q.isPending) return <PageLoader />;
   if (q.error) return <ErrorAlert error={q.error} />;
-  const exportCsv = () =>
-    downloadCsv(
-      "sandboxes",
-      ["id", "province_code", "province_th", "name_th", "name_en", "starts_on", "expires_on", "ended_on", "status", "expires_in_days", "rules_changed", "demo"],
-      sorted.map((s) => [s.id, s.provinceCode, s.provinceNameTh, s.nameTh, s.nameEn, s.startsOn, s.expiresOn, s.endedOn, s.status, s.expiresInDays, s.rulesCount, s.isDemo]),
-    );
+  const exportTable = () => ({
+    fileName: "sandboxes",
+    header: ["id", "province_code", "province_th", "name_th", "name_en", "starts_on", "expires_on", "ended_on", "status", "expires_in_days", "rules_changed", "demo"],
+    rows: sorted.map((s) => [s.id, s.provinceCode, s.provinceNameTh, s.nameTh, s.nameEn, s.startsOn, s.expiresOn, s.endedOn, s.status, s.expiresInDays, s.rulesCount, s.isDemo]),
+  });
   return (
     <Stack gap="md">
       <div>
@@ -50,7 +49,7 @@ export function SandboxesPage() {
         <TextInput type="search" label={t("common.search")} value={text} onChange={(e) => setText(e.currentTarget.value)} w={{ base: "100%", sm: 260 }} />
         <Select label={t("sandboxes.status")} placeholder={t("common.all")} clearable data={STATUSES.map((s) => ({ value: s, label: t(`sandboxes.statuses.${s}`) }))} value={status} onChange={setStatus} w={{ base: "100%", sm: 220 }} data-testid="sandboxes-status" />
         <Select label={t("sandboxes.province")} placeholder={t("common.all")} clearable searchable data={provinces} value={province} onChange={setProvince} w={{ base: "100%", sm: 220 }} />
-        <Button variant="default" onClick={exportCsv} disabled={!sorted.length}>{t("common.exportCsv")}</Button>
+        <ExportButtons table={exportTable} disabled={!sorted.length} />
       </Group>
       {sorted.length === 0 ? (
         <Text c="dark.4">{t("sandboxes.empty")}</Text>

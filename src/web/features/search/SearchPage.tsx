@@ -6,10 +6,10 @@ import { useTranslation } from "react-i18next";
 import type { SearchHit, SearchResult } from "../../../modules/registry/contracts.js";
 import { api } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
-import { downloadCsv } from "../../app/csv.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/search");
 const KINDS = ["area", "organization", "person", "post"] as const;
@@ -85,19 +85,7 @@ export function SearchPage() {
               · {t("search.hitCount", { count: hits.length })}
             </Text>
             {hits.length > 0 && (
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                onClick={() =>
-                  downloadCsv(
-                    "search",
-                    ["kind", "id", "classification", "name_th", "name_en", "context_th", "context_en", "province_code", "score"],
-                    hits.map((h) => [h.kind, h.id, h.classification, h.nameTh, h.nameEn, h.contextTh, h.contextEn, h.provinceCode, h.score]),
-                  )
-                }
-              >
-                {t("common.exportCsv")}
-              </Button>
+              <ExportButtons table={() => ({ fileName: "search", header: ["kind", "id", "classification", "name_th", "name_en", "context_th", "context_en", "province_code", "score"], rows: hits.map((h) => [h.kind, h.id, h.classification, h.nameTh, h.nameEn, h.contextTh, h.contextEn, h.provinceCode, h.score]) })} variant="subtle" size="compact-sm" />
             )}
           </Group>
           {hits.length === 0 && <Text>{t("common.noResults")}</Text>}
