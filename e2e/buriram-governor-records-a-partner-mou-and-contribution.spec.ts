@@ -66,6 +66,28 @@ it("the Buriram governor records a partner, its MOU and a contribution, and anyo
   await shot(page, "2-partner");
   const partnerUrl = page.url();
 
+  // a correction to what it works on, in the edit form (sent with the version it was read at)
+  await page.getByTestId("partner-edit-open").click();
+  await page.getByTestId("partner-edit-focus-th").fill("อาหารปลอดภัย อาชีพครัวเรือน และตลาดชุมชน");
+  await shot(page, "2b-edit");
+  await page.getByTestId("partner-edit-submit").click();
+  await expect.poll(() => page.getByTestId("partner-focus").innerText()).toContain("ตลาดชุมชน");
+  await expect.poll(() => page.getByTestId("history-panel").innerText().catch(() => "")).toContain("แก้ไขข้อมูลภาคีเครือข่าย");
+
+  // the committee's civil-society seat passes to the association (the demo's farmers council held it)
+  await page.getByTestId("nav-prov-committees").click();
+  await page.getByTestId("committee-link").filter({ hasText: "คณะกรมการจังหวัดบุรีรัมย์" }).click();
+  await page.getByTestId("seats-table").waitFor();
+  const seat = page.getByTestId("seat-row").filter({ hasText: "ประธานสภาเกษตรกรจังหวัดบุรีรัมย์" });
+  await expect.poll(() => seat.getByTestId("seat-partner-link").innerText()).toContain("สภาเกษตรกร");
+  await pickOption(page, seat.getByTestId("seat-partner-select"), "อาหารปลอดภัย", /อาหารปลอดภัย/);
+  await expect.poll(() => seat.getByTestId("seat-partner-link").innerText()).toContain("อาหารปลอดภัย");
+  await expect.poll(() => page.getByTestId("history-panel").innerText().catch(() => "")).toContain("แก้ไขที่นั่ง");
+  await shot(page, "2c-seat");
+  await page.goto(partnerUrl);
+  await page.getByTestId("partner-seats-table").waitFor();
+  expect(await page.getByTestId("partner-seats-table").innerText()).toContain("คณะกรมการจังหวัดบุรีรัมย์");
+
   // anyone reads it (organisations only) and cannot record
   const browser = await launchBrowser();
   try {

@@ -51,7 +51,7 @@ export function PartnerPage() {
         <Text c="dark.4">
           {t(`networks.kinds.${p.kind}`)} · {t("networks.networkOf", { province: f.pick(p.provinceName.th, p.provinceName.en) })}
         </Text>
-        {(p.focusTh || p.focusEn) && <Text mt={4}>{f.pick(p.focusTh, p.focusEn)}</Text>}
+        {(p.focusTh || p.focusEn) && <Text mt={4} data-testid="partner-focus">{f.pick(p.focusTh, p.focusEn)}</Text>}
         <Group gap="md" mt={4}>
           {p.website && (
             <Anchor href={p.website} target="_blank" rel="noopener noreferrer" size="sm" data-testid="partner-website">
