@@ -27,7 +27,7 @@ import { MODULES } from "./modules.js";
 
 export type AppOptions = {
   database: Database;
-  env: Pick<Env, "demo" | "sessionTtlHours" | "cookieSecure" | "geojsonProvinces" | "logLevel"> & Partial<Pick<Env, "readCacheSeconds">>;
+  env: Pick<Env, "demo" | "sessionTtlHours" | "cookieSecure" | "geojsonProvinces" | "logLevel"> & Partial<Pick<Env, "readCacheSeconds" | "sessionIdleMinutes">>;
   now?: () => Date;
   logger?: boolean;
   /** Where the log lines go (default stdout); tests read them from here. */
@@ -52,6 +52,8 @@ const CSRF_EXEMPT = new Set(["/api/v1/auth/login", "/api/v1/auth/reset-password"
 /** Builds the Fastify app: plugins, the one error handler, auth, module routes, web app. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const now = opts.now ?? (() => new Date());
+  // a session unused this long ends (SESSION_IDLE_MINUTES: 120 from the environment's default; absent or 0: only its lifetime)
+  const idleMs = (opts.env.sessionIdleMinutes ?? 0) * 60_000;
   const app = Fastify({
     logger: opts.logger === false ? false : { level: opts.env.logLevel, redact: ["req.headers.cookie", "req.headers.authorization", "req.headers[\"x-csrf-token\"]"], ...(opts.logStream ? { stream: opts.logStream } : {}) },
     // one access line per request (below) instead of Fastify's two, and without the query string
@@ -119,7 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const bearer = auth?.startsWith("Bearer ") ? auth.slice(7).trim() : undefined;
     const sessionToken = req.cookies[SESSION_COOKIE];
     if (!bearer && !sessionToken) return;
-    const actor = await authenticate(opts.database.db, { apiKey: bearer, sessionToken: bearer ? undefined : sessionToken }, now());
+    const actor = await authenticate(opts.database.db, { apiKey: bearer, sessionToken: bearer ? undefined : sessionToken }, now(), { idleMs });
     if (bearer && !actor) throw new AppError("auth.invalid-api-key", 401, "กุญแจ API ไม่ถูกต้องหรือถูกเพิกถอน", "Invalid or revoked API key");
     if (!actor) return; // expired cookie: treated as anonymous
     req.ctx = { ...ctx, actor };

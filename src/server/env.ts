@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   GEOJSON_PROVINCES: z.string().optional(),
   REFERENCE_DIR: z.string().optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** a session unused for this many minutes ends (0: only SESSION_TTL_HOURS ends it) */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(120),
   COOKIE_SECURE: z.enum(["true", "false", "auto"]).default("auto"),
   JOBS: z.enum(["on", "off", "true", "false", "1", "0"]).default("on"),
   /** OCDS ocid prefix ("ocds-" + 6 characters); the default is a placeholder: register your own with the OCDS Data Support Team */
@@ -59,6 +61,7 @@ export type Env = {
   logLevel: string;
   geojsonProvinces?: string;
   sessionTtlHours: number;
+  sessionIdleMinutes: number;
   cookieSecure: "true" | "false" | "auto";
   /** run scheduled jobs (pg-boss) in this process; JOBS=off for tools that open the database briefly */
   jobs: boolean;
@@ -107,6 +110,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     geojsonProvinces: e.GEOJSON_PROVINCES,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     cookieSecure: e.COOKIE_SECURE,
     jobs: !["off", "false", "0"].includes(e.JOBS),
     ocdsPrefix: e.OCDS_PREFIX,

@@ -7,8 +7,12 @@ import { accounts, apiKeys, grants, sessions } from "./tables.js";
 
 export const SESSION_COOKIE = "cw_session";
 
-/** Resolves the actor of a request from its session cookie or API key; null when neither is valid. */
-export async function authenticate(db: Db, creds: { sessionToken?: string; apiKey?: string }, now: Date): Promise<Actor | null> {
+/**
+ * Resolves the actor of a request from its session cookie or API key; null when neither is valid. A session also ends
+ * when it has not been used for `idleMs` (SESSION_IDLE_MINUTES; its last use is recorded at most once a minute): it is
+ * then never valid again, without a write — the next login makes a new one.
+ */
+export async function authenticate(db: Db, creds: { sessionToken?: string; apiKey?: string }, now: Date, opts: { idleMs?: number } = {}): Promise<Actor | null> {
   if (creds.apiKey) {
     const [key] = await db.select().from(apiKeys).where(and(eq(apiKeys.keyHash, sha256(creds.apiKey)), isNull(apiKeys.revokedAt))).limit(1);
     if (!key) return null;
@@ -26,6 +30,7 @@ export async function authenticate(db: Db, creds: { sessionToken?: string; apiKe
       .where(and(eq(sessions.tokenHash, sha256(creds.sessionToken)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), isNull(accounts.disabledAt)))
       .limit(1);
     if (!row) return null;
+    if (opts.idleMs && now.getTime() - row.s.lastSeenAt.getTime() > opts.idleMs) return null;
     if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
       await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.s.id));
     }
