@@ -80,8 +80,15 @@ it("the Buriram governor records a partner, its MOU and a contribution, and anyo
   await page.getByTestId("seats-table").waitFor();
   const seat = page.getByTestId("seat-row").filter({ hasText: "ประธานสภาเกษตรกรจังหวัดบุรีรัมย์" });
   await expect.poll(() => seat.getByTestId("seat-partner-link").innerText()).toContain("สภาเกษตรกร");
-  await pickOption(page, seat.getByTestId("seat-partner-select"), "อาหารปลอดภัย", /อาหารปลอดภัย/);
-  await expect.poll(() => seat.getByTestId("seat-partner-link").innerText()).toContain("อาหารปลอดภัย");
+  const select = seat.getByTestId("seat-partner-select");
+  await expect.poll(() => select.isEnabled()).toBe(true); // the province's partners have loaded
+  const saved = page.waitForResponse((r) => r.url().includes("/api/v1/committee-seats/") && r.request().method() === "PATCH", { timeout: 60_000 });
+  // (not pickOption: the field shows the seat as saved, so it reads the new partner only once the save is back)
+  await select.click();
+  await select.fill("อาหารปลอดภัย");
+  await page.getByRole("option", { name: /อาหารปลอดภัย/ }).first().click();
+  expect((await saved).status()).toBe(200);
+  await expect.poll(() => seat.getByTestId("seat-partner-link").innerText(), { timeout: 60_000 }).toContain("อาหารปลอดภัย");
   await expect.poll(() => page.getByTestId("history-panel").innerText().catch(() => "")).toContain("แก้ไขที่นั่ง");
   await shot(page, "2c-seat");
   await page.goto(partnerUrl);

@@ -46,6 +46,7 @@ export const casesModule: ModuleManifest = {
     "cases.routing-model.train",
     "cases.import",
     "cases.seed.demo",
+    "cases.categories.sync",
   ],
   jobs: [...casesJobs],
   personalData: casesPersonalData,

@@ -11,7 +11,7 @@ import { seedDemoPlans } from "./seed-demo-plans.js";
 import { seedDemoProcurement } from "./seed-demo-procurement.js";
 
 /** Audit actions, one list per part of the module (plans and projects; budget cycle; funds; procurement). */
-const PLANS_AUDIT = ["planning.project.create", "planning.plan.create", "planning.plan.prioritise", "planning.plan.consolidate", "planning.plan.approve", "planning.project.consolidate", "planning.project.approve", "planning.project.update", "planning.project.status", "planning.project.duplicate-confirm", "planning.project.duplicate-dismiss", "planning.milestone.add", "planning.milestone.complete", "planning.file.upload", "planning.amendment.request", "planning.amendment.decide", "planning.seed.demo-plans"];
+const PLANS_AUDIT = ["planning.project.create", "planning.plan.create", "planning.plan.prioritise", "planning.plan.consolidate", "planning.plan.approve", "planning.project.consolidate", "planning.project.approve", "planning.project.update", "planning.project.status", "planning.project.duplicate-confirm", "planning.project.duplicate-dismiss", "planning.milestone.add", "planning.milestone.complete", "planning.file.upload", "planning.amendment.request", "planning.amendment.decide", "planning.seed.demo-plans", "planning.seed.demo-budget", "planning.seed.demo-funds"];
 
 const BUDGET_AUDIT = ["planning.budget-act.create", "planning.budget-act.update", "planning.allocation-notice.record", "planning.project.budget-line.add", "planning.operating-plan.record", "planning.frame-shift.record", "planning.progress.record"];
 

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { RoleId } from "../../platform/auth/policy.js";
-import type { Ctx } from "../../platform/ctx.js";
+import { writeAudit } from "../../platform/audit/audit.js";
+import { withTransaction, type Ctx } from "../../platform/ctx.js";
 import { demoRandom } from "../../platform/demo-random.js";
 import { addDays } from "../../platform/thai/dates.js";
 import { fiscalYearRange } from "../../platform/thai/fiscal-year.js";
@@ -77,6 +78,7 @@ export async function seedDemoBudget({ ctx }: { ctx: Ctx }): Promise<void> {
         await recordOperatingPlan({ ctx: poc, input: { provinceCode: p, fiscalYear: a.fiscalYear, noteTh: "ทราบยอดรวมจากหนังสือแจ้งฉบับสุดท้าย (ตัวอย่าง)", isDemo: true } });
       }
     }
+    const links: { lineId: string; shiftId: string }[] = [];
     // frame shifts: Agricultural Extension to Phetchaburi (lime) and Highways to Khon Kaen, tied to one demo project each
     for (const [from, p, amount, purposeTh] of [
       ["moac.doae", "76", 3_000_000, "ส่งเสริมการปลูกมะนาวแป้นและมะพร้าวตามความต้องการของพื้นที่ (ตัวอย่าง)"],
@@ -89,14 +91,19 @@ export async function seedDemoBudget({ ctx }: { ctx: Ctx }): Promise<void> {
         .innerJoin(projects, eq(projects.id, projectBudgetLines.projectId))
         .where(and(eq(projects.isDemo, true), eq(projects.provinceCode, p), eq(projects.fiscalYear, a.fiscalYear), eq(projects.agencyId, from), sql`${projectBudgetLines.frameShiftId} is null`))
         .limit(1);
-      if (line) await ctx.db.update(projectBudgetLines).set({ frameShiftId: shift.id }).where(eq(projectBudgetLines.id, line.id));
+      if (line) links.push({ lineId: line.id, shiftId: shift.id });
     }
-    await seedProgress(ctx, a.fiscalYear, today, rnd);
+    // the demo's own writes (which budget line a frame shift funds, the months of progress) with their audit record
+    await withTransaction(ctx, async (tx) => {
+      for (const l of links) await tx.db.update(projectBudgetLines).set({ frameShiftId: l.shiftId }).where(eq(projectBudgetLines.id, l.lineId));
+      const months = await seedProgress(tx, a.fiscalYear, today, rnd);
+      await writeAudit(tx, { action: "planning.seed.demo-budget", entityType: "budget-act", entityId: String(a.fiscalYear), after: { fiscalYear: a.fiscalYear, frameShiftLines: links.length, progressMonths: months } });
+    });
   }
 }
 
 /** Monthly progress of the year's demo projects up to the current month and the planned curve for the whole year, in one bulk insert (history, not a user's action). */
-async function seedProgress(ctx: Ctx, fiscalYear: number, today: string, rnd: ReturnType<typeof demoRandom>): Promise<void> {
+async function seedProgress(ctx: Ctx, fiscalYear: number, today: string, rnd: ReturnType<typeof demoRandom>): Promise<number> {
   const ps = await ctx.db.select().from(projects).where(and(eq(projects.isDemo, true), eq(projects.fiscalYear, fiscalYear), sql`${projects.status} not in ('rejected', 'cancelled')`));
   const start = fiscalYearRange(fiscalYear).start;
   const rows: (typeof projectProgress.$inferInsert)[] = [];
@@ -134,4 +141,5 @@ async function seedProgress(ctx: Ctx, fiscalYear: number, today: string, rnd: Re
     }
   }
   for (let k = 0; k < rows.length; k += 1000) await ctx.db.insert(projectProgress).values(rows.slice(k, k + 1000)).onConflictDoNothing();
+  return rows.length;
 }

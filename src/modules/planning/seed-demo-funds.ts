@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { RoleId } from "../../platform/auth/policy.js";
-import type { Ctx } from "../../platform/ctx.js";
+import { writeAudit } from "../../platform/audit/audit.js";
+import { withTransaction, type Ctx } from "../../platform/ctx.js";
 import { addDays } from "../../platform/thai/dates.js";
 import { changeMatchingStatus } from "./change-matching-status.js";
 import { createMatchingFund } from "./create-matching-fund.js";
@@ -91,9 +92,12 @@ export async function seedDemoFunds({ ctx }: { ctx: Ctx }): Promise<void> {
   const procure = async (code: string, stage: string, contract: number, supplier: string) => {
     const p = PROJECTS.find((x) => x.code === code)!;
     const id = `demo-funds-proc-${code.toLowerCase()}`;
-    await ctx.db.insert(procurements).values({ id, ocid: `ocds-demo-funds-${code.toLowerCase()}`, projectId: ids.get(code)!, provinceCode: p.province, fiscalYear: FY, buyerOrgId: p.owner, titleTh: `จัดจ้าง${p.titleTh}`, method: "open", methodDetailsTh: "e-bidding", category: "works", plannedValue: p.amount.toFixed(2), tenderValue: p.amount.toFixed(2), tenderStart: "2026-10-20", tenderEnd: "2026-11-03", stage, isDemo: true, createdBy: "demo" });
-    await ctx.db.insert(procurementParties).values({ id: `${id}-supplier`, procurementId: id, provinceCode: p.province, nameTh: supplier, role: "supplier", bidAmount: contract.toFixed(2) });
-    await ctx.db.insert(procurementContracts).values({ id: `${id}-contract`, procurementId: id, provinceCode: p.province, supplierPartyId: `${id}-supplier`, awardAmount: contract.toFixed(2), awardDate: "2026-11-06", contractNo: `${code}/2570`, contractAmount: contract.toFixed(2), signedOn: "2026-11-10", periodStart: "2026-11-15", periodEnd: "2027-06-30", status: "active" });
+    await withTransaction(ctx, async (tx) => {
+      await tx.db.insert(procurements).values({ id, ocid: `ocds-demo-funds-${code.toLowerCase()}`, projectId: ids.get(code)!, provinceCode: p.province, fiscalYear: FY, buyerOrgId: p.owner, titleTh: `จัดจ้าง${p.titleTh}`, method: "open", methodDetailsTh: "e-bidding", category: "works", plannedValue: p.amount.toFixed(2), tenderValue: p.amount.toFixed(2), tenderStart: "2026-10-20", tenderEnd: "2026-11-03", stage, isDemo: true, createdBy: "demo" });
+      await tx.db.insert(procurementParties).values({ id: `${id}-supplier`, procurementId: id, provinceCode: p.province, nameTh: supplier, role: "supplier", bidAmount: contract.toFixed(2) });
+      await tx.db.insert(procurementContracts).values({ id: `${id}-contract`, procurementId: id, provinceCode: p.province, supplierPartyId: `${id}-supplier`, awardAmount: contract.toFixed(2), awardDate: "2026-11-06", contractNo: `${code}/2570`, contractAmount: contract.toFixed(2), signedOn: "2026-11-10", periodStart: "2026-11-15", periodEnd: "2027-06-30", status: "active" });
+      await writeAudit(tx, { action: "planning.seed.demo-funds", entityType: "procurement", entityId: id, provinceCode: p.province, after: { projectCode: code, stage, contract } });
+    });
   };
   await procure("DEMO-FUNDS-76-01", "implementation", 3_650_000, "ห้างหุ้นส่วนจำกัด ตัวอย่างเกษตรภัณฑ์ (ตัวอย่าง)");
   await procure("DEMO-FUNDS-76-04", "contract", 7_100_000, "บริษัท สมมุติการโยธา จำกัด (ตัวอย่าง)");
