@@ -254,6 +254,11 @@ describe("GET /metrics", () => {
       fail = true;
       await scheduler.enqueue("test.metrics-probe");
       await scheduler.whenIdle();
+      // a run waiting in pg-boss shows in the backlog (pg-boss's own internal queues do not)
+      expect(await scheduler.enqueue("test.metrics-probe", { startAfterSeconds: 3600 })).not.toBeNull();
+      const waiting = await scrape();
+      expect(value(waiting, "changwat_jobs_waiting", { job: "test.metrics-probe", state: "created" })).toBe(1);
+      expect(waiting.get("changwat_jobs_waiting")!.samples.filter((s) => s.labels.job!.startsWith("__pgboss"))).toEqual([]);
     } finally {
       await scheduler.stop();
     }

@@ -135,7 +135,8 @@ const BACKLOG_SQL = `select
   (select coalesce(greatest(0, extract(epoch from now() - min(marked_at))), 0) from oversight_dirty)::float8 as rollups_age,
   (to_regclass('pgboss.job') is not null) as jobs_installed`;
 // pg-boss's partial index job_i11 holds exactly the runs not yet started (created, retry)
-const JOBS_WAITING_SQL = "select name, state::text as state, count(*)::int as n from pgboss.job where state < 'active' and not blocked group by 1, 2 order by 1, 2";
+// (pg-boss's own internal queues, named __pgboss__…, are left out)
+const JOBS_WAITING_SQL = "select name, state::text as state, count(*)::int as n from pgboss.job where state < 'active' and not blocked and name not like '\\_\\_pgboss%' group by 1, 2 order by 1, 2";
 
 /** Equal-time comparison of a presented token with the configured one (digests, so lengths never leak). */
 function tokenMatches(presented: string, expected: string): boolean {

@@ -19,7 +19,8 @@ export function registerProcessMetrics(registry: MetricsRegistry): () => void {
   const lagNow = registry.gauge("nodejs_eventloop_lag_seconds", "Event loop delay measured at this scrape (a setImmediate round), in seconds.");
   const lag = registry.gauge<"stat">("nodejs_eventloop_delay_seconds", "Event loop delay since the previous scrape (sampled every 10 ms), in seconds, by statistic: min, mean, p50, p90, p99, max.", ["stat"]);
 
-  const delay = monitorEventLoopDelay({ resolution: 10 });
+  const RESOLUTION_MS = 10;
+  const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   delay.enable();
   let lastCpu = process.cpuUsage();
   cpu.inc({ mode: "user" }, lastCpu.user / 1e6);
@@ -37,8 +38,8 @@ export function registerProcessMetrics(registry: MetricsRegistry): () => void {
     lastCpu = now;
     start.set({}, startSeconds);
     uptime.set({}, Math.round(process.uptime() * 1000) / 1000);
-    // the histogram holds nothing until its first 10 ms sample: report zeros rather than NaN then
-    const ns = (v: number) => (Number.isFinite(v) && delay.count > 0 ? v / 1e9 : 0);
+    // each sample is the time between two 10 ms ticks, so the tick itself is taken off; before the first sample, 0
+    const ns = (v: number) => (Number.isFinite(v) && delay.count > 0 ? Math.max(0, v / 1e6 - RESOLUTION_MS) / 1e3 : 0);
     lag.set({ stat: "min" }, ns(delay.min));
     lag.set({ stat: "mean" }, ns(delay.mean));
     lag.set({ stat: "p50" }, ns(delay.percentile(50)));
