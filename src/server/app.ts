@@ -23,11 +23,14 @@ import { DemoAccount } from "../modules/accounts/contracts.js";
 import { createScopeResolver } from "../modules/registry/index.js";
 import { catalogRoutes } from "../modules/catalog/index.js";
 import type { Env } from "./env.js";
+import { createServerMetrics, registerMetricsRoute, type ServerMetrics } from "./metrics.js";
 import { MODULES } from "./modules.js";
 
 export type AppOptions = {
   database: Database;
-  env: Pick<Env, "demo" | "sessionTtlHours" | "cookieSecure" | "geojsonProvinces" | "logLevel"> & Partial<Pick<Env, "readCacheSeconds" | "sessionIdleMinutes">>;
+  env: Pick<Env, "demo" | "sessionTtlHours" | "cookieSecure" | "geojsonProvinces" | "logLevel"> & Partial<Pick<Env, "readCacheSeconds" | "sessionIdleMinutes" | "metricsToken" | "trustProxy">>;
+  /** the process's metrics (main.ts shares them with the scheduler); made here when not given */
+  metrics?: ServerMetrics;
   now?: () => Date;
   logger?: boolean;
   /** Where the log lines go (default stdout); tests read them from here. */
@@ -60,7 +63,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => newRequestId(),
     bodyLimit: 12 * 1024 * 1024,
-    trustProxy: true,
+    // TRUST_PROXY (default true): behind a proxy, name it (e.g. loopback) so a client cannot choose its own address
+    trustProxy: trustProxyOption(opts.env.trustProxy ?? true),
     // a 120-character Thai id is ~1,080 characters once percent-encoded; longer ones get 414 in the error shape
     routerOptions: { maxParamLength: 1200 },
     // router-level refusals (over-long path parameter, malformed URL) in the one error shape too
@@ -133,6 +137,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  registerMetricsRoute(app, opts.metrics ?? createServerMetrics({ database: opts.database }), { token: opts.env.metricsToken });
   app.get("/health", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/ready", { schema: { hide: true } }, async (_req, reply) => {
     try {
@@ -185,6 +190,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (webDir && webIndex) await app.register(fastifyStatic, { root: webDir, prefix: "/", wildcard: false, index: false, maxAge: "1h" });
   if (webIndex) app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.type("text/html").send(webIndex));
   return app;
+}
+
+/** TRUST_PROXY as Fastify takes it: a hop count becomes "trust the first n proxies" (what Fastify does with a number). */
+function trustProxyOption(v: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof v === "number" ? (_address, hop) => hop < v : v;
 }
 
 const boundaryCache = new Map<string, { mtimeMs: number; body: string | null }>();

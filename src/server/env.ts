@@ -45,6 +45,13 @@ const EnvSchema = z.object({
   WEBHOOKS_SECRET_KEY_PREVIOUS: z.string().refine((v) => parseSecretKey(v) !== null, "WEBHOOKS_SECRET_KEY_PREVIOUS must be 32 bytes: 64 hex digits or base64").optional(),
   /** days a succeeded or given-up webhook delivery (and its event) is kept */
   WEBHOOKS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** bearer token that lets a scraper read GET /metrics from anywhere; unset: only direct loopback connections may */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters (e.g. `openssl rand -hex 32`)").max(512).optional(),
+  /** which proxies' X-Forwarded-* headers to believe: true (any), false (none), a hop count, or addresses/subnets */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|(?:[0-9a-fA-F.:/]+|loopback|linklocal|uniquelocal)(?:\s*,\s*(?:[0-9a-fA-F.:/]+|loopback|linklocal|uniquelocal))*)$/, "TRUST_PROXY must be true, false, a number of proxy hops, or comma-separated proxy addresses/subnets (e.g. 127.0.0.1 or 10.0.0.0/8) or loopback")
+    .default("true"),
   OCDS_PREFIX: z.string().regex(/^ocds-[a-z0-9]{6}$/, "OCDS_PREFIX must be ocds- followed by 6 lower-case letters or digits (the prefix the OCDS Data Support Team registered)").default("ocds-changw"),
 });
 
@@ -82,6 +89,10 @@ export type Env = {
   mailFrom: string;
   /** citizen proposals per account per 24 hours, comments per hour, and days before a response deadline the office is reminded */
   participation: { proposalsPerDay: number; commentsPerHour: number; dueSoonDays: number };
+  /** bearer token for GET /metrics; absent: loopback only */
+  metricsToken?: string;
+  /** Fastify's trustProxy: whose X-Forwarded-For / -Proto to believe (client address for rate limits, https for cookies) */
+  trustProxy: boolean | number | string;
 };
 
 export class ConfigError extends Error {}
@@ -125,6 +136,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     participation: { proposalsPerDay: e.PARTICIPATION_PROPOSALS_PER_DAY, commentsPerHour: e.PARTICIPATION_COMMENTS_PER_HOUR, dueSoonDays: e.PARTICIPATION_DUE_SOON_DAYS },
+    metricsToken: e.METRICS_TOKEN,
+    trustProxy: e.TRUST_PROXY === "true" ? true : e.TRUST_PROXY === "false" ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.replace(/\s+/g, ""),
   };
 }
 

@@ -10,6 +10,7 @@ import { configureWebhooks, dataDirKey, secretKey } from "../modules/webhooks/in
 import { configureParticipation } from "../modules/participation/index.js";
 import { configureMail, createMailTransport } from "../modules/mail/index.js";
 import { loadEnv, webhooksKeySource, type Env } from "./env.js";
+import { createServerMetrics } from "./metrics.js";
 
 /** Webhook settings from the environment: private targets, links, the keyring sealing secrets, retention. */
 function configureWebhooksFrom(env: Env): void {
@@ -85,11 +86,12 @@ async function main() {
   await prepareDatabase(database, { demo: env.demo });
   const tReady = Date.now();
   phase = "build the app (routes, plugins)";
-  const app = await buildApp({ database, env });
+  const metrics = createServerMetrics({ database });
+  const app = await buildApp({ database, env, metrics });
   configureMail({ transport: createMailTransport({ kind: env.mailTransport, from: env.mailFrom, smtpUrl: env.smtpUrl, db: database.db, log: app.log }), publicUrl: env.publicUrl ?? `http://${env.host === "0.0.0.0" ? "localhost" : env.host}:${env.port}` });
   const tBuilt = Date.now();
   phase = "start modules and scheduled jobs";
-  const stopModules = await startModules(database, { log: app.log, jobs: env.jobs });
+  const stopModules = await startModules(database, { log: app.log, jobs: env.jobs, onJobRun: metrics.onJobRun });
   const phases = { open: tPrepared - t0, prepare: tReady - tPrepared, build: tBuilt - tReady, startModules: Date.now() - tBuilt };
   phase = "listen";
   const shutdown = async (signal: string) => {

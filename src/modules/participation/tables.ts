@@ -64,6 +64,8 @@ export const participationProposals = pgTable(
   },
   (t) => [
     index("participation_proposals_call_idx").on(t.callId, t.supportCount),
+    // the provincial office's response queue lists its provinces' proposals
+    index("participation_proposals_province_idx").on(t.provinceCode),
     index("participation_proposals_author_idx").on(t.authorAccountId, t.createdAt),
     index("participation_proposals_due_idx").on(t.responseDueOn).where(sql`responded_at is null and threshold_reached_at is not null`),
   ],

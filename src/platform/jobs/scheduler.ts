@@ -30,7 +30,12 @@ export type SchedulerTuning = {
   stopTimeoutMs?: number;
   /** receives the notifications jobs create (default: logMailer, which only logs the subject) */
   mailer?: Mailer;
+  /** told of every finished run (the server's metrics count them); must not throw */
+  onJobRun?: (run: JobRunRecord) => void;
 };
+
+/** One finished run of a scheduled job, as `onJobRun` hears of it. */
+export type JobRunRecord = { job: string; ok: boolean; ms: number; finishedAt: Date };
 
 export type SchedulerOptions = SchedulerTuning & {
   /** a fresh ctx for each run (system actor, the application's clock) */
@@ -153,10 +158,12 @@ export async function startScheduler(database: Database, jobs: readonly JobDefin
     try {
       const result = await job.run(opts.makeCtx(), env);
       log.info({ job: job.name, run: j.id, reason, attempt, ms: Date.now() - t0, result }, "job done");
+      opts.onJobRun?.({ job: job.name, ok: true, ms: Date.now() - t0, finishedAt: new Date() });
       return result ?? null;
     } catch (e) {
       const err = e as Error & { code?: string };
       const willRetry = (j.retryCount ?? 0) < (j.retryLimit ?? 0);
+      opts.onJobRun?.({ job: job.name, ok: false, ms: Date.now() - t0, finishedAt: new Date() });
       log.error({ job: job.name, run: j.id, reason, attempt, willRetry, ms: Date.now() - t0, err: err.message, code: err.code }, willRetry ? "job failed; it will be retried" : "job failed; giving up until its next run");
       throw e; // pg-boss records the failure and retries
     }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /**
@@ -26,5 +27,11 @@ export const notifications = pgTable(
     /** how the mailer handed it on: "sent", or "no-address" (nobody to mail: done, not retried); null before */
     delivery: text("delivery"),
   },
-  (t) => [uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey), index("notifications_recipient_idx").on(t.recipient, t.createdAt), index("notifications_province_idx").on(t.provinceCode)],
+  (t) => [
+    uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey),
+    index("notifications_recipient_idx").on(t.recipient, t.createdAt),
+    index("notifications_province_idx").on(t.provinceCode),
+    // the ones still to hand to the mailer: deliverPending's scan and the /metrics backlog (a small index, rows leave it once sent)
+    index("notifications_unsent_idx").on(t.createdAt).where(sql`sent_at is null`),
+  ],
 );

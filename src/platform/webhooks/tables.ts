@@ -45,7 +45,8 @@ export const webhookSubscriptions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("webhook_subscriptions_match_idx").on(t.status, t.provinceCode)],
+  // province first (the list of a province's subscriptions; emission looks up a province's and the nation's active ones)
+  (t) => [index("webhook_subscriptions_province_idx").on(t.provinceCode, t.status)],
 );
 
 /** The outbox: one row per emitted event, written in the transaction of the change it reports. */
@@ -63,7 +64,8 @@ export const webhookEvents = pgTable(
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     isDemo: boolean("is_demo").notNull().default(false),
   },
-  (t) => [index("webhook_events_entity_idx").on(t.entityType, t.entityId), index("webhook_events_occurred_idx").on(t.occurredAt)],
+  // the event feed reads a province's events in (occurred_at, id) order after a cursor
+  (t) => [index("webhook_events_entity_idx").on(t.entityType, t.entityId), index("webhook_events_occurred_idx").on(t.occurredAt), index("webhook_events_province_idx").on(t.provinceCode, t.occurredAt, t.id)],
 );
 
 /**
