@@ -170,3 +170,143 @@ describe("A. the policy kernel: every operation × role × scope kind × relatio
     for (const role of ROLES) for (const kind of ROLE_SCOPES[role]) expect(Object.keys(places), `${role}@${kind}`).toContain(kind);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// B. every write route, as those with the least right
+// ---------------------------------------------------------------------------------------------------------------
+
+type Who = "anonymous" | "citizen";
+/**
+ * The reviewed allow-list: the only write routes that may answer 2xx to an anonymous visitor or the demo citizen,
+ * each with the POLICY operation that opens it (public, or listing "citizen") or, for authentication itself, none.
+ */
+const OPEN: Record<string, { op: Operation | null; who: Who[]; why: string }> = {
+  "POST /api/v1/auth/login": { op: null, who: ["anonymous", "citizen"], why: "authentication itself: how an actor comes to hold grants" },
+  "POST /api/v1/auth/logout": { op: null, who: ["anonymous", "citizen"], why: "ends the caller's own session (none for an anonymous caller)" },
+  "POST /api/v1/auth/sign-up": { op: "accounts:sign-up", who: ["anonymous", "citizen"], why: "anyone opens a citizen account" },
+  "POST /api/v1/auth/verify-email": { op: "accounts:sign-up", who: ["anonymous", "citizen"], why: "with the link's token" },
+  "POST /api/v1/auth/resend-verification": { op: "accounts:sign-up", who: ["anonymous", "citizen"], why: "asks for the link again (answers alike whether or not the address is known)" },
+  "POST /api/v1/auth/forgot-password": { op: "accounts:sign-up", who: ["anonymous", "citizen"], why: "asks for a reset link (answers alike whether or not the address is known)" },
+  "POST /api/v1/auth/reset-password": { op: "accounts:sign-up", who: ["anonymous", "citizen"], why: "with the reset token" },
+  "PATCH /api/v1/me/profile": { op: "accounts:self", who: ["citizen"], why: "the citizen's own profile" },
+  "POST /api/v1/me/close": { op: "accounts:self", who: ["citizen"], why: "the citizen closes their own account" },
+  "POST /api/v1/cases": { op: "cases:submit", who: ["anonymous", "citizen"], why: "anyone reports a problem" },
+  "POST /api/v1/cases/track": { op: "cases:public", who: ["anonymous", "citizen"], why: "the reporter's view, by tracking code (a read carried in a body)" },
+  "POST /api/v1/cases/:id/reopen": { op: "cases:submit", who: ["anonymous", "citizen"], why: "the reporter, proving it with the tracking code" },
+  "POST /api/v1/cases/:id/rate": { op: "cases:submit", who: ["anonymous", "citizen"], why: "the reporter, proving it with the tracking code" },
+  "POST /api/v1/participation/calls/:id/proposals": { op: "participation:take-part", who: ["citizen"], why: "a citizen proposes" },
+  "POST /api/v1/participation/proposals/:id/support": { op: "participation:take-part", who: ["citizen"], why: "a citizen supports a proposal" },
+  "POST /api/v1/participation/proposals/:id/comments": { op: "participation:take-part", who: ["citizen"], why: "a citizen comments" },
+  "POST /api/v1/participation/surveys/:id/answers": { op: "participation:take-part", who: ["citizen"], why: "a citizen answers a survey" },
+  "POST /api/v1/dev/outbox": { op: null, who: ["anonymous", "citizen"], why: "the development outbox (MAIL_TRANSPORT=outbox only): a read, the address in the body" },
+};
+// sent last, in this order: they end the citizen's session
+const LAST = ["POST /api/v1/auth/logout", "POST /api/v1/me/close"];
+
+describe("B. every write route, anonymously and as the demo citizen", { timeout: 300_000 }, () => {
+  let app: FastifyInstance;
+  let citizen: { cookie: string; csrf: string };
+  beforeAll(async () => {
+    app = await buildApp({ database: db, env: { demo: true, sessionTtlHours: 12, cookieSecure: "false", logLevel: "silent" }, now: () => FIXED_NOW, logger: false, webDir: null, rateLimitMax: 1_000_000 });
+    await app.ready();
+    const r = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "citizen", password: "changwat-demo" } });
+    expect(r.statusCode, r.body).toBe(200);
+    citizen = { cookie: String(r.headers["set-cookie"]).split(";")[0]!, csrf: r.json().csrfToken };
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  /** A digest of every row of every table but sessions (as in bad-input.test.ts): a refused request wrote nothing. */
+  async function fingerprint(): Promise<Record<string, string>> {
+    const tables = await db.query<{ t: string }>("select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'sessions' order by 1");
+    const out: Record<string, string> = {};
+    for (const { t } of tables) {
+      const [row] = await db.query<{ n: string; h: string }>(`select count(*)::text as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${t}" x`);
+      out[t] = `${row!.n}:${row!.h}`;
+    }
+    return out;
+  }
+  const audits = async () => Number((await db.query<{ n: string }>("select count(*)::text as n from audit_log"))[0]!.n);
+
+  /** A real id for a path's `:id` when a table is named like the segment before it (cases, partners …), else null. */
+  async function realIds(): Promise<Map<string, string>> {
+    const tables = new Set((await db.query<{ t: string }>("select table_name as t from information_schema.columns where table_schema = current_schema() and column_name = 'id'")).map((r) => r.t));
+    const out = new Map<string, string>();
+    for (const route of routeCatalog(app)) {
+      const m = /\/([a-z-]+)\/:id(\/|$)/.exec(route.url);
+      if (!m) continue;
+      const seg = m[1]!.replace(/-/g, "_");
+      const mod = route.url.split("/")[3]!.replace(/-/g, "_");
+      const candidates = [seg, `${mod}_${seg}`, seg.replace(/s$/, ""), `${mod}_${seg.replace(/^.*?_/, "")}`].filter((t) => tables.has(t));
+      for (const t of candidates) {
+        const row = await one<{ id: string }>(`select id::text as id from "${t}" order by id limit 1`);
+        if (row) {
+          out.set(route.url, row.id);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  it("never 2xx outside the reviewed allow-list, never 5xx, and a refused request writes nothing", async () => {
+    const catalog = routeCatalog(app);
+    const key = (r: RouteEntry) => `${r.method} ${r.url}`;
+    const routes = catalog.filter((r) => r.method !== "GET" && ((r.url.startsWith("/api/v1/") && !r.schema.hide) || r.url.startsWith("/open311/")));
+    // the allow-list is alive: every entry is a route, and its operation is public or the citizen's
+    for (const [k, v] of Object.entries(OPEN)) {
+      expect(routes.map(key), `allow-list entry ${k}`).toContain(k);
+      if (v.op) expect(POLICY[v.op] === "public" || (POLICY[v.op] as readonly string[]).includes("citizen"), `${k}: ${v.op}`).toBe(true);
+      if (v.op && POLICY[v.op] !== "public") expect(v.who, `${k}: only citizens`).toEqual(["citizen"]);
+    }
+    const ids = await realIds();
+    const order = (r: RouteEntry) => (LAST.includes(key(r)) ? 2 + LAST.indexOf(key(r)) : OPEN[key(r)] ? 1 : 0);
+    const sorted = [...routes].sort((a, b) => order(a) - order(b));
+    const closed = sorted.filter((r) => order(r) === 0);
+    const schemaOf = (s: unknown) => (s && typeof s === "object" && "safeParse" in s ? unwrap(s as z.ZodType) : undefined);
+    let seed = 7000;
+    let requests = 0;
+    const unexpected: string[] = [];
+    let opened = 0;
+    const before = await fingerprint();
+    let checkedFingerprint = false;
+    for (const route of sorted) {
+      if (!checkedFingerprint && order(route) > 0) {
+        // every route outside the allow-list has been sent by both actors: the database is byte-for-byte the same
+        expect(await fingerprint()).toEqual(before);
+        checkedFingerprint = true;
+      }
+      const ps = schemaOf(route.schema.params);
+      const params: Record<string, unknown> = ps ? fc.sample(validOf(ps), { numRuns: 1, seed: seed++ })[0]! : {};
+      if (ids.has(route.url)) params.id = ids.get(route.url);
+      if (route.url.startsWith("/open311/")) params.file = "requests.json";
+      const url = route.url.replace(/:([A-Za-z]+)/g, (_m, k: string) => encodeURIComponent(String(params[k] ?? "x")));
+      const bs = schemaOf(route.schema.body);
+      for (const who of ["anonymous", "citizen"] as Who[]) {
+        const headers: Record<string, string> = who === "citizen" ? { cookie: citizen.cookie, "x-csrf-token": citizen.csrf } : {};
+        let payload: string;
+        if (route.url.startsWith("/open311/")) {
+          headers["content-type"] = "application/x-www-form-urlencoded";
+          payload = new URLSearchParams({ service_code: "flood", lat: "14.99", long: "103.10", description: "ถนนชำรุดหน้าโรงเรียน" }).toString();
+        } else {
+          headers["content-type"] = "application/json";
+          payload = JSON.stringify(bs ? fc.sample(validOf(bs), { numRuns: 1, seed: seed++ })[0] : {});
+        }
+        const n = await audits();
+        const r = await app.inject({ method: route.method as "POST", url, headers, payload });
+        requests++;
+        const what = `${who} ${route.method} ${url} → ${r.statusCode} ${r.body.slice(0, 200)}`;
+        expect(r.statusCode, what).toBeLessThan(500);
+        const open = OPEN[key(route)]?.who.includes(who);
+        if (r.statusCode < 400 && !open) unexpected.push(what);
+        if (r.statusCode < 400) opened++;
+        if (r.statusCode >= 400) expect(await audits(), `${what}: a refused request left an audit record`).toBe(n);
+      }
+    }
+    expect(unexpected).toEqual([]);
+    expect(checkedFingerprint).toBe(true);
+    console.log(`access matrix B: ${routes.length} write routes (${closed.length} closed to both, ${routes.length - closed.length} on the allow-list) × 2 actors = ${requests} requests, ${opened} answered 2xx (all on the allow-list); ${ids.size} routes with a real id from the demo`);
+    expect(requests).toBe(routes.length * 2);
+  });
+});
