@@ -43,6 +43,10 @@ const EnvSchema = z.object({
   WEBHOOKS_SECRET_KEY_PREVIOUS: z.string().refine((v) => parseSecretKey(v) !== null, "WEBHOOKS_SECRET_KEY_PREVIOUS must be 32 bytes: 64 hex digits or base64").optional(),
   /** days a succeeded or given-up webhook delivery (and its event) is kept */
   WEBHOOKS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** npm run backup --encrypt / npm run restore of an encrypted backup: the passphrase (at least 12 characters) */
+  BACKUP_PASSPHRASE: z.string().optional(),
+  /** folder of pg_dump, pg_restore and psql; default: the installed version matching the server */
+  PG_BIN_DIR: z.string().optional(),
   OCDS_PREFIX: z.string().regex(/^ocds-[a-z0-9]{6}$/, "OCDS_PREFIX must be ocds- followed by 6 lower-case letters or digits (the prefix the OCDS Data Support Team registered)").default("ocds-changw"),
 });
 
@@ -79,6 +83,8 @@ export type Env = {
   mailFrom: string;
   /** citizen proposals per account per 24 hours, comments per hour, and days before a response deadline the office is reminded */
   participation: { proposalsPerDay: number; commentsPerHour: number; dueSoonDays: number };
+  /** npm run backup / restore: BACKUP_PASSPHRASE and PG_BIN_DIR */
+  backup: { passphrase?: string; pgBinDir?: string };
 };
 
 export class ConfigError extends Error {}
@@ -121,6 +127,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     participation: { proposalsPerDay: e.PARTICIPATION_PROPOSALS_PER_DAY, commentsPerHour: e.PARTICIPATION_COMMENTS_PER_HOUR, dueSoonDays: e.PARTICIPATION_DUE_SOON_DAYS },
+    backup: { passphrase: e.BACKUP_PASSPHRASE, pgBinDir: e.PG_BIN_DIR },
   };
 }
 
