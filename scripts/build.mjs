@@ -6,7 +6,7 @@ import fs from "node:fs";
 const t = Date.now();
 fs.rmSync("dist/server", { recursive: true, force: true });
 await build({
-  entryPoints: ["src/server/main.ts", "src/server/migrate-cli.ts"],
+  entryPoints: ["src/server/main.ts", "src/server/migrate-cli.ts", "src/server/backup-cli.ts", "src/server/restore-cli.ts"],
   outdir: "dist/server",
   bundle: true,
   platform: "node",

@@ -52,6 +52,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(true|false|\d{1,2}|(?:[0-9a-fA-F.:/]+|loopback|linklocal|uniquelocal)(?:\s*,\s*(?:[0-9a-fA-F.:/]+|loopback|linklocal|uniquelocal))*)$/, "TRUST_PROXY must be true, false, a number of proxy hops, or comma-separated proxy addresses/subnets (e.g. 127.0.0.1 or 10.0.0.0/8) or loopback")
     .default("true"),
+  /** npm run backup --encrypt / npm run restore of an encrypted backup: the passphrase (at least 12 characters) */
+  BACKUP_PASSPHRASE: z.string().optional(),
+  /** folder of pg_dump, pg_restore and psql; default: the installed version matching the server */
+  PG_BIN_DIR: z.string().optional(),
   OCDS_PREFIX: z.string().regex(/^ocds-[a-z0-9]{6}$/, "OCDS_PREFIX must be ocds- followed by 6 lower-case letters or digits (the prefix the OCDS Data Support Team registered)").default("ocds-changw"),
 });
 
@@ -93,6 +97,8 @@ export type Env = {
   metricsToken?: string;
   /** Fastify's trustProxy: whose X-Forwarded-For / -Proto to believe (client address for rate limits, https for cookies) */
   trustProxy: boolean | number | string;
+  /** npm run backup / restore: BACKUP_PASSPHRASE and PG_BIN_DIR */
+  backup: { passphrase?: string; pgBinDir?: string };
 };
 
 export class ConfigError extends Error {}
@@ -138,6 +144,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     participation: { proposalsPerDay: e.PARTICIPATION_PROPOSALS_PER_DAY, commentsPerHour: e.PARTICIPATION_COMMENTS_PER_HOUR, dueSoonDays: e.PARTICIPATION_DUE_SOON_DAYS },
     metricsToken: e.METRICS_TOKEN,
     trustProxy: e.TRUST_PROXY === "true" ? true : e.TRUST_PROXY === "false" ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.replace(/\s+/g, ""),
+    backup: { passphrase: e.BACKUP_PASSPHRASE, pgBinDir: e.PG_BIN_DIR },
   };
 }
 

@@ -27,6 +27,7 @@ export function lockDataDir(dir: string): DataDirLock {
       const release = () => {
         if (released) return;
         released = true;
+        process.off("exit", release); // a process that opens many folders (tests, backup tools) keeps no listener per folder
         try {
           const cur = JSON.parse(fs.readFileSync(file, "utf8")) as { pid: number };
           if (cur.pid === process.pid) fs.unlinkSync(file);
