@@ -22,6 +22,7 @@ import type { Database } from "../src/platform/db/client.js";
 import { ForbiddenError, UnauthorizedError } from "../src/platform/errors.js";
 import { buildApp, routeCatalog, type RouteEntry } from "../src/server/app.js";
 import { FIXED_NOW } from "./clock.js";
+import { fingerprintAll } from "./snapshot.js";
 import { createTestDb, ctxFor } from "./db.js";
 import { unwrap, validOf } from "./zod-arbitrary.js";
 
@@ -217,16 +218,8 @@ describe("B. every write route, anonymously and as the demo citizen", { timeout:
     await app?.close();
   });
 
-  /** A digest of every row of every table but sessions (as in bad-input.test.ts): a refused request wrote nothing. */
-  async function fingerprint(): Promise<Record<string, string>> {
-    const tables = await db.query<{ t: string }>("select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'sessions' order by 1");
-    const out: Record<string, string> = {};
-    for (const { t } of tables) {
-      const [row] = await db.query<{ n: string; h: string }>(`select count(*)::text as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${t}" x`);
-      out[t] = `${row!.n}:${row!.h}`;
-    }
-    return out;
-  }
+  /** every row of every table but sessions: a refused request wrote nothing at all */
+  const fingerprint = () => fingerprintAll(db);
   const audits = async () => Number((await db.query<{ n: string }>("select count(*)::text as n from audit_log"))[0]!.n);
 
   /** A real id for a path's `:id` when a table is named like the segment before it (cases, partners …), else null. */

@@ -15,6 +15,7 @@ import type { z } from "zod";
 import type { Database } from "../src/platform/db/client.js";
 import { buildApp, routeCatalog, type RouteEntry } from "../src/server/app.js";
 import { FIXED_NOW } from "./clock.js";
+import { fingerprintAll } from "./snapshot.js";
 import { createTestDb } from "./db.js";
 import { fieldsOf, invalidFor, invalidQueryValue, unwrap, validOf } from "./zod-arbitrary.js";
 
@@ -36,18 +37,8 @@ afterAll(async () => {
   await db?.close();
 });
 
-/** A digest of every row of every table: proves a refused request wrote nothing at all. */
-async function fingerprint(): Promise<Record<string, string>> {
-  const tables = await db.query<{ t: string }>(
-    "select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'sessions' order by 1",
-  );
-  const out: Record<string, string> = {};
-  for (const { t } of tables) {
-    const [row] = await db.query<{ n: string; h: string }>(`select count(*)::text as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${t}" x`);
-    out[t] = `${row!.n}:${row!.h}`;
-  }
-  return out;
-}
+/** every row of every table but sessions: a refused request wrote nothing at all */
+const fingerprint = () => fingerprintAll(db);
 
 const api = () => routeCatalog(app).filter((r) => r.url.startsWith("/api/v1/") && !r.schema.hide);
 // an optional body (JSON here, or multipart on the same route) is fuzzed as its contract: the body when one is sent

@@ -35,3 +35,10 @@ export function errorChain(e: unknown): string {
   for (let x = e as { message?: unknown; cause?: unknown } | undefined, i = 0; x && i < 5; x = x.cause as typeof x, i++) parts.push(String(x.message ?? x));
   return parts.join(" ← ");
 }
+
+/** The fingerprint of every table of the schema but sessions (logging in writes one): equal before and after means nothing at all was written. */
+export async function fingerprintAll(db: Database): Promise<Record<string, string>> {
+  const tables = await db.query<{ t: string }>("select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'sessions' order by 1");
+  return snapshot(db, Object.fromEntries(tables.map(({ t }) => [`"${t}"`, "x::text"])));
+}
+

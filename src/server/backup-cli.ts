@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { BackupError, createBackup } from "../platform/db/backup.js";
+import { createBackup, runCli } from "../platform/db/backup.js";
 import { loadEnv } from "./env.js";
 
 /**
@@ -42,11 +42,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: Error) => {
-    if (e instanceof BackupError) console.error(`${e.messageEn}\n${e.messageTh}\n(${e.code})`);
-    else console.error(e.message); // configuration and connection errors say what is wrong; a stack would bury it
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { BackupError, openBackup, restoreBackup, type Manifest, type TableVerification } from "../platform/db/backup.js";
+import { openBackup, restoreBackup, runCli, type Manifest, type TableVerification } from "../platform/db/backup.js";
 import { migrationsFolder } from "../platform/db/migrate.js";
 import { loadEnv } from "./env.js";
 
@@ -98,11 +98,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: Error) => {
-    if (e instanceof BackupError) console.error(`${e.messageEn}\n${e.messageTh}\n(${e.code})`);
-    else console.error(e.message); // configuration and connection errors say what is wrong; a stack would bury it
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -12,7 +12,7 @@ import { findPgTools, libpqTarget, type PgTools } from "./backup-pgtools.js";
 import { openPglite, openPostgres, pgliteDatabaseExists, type Database } from "./client.js";
 import { DataDirLockedError, lockDataDir } from "./lock.js";
 
-export { BackupError } from "./backup-errors.js";
+export { BackupError, runCli } from "./backup-errors.js";
 export type { TableChecksum, TableVerification } from "./backup-checksums.js";
 
 /**
