@@ -75,8 +75,13 @@ async function measure(browser: Browser, url: string, ready: (p: Page) => Promis
   await context.close();
   return { ...t, ready: readyMs };
 }
+const ratio = (a: number | null, b: number | null) => (a === null || b === null ? null : round(a / Math.max(1, b), 1));
 function summarise(loads: Load[]) {
-  const k = (key: keyof Load) => ({ p50: round(pct(loads.map((l) => l[key]), 50), 0), max: round(Math.max(...loads.map((l) => l[key])), 0) });
+  // (a load whose first contentful paint the browser did not report is left out of that figure, and counted)
+  const k = (key: keyof Load) => {
+    const xs = loads.map((l) => l[key]).filter((x) => Number.isFinite(x));
+    return { p50: xs.length ? round(pct(xs, 50), 0) : null, max: xs.length ? round(Math.max(...xs), 0) : null, ...(xs.length < loads.length ? { unreported: loads.length - xs.length } : {}) };
+  };
   return { ttfb: k("ttfb"), fcp: k("fcp"), dcl: k("dcl"), load: k("load"), ready: k("ready") };
 }
 
@@ -117,7 +122,7 @@ try {
   }
   const base = renders[pages[0]!.name]!;
   out.firstRender = renders;
-  out.ratiosToBaseline = Object.fromEntries(pages.slice(1).map((p) => [p.name, { fcp: round(renders[p.name]!.fcp.p50 / Math.max(1, base.fcp.p50), 1), ready: round(renders[p.name]!.ready.p50 / Math.max(1, base.ready.p50), 1) }]));
+  out.ratiosToBaseline = Object.fromEntries(pages.slice(1).map((p) => [p.name, { fcp: ratio(renders[p.name]!.fcp.p50, base.fcp.p50), ready: ratio(renders[p.name]!.ready.p50, base.ready.p50) }]));
   out.runs = RUNS;
   out.note = "ms from navigation start, p50 (and max) of BENCH_RUNS cold loads (new browser context each: empty cache) after one warm-up load; the server on localhost serves the assets as built (see sizes)";
 } finally {
