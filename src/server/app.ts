@@ -187,7 +187,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const webDir = opts.webDir === undefined ? path.join(projectRoot(), "dist", "web") : opts.webDir;
   const webIndex = webDir && fs.existsSync(path.join(webDir, "index.html")) ? fs.readFileSync(path.join(webDir, "index.html"), "utf8") : null;
-  if (webDir && webIndex) await app.register(fastifyStatic, { root: webDir, prefix: "/", wildcard: false, index: false, maxAge: "1h" });
+  if (webDir && webIndex) await app.register(fastifyStatic, { root: webDir, prefix: "/", wildcard: false, index: false, maxAge: "1h", preCompressed: true }); // .br/.gz written beside the assets by scripts/build.mjs
   if (webIndex) app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.type("text/html").send(webIndex));
   return app;
 }
