@@ -453,7 +453,7 @@ describe("parsePostRequest", () => {
     expect(none).toEqual({ ok: false, errors: [{ code: 400, description: "A location is required: lat and long, address_string or address_id / ต้องระบุตำแหน่ง: lat และ long หรือ address_string หรือ address_id" }] });
   });
 
-  const bad: [string, Record<string, string | string[]>, RegExp, number?][] = [
+  const bad: [string, Record<string, unknown>, RegExp, number?][] = [
     ["missing service_code", { lat: "19.9", long: "99.8" }, /service_code was not provided \/ ไม่ได้ระบุรหัสบริการ/],
     ["unknown service_code (404)", { service_code: "nope", lat: "19.9", long: "99.8" }, /service_code not found: nope/, 404],
     ["service_code twice", { service_code: ["road-flood", "stray-dogs"], lat: "19.9", long: "99.8" }, /service_code was given more than once/],
@@ -477,6 +477,10 @@ describe("parsePostRequest", () => {
     ["datetime impossible", { service_code: "road-flood", address_id: "1", "attribute[depth_cm]": "5", "attribute[severity]": "low", "attribute[observed]": "2026-02-30" }, /attribute\[observed\] must be an ISO 8601/],
     ["string with a line break", { service_code: "road-flood", address_id: "1", "attribute[depth_cm]": "5", "attribute[severity]": "low", "attribute[landmark]": "a\nb" }, /attribute\[landmark\] must be on one line/],
     ["attribute not defined", { service_code: "stray-dogs", address_id: "1", "attribute[colour]": "ดำ" }, /attribute colour is not defined for service stray-dogs/],
+    // JSON bodies can carry what a form cannot: a list holding an object is not a value to pick text from
+    ["email as a list holding an object (JSON)", { service_code: "stray-dogs", address_id: "1", email: [{}] }, /email must be text/],
+    ["service_code as a list with a number (JSON)", { service_code: ["stray-dogs", 7], address_id: "1" }, /service_code must be text/],
+    ["attribute value an object (JSON)", { service_code: "road-flood", address_id: "1", attribute: { depth_cm: { v: 5 }, severity: "low" } }, /attribute\[depth_cm\] must be text/],
   ];
   for (const [name, body, message, status = 400] of bad)
     it(`refuses: ${name}`, () => {

@@ -401,6 +401,11 @@ type Body = Record<string, unknown>;
 function scalar(body: Body, key: string, errors: Open311Error[]): string | undefined {
   let v = body[key];
   if (Array.isArray(v)) {
+    // a JSON body can carry anything: a list holding something other than text is not a value to guess from
+    if (v.some((x) => typeof x !== "string" && x !== null)) {
+      errors.push(err(400, `${key} must be text`, `${key} ต้องเป็นข้อความ`));
+      return undefined;
+    }
     const distinct = [...new Set(v.filter((x) => typeof x === "string" && x.trim() !== ""))];
     if (distinct.length > 1) {
       errors.push(err(400, `${key} was given more than once`, `ส่ง ${key} มากกว่าหนึ่งค่า`));
@@ -447,6 +452,10 @@ function tooLong(key: string, v: string | undefined, errors: Open311Error[]): st
 function readAttributes(body: Body, errors: Open311Error[]): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   const add = (code: string, v: unknown, list: boolean) => {
+    if ((Array.isArray(v) ? v : [v]).some((x) => typeof x !== "string" && x !== null && x !== undefined)) {
+      errors.push(err(400, `attribute[${code}] must be text`, `attribute[${code}] ต้องเป็นข้อความ`));
+      return;
+    }
     const vals = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string").map((x) => x.trim()).filter((x) => x !== "");
     if (!vals.length) return;
     const prev = out[code];

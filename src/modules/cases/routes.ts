@@ -83,6 +83,7 @@ import { transferCase } from "./transfer-case.js";
 import { changeCaseCategory } from "./change-category.js";
 import { updatePublicText } from "./update-public-text.js";
 import { uploadCasePhoto } from "./upload-case-photo.js";
+import { asMultipartError, isFileTooLarge } from "../../platform/http/multipart.js";
 
 const tags = ["cases"];
 registerCasesImports();
@@ -107,27 +108,31 @@ const intakeKey = (req: FastifyRequest) => (req.ctx?.actor.id ? `account:${req.c
 async function readMultipartCase(req: FastifyRequest): Promise<{ input: unknown; photos: PhotoToStore[] }> {
   let input: unknown;
   const photos: PhotoToStore[] = [];
-  for await (const part of req.parts()) {
-    if (part.type === "file") {
-      if (part.fieldname !== "photo") {
-        await part.toBuffer().catch(() => undefined);
-        continue;
-      }
-      if (photos.length >= MAX_PHOTOS) throw new ValidationError([fieldError("photo", "cases.photo.too-many", `แนบภาพได้ไม่เกิน ${MAX_PHOTOS} ภาพ`, `At most ${MAX_PHOTOS} photos`)]);
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch {
-        throw new PhotoTooLargeError(PHOTO_MAX_BYTES + 1, PHOTO_MAX_BYTES);
-      }
-      photos.push(await keepablePhoto({ bytes, mediaType: part.mimetype, fileName: part.filename }));
-    } else if (part.fieldname === "case") {
-      try {
-        input = JSON.parse(String(part.value));
-      } catch {
-        throw new ValidationError([fieldError("case", "cases.bad-json", "ข้อมูลเรื่องไม่ใช่ JSON ที่ถูกต้อง", "The `case` field is not valid JSON")]);
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === "file") {
+        if (part.fieldname !== "photo") {
+          await part.toBuffer().catch(() => undefined);
+          continue;
+        }
+        if (photos.length >= MAX_PHOTOS) throw new ValidationError([fieldError("photo", "cases.photo.too-many", `แนบภาพได้ไม่เกิน ${MAX_PHOTOS} ภาพ`, `At most ${MAX_PHOTOS} photos`)]);
+        let bytes: Buffer;
+        try {
+          bytes = await part.toBuffer();
+        } catch (e) {
+          throw isFileTooLarge(e) ? new PhotoTooLargeError(PHOTO_MAX_BYTES + 1, PHOTO_MAX_BYTES) : e;
+        }
+        photos.push(await keepablePhoto({ bytes, mediaType: part.mimetype, fileName: part.filename }));
+      } else if (part.fieldname === "case") {
+        try {
+          input = JSON.parse(String(part.value));
+        } catch {
+          throw new ValidationError([fieldError("case", "cases.bad-json", "ข้อมูลเรื่องไม่ใช่ JSON ที่ถูกต้อง", "The `case` field is not valid JSON")]);
+        }
       }
     }
+  } catch (e) {
+    throw asMultipartError(e);
   }
   if (input === undefined) throw new ValidationError([fieldError("case", "cases.missing", "ไม่มีข้อมูลเรื่อง (ช่อง case)", "The `case` field is missing")]);
   return { input, photos };
@@ -188,12 +193,14 @@ export function casesRoutes(opts: CasesRouteOptions = {}): FastifyPluginAsync {
       s.post("/cases/:id/photos", { schema: { tags, params: Id, description: "A handler's after-photo: multipart field `photo`.", response: { 201: PhotoView, ...errorResponses, 413: ErrorBody } } }, async (req, reply) => {
         if (!req.isMultipart()) throw new ValidationError([fieldError("photo", "cases.photo.missing", "ต้องแนบภาพ (multipart/form-data ช่อง photo)", "Attach a photo (multipart/form-data, field `photo`)")]);
         const file = await req.file().catch(() => undefined);
-        if (!file) throw new ValidationError([fieldError("photo", "cases.photo.missing", "ต้องแนบภาพ (ช่อง photo)", "Attach a photo (field `photo`)")]);
+        // a file in another field is not the photo (it is read to its end, so the request finishes, and dropped)
+        if (file && file.fieldname !== "photo") await file.toBuffer().catch(() => undefined);
+        if (!file || file.fieldname !== "photo") throw new ValidationError([fieldError("photo", "cases.photo.missing", "ต้องแนบภาพ (ช่อง photo)", "Attach a photo (field `photo`)")]);
         let bytes: Buffer;
         try {
           bytes = await file.toBuffer();
-        } catch {
-          throw new PhotoTooLargeError(PHOTO_MAX_BYTES + 1, PHOTO_MAX_BYTES);
+        } catch (e) {
+          throw isFileTooLarge(e) ? new PhotoTooLargeError(PHOTO_MAX_BYTES + 1, PHOTO_MAX_BYTES) : asMultipartError(e);
         }
         const photo = await keepablePhoto({ bytes, mediaType: file.mimetype, fileName: file.filename });
         return reply.code(201).send(await uploadCasePhoto({ ctx: req.ctx, input: { id: req.params.id, photo } }));

@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../platform/db/client.js";
@@ -29,7 +30,9 @@ function form(file: Buffer, type: string, name: string) {
   return { payload: Buffer.concat([head, file, Buffer.from(`\r\n--${b}--\r\n`)]), contentType: `multipart/form-data; boundary=${b}` };
 }
 const files = async () => (await db.query<{ n: number }>("select count(*)::int as n from project_files"))[0]!.n;
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+const png = await sharp({ create: { width: 32, height: 24, channels: 3, background: { r: 30, g: 140, b: 60 } } }).png().toBuffer();
+/** a PNG's signature and nothing of a picture after it: the signature alone does not make an image */
+const fakePng = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
 
 describe("project files over HTTP (multipart)", () => {
   it("stores a photo, serves it back with its type, and refuses too large, wrong type, no file and staff of other offices", async () => {
@@ -41,6 +44,9 @@ describe("project files over HTTP (multipart)", () => {
     expect(big.statusCode).toBe(413);
     expect(big.json().error.code).toBe("planning.file-too-large");
     expect((await up(gov, form(Buffer.from("#!/bin/sh"), "application/x-sh", "x.sh"))).json().error.code).toBe("validation.failed");
+    const fake = await up(gov, form(fakePng, "image/png", "fake.png"));
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().error.fields[0].code).toBe("planning.file-content");
     expect((await app.inject({ method: "POST", url, headers: { ...gov, "content-type": "application/json" }, payload: "{}" })).json().error.fields[0].code).toBe("planning.file-missing");
     const other = await login("head.land.chiangrai"); // another office of the same province
     expect((await up(other, form(png, "image/png", "x.png"))).statusCode).toBe(403);

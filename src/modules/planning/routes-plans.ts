@@ -48,6 +48,7 @@ import { requestAmendment } from "./request-amendment.js";
 import { resolveDuplicate } from "./resolve-duplicate.js";
 import { updateProject } from "./update-project.js";
 import { checkProjectFileUpload, FileTooLargeError, uploadProjectFile } from "./upload-project-file.js";
+import { asMultipartError, isFileTooLarge } from "../../platform/http/multipart.js";
 
 const RefId = z.string().min(1).max(120);
 const Id = z.object({ id: RefId });
@@ -112,12 +113,14 @@ export const plansRoutes: FastifyPluginAsync = async (app) => {
       async (req, reply) => {
         if (!req.isMultipart()) throw noFile();
         const file = await req.file().catch(() => undefined);
-        if (!file) throw noFile();
+        // a file in another field is not the upload (it is read to its end, so the request finishes, and dropped)
+        if (file && file.fieldname !== "file") await file.toBuffer().catch(() => undefined);
+        if (!file || file.fieldname !== "file") throw noFile();
         let content: Buffer;
         try {
           content = await file.toBuffer();
-        } catch {
-          throw new FileTooLargeError(PROJECT_FILE_MAX_BYTES + 1);
+        } catch (e) {
+          throw isFileTooLarge(e) ? new FileTooLargeError(PROJECT_FILE_MAX_BYTES + 1) : asMultipartError(e);
         }
         const field = (name: string) => {
           const f = file.fields[name] as { value?: unknown } | undefined;

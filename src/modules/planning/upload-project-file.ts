@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requireAnyPermission } from "../../platform/auth/permissions.js";
 import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
@@ -26,6 +27,22 @@ function looksLike(type: MediaType, b: Buffer): boolean {
   }
 }
 
+/**
+ * An image must also open: a picture cut short or corrupt is not kept, nor one over 50 megapixels (a small file
+ * that would decode to gigabytes). Other types are checked by their signature alone.
+ */
+async function readableImage(type: string, b: Buffer): Promise<boolean> {
+  if (!type.startsWith("image/")) return true;
+  try {
+    const m = await sharp(b, { failOn: "error", limitInputPixels: false }).metadata();
+    if (!m.width || !m.height || m.width * (m.pageHeight ?? m.height) > 50_000_000) return false;
+    await sharp(b, { failOn: "error", pages: 1 }).resize(8, 8, { fit: "inside" }).toBuffer(); // decodes every pixel
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export class FileTooLargeError extends AppError {
   constructor(size: number) {
     super("planning.file-too-large", 413, `ไฟล์ใหญ่เกิน ${PROJECT_FILE_MAX_BYTES / 1024 / 1024} MB`, `The file is larger than ${PROJECT_FILE_MAX_BYTES / 1024 / 1024} MB`, undefined, { size, max: PROJECT_FILE_MAX_BYTES });
@@ -49,7 +66,8 @@ export async function uploadProjectFile({ ctx, input }: { ctx: Ctx; input: { pro
     const type = input.mediaType.split(";")[0]!.trim().toLowerCase();
     if (!(type in PROJECT_FILE_TYPES)) throw new ValidationError([{ path: "file", code: "planning.file-type", messageTh: "รับเฉพาะไฟล์ PDF, JPEG, PNG, WebP, DOCX หรือ XLSX", messageEn: "Only PDF, JPEG, PNG, WebP, DOCX or XLSX files are accepted" }]);
     if (input.content.length > PROJECT_FILE_MAX_BYTES) throw new FileTooLargeError(input.content.length);
-    if (input.content.length === 0 || !looksLike(type as MediaType, input.content)) throw new ValidationError([{ path: "file", code: "planning.file-content", messageTh: "เนื้อไฟล์ไม่ตรงกับชนิดไฟล์ที่ระบุ", messageEn: "The file's content does not match its type" }]);
+    if (input.content.length === 0 || !looksLike(type as MediaType, input.content) || !(await readableImage(type, input.content)))
+      throw new ValidationError([{ path: "file", code: "planning.file-content", messageTh: "เนื้อไฟล์ไม่ตรงกับชนิดไฟล์ที่ระบุ", messageEn: "The file's content does not match its type" }]);
     const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, "_").trim().slice(0, 200) || "file";
     const caption = (input.captionTh ?? "").trim().slice(0, 500);
     const kind = input.kind === "document" ? "document" : PROJECT_FILE_TYPES[type as MediaType];
