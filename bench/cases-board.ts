@@ -13,6 +13,7 @@
 import { mulberry32 } from "../src/platform/demo-random.js";
 import { prepareDatabase } from "../src/server/bootstrap.js";
 import { drive, loadAvg, loadCases, loadComplaints, log, machine, PILOTS, pgVersion, round, scratchPostgres, startServer } from "./cases-data.js";
+import { emitResult } from "./result.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
@@ -126,7 +127,7 @@ try {
   // the board's page statement on this data (the first page of Khon Kaen)
   out.explainPage = (await db.query<{ "QUERY PLAN": string }>("explain (analyze, buffers) select * from cases where merged_into is null and province_code = '40' order by received_at desc, id asc limit 20")).map((r) => r["QUERY PLAN"]);
   out.loadAfter = loadAvg();
-  console.log(JSON.stringify(out, null, 2));
+  emitResult(out);
 } finally {
   await scratch.drop();
 }

@@ -370,8 +370,40 @@ export async function startServer(kind: ServerKind, databaseUrl: string, env: Re
   };
 }
 
-/** pgbench of the PostgreSQL 15 Debian package (PGBENCH overrides). */
-export const PGBENCH = process.env.PGBENCH ?? "/usr/lib/postgresql/15/bin/pgbench";
+const isExecutable = (file: string) => {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The pgbench to run: PGBENCH when set; else `pgbench` on PATH (on Debian and Ubuntu, postgresql-common's wrapper,
+ * which runs the installed version's); else the newest /usr/lib/postgresql/<version>/bin/pgbench. Throws, saying
+ * what to install, when there is none.
+ */
+export function findPgbench(): string {
+  const onPath = (name: string) => (process.env.PATH ?? "").split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, name)).find(isExecutable);
+  const given = process.env.PGBENCH;
+  if (given) {
+    const file = given.includes("/") ? (isExecutable(given) ? given : undefined) : onPath(given);
+    if (!file) throw new Error(`PGBENCH=${given} is not an executable file`);
+    return file;
+  }
+  const found = onPath("pgbench");
+  if (found) return found;
+  const root = "/usr/lib/postgresql";
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+(\.\d+)?$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  for (const v of versions) {
+    const file = path.join(root, v, "bin", "pgbench");
+    if (isExecutable(file)) return file;
+  }
+  throw new Error(
+    `pgbench not found (not on PATH, nor in ${root}/*/bin). It comes with PostgreSQL (Debian/Ubuntu: the server package, e.g. apt-get install postgresql), or set PGBENCH=/path/to/pgbench.`,
+  );
+}
 
 /** Runs a command and returns its stdout (for pgbench). */
 export function run(cmd: string, args: string[], env: Record<string, string> = {}): string {

@@ -22,6 +22,7 @@ import { DUPLICATE_DAYS, DUPLICATE_METERS, OPEN_STATUSES } from "../src/modules/
 import { findDuplicatesAt } from "../src/modules/cases/find-duplicates.js";
 import { cellsAround } from "../src/modules/cases/locate.js";
 import { inProvince, loadAvg, loadCases, loadComplaints, log, machine, pct, PILOTS, PointSource, pgVersion, round, scratchPostgres } from "./cases-data.js";
+import { emitResult } from "./result.js";
 
 const N = Number(process.env.BENCH_CASES ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 2_000);
@@ -106,7 +107,7 @@ try {
     out.explainBusiestCell = plan.map((r) => r["QUERY PLAN"]);
   }
   out.loadAfter = loadAvg();
-  console.log(JSON.stringify(out, null, 2));
+  emitResult(out);
 } finally {
   await drop();
 }

@@ -8,13 +8,15 @@
 //      with varied bodies (bench/cases-data.ts IntakeBodies: Traffy texts, pins in the five pilot provinces, 15 %
 //      repeats within 30 m) for BENCH_SECONDS (default 30) after BENCH_WARMUP (default 5) seconds;
 //   3. the bare endpoint (Fastify + pg, one INSERT into bare_cases) with the same bodies and settings;
-//   4. pgbench: single-row INSERTs into bare_cases at 50 clients, 2 threads, prepared statements.
+//   4. pgbench: single-row INSERTs into bare_cases at 50 clients, 2 threads, prepared statements (PGBENCH, else
+//      pgbench on PATH, else the newest /usr/lib/postgresql/*/bin/pgbench).
 // Prints JSON: req/s, p50/p90/p99 for each, the ratios, the goals, duplicates found, the machine and the load.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { prepareDatabase } from "../src/server/bootstrap.js";
-import { drive, IntakeBodies, loadAvg, loadCases, loadComplaints, log, machine, pct, PGBENCH, pgVersion, round, run, scratchPostgres, startServer } from "./cases-data.js";
+import { drive, IntakeBodies, loadAvg, loadCases, loadComplaints, log, machine, pct, findPgbench, pgVersion, round, run, scratchPostgres, startServer } from "./cases-data.js";
+import { emitResult } from "./result.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
@@ -25,6 +27,9 @@ const GOAL_P99_MS = 50;
 const tag = "cases-intake";
 
 const loadBefore = loadAvg();
+// found before the minutes of loading, so that a machine without pgbench stops at once with what to install
+const PGBENCH = findPgbench();
+const pgbenchVersion = run(PGBENCH, ["--version"]).trim();
 const complaints = loadComplaints();
 const scratch = await scratchPostgres();
 const { db } = scratch;
@@ -85,6 +90,7 @@ VALUES (gen_random_uuid()::text, 'road', 'ถนนชำรุดเป็น�
     const u = new URL(scratch.url);
     const pgOut = run(PGBENCH, ["-n", "-M", "prepared", "-c", String(CONNECTIONS), "-j", "2", "-T", String(SECONDS), "-f", script, "-l", "--log-prefix", path.join(dir, "log"), "-h", u.hostname, "-p", u.port || "5432", "-U", decodeURIComponent(u.username), u.pathname.slice(1)], { PGPASSWORD: decodeURIComponent(u.password) });
     const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(pgOut)?.[1]);
+    if (!Number.isFinite(tps)) throw new Error(`could not read pgbench's tps from its output:\n${pgOut}`);
     // per-transaction log lines: client transaction latency_us script epoch_s epoch_us
     const lat: number[] = [];
     for (const f of fs.readdirSync(dir).filter((f) => f.startsWith("log"))) {
@@ -93,7 +99,7 @@ VALUES (gen_random_uuid()::text, 'road', 'ถนนชำรุดเป็น�
         if (Number.isFinite(us) && line) lat.push(us / 1000);
       }
     }
-    out.pgbench = { tps: round(tps, 1), transactions: lat.length, p50: round(pct(lat, 50)), p90: round(pct(lat, 90)), p99: round(pct(lat, 99)), max: round(pct(lat, 100)), mode: "prepared, -c 50 -j 2", loadAfter: loadAvg() };
+    out.pgbench = { tps: round(tps, 1), transactions: lat.length, p50: round(pct(lat, 50)), p90: round(pct(lat, 90)), p99: round(pct(lat, 99)), max: round(pct(lat, 100)), mode: "prepared, -c 50 -j 2", pgbench: `${PGBENCH} (${pgbenchVersion})`, loadAfter: loadAvg() };
     log(tag, `pgbench: ${JSON.stringify(out.pgbench)}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -111,7 +117,7 @@ VALUES (gen_random_uuid()::text, 'road', 'ถนนชำรุดเป็น�
     "no errors": appRun.non2xx + appRun.errors === 0 ? "met" : `missed (${appRun.non2xx} non-2xx, ${appRun.errors} errors: ${JSON.stringify(appRun.statusCodes)})`,
   };
   out.loadAfter = loadAvg();
-  console.log(JSON.stringify(out, null, 2));
+  emitResult(out);
 } finally {
   await scratch.drop();
 }

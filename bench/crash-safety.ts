@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { openPostgres } from "../src/platform/db/client.js";
 import { BUILT_SERVER, ROOT, runCrashRounds, type CrashReport, type Target } from "./crash-harness.js";
+import { emitResult } from "./result.js";
 
 const int = (name: string, dflt: number) => {
   const v = Number(process.env[name] ?? dflt);
@@ -87,7 +88,7 @@ const result = {
   settings: { rounds, citizens, staff, killAfterMs: [killMin, killMax] },
   engines: reports,
 };
-console.log(JSON.stringify(result, null, 2));
+emitResult(result);
 if (!reports.length || reports.some((r) => !r.ok)) {
   log("FAILED: an acknowledged write is missing or differs, a write is partial, or a restart was unhealthy (see above)");
   process.exit(1);

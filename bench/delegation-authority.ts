@@ -32,6 +32,7 @@ import { getProvincePowers } from "../src/modules/delegation/get-province-powers
 import { capOf, chainViolations, delegateLabel, instrumentsFor, mustGetPower, type Names } from "../src/modules/delegation/rules.js";
 import { loadNames } from "../src/modules/delegation/presenters.js";
 import { delegations, powers } from "../src/modules/delegation/tables.js";
+import { emitResult } from "./result.js";
 
 const TARGET = Number(process.env.BENCH_INSTRUMENTS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 5_000);
@@ -636,7 +637,7 @@ async function main() {
     await drop();
   }
   result.totalS = Math.round((performance.now() - t0) / 100) / 10;
-  console.log(JSON.stringify(result, null, 2));
+  emitResult(result);
 }
 
 await main();

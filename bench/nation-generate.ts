@@ -7,6 +7,7 @@
 import { prepareDatabase } from "../src/server/bootstrap.js";
 import { log, machine, pgVersion, scratchPostgres } from "./cases-data.js";
 import { generateNation, NATION } from "./nation-data.js";
+import { emitResult } from "./result.js";
 
 const SCALE = Number(process.env.NATION_SCALE ?? 1);
 const scale = { kpis: Math.round(NATION.kpis * SCALE), periods: NATION.periods, projects: Math.round(NATION.projects * SCALE), cases: Math.round(NATION.cases * SCALE) };
@@ -18,7 +19,7 @@ try {
   const prepareSeconds = Math.round((performance.now() - t0) / 100) / 10;
   const report = await generateNation(scratch.db, scale, { now: new Date("2026-11-22T03:00:00Z"), seed: 7, log: (m) => log("nation", m) });
   const size = (await scratch.db.query<{ s: string }>("select pg_size_pretty(pg_database_size(current_database())) as s"))[0]!.s;
-  console.log(JSON.stringify({ bench: "nation-generate", scale, machine: machine({ version: await pgVersion(scratch.db) }), database: scratch.name, kept: !!process.env.BENCH_KEEP, prepareSeconds, ...report, databaseSize: size }, null, 2));
+  emitResult({ bench: "nation-generate", scale, machine: machine({ version: await pgVersion(scratch.db) }), database: scratch.name, kept: !!process.env.BENCH_KEEP, prepareSeconds, ...report, databaseSize: size });
 } finally {
   await scratch.drop();
 }

@@ -20,6 +20,7 @@ import { projects } from "../src/modules/planning/tables.js";
 import { prepareDatabase } from "../src/server/bootstrap.js";
 import { buildApp } from "../src/server/app.js";
 import { insertSyntheticProcurements } from "./ocds-data.js";
+import { emitResult } from "./result.js";
 
 const STEPS = (process.env.BENCH_OCDS_STEPS ?? "10000,50000,100000").split(",").map(Number);
 const NOW = new Date("2026-11-22T03:00:00Z");
@@ -97,7 +98,7 @@ try {
     results.push(r);
   }
   await app.close();
-  console.log(JSON.stringify({ database: where, node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 1e9), results }, null, 2));
+  emitResult({ database: where, node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 1e9), results });
 } finally {
   await drop();
 }

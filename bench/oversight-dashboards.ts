@@ -10,7 +10,9 @@
 // Measures: the first full build of the roll-ups (refreshRollups over every province); an incremental refresh
 // after one new case (the trigger marks the province, refreshDirty rebuilds it); then, warm, N sequential calls of
 // each read the dashboards make — the PMOC's nation dashboard and matrix, a ministry's dashboard, a province's
-// dashboard — with p50/p95/max. NATION_SCALE=0.01 makes a quick run. Prints JSON; see docs/PERFORMANCE.md.
+// dashboard — with p50/p95/max; and, as the baseline in the same run, the dashboard's first read alone (the scope's
+// totals: one indexed SQL statement sent straight through the driver). NATION_SCALE=0.01 makes a quick run. Prints
+// JSON; see docs/PERFORMANCE.md.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,9 +24,14 @@ import { createScopeResolver } from "../src/modules/registry/index.js";
 import { getDashboard } from "../src/modules/oversight/get-dashboard.js";
 import { getMatrix } from "../src/modules/oversight/get-matrix.js";
 import { refreshDirty, refreshRollups } from "../src/modules/oversight/refresh-rollups.js";
+import { METRIC_IDS } from "../src/modules/oversight/contracts.js";
+import { measuresOf } from "../src/modules/oversight/read.js";
+import { bangkokToday } from "../src/platform/thai/dates.js";
+import { fiscalYearOf } from "../src/platform/thai/fiscal-year.js";
 import { prepareDatabase } from "../src/server/bootstrap.js";
 import { loadAvg, log, machine, pct, pgVersion, round, scratchPostgres } from "./cases-data.js";
 import { generateNation, NATION } from "./nation-data.js";
+import { emitResult } from "./result.js";
 
 const tag = "oversight";
 const PGLITE = process.env.BENCH_DB === "pglite";
@@ -106,9 +113,23 @@ try {
   const gov = ctxAs(db, "governor", `area:province:${PROVINCE}`, "gov");
   reads[`province dashboard (${PROVINCE})`] = await timed("province dashboard", () => getDashboard({ ctx: gov, input: {} }));
   out.reads = reads;
+  // The baseline: the dashboard's first read by itself — the scope's totals for the fiscal year from the roll-ups, the
+  // same statement as sumMeasures(groupBy none) sends, straight through the driver (no use case, no scope resolution,
+  // no query builder, no shaping). A dashboard makes six such reads (in parallel) and two name look-ups.
+  const fy = fiscalYearOf(bangkokToday(NOW));
+  const measures = [...measuresOf(METRIC_IDS), "cases.demo", "budget.demo"].join(",");
+  const totals = (province: string | null) =>
+    db.query(
+      `select '' as k, measure, sum(value)::float8 as v from oversight_rollups where fiscal_year = $1 and measure = any(string_to_array($2, ',')) and agenda_id = '*' and org_id = '*'${province ? " and province_code = any(string_to_array($3, ','))" : ""} group by 1, 2`,
+      province ? [fy, measures, province] : [fy, measures],
+    );
+  const baseline: Record<string, unknown> = {};
+  if (!PGLITE) baseline["nation's totals, one SQL statement"] = await timed("baseline: nation's totals", () => totals(null));
+  baseline[`province's totals (${PROVINCE}), one SQL statement`] = await timed("baseline: province's totals", () => totals(PROVINCE));
+  out.baseline = baseline;
   out.machine = machine({ version });
   out.loadAverage = { before: loadBefore, after: loadAvg() };
-  console.log(JSON.stringify(out, null, 2));
+  emitResult(out);
 } finally {
   await drop();
 }

@@ -26,6 +26,7 @@ import { getDeadlineCalendar } from "../src/modules/planning/get-deadline-calend
 import { listBudgetProjects } from "../src/modules/planning/list-budget-projects.js";
 import { recordBudgetAct } from "../src/modules/planning/record-budget-act.js";
 import { projectBudgetLines, projectProgress, projects } from "../src/modules/planning/tables.js";
+import { emitResult } from "./result.js";
 
 const N = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
@@ -128,7 +129,7 @@ async function main() {
       answer: { projects: sample.totals.projects, budget: sample.totals.budget, agencies: sample.byAgency.length, laggingProjects: sample.lagging.projectsTotal, bytes: JSON.stringify(sample).length },
       dashboardMs: dashboard, laggingPageMs: lagging, calendarMs: calendar, goalP95Ms: GOAL_P95_MS, goalMet: dashboard.p95 <= GOAL_P95_MS,
     };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    emitResult(out);
   } finally {
     if (!process.env.BENCH_KEEP) await drop(); else log(`kept ${where}`);
   }

@@ -11,6 +11,7 @@ import { createScopeResolver } from "../src/modules/registry/index.js";
 import { getProvinceReport } from "../src/modules/oversight/get-province-report.js";
 import { renderProvinceBriefPdf, renderProvinceReportPdf } from "../src/modules/oversight/report-pdf.js";
 import { prepareDatabase } from "../src/server/bootstrap.js";
+import { emitResult } from "./result.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const NOW = new Date("2026-11-22T03:00:00Z");
@@ -47,4 +48,4 @@ const results = [
   await measure("12-month report, FY 2569", { provinceCode: "31", fiscalYear: 2569, period: "12" }, renderProvinceReportPdf),
 ];
 await db.close();
-console.log(JSON.stringify({ machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg().map(r1) }, results }, null, 2));
+emitResult({ machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg().map(r1) }, results });

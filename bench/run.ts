@@ -1,17 +1,24 @@
 // npm run bench: start-up (fresh and restart) to /ready, idle memory, registry search and cockpit latency — on PGlite.
 // The server is started exactly as `npm start` starts it (node scripts/start.mjs → node [flags] dist/server/main.js);
 // memory is the server process's RSS (the launcher's own RSS is reported apart).
+// Baselines in the same run: bench/bare-pglite-server.mjs (Node + PGlite opened as the app opens it + a bare
+// node:http /ready) started the same way on a fresh folder and again on it, with its idle RSS; and GET /health on the
+// app itself (an HTTP round trip through every hook, no database) for the latencies.
+// Env: BENCH_REQUESTS (500 searches, 500 cockpits, 500 /health); BENCH_BUILT=1 when dist/ has just been built (skips
+// the build, as bench/all.ts does after building once).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { emitResult } from "./result.js";
 
 const PORT = 4901;
 const url = `http://127.0.0.1:${PORT}`;
 const IDLE_MS = 3000;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
 
 // build first (as `npm start` would when sources are newer), so the start-up times below never include a build
-execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
+if (process.env.BENCH_BUILT !== "1" || !fs.existsSync("dist/.build-stamp")) execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
 const stamp = () => fs.statSync("dist/.build-stamp").mtimeMs;
 const builtAt = stamp();
 
@@ -34,9 +41,11 @@ function childOf(ppid: number): number {
   throw new Error(`no child process of ${ppid}`);
 }
 
-async function start(dataDir: string) {
+/** Starts the app as `npm start` does (or, `bare`, the baseline server) on dataDir and waits for /ready. */
+async function start(dataDir: string, bare = false) {
   const t0 = performance.now();
-  const launcher = spawn(process.execPath, ["scripts/start.mjs"], { env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(PORT), LOG_LEVEL: "warn", DEMO: "true" }, stdio: "inherit" });
+  const script = bare ? "bench/bare-pglite-server.mjs" : "scripts/start.mjs";
+  const launcher = spawn(process.execPath, [script], { env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(PORT), LOG_LEVEL: "warn", DEMO: "true" }, stdio: "inherit" });
   let exited = false;
   launcher.once("exit", () => (exited = true));
   for (;;) {
@@ -48,9 +57,21 @@ async function start(dataDir: string) {
     }
     await sleep(50);
   }
-  return { launcher, server: childOf(launcher.pid!), ms: performance.now() - t0 };
+  return { launcher, server: bare ? launcher.pid! : childOf(launcher.pid!), ms: performance.now() - t0 };
 }
 const stop = (c: ChildProcess) => new Promise((r) => { c.once("exit", r); c.kill("SIGTERM"); });
+
+// 0. the baseline: Node + PGlite + a bare /ready, fresh then restarted, with its idle RSS
+const bareDir = fs.mkdtempSync(path.join(os.tmpdir(), "changwat-bench-bare-"));
+const bareFresh = await start(bareDir, true);
+await sleep(IDLE_MS);
+const bareIdle = rssMb(bareFresh.server);
+await stop(bareFresh.launcher);
+const bareAgain = await start(bareDir, true);
+await sleep(IDLE_MS);
+const bareRestartIdle = rssMb(bareAgain.server);
+await stop(bareAgain.launcher);
+fs.rmSync(bareDir, { recursive: true, force: true });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "changwat-bench-"));
 // 1. fresh: empty data folder (cluster creation, migrations, reference data, demo)
@@ -60,7 +81,7 @@ const idle = rssMb(fresh.server);
 const launcherRss = rssMb(fresh.launcher.pid!);
 const queries = ["แม่สาย", "เชียงราย", "ที่ดิน", "สำนักงานสาธารณสุขจังหวัด", "Khon Kaen", "ตำบลในเมือง", "กรมการปกครอง", "อุบล", "5709", "ผู้ว่าราชการจังหวัดบุรีรัมย์"];
 const lat: number[] = [];
-for (let i = 0; i < 500; i++) {
+for (let i = 0; i < REQUESTS; i++) {
   const q = queries[i % queries.length]!;
   const t = performance.now();
   const r = await fetch(`${url}/api/v1/search?q=${encodeURIComponent(q)}&limit=20`);
@@ -77,13 +98,22 @@ const cockpitLat: number[] = [];
 const govCookie = await cookieFor("governor.chiangrai");
 const opdcCookie = await cookieFor("opdc.evaluator");
 const pilots = ["57", "34", "31", "40", "76"];
-for (let i = 0; i < 500; i++) {
+for (let i = 0; i < REQUESTS; i++) {
   const [cookie, province] = i % 2 === 0 ? [govCookie, "57"] : [opdcCookie, pilots[i % pilots.length]!];
   const t = performance.now();
   const r = await fetch(`${url}/api/v1/cockpit?provinceCode=${province}`, { headers: { cookie } });
   if (!r.ok) throw new Error(`cockpit ${province}: ${r.status}`);
   await r.arrayBuffer();
   cockpitLat.push(performance.now() - t);
+}
+// the latency baseline: the same server's GET /health (no database), as many times, one at a time
+const healthLat: number[] = [];
+for (let i = 0; i < REQUESTS; i++) {
+  const t = performance.now();
+  const r = await fetch(`${url}/health`);
+  if (!r.ok) throw new Error(`health: ${r.status}`);
+  await r.arrayBuffer();
+  healthLat.push(performance.now() - t);
 }
 const afterLoad = rssMb(fresh.server);
 await stop(fresh.launcher);
@@ -109,5 +139,14 @@ const result = {
   cockpitP50Ms: Math.round(pct(cockpitLat, 50) * 10) / 10,
   cockpitP95Ms: Math.round(pct(cockpitLat, 95) * 10) / 10,
   cockpitRequests: cockpitLat.length,
+  baseline: {
+    what: "bench/bare-pglite-server.mjs: Node + PGlite (opened as the app opens it) + a bare node:http /ready; GET /health on the app",
+    freshStartToReadyMs: Math.round(bareFresh.ms),
+    restartToReadyMs: Math.round(bareAgain.ms),
+    idleRssMb: Math.round(bareIdle),
+    restartIdleRssMb: Math.round(bareRestartIdle),
+    healthP50Ms: Math.round(pct(healthLat, 50) * 10) / 10,
+    healthP95Ms: Math.round(pct(healthLat, 95) * 10) / 10,
+  },
 };
-console.log(JSON.stringify(result, null, 2));
+emitResult(result);

@@ -5,6 +5,7 @@
 // scores every round; the first pass is cold (JIT not warmed up), the median is over the following passes.
 import os from "node:os";
 import { AgreementScoring, ROUNDS, scoreRound, type Direction } from "../src/modules/performance/scoring.js";
+import { emitResult } from "./result.js";
 
 const PROVINCES = 76;
 const KPIS = 30;
@@ -127,25 +128,19 @@ const five = Array.from({ length: PROVINCES }, (_, p) => fiveLevelAgreement(p + 
 const pbpt = Array.from({ length: PROVINCES }, (_, p) => pbPtAgreement(p + 1));
 const fiveLevel = measure(five);
 const pbPt = measure(pbpt);
-console.log(
-  JSON.stringify(
-    {
-      bench: "scoring",
-      provinces: PROVINCES,
-      kpisPerProvince: KPIS,
-      rounds: ROUNDS,
-      passes: PASSES,
-      seed: SEED,
-      goalMs: 1000,
-      fiveLevel,
-      pbPt,
-      met: fiveLevel.coldMs <= 1000 && pbPt.coldMs <= 1000,
-      node: process.version,
-      cpu: os.cpus()[0]?.model ?? "unknown",
-      cpus: os.cpus().length,
-      loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
-    },
-    null,
-    2,
-  ),
-);
+emitResult({
+  bench: "scoring",
+  provinces: PROVINCES,
+  kpisPerProvince: KPIS,
+  rounds: ROUNDS,
+  passes: PASSES,
+  seed: SEED,
+  goalMs: 1000,
+  fiveLevel,
+  pbPt,
+  met: fiveLevel.coldMs <= 1000 && pbPt.coldMs <= 1000,
+  node: process.version,
+  cpu: os.cpus()[0]?.model ?? "unknown",
+  cpus: os.cpus().length,
+  loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
+});

@@ -13,6 +13,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import { prepareDatabase } from "../src/server/bootstrap.js";
 import { IntakeBodies, loadAvg, loadComplaints, log, machine, pgVersion, round, scratchPostgres, startServer } from "./cases-data.js";
+import { emitResult } from "./result.js";
 
 const tag = "soak";
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 1800);
@@ -74,5 +75,5 @@ try {
   await scratch.drop();
 }
 out.machine = { ...machine(), loadBefore, loadAfter: loadAvg() };
-console.log(JSON.stringify(out, null, 2));
+emitResult(out);
 if (failed) process.exit(1);

@@ -19,6 +19,7 @@ import zlib from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { spawnServer } from "../e2e/server.js";
 import { loadAvg, log, machine, pct, round } from "./cases-data.js";
+import { emitResult } from "./result.js";
 
 const tag = "web";
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -38,7 +39,8 @@ const add = (a: Size, b: Size): Size => ({ raw: a.raw + b.raw, gzip: a.gzip + b.
 const zero: Size = { raw: 0, gzip: 0, brotli: 0 };
 const kb = (s: Size) => ({ rawKB: round(s.raw / 1024, 1), gzipKB: round(s.gzip / 1024, 1), brotliKB: round(s.brotli / 1024, 1) });
 
-const files = fs.readdirSync(path.join(WEB, "assets")).map((f) => path.join("assets", f));
+// the assets as built (the .br and .gz copies scripts/build.mjs writes beside them are other encodings of the same files)
+const files = fs.readdirSync(path.join(WEB, "assets")).filter((f) => !/\.(br|gz)$/.test(f)).map((f) => path.join("assets", f));
 const sizes = new Map(files.map((f) => [f, sizeOf(path.join(WEB, f))]));
 const index = fs.readFileSync(path.join(WEB, "index.html"), "utf8");
 const firstLoad = [...index.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!).filter((f) => sizes.has(f));
@@ -131,4 +133,4 @@ try {
   bare.close();
 }
 out.machine = { ...machine(), loadBefore, loadAfter: loadAvg() };
-console.log(JSON.stringify(out, null, 2));
+emitResult(out);
