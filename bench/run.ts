@@ -111,6 +111,13 @@ const healthLat: number[] = [];
 for (let i = 0; i < REQUESTS; i++) {
   const t = performance.now();
   const r = await fetch(`${url}/health`);
+  if (r.status === 429) {
+    // the searches and cockpits above used most of this address's 1,200 requests a minute: wait for the window, untimed
+    await r.arrayBuffer();
+    await new Promise((ok) => setTimeout(ok, (Number(r.headers.get("retry-after")) || 5) * 1000 + 200));
+    i--;
+    continue;
+  }
   if (!r.ok) throw new Error(`health: ${r.status}`);
   await r.arrayBuffer();
   healthLat.push(performance.now() - t);
