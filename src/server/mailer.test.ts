@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymousActor } from "../platform/auth/actor.js";
 import type { Ctx } from "../platform/ctx.js";
 import type { Database } from "../platform/db/client.js";
-import { deliverPending, notify } from "../platform/notify/notify.js";
+import { deliverPending, notify, type MailMessage } from "../platform/notify/notify.js";
 import { actor, createTestDb, ctxFor } from "../../test/db.js";
 import { FIXED_NOW } from "../../test/clock.js";
 import { acceptCase } from "../modules/cases/accept-case.js";
@@ -125,6 +125,38 @@ describe("the transactional mail queue", () => {
     expect(await sendQueuedMail(at(61_000), outbox)).toEqual({ sent: 1, failed: 0 });
     expect(await mailTo(to)).toHaveLength(1);
     expect(await db.query("select count(*)::int as n from mail_queue where id = $1", [id])).toEqual([{ n: 0 }]);
+  });
+
+  it("a message handed over again (a crash before it was marked sent) carries the same Message-ID, and the outbox keeps it once", async () => {
+    // a queued mail: the claim of a sender that died lapses after 5 minutes, and the next run sends it again
+    const to = "twice@example.invalid";
+    const id = await withTransaction(system(), (tx) => queueMail(tx, { kind: "test.queued", to, content: { subjectTh: "ทดสอบ", subjectEn: "Again", link: "/x" } }));
+    const seen: string[] = [];
+    const recording: MailTransport = { kind: "smtp", from: "Changwat <no-reply@changwat.invalid>", send: async (e) => void seen.push(e.messageId!) };
+    await db.query("update mail_queue set claimed_until = $2 where id = $1", [id, new Date(FIXED_NOW.getTime() + 5 * 60_000)]); // a claim left by a dead sender
+    expect(await sendQueuedMail(system(), recording, { ids: [id] })).toEqual({ sent: 0, failed: 0 });
+    expect(await sendQueuedMail(at(5 * 60_000), recording, { ids: [id] })).toEqual({ sent: 1, failed: 0 });
+    expect(seen).toEqual([`<mail.${id}@changwat.invalid>`]);
+    // a notification to two addresses: one Message-ID per address, the same on every hand-over, naming no address
+    const k = await note("org:pro:57:land");
+    await db.exec(`
+      insert into accounts (id, username, display_name, password_hash, email, email_verified_at) values ('mailer-land-2', 'mailer-land-2', 'x', 'x', 'land.second@example.invalid', now());
+      insert into grants (id, account_id, role, scope, created_at) values ('mailer-g4', 'mailer-land-2', 'agency_officer', 'org:pro:57:land', now());`);
+    const [n] = await db.query<MailMessage & { subject_th: string; subject_en: string }>("select id, recipient, kind, subject_th, subject_en from notifications where dedupe_key = $1", [k]);
+    const message: MailMessage = { id: n!.id, recipient: n!.recipient, kind: n!.kind, subjectTh: n!.subject_th, subjectEn: n!.subject_en, bodyTh: null, bodyEn: null, link: null };
+    const ids: string[] = [];
+    const capture: MailTransport = { kind: "smtp", from: "Changwat <no-reply@changwat.invalid>", send: async (e) => void ids.push(e.messageId!) };
+    await mailer(capture).send(message);
+    await mailer(capture).send(message);
+    const half = ids.length / 2; // every address there (the land office's head from the test above, and this one)
+    expect(half).toBeGreaterThanOrEqual(1);
+    expect(new Set(ids).size).toBe(half);
+    expect(ids.slice(0, half)).toEqual(ids.slice(half));
+    expect(ids.every((x) => x.startsWith(`<notification.${n!.id}.`) && x.endsWith("@changwat.invalid>") && !x.includes("land"))).toBe(true);
+    // the development outbox is a receiver that drops a repeat by its Message-ID
+    await mailer().send(message);
+    await mailer().send(message);
+    expect(await mailTo("land.second@example.invalid")).toHaveLength(1);
   });
 
   it("the log transport logs the kind only", async () => {

@@ -2,7 +2,7 @@ import type { Ctx } from "../platform/ctx.js";
 import type { Mailer } from "../platform/notify/notify.js";
 import { verifiedEmailOf, verifiedEmailsAtScope } from "../modules/accounts/index.js";
 import { reporterContact } from "../modules/cases/index.js";
-import { composeMail, mailSettings, type MailTransport } from "../modules/mail/index.js";
+import { addressTag, composeMail, mailSettings, messageIdFor, type MailTransport } from "../modules/mail/index.js";
 
 type InfoLog = { info(obj: object, msg: string): void };
 
@@ -45,7 +45,8 @@ export function resolvingMailer(o: { makeCtx: () => Ctx; transport?: () => MailT
       }
       const { subject, text, html } = composeMail(m, mailSettings().publicUrl);
       const t = transport();
-      for (const address of to) await t.send({ kind: m.kind, to: address, subject, text, html });
+      // one Message-ID per notification and address: a copy sent again after a crash is recognisably the same
+      for (const address of to) await t.send({ kind: m.kind, to: address, subject, text, html, messageId: messageIdFor(["notification", m.id, addressTag(address)], t.from) });
       return "sent";
     },
   };

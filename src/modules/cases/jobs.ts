@@ -1,5 +1,5 @@
 import type { JobDefinition } from "../../platform/jobs/types.js";
-import { deliverPending } from "../../platform/notify/notify.js";
+import { deliverPending, throwIfUndelivered } from "../../platform/notify/notify.js";
 import { BANGKOK_TIME_ZONE } from "../../platform/thai/dates.js";
 import { closeResolvedCases } from "./close-resolved-cases.js";
 import { escalateCases } from "./escalate-cases.js";
@@ -14,7 +14,7 @@ export const escalateJob: JobDefinition = {
   run: async (ctx, { mailer }) => {
     const r = await escalateCases({ ctx });
     const delivery = await deliverPending(ctx, mailer, { kindPrefix: "cases." });
-    if (delivery.failed) throw new Error(`${delivery.failed} notification(s) could not be handed to the mailer`);
+    throwIfUndelivered(delivery);
     return { ...r, ...delivery };
   },
 };

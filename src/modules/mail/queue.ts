@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { newId, type Ctx } from "../../platform/ctx.js";
 import { composeMail, type MailContent } from "./compose.js";
 import { mailSettings } from "./settings.js";
-import type { MailTransport } from "./transports.js";
+import { messageIdFor, type MailTransport } from "./transports.js";
 import { mailQueue } from "./tables.js";
 
 /** How long a sender holds a claimed message before another run may take it (a crash mid-send). */
@@ -25,7 +25,9 @@ export async function queueMail(ctx: Ctx, m: { kind: string; to: string; content
 
 /**
  * Sends queued messages that are due (or just these `ids`), each claimed first so two senders never send one
- * twice; a sent message is deleted, a failed one waits for its next attempt (retryDelayMinutes).
+ * twice; a sent message is deleted, a failed one waits for its next attempt (retryDelayMinutes). A sender cut off
+ * by a crash after the transport took the message but before the delete leaves a claim that lapses after
+ * CLAIM_MINUTES: the message is sent again, with the same Message-ID (at least once; the receiver can drop it).
  */
 export async function sendQueuedMail(ctx: Ctx, transport: MailTransport = mailSettings().transport, opts: { ids?: string[]; limit?: number } = {}): Promise<{ sent: number; failed: number }> {
   if (opts.ids && !opts.ids.length) return { sent: 0, failed: 0 };
@@ -47,7 +49,7 @@ export async function sendQueuedMail(ctx: Ctx, transport: MailTransport = mailSe
       .returning();
     if (!m) continue;
     try {
-      await transport.send({ kind: m.kind, to: m.toAddress, subject: m.subject, text: m.textBody, html: m.htmlBody });
+      await transport.send({ kind: m.kind, to: m.toAddress, subject: m.subject, text: m.textBody, html: m.htmlBody, messageId: messageIdFor(["mail", m.id], transport.from) });
       await ctx.db.delete(mailQueue).where(eq(mailQueue.id, id));
       sent++;
     } catch (e) {

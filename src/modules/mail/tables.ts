@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /**
  * Transactional mail (verification, password reset) written in the transaction that makes the token, so a
@@ -41,6 +41,8 @@ export const mailOutbox = pgTable(
     textBody: text("text_body").notNull(),
     htmlBody: text("html_body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    /** the message's Message-ID: a message handed over again (after a crash) is stored once */
+    messageId: text("message_id"),
   },
-  (t) => [index("mail_outbox_to_idx").on(sql`lower(${t.toAddress})`, t.createdAt)],
+  (t) => [index("mail_outbox_to_idx").on(sql`lower(${t.toAddress})`, t.createdAt), uniqueIndex("mail_outbox_message_id_uq").on(t.messageId)],
 );

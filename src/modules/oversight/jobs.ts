@@ -1,6 +1,6 @@
 import type { JobDefinition } from "../../platform/jobs/types.js";
 import { BANGKOK_TIME_ZONE } from "../../platform/thai/dates.js";
-import { deliverPending } from "../../platform/notify/notify.js";
+import { deliverPending, throwIfUndelivered } from "../../platform/notify/notify.js";
 import { evaluateAlerts } from "./evaluate-alerts.js";
 import { refreshDirty, refreshRollups } from "./refresh-rollups.js";
 import { sendAlertDigests } from "./send-alert-digests.js";
@@ -43,7 +43,7 @@ function digestJob(frequency: "daily" | "weekly", cron: string): JobDefinition {
       const digests = await sendAlertDigests({ ctx, input: { frequency } });
       const delivery = await deliverPending(ctx, mailer, { kindPrefix: `oversight.alert-digest.${frequency}` });
       // the digests stay recorded and pending; the retry (and every later run) hands them on again
-      if (delivery.failed) throw new Error(`${delivery.failed} digest(s) could not be handed to the mailer`);
+      throwIfUndelivered(delivery, "digest(s)");
       return { raised: evaluated.raised, resolved: evaluated.resolved, ...digests, ...delivery };
     },
   };

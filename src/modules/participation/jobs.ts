@@ -1,5 +1,5 @@
 import type { JobDefinition } from "../../platform/jobs/types.js";
-import { deliverPending } from "../../platform/notify/notify.js";
+import { deliverPending, throwIfUndelivered } from "../../platform/notify/notify.js";
 import { BANGKOK_TIME_ZONE } from "../../platform/thai/dates.js";
 import { checkResponseDeadlines } from "./check-response-deadlines.js";
 import { closeDueSurveys } from "./close-due-surveys.js";
@@ -12,7 +12,7 @@ export const responseDeadlinesJob: JobDefinition = {
   run: async (ctx, { mailer }) => {
     const r = await checkResponseDeadlines({ ctx });
     const delivery = await deliverPending(ctx, mailer, { kindPrefix: "participation." });
-    if (delivery.failed) throw new Error(`${delivery.failed} notification(s) could not be handed to the mailer`);
+    throwIfUndelivered(delivery);
     return { ...r, ...delivery };
   },
 };

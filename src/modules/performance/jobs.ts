@@ -1,5 +1,5 @@
 import type { JobDefinition } from "../../platform/jobs/types.js";
-import { deliverPending } from "../../platform/notify/notify.js";
+import { deliverPending, throwIfUndelivered } from "../../platform/notify/notify.js";
 import { BANGKOK_TIME_ZONE } from "../../platform/thai/dates.js";
 import { closeDueRounds } from "./close-round.js";
 import { sendReminders } from "./send-reminders.js";
@@ -24,7 +24,7 @@ export const remindersJob: JobDefinition = {
     const created = await sendReminders({ ctx });
     const delivery = await deliverPending(ctx, mailer, { kindPrefix: "performance." });
     // the reminders stay recorded and pending; the retry (and every later run) tries to hand them on again
-    if (delivery.failed) throw new Error(`${delivery.failed} notification(s) could not be handed to the mailer`);
+    throwIfUndelivered(delivery);
     return { created, ...delivery };
   },
 };

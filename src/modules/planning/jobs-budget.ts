@@ -1,5 +1,5 @@
 import type { JobDefinition } from "../../platform/jobs/types.js";
-import { deliverPending } from "../../platform/notify/notify.js";
+import { deliverPending, throwIfUndelivered } from "../../platform/notify/notify.js";
 import { BANGKOK_TIME_ZONE } from "../../platform/thai/dates.js";
 import { sendBudgetReminders } from "./send-budget-reminders.js";
 
@@ -11,7 +11,7 @@ export const budgetRemindersJob: JobDefinition = {
   run: async (ctx, { mailer }) => {
     const created = await sendBudgetReminders({ ctx });
     const delivery = await deliverPending(ctx, mailer, { kindPrefix: "planning." });
-    if (delivery.failed) throw new Error(`${delivery.failed} notification(s) could not be handed to the mailer`);
+    throwIfUndelivered(delivery);
     return { ...created, ...delivery };
   },
 };

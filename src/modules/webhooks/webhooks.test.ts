@@ -11,7 +11,9 @@ import { FIXED_NOW } from "../../../test/clock.js";
 import { acceptCase } from "../cases/accept-case.js";
 import { getPublicCase } from "../cases/get-public-case.js";
 import { submitCase } from "../cases/submit-case.js";
+import type { MailMessage } from "../../platform/notify/notify.js";
 import { createSubscription } from "./create-subscription.js";
+import { webhooksModule } from "./module.js";
 import { rotateSecret } from "./rotate-secret.js";
 import { updateSubscription } from "./update-subscription.js";
 
@@ -252,6 +254,13 @@ describe("delivery", () => {
     const notes = await q<{ recipient: string; kind: string; subject_en: string }>("select recipient, kind, subject_en from notifications where entity_id = $1", [s.id]);
     expect(notes).toEqual([{ recipient: "user:wh-strategy-57", kind: "webhooks.subscription-paused", subject_en: expect.stringMatching(/paused: deliveries failed for 3 days/) }]);
     expect((await q("select action from audit_log where entity_id = $1 and action = 'webhooks.subscription.auto-pause'", [s.id])).length).toBe(1);
+    // the delivery job hands the notice to the mailer (it used to stay unsent: no job delivered "webhooks." notices)
+    const mailed: MailMessage[] = [];
+    const job = webhooksModule.jobs!.find((j) => j.name === "webhooks.deliver")!;
+    await job.run(at(systemActor, PAUSE_AFTER_FAILING_MS), { mailer: { send: async (m) => void mailed.push(m) }, log: { info: () => {}, error: () => {} } });
+    await job.run(at(systemActor, PAUSE_AFTER_FAILING_MS + 60_000), { mailer: { send: async (m) => void mailed.push(m) }, log: { info: () => {}, error: () => {} } });
+    expect(mailed.filter((m) => m.recipient === "user:wh-strategy-57").map((m) => [m.kind, m.subjectEn])).toEqual([["webhooks.subscription-paused", expect.stringMatching(/paused: deliveries failed for 3 days/)]]);
+    expect((await q<{ delivery: string }>("select delivery from notifications where entity_id = $1", [s.id]))[0]!.delivery).toBe("sent");
     // paused: due retries wait; nothing more is sent
     const sent = got.length;
     await report(PAUSE_AFTER_FAILING_MS + 10 * 60_000);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { DataDirLockedError, lockDataDir } from "./lock.js";
 import { openPglite } from "./client.js";
@@ -26,6 +26,33 @@ describe("data-folder lock", () => {
     lock.release();
     expect(fs.existsSync(path.join(dir, "changwat.lock"))).toBe(false);
   });
+
+  it("of several processes starting at the same moment on a folder with a stale lock, exactly one takes it", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cw-lock3-"));
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid ?? 999999;
+    fs.writeFileSync(path.join(dir, "changwat.lock"), JSON.stringify({ pid: gone, startedAt: "x" })); // left by a crash
+    const start = Date.now() + 8_000; // every process waits for this moment, then tries at once
+    const script = `import(${JSON.stringify(path.resolve("src/platform/db/lock.ts"))}).then((m) => {
+      const late = Date.now() > ${start};
+      while (Date.now() < ${start}) {}
+      let r;
+      try { m.lockDataDir(${JSON.stringify(dir)}); r = "got"; } catch (e) { r = e instanceof m.DataDirLockedError ? "refused" : "error: " + e.message; }
+      console.log(JSON.stringify({ r, late }));
+      setTimeout(() => process.exit(0), 1500); // the holder keeps it while the others try
+    })`;
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => {
+        const c = spawn(process.execPath, ["--import", "tsx", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+        let out = "";
+        c.stdout.on("data", (d: Buffer) => void (out += d));
+        return new Promise<{ r: string; late: boolean }>((resolve) => c.on("exit", () => resolve(JSON.parse(out.trim() || '{"r":"no answer"}'))));
+      }),
+    );
+    expect(results.filter((x) => x.r === "got")).toHaveLength(1);
+    expect(results.filter((x) => x.r !== "got").map((x) => x.r)).toEqual(Array(5).fill("refused"));
+    expect(results.filter((x) => x.late)).toEqual([]); // they did try together
+    expect(fs.readdirSync(dir)).toEqual([]); // the holder released it on exit; nothing else left behind
+  }, 60_000);
 
   it("a second process cannot open a PGlite folder that is in use", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cw-lock2-"));

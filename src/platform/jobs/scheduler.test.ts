@@ -114,6 +114,28 @@ describe(`scheduled jobs on pg-boss (${process.env.DATABASE_URL ? "PostgreSQL" :
     expect(logOf(j.name).some((l) => l.level === "warn" && /interrupted/.test(l.msg))).toBe(true);
   });
 
+  it("a run left active by a process that died is failed by its stale heartbeat and retried, with no restart (PostgreSQL's case)", async () => {
+    let runs = 0;
+    const j = job("test.heartbeat", async () => void runs++);
+    const tuning = { heartbeatSeconds: 10, superviseIntervalSeconds: 1, monitorIntervalSeconds: 1 };
+    const a = await start([j], tuning);
+    // another process claims the run and dies without settling it (nor refreshing its heartbeat)
+    const dead = new PgBoss({ db: bossDatabase(db), schema: JOBS_SCHEMA, migrate: false, schedule: false, supervise: false });
+    dead.on("error", () => {});
+    await dead.start();
+    await dead.send(j.name, {});
+    const [claimed] = await dead.fetch(j.name);
+    await dead.stop({ graceful: false, close: false });
+    expect(claimed).toBeDefined();
+    // the live process's supervisor fails it (heartbeat older than 10 s) and its worker runs the retry
+    await until(() => runs === 1, 30_000);
+    await a.whenIdle();
+    await a.stop();
+    const [row] = await db.query<{ output: { value?: { message?: string } } | null; retry_count: number; state: string }>(`select output, retry_count, state from ${JOBS_SCHEMA}.job where id = $1`, [claimed!.id]);
+    expect(row).toMatchObject({ state: "completed", retry_count: 1 });
+    expect(runs).toBe(1);
+  }, 40_000);
+
   it("schedules persist across a restart, once each, in Bangkok time", async () => {
     const jobs = [job("test.sched-a", async () => null, "10 0 * * *"), job("test.sched-b", async () => null, "0 7 * * *")];
     const a = await start(jobs);

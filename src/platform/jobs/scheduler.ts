@@ -24,6 +24,17 @@ export type SchedulerTuning = {
   retryBackoff?: boolean;
   /** a run still active after this many seconds is presumed dead and retried (default 900) */
   expireInSeconds?: number;
+  /**
+   * a running handler refreshes its run's heartbeat every half of this; a run whose heartbeat is older (its
+   * process died) is failed and so retried, long before `expireInSeconds` (≥ 10; default 60). Not used when
+   * `exclusive` (PGlite): there a run left active is failed at start-up, and one connection serves every query, so
+   * a long transaction could hold back a live run's heartbeat
+   */
+  heartbeatSeconds?: number;
+  /** how often each process's supervisor looks for runs to fail (dead heartbeat, expired), in seconds (default 60) */
+  superviseIntervalSeconds?: number;
+  /** how often one supervisor pass per queue does that work, across all processes, in seconds (default 60) */
+  monitorIntervalSeconds?: number;
   /** enqueue one run of every job at start-up, for ticks missed while no process ran (default true) */
   catchUp?: boolean;
   /** how long stop() waits for running handlers, in ms (default 30 000) */
@@ -74,8 +85,9 @@ const silent: JobsLog = { info: () => {}, error: () => {} };
  * Starts pg-boss on the application's database and registers each job: its queue (policy `exclusive`: at most
  * one run of a job queued or running across all processes, so a catch-up, a cron tick and a second process
  * collapse into one run), its cron schedule (an upsert, so restarts never duplicate it; `missed: "once"` sends
- * one run for occurrences that came due while no cron pass ran) and its worker. With `catchUp`, one run of each
- * job is enqueued at start-up.
+ * one run for occurrences that came due while no cron pass ran), on PostgreSQL a heartbeat (a run whose process
+ * died is failed and retried within minutes, not after `expireInSeconds`) and its worker. With `catchUp`, one run
+ * of each job is enqueued at start-up.
  */
 export async function startScheduler(database: Database, jobs: readonly JobDefinition[], opts: SchedulerOptions): Promise<Scheduler> {
   const log = opts.log ?? silent;
@@ -93,9 +105,11 @@ export async function startScheduler(database: Database, jobs: readonly JobDefin
     supervise: true,
     cronMonitorIntervalSeconds: opts.cronMonitorIntervalSeconds ?? 30,
     cronWorkerIntervalSeconds: opts.cronWorkerIntervalSeconds ?? 15,
-    // nothing here uses flows, queue statistics or the per-queue cache between runs: look rarely
+    // runs cut off by a dead process are found by these passes (heartbeats, expiry): every minute
+    superviseIntervalSeconds: opts.superviseIntervalSeconds ?? 60,
+    monitorIntervalSeconds: opts.monitorIntervalSeconds ?? 60,
+    // nothing here uses flows or the per-queue cache between runs: look rarely
     flowIntervalSeconds: 300,
-    monitorIntervalSeconds: 300,
     queueCacheIntervalSeconds: 300,
     bamIntervalSeconds: 300,
   });
@@ -114,9 +128,10 @@ export async function startScheduler(database: Database, jobs: readonly JobDefin
         retryBackoff: opts.retryBackoff ?? true,
         expireInSeconds: opts.expireInSeconds ?? 900,
       };
-      await boss.createQueue(job.name, queue); // no-op when it exists (its policy then stays as created)
+      const heartbeatSeconds = opts.exclusive ? null : (opts.heartbeatSeconds ?? 60);
+      await boss.createQueue(job.name, { ...queue, ...(heartbeatSeconds ? { heartbeatSeconds } : {}) }); // no-op when it exists (its policy then stays as created)
       const { policy: _fixed, ...changeable } = queue;
-      await boss.updateQueue(job.name, changeable);
+      await boss.updateQueue(job.name, { ...changeable, heartbeatSeconds });
       if (opts.exclusive) {
         // under the folder lock no other process can be running it: a run still active was cut off by a crash
         const cutOff = (await boss.findJobs(job.name)).filter((j) => j.state === "active");

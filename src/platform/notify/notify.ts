@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, like } from "drizzle-orm";
+import { and, asc, eq, isNull, like, lte, or, sql } from "drizzle-orm";
 import { newId, type Ctx } from "../ctx.js";
 import { notifications } from "./tables.js";
 
@@ -79,14 +79,23 @@ export function logMailer(log?: InfoLog): Mailer {
   };
 }
 
+/** How long a run holds a notification it is handing on: one cut off by a crash is taken up again after this. */
+export const NOTIFICATION_CLAIM_MS = 2 * 60_000;
+
+/** What one delivery pass did; `held` counts notifications another run is handing on (or a crashed one was). */
+export type DeliveryResult = { sent: number; failed: number; noAddress?: number; held?: number };
+
 /**
  * Hands the notifications not yet sent (of kinds starting with `kindPrefix`, e.g. "performance.") to the mailer,
- * oldest first. Each is claimed by setting `sent_at` before
- * it is sent (a second process or run skips it), and released again if the mailer throws, so a failed send is
- * tried on the next run; a crash between claim and send loses that one mail rather than sending it twice.
+ * oldest first. Each is claimed for NOTIFICATION_CLAIM_MS before it is sent (another run skips it and counts it
+ * as `held`) and marked sent only after the mailer returned; a failed send releases it at once. A run cut off
+ * by a crash between the two leaves a claim that lapses, and a later run hands the notification on again: at
+ * least once, never lost; the mailer gives every copy the same Message-ID (server/mailer.ts).
  */
-export async function deliverPending(ctx: Ctx, mailer: Mailer, opts: { kindPrefix?: string; limit?: number } = {}): Promise<{ sent: number; failed: number; noAddress?: number }> {
+export async function deliverPending(ctx: Ctx, mailer: Mailer, opts: { kindPrefix?: string; limit?: number } = {}): Promise<DeliveryResult> {
   const prefix = (opts.kindPrefix ?? "").replace(/[\\%_]/g, (c) => `\\${c}`);
+  const now = ctx.now();
+  const free = or(isNull(notifications.claimedUntil), lte(notifications.claimedUntil, now));
   const pending = await ctx.db
     .select({ id: notifications.id })
     .from(notifications)
@@ -96,13 +105,19 @@ export async function deliverPending(ctx: Ctx, mailer: Mailer, opts: { kindPrefi
   let sent = 0;
   let failed = 0;
   let noAddress = 0;
+  let held = 0;
   for (const { id } of pending) {
     const [claimed] = await ctx.db
       .update(notifications)
-      .set({ sentAt: ctx.now() })
-      .where(and(eq(notifications.id, id), isNull(notifications.sentAt)))
+      .set({ claimedUntil: new Date(now.getTime() + NOTIFICATION_CLAIM_MS), attempts: sql`${notifications.attempts} + 1` })
+      .where(and(eq(notifications.id, id), isNull(notifications.sentAt), free))
       .returning();
-    if (!claimed) continue;
+    if (!claimed) {
+      // sent by another run since the list was read, or still claimed (by a live run, or one a crash cut off)
+      const [still] = await ctx.db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, id), isNull(notifications.sentAt)));
+      if (still) held++;
+      continue;
+    }
     try {
       const outcome = await mailer.send({
         id: claimed.id,
@@ -114,13 +129,22 @@ export async function deliverPending(ctx: Ctx, mailer: Mailer, opts: { kindPrefi
         bodyEn: claimed.bodyEn,
         link: claimed.link,
       });
-      await ctx.db.update(notifications).set({ delivery: outcome ?? "sent" }).where(eq(notifications.id, id));
+      await ctx.db.update(notifications).set({ sentAt: ctx.now(), delivery: outcome ?? "sent", claimedUntil: null }).where(eq(notifications.id, id));
       if (outcome === "no-address") noAddress++;
       else sent++;
     } catch {
-      await ctx.db.update(notifications).set({ sentAt: null }).where(eq(notifications.id, id));
+      await ctx.db.update(notifications).set({ claimedUntil: null }).where(eq(notifications.id, id));
       failed++;
     }
   }
-  return noAddress ? { sent, failed, noAddress } : { sent, failed };
+  return { sent, failed, ...(noAddress ? { noAddress } : {}), ...(held ? { held } : {}) };
+}
+
+/**
+ * For a job after deliverPending: throws when something is left to hand on (a failed send, or a claim a run cut
+ * off by a crash still holds), so pg-boss retries the run (1, 2, 4 minutes) rather than waiting for its next tick.
+ */
+export function throwIfUndelivered(r: DeliveryResult, what = "notification(s)"): void {
+  if (r.failed) throw new Error(`${r.failed} ${what} could not be handed to the mailer`);
+  if (r.held) throw new Error(`${r.held} ${what} still claimed by another run (or one a crash cut off); retrying once the claim lapses`);
 }
