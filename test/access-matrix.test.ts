@@ -9,6 +9,9 @@
  * B. Every write route of the HTTP API (and Open311's POST), as those with the least right: anonymous and the
  *    demo citizen, with bodies the contract accepts. Nothing but the reviewed allow-list below may answer 2xx,
  *    nothing answers 5xx, and a refused request writes nothing.
+ * C. Every write route again, as the governor of another province (Chiang Rai) aimed at Buriram's records and
+ *    places: refused with 403 or 404 and nothing written, but for a reviewed allow-list; the same requests from
+ *    Buriram's governor are the control. And their reads of Buriram's cases and permits show no one.
  */
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
@@ -20,10 +23,14 @@ import { POLICY, ROLES, ROLE_SCOPES, type Operation, type RoleId } from "../src/
 import { parseScopeKey, type ScopeRef } from "../src/platform/auth/scope.js";
 import type { Database } from "../src/platform/db/client.js";
 import { ForbiddenError, UnauthorizedError } from "../src/platform/errors.js";
+import { addComment } from "../src/modules/participation/add-comment.js";
+import { configureWebhooks } from "../src/platform/webhooks/index.js";
+import { submitProposal } from "../src/modules/participation/submit-proposal.js";
 import { buildApp, routeCatalog, type RouteEntry } from "../src/server/app.js";
 import { FIXED_NOW } from "./clock.js";
 import { fingerprintAll } from "./snapshot.js";
 import { createTestDb, ctxFor } from "./db.js";
+import { idsOf, tableFor, tablesOf, type Tables } from "./route-ids.js";
 import { unwrap, validOf } from "./zod-arbitrary.js";
 
 let db: Database;
@@ -301,5 +308,256 @@ describe("B. every write route, anonymously and as the demo citizen", { timeout:
     expect(checkedFingerprint).toBe(true);
     console.log(`access matrix B: ${routes.length} write routes (${closed.length} closed to both, ${routes.length - closed.length} on the allow-list) × 2 actors = ${requests} requests, ${opened} answered 2xx (all on the allow-list); ${ids.size} routes with a real id from the demo`);
     expect(requests).toBe(routes.length * 2);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// C. another province's staff against Buriram's records
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Write routes the governor of Chiang Rai may use on or about Buriram (reviewed): what anyone may do anywhere, and
+ * their own account. Everything else is refused with 403 or 404.
+ */
+const CROSS_PROVINCE: Record<string, string> = {
+  "POST /api/v1/auth/login": "authentication itself",
+  "POST /api/v1/auth/logout": "ends the caller's own session",
+  "POST /api/v1/auth/sign-up": "anyone opens a citizen account (public)",
+  "POST /api/v1/auth/verify-email": "public, with the link's token",
+  "POST /api/v1/auth/resend-verification": "public; answers alike whether or not the address is known",
+  "POST /api/v1/auth/forgot-password": "public; answers alike whether or not the address is known",
+  "POST /api/v1/auth/reset-password": "public, with the reset token",
+  "PATCH /api/v1/me/profile": "the caller's own profile",
+  "POST /api/v1/me/close": "the caller's own account",
+  "POST /api/v1/cases": "anyone reports a problem anywhere, a governor too (cases:submit is public)",
+  "POST /api/v1/cases/track": "a read by tracking code (public)",
+  "POST /api/v1/cases/:id/reopen": "the reporter's action, proven by the tracking code (public)",
+  "POST /api/v1/cases/:id/rate": "the reporter's action, proven by the tracking code (public)",
+  "POST /api/v1/dev/outbox": "the development outbox: a read by address",
+  "POST /open311/v2/:file": "Open311 POST: the API key, not the session, decides",
+  "POST /api/v1/persons": "a person (Popolo) belongs to no province: any registry editor records one; placing them in a post is scoped (POST /memberships)",
+};
+
+/** Buriram's rows of tables that have no province column, through their parent. */
+const BURIRAM_SQL: Record<string, string> = {
+  committee_meetings: "select m.id::text as id from committee_meetings m join committees c on c.id = m.committee_id where c.province_code = '31' order by m.id limit 1",
+  committee_action_items: "select a.id::text as id from committee_action_items a join committee_meetings m on m.id = a.meeting_id join committees c on c.id = m.committee_id where c.province_code = '31' order by a.id limit 1",
+  committee_seats: "select s.id::text as id from committee_seats s join committees c on c.id = s.committee_id where c.province_code = '31' order by s.id limit 1",
+  strategy_nodes: "select id from strategy_nodes where area_id = 'province:31' order by id limit 1",
+  organizations: "select id from organizations where id = 'pro:31:provincial-office'",
+  areas: "select 'province:31' as id",
+  measurements: "select m.id from measurements m join kpis k on k.id = m.kpi_id where k.province_code = '31' order by m.id limit 1",
+  persons: "select person_id as id from memberships where province_code = '31' order by id limit 1",
+  webhook_deliveries: "select d.id::text as id from webhook_deliveries d join webhook_subscriptions s on s.id = d.subscription_id where s.province_code = '31' order by d.id limit 1",
+};
+
+/** Write routes on records of which Buriram has none, and why (reviewed): they are still sent, with a made-up id. */
+const NO_BURIRAM_ROW: Record<string, string> = {
+  accounts: "accounts belong to no province (administrators only)",
+  api_keys: "API keys belong to no province (administrators only)",
+  pilot_programmes: "pilot programmes are national (OPDC and administrators)",
+  sandboxes: "the demo has no sandbox in Buriram",
+  recruitment_committees: "the demo has no recruitment committee in Buriram",
+  project_amendments: "the demo has no amendment in Buriram",
+  leftover_funds: "the demo has no leftover fund in Buriram",
+  matching_funds: "the demo has no matching fund in Buriram",
+  case_routing_rules: "the demo's one routing rule is Chiang Rai's",
+  webhook_deliveries: "Buriram's subscription (made below) has no delivery yet",
+};
+
+describe("C. the governor of another province against every write route on Buriram's records", { timeout: 300_000 }, () => {
+  let app: FastifyInstance;
+  const as: Record<"chiangrai" | "buriram", Record<string, string>> = { chiangrai: {}, buriram: {} };
+  beforeAll(async () => {
+    app = await buildApp({ database: db, env: { demo: true, sessionTtlHours: 12, cookieSecure: "false", logLevel: "silent" }, now: () => FIXED_NOW, logger: false, webDir: null, rateLimitMax: 1_000_000 });
+    await app.ready();
+    for (const [k, username] of [["chiangrai", "governor.chiangrai"], ["buriram", "governor.buriram"]] as const) {
+      const r = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username, password: "changwat-demo" } });
+      expect(r.statusCode, r.body).toBe(200);
+      as[k] = { cookie: String(r.headers["set-cookie"]).split(";")[0]!, "x-csrf-token": r.json().csrfToken };
+    }
+    // Buriram's own participation and webhook records (the demo has them in other provinces only), made by its
+    // governor over HTTP and, for a citizen's proposal and comment, by the use cases
+    const send = async (url: string, payload: object) => {
+      const r = await app.inject({ method: "POST", url, headers: as.buriram, payload });
+      expect(r.statusCode, `${url}: ${r.body}`).toBe(201);
+      return r.json() as { id: string };
+    };
+    const kpi = (await one<{ id: string }>("select id from kpis where province_code = '31' order by id limit 1"))!.id;
+    const closesAt = new Date(FIXED_NOW.getTime() + 30 * 86_400_000).toISOString();
+    const call = await send("/api/v1/participation/calls", { provinceCode: "31", subjectKind: "kpi", subjectId: kpi, titleTh: "ร่วมเสนอแนวทางวัดผลตัวชี้วัดของจังหวัด", closesAt });
+    await send("/api/v1/participation/surveys", { provinceCode: "31", kpiId: kpi, questionTh: "ท่านพอใจกับบริการของจังหวัดเพียงใด", periodEnd: "2026-12-31", closesAt });
+    configureWebhooks({ resolve: async () => ["93.184.216.34"] }); // the outside world's DNS, stood in for
+    await send("/api/v1/webhooks/subscriptions", { provinceCode: "31", url: "https://hooks.buriram.invalid/changwat", eventTypes: ["case.*"], descriptionTh: "ระบบรับเรื่องของจังหวัด" });
+    const who: Actor = { kind: "user", id: "matrix-citizen-31", name: "ประชาชน", grants: [{ role: "citizen", scope: "nation" }] };
+    const p = await submitProposal({ ctx: ctxFor(db, who), input: { callId: call.id, titleTh: "วัดผลรายอำเภอ", bodyTh: "ขอให้รายงานผลตัวชี้วัดแยกรายอำเภอทุกไตรมาส" } });
+    await addComment({ ctx: ctxFor(db, who), input: { proposalId: p.id, bodyTh: "เห็นด้วยครับ" } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const key = (r: RouteEntry) => `${r.method} ${r.url}`;
+  const schemaOf = (s: unknown) => (s && typeof s === "object" && "safeParse" in s ? unwrap(s as z.ZodType) : undefined);
+
+  /** A Buriram row of a table: by its province column, or through its parent (BURIRAM_SQL); null when it has none. */
+  async function buriramId(table: string, t: Tables): Promise<string | null> {
+    if (BURIRAM_SQL[table]) return (await one<{ id: string }>(BURIRAM_SQL[table]!))?.id ?? null;
+    if (!t.withProvince.has(table)) return null;
+    return (await idsOf(db, table, t, { provinceCode: "31", only: true }))[0] ?? null;
+  }
+
+  /** Body fields that place a record or point at one, set to Buriram (the rest as the contract generated them). */
+  let placed = 0;
+  async function toBuriram(v: unknown, t: Tables, version?: number, depth = 0): Promise<unknown> {
+    if (Array.isArray(v)) return Promise.all(v.map((x) => toBuriram(x, t, version, depth + 1)));
+    if (!v || typeof v !== "object" || depth > 3) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const place: Record<string, unknown> = { scope: "area:province:31", provinceCode: "31", province: "31", districtCode: "3101", subdistrictCode: "310101", areaId: "province:31", orgId: "pro:31:provincial-office", ownerOrgId: "pro:31:provincial-office", organizationId: "pro:31:provincial-office", agencyId: "pro:31:provincial-office" };
+      if (k in place && (typeof x === "string" || x === undefined)) {
+        out[k] = place[k];
+        placed++;
+        continue;
+      }
+      const m = /^(.*?)Ids?$/.exec(k);
+      if (m && (typeof x === "string" || Array.isArray(x))) {
+        const stem = m[1]!.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+        const table = [`${stem}s`, `${stem}es`, stem, `committee_${stem}s`, `participation_${stem}s`, `project_${stem}s`, stem === "into" ? "cases" : ""].find((c) => t.names.has(c));
+        const id = table ? await buriramId(table, t) : null;
+        if (id) {
+          out[k] = Array.isArray(x) ? [id] : id;
+          placed++;
+          continue;
+        }
+      }
+      // the record's current version, so that a stale-version conflict does not answer before the scope is checked
+      out[k] = k === "version" && depth === 0 && version !== undefined && typeof x === "number" ? version : await toBuriram(x, t, version, depth + 1);
+    }
+    return out;
+  }
+
+  it("refuses every one (403 or 404) and changes nothing; Buriram's own governor, sent the same, is let through", async () => {
+    const t = await tablesOf(db);
+    const routes = routeCatalog(app).filter((r) => r.method !== "GET" && ((r.url.startsWith("/api/v1/") && !r.schema.hide) || r.url.startsWith("/open311/")));
+    for (const k of Object.keys(CROSS_PROVINCE)) expect(routes.map(key), `allow-list entry ${k}`).toContain(k);
+    let seed = 31_000;
+    type Sent = { route: RouteEntry; url: string; payload: string; headers: Record<string, string>; buriram: boolean };
+    const sent: Sent[] = [];
+    const noRecord: string[] = [];
+    for (const route of routes) {
+      const ps = schemaOf(route.schema.params);
+      const params: Record<string, unknown> = ps ? fc.sample(validOf(ps), { numRuns: 1, seed: seed++ })[0]! : {};
+      let buriram = !route.url.includes(":") || route.url.startsWith("/open311/");
+      let version: number | undefined;
+      if (route.url.includes(":id")) {
+        const table = tableFor(route.url, t);
+        const id = table ? await buriramId(table, t) : null;
+        if (id) {
+          params.id = id;
+          buriram = true;
+          const v = await db.query<{ v: number }>(`select to_jsonb(x)->'version' as v from "${table}" x where id::text = $1`, [id]);
+          version = typeof v[0]?.v === "number" ? v[0].v : undefined;
+        } else noRecord.push(`${key(route)} (${table ?? "no table"})`);
+      }
+      for (const [k, table] of [["milestoneId", "project_milestones"], ["fromId", "strategy_nodes"], ["grantId", "grants"]] as const) if (k in params) params[k] = (await buriramId(table, t)) ?? params[k];
+      if ("round" in params) params.round = 6;
+      if (route.url.startsWith("/open311/")) params.file = "requests.json";
+      const url = route.url.replace(/:([A-Za-z]+)/g, (_m, k: string) => encodeURIComponent(String(params[k] ?? "x")));
+      const bs = schemaOf(route.schema.body);
+      let payload: string;
+      const headers: Record<string, string> = {};
+      if (route.url.startsWith("/open311/")) {
+        headers["content-type"] = "application/x-www-form-urlencoded";
+        payload = new URLSearchParams({ service_code: "road", lat: "14.99", long: "103.10", description: "ถนนชำรุดหน้าโรงเรียน" }).toString();
+      } else {
+        headers["content-type"] = "application/json";
+        // of a few bodies the contract accepts, the smallest that points at Buriram (a list with a place in it, say)
+        let best: { body: unknown; n: number } = { body: {}, n: -Infinity };
+        for (const b of bs ? fc.sample(validOf(bs), { numRuns: 8, seed: seed++ }) : [{}]) {
+          placed = 0;
+          const body = await toBuriram(b, t, version);
+          const n = (placed > 0 ? 1e6 : 0) - JSON.stringify(body ?? null).length;
+          if (n > best.n) best = { body, n };
+        }
+        payload = JSON.stringify(best.body);
+      }
+      sent.push({ route, url, payload, headers, buriram });
+    }
+    // the refused ones first (the database must then be byte-for-byte the same), the allow-listed after, the session's end last
+    const order = (s: Sent) => (["POST /api/v1/auth/logout", "POST /api/v1/me/close"].includes(key(s.route)) ? 2 : CROSS_PROVINCE[key(s.route)] ? 1 : 0);
+    sent.sort((a, b) => order(a) - order(b));
+    const before = await fingerprintAll(db);
+    const audits = async () => Number((await db.query<{ n: string }>("select count(*)::text as n from audit_log"))[0]!.n);
+    const nAudit = await audits();
+    const got = new Map<string, number>();
+    const wrong: string[] = [];
+    let checked = false;
+    for (const s of sent) {
+      if (!checked && order(s) > 0) {
+        expect(wrong, "a write by another province's governor succeeded").toEqual([]);
+        expect(await fingerprintAll(db), "a refused request changed the database").toEqual(before);
+        expect(await audits()).toBe(nAudit);
+        checked = true;
+      }
+      if (order(s) === 2) continue; // the governor's own session and account are not what is tested here
+      const r = await app.inject({ method: s.route.method as "POST", url: s.url, headers: { ...s.headers, ...as.chiangrai }, payload: s.payload });
+      got.set(key(s.route), r.statusCode);
+      expect(r.statusCode, `${key(s.route)} → ${r.statusCode} ${r.body.slice(0, 200)}`).toBeLessThan(500);
+      if (!CROSS_PROVINCE[key(s.route)] && r.statusCode < 400) wrong.push(`${key(s.route)} ${s.url} → ${r.statusCode} ${r.body.slice(0, 160)}`);
+    }
+    expect(wrong, "a write by another province's governor succeeded").toEqual([]);
+    // the control: the same requests from Buriram's governor (after the check: these may change things)
+    const control = new Map<string, number>();
+    for (const s of sent.filter((x) => order(x) === 0)) {
+      const r = await app.inject({ method: s.route.method as "POST", url: s.url, headers: { ...s.headers, ...as.buriram }, payload: s.payload });
+      control.set(key(s.route), r.statusCode);
+    }
+    // refused for the right reason: 403 or 404 — or, where Buriram's own governor was refused the same request too
+    // (a body the use case rejects, a role neither governor holds), any 4xx
+    const refusedOtherwise = sent
+      .filter((s) => order(s) === 0)
+      .map((s) => key(s.route))
+      .filter((k) => ![403, 404].includes(got.get(k)!) && control.get(k)! < 400)
+      .map((k) => `${k}: Chiang Rai ${got.get(k)}, Buriram ${control.get(k)}`);
+    expect(refusedOtherwise, "refused for another reason than scope although Buriram's governor was let through").toEqual([]);
+    const unexplained = noRecord.filter((r) => !NO_BURIRAM_ROW[/\((\w+)\)$/.exec(r)?.[1] ?? ""]);
+    expect(unexplained, "write routes aimed at no Buriram record: find one (BURIRAM_SQL) or give the reason").toEqual([]);
+    const closed = sent.filter((s) => order(s) === 0);
+    const scoped = closed.filter((s) => [403, 404].includes(got.get(key(s.route))!));
+    const proven = closed.filter((s) => control.get(key(s.route))! < 400);
+    console.log(
+      `access matrix C: ${routes.length} write routes as governor.chiangrai on Buriram: ${closed.length} closed (${scoped.length} answered 403/404, ${closed.length - scoped.length} another 4xx that Buriram's governor got too), ${Object.keys(CROSS_PROVINCE).length} allow-listed; ${sent.filter((s) => s.buriram).length} aimed at a Buriram record or place; the same requests let through for governor.buriram: ${proven.length}; no Buriram row for: ${noRecord.length}`,
+    );
+  });
+
+  it("their reads of Buriram's cases and permits show no reporter or applicant", async () => {
+    const reporters = await db.query<{ case_id: string; name: string | null; phone: string | null; email: string | null }>("select case_id, name, phone, email from case_reporters where province_code = '31' and name is not null");
+    const applicants = await db.query<{ application_id: string; name: string; id_number: string | null; phone: string | null; address: string | null }>("select application_id, name, id_number, phone, address from permit_applicants where province_code = '31'");
+    expect(reporters.length).toBeGreaterThan(0);
+    expect(applicants.length).toBeGreaterThan(0);
+    const values = [...reporters.flatMap((r) => [r.name, r.phone, r.email]), ...applicants.flatMap((a) => [a.name, a.id_number, a.phone, a.address])].filter((x): x is string => !!x && x.length >= 6);
+    const photo = await one<{ case_id: string; id: string }>("select case_id, id from case_photos where province_code = '31' order by id limit 1");
+    const urls = [
+      "/api/v1/cases?provinceCode=31&pageSize=100",
+      ...reporters.slice(0, 10).flatMap((r) => [`/api/v1/cases/${r.case_id}`, `/api/v1/cases/${r.case_id}/assignees`]),
+      ...(photo ? [`/api/v1/cases/${photo.case_id}/photos/${photo.id}`] : []),
+      "/api/v1/delegation/permits?provinceCode=31",
+      ...applicants.slice(0, 5).map((a) => `/api/v1/delegation/permits/${a.application_id}`),
+    ];
+    const leaks: string[] = [];
+    const statuses: number[] = [];
+    for (const url of urls) {
+      const r = await app.inject({ method: "GET", url, headers: as.chiangrai });
+      statuses.push(r.statusCode);
+      expect(r.statusCode, `${url}: ${r.body.slice(0, 200)}`).toBeLessThan(500);
+      // one case's page, its assignees, its photo, a permit: refused; the lists: answered, without Buriram's rows
+      if (/\/(cases|permits)\/[^/?]+(\/assignees)?$|\/photos\//.test(url)) expect([403, 404], url).toContain(r.statusCode);
+      for (const v of values) if (r.body.includes(v)) leaks.push(`${url} shows ${v}`);
+    }
+    expect(leaks).toEqual([]);
+    // and Buriram's governor does see them (the values are real, and where the refused reads would have found them)
+    const seen = await app.inject({ method: "GET", url: `/api/v1/cases/${reporters[0]!.case_id}`, headers: as.buriram });
+    expect(seen.body).toContain(reporters[0]!.name!);
   });
 });

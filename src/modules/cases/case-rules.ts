@@ -152,11 +152,15 @@ const PATTERNS: RegExp[] = [
   /(\+66|0)[\s-]?\d{1,2}[\s-]?\d{3}[\s-]?\d{3,4}\b/g, // Thai phone numbers
   /(line\s*(id)?|ไลน์|ไอดีไลน์)\s*[:：]?\s*@?[\w.-]{3,}/giu, // LINE ids
   /(นาย|นางสาว|นาง|น\.ส\.|ด\.ช\.|ด\.ญ\.)\s*[\u0E00-\u0E7F]{2,}(\s+[\u0E00-\u0E7F]{2,})?/gu, // Thai titled names
+  // house numbers (an exact home, like the pin the board coarsens): "บ้านเลขที่ 12", "เลขที่ 73/1448", "บ้าน 9/1"
+  /บ้าน\s*เลขที่\s*[0-9๐-๙]+(\s*\/\s*[0-9๐-๙]+)*/gu,
+  /(เลขที่|บ้าน)\s*[0-9๐-๙]+(\s*\/\s*[0-9๐-๙]+)+/gu,
+  /\b(house|home)\s*(no\.?|number)\s*\d+(\s*\/\s*\d+)*/giu,
 ];
 
 /**
  * The description as the public may read it: e-mail addresses, national ID and phone numbers, LINE ids, titled
- * Thai names and the reporter's own name removed. Staff can correct it; the original stays for handlers.
+ * Thai names, house numbers and the reporter's own name removed. Staff can correct it; the original stays for handlers.
  */
 export function redactPersonalData(text: string, names: readonly (string | null | undefined)[] = []): string {
   let out = text;

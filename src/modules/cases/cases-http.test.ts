@@ -2,13 +2,14 @@ import type { FastifyInstance } from "fastify";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../platform/db/client.js";
-import { buildApp, routeCatalog } from "../../server/app.js";
+import { buildApp } from "../../server/app.js";
 import { createTestDb, ctxFor } from "../../../test/db.js";
 import { FIXED_NOW } from "../../../test/clock.js";
 import { withTransaction } from "../../platform/ctx.js";
 import { createApiKey } from "../accounts/create-api-key.js";
 import { configureCases } from "./module.js";
 import { validateOpen311, validateOpen311Xml } from "./open311-schema.js";
+import { multipart, phonePhoto } from "../../../test/intake.js";
 
 let db: Database;
 let app: FastifyInstance;
@@ -26,25 +27,6 @@ afterAll(async () => {
 });
 
 const count = async (table: string) => (await db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
-
-/** A phone-style JPEG that carries GPS and camera EXIF, as a citizen's upload would. */
-async function phonePhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 40, g: 120, b: 200 } } })
-    .composite([{ input: Buffer.from('<svg width="640" height="480"><rect x="40" y="300" width="560" height="120" fill="#654"/><circle cx="320" cy="160" r="90" fill="#eee"/></svg>'), top: 0, left: 0 }])
-    .jpeg()
-    .withExif({ IFD0: { Make: "TestPhone", Model: "Secret Model X" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "20/1 24/1 3600/100", GPSLongitudeRef: "E", GPSLongitude: "99/1 52/1 3000/100" } })
-    .toBuffer();
-}
-
-/** multipart/form-data by hand: a `case` JSON field and files. */
-function multipart(fields: Record<string, string>, files: { name: string; filename: string; type: string; data: Buffer }[]) {
-  const boundary = "----changwat-test-boundary";
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (const f of files) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from("\r\n"));
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
-}
 
 const PII = { name: "ปิยะพงษ์ลับเฉพาะ ทดสอบ", phone: "0891234567", email: "secret.reporter@example.invalid" };
 const EXACT = { lat: 20.4212345, lon: 99.8812345 };
@@ -160,43 +142,6 @@ describe("Open311 GeoReport v2 at /open311/v2", () => {
   });
 });
 
-describe("no personal data in any public or Open311 answer (automated scan)", () => {
-  it("calls every GET route anonymously with this case's ids and finds no name, phone, e-mail, exact point or internal note", async () => {
-    // an internal note and a public update on the case, by its handlers
-    const s = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "district.maesai", password: "changwat-demo" } });
-    const auth = { cookie: String(s.headers["set-cookie"]).split(";")[0]!, "x-csrf-token": s.json().csrfToken as string };
-    expect((await app.inject({ method: "POST", url: `/api/v1/cases/${made.id}/events`, headers: auth, payload: { textTh: "บันทึกภายในลับมาก ห้ามเผยแพร่", visibility: "internal" } })).statusCode).toBe(200);
-    const staffView = await app.inject({ method: "GET", url: `/api/v1/cases/${made.id}`, headers: auth });
-    expect(staffView.json().reporters[0].phone).toBe(PII.phone); // the handler does see it
-    const [photo] = await db.query<{ id: string }>("select id from case_photos where case_id = $1", [made.id]);
-    const fill: Record<string, string[]> = {
-      ref: [made.publicRef],
-      photoId: [photo!.id],
-      file: ["discovery.json", "services.json", "requests.json", "requests.xml", `${made.publicRef}.json`, `${made.publicRef}.xml`],
-      code: ["flood"],
-      id: [made.id],
-    };
-    const needles = [PII.name.split(" ")[0]!, PII.phone, PII.email, "บันทึกภายในลับ", String(EXACT.lat), String(EXACT.lon), "20.42123", "99.88123", made.trackingCode];
-    const routes = routeCatalog(app).filter((r) => r.method === "GET" && !r.url.includes("*"));
-    let scanned = 0;
-    for (const r of routes) {
-      const names = [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
-      const values = names.map((n) => fill[n] ?? []);
-      if (values.some((v) => v.length === 0)) continue;
-      const urls = names.length ? (values[0]!.flatMap((v0) => [r.url.replace(`:${names[0]}`, v0)]).map((u) => names.slice(1).reduce((acc, n) => acc.replace(`:${n}`, fill[n]![0]!), u))) : [r.url];
-      for (const url of urls) {
-        for (const q of ["", r.url.includes("public/cases") && !r.url.includes(":") ? "?provinceCode=57&pageSize=100" : "", r.url.endsWith("/stats") ? "?by=agency" : "", r.url.endsWith("/similar") ? `?lat=${EXACT.lat}&lon=${EXACT.lon}&text=${encodeURIComponent("น้ำท่วมถนนหน้าตลาด")}` : ""]) {
-          const res = await app.inject({ method: "GET", url: url + q });
-          if (res.statusCode !== 200) continue;
-          scanned++;
-          const text = res.rawPayload.toString("utf8");
-          for (const n of needles) expect(text.includes(n), `${url}${q} leaks ${n}`).toBe(false);
-        }
-      }
-    }
-    expect(scanned).toBeGreaterThan(15);
-    // and the public board's similar-case answer found the case without saying who reported it
-    const similar = await app.inject({ method: "GET", url: `/api/v1/cases/similar?lat=${EXACT.lat}&lon=${EXACT.lon}&text=${encodeURIComponent("น้ำท่วมถนนหน้าตลาด ลึกครึ่งเข่า")}` });
-    expect(similar.json().items.map((x: { publicRef: string }) => x.publicRef)).toContain(made.publicRef);
-  });
-});
+// The scan of every GET answer for personal data (this case's reporter, pin and internal note included) is
+// test/public-personal-data.test.ts: it plants reporters, Open311 contacts and applicants through these routes
+// and calls every GET route of the app as nobody, another citizen, another province's and the national staff.

@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Database } from "../../platform/db/client.js";
+import { migrationsFolder } from "../../platform/db/migrate.js";
+import { searchText } from "../../platform/thai/segment.js";
 import { actor, createTestDb, ctxFor } from "../../../test/db.js";
 import { FIXED_NOW } from "../../../test/clock.js";
 import { acceptCase } from "./accept-case.js";
@@ -104,6 +108,22 @@ describe("intake", () => {
     expect(t).not.toMatch(/สมชาย|081|2123|a\.b@|1037|somchai99/);
     expect(t).toContain("ถนนพัง");
     expect(redactPersonalData("สมหญิงแจ้งว่าไฟดับ", ["สมหญิง รักดี"])).not.toContain("สมหญิง");
+    // house numbers: an exact home; a count of houses or a plain number stays
+    for (const home of ["หน้าบ้านเลขที่ 73/1448 ทรุด", "บ้านเลขที่ 12 หมู่ 3", "ท่อแตก เลขที่ 401 / 77 ซอยวัด", "หน้าบ้าน 9/1 ไฟดับ", "House No. 55/12 flooded"]) expect(redactPersonalData(home), home).not.toMatch(/1448|\b12\b|401|9\/1|55\/12/);
+    expect(redactPersonalData("น้ำท่วมบ้าน 3 หลัง ลึก 40 ซม.")).toBe("น้ำท่วมบ้าน 3 หลัง ลึก 40 ซม.");
+  });
+
+  it("migration 0024 redacts the house numbers of reports stored before, as new reports are", async () => {
+    const texts = ["ถนนหน้าบ้านเลขที่ 73/1448 ทรุด โทร [ข้อมูลส่วนบุคคล]", "บ้านเลขที่ 12 หมู่ 3 น้ำท่วม", "ท่อแตก เลขที่ 401 / 77 ซอยวัด", "หน้าบ้าน 9/1 ไฟดับ", "House No. 55/12 flooded", "น้ำท่วมบ้าน 3 หลัง", "ใบเสร็จเลขที่ 12"];
+    const ids = (await db.query<{ id: string }>("select id from cases order by id limit $1", [texts.length])).map((r) => r.id);
+    for (const [k, id] of ids.entries()) await db.query("update cases set public_text = $2, public_search_text = $3 where id = $1", [id, texts[k], searchText(texts[k])]);
+    await db.exec(fs.readFileSync(path.join(migrationsFolder(), "0024_issue8_redact_house_numbers.sql"), "utf8"));
+    const after = await db.query<{ id: string; public_text: string; public_search_text: string }>("select id, public_text, public_search_text from cases where id = any($1)", [ids]);
+    for (const [k, id] of ids.entries()) {
+      const row = after.find((r) => r.id === id)!;
+      expect(row.public_text, texts[k]).toBe(redactPersonalData(texts[k]!));
+      expect(row.public_search_text, texts[k]).not.toMatch(/\b(1448|401|77|9|55)\b/);
+    }
   });
 });
 

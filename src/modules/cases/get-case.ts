@@ -7,8 +7,18 @@ import { listItem, loadLookups, loadPhotos, loadTimeline } from "./presenters.js
 import { caseReporters } from "./tables.js";
 
 /**
+ * The answers readers above the handlers may see: those to the category's closed questions (a number, a choice).
+ * Free text and keys the category does not define (a web form may send any) can carry a reporter's contact.
+ */
+function closedAnswers(answers: Record<string, unknown>, defs: unknown): Record<string, unknown> {
+  const closed = new Set(((defs ?? []) as { code: string; datatype: string }[]).filter((d) => d.datatype !== "string" && d.datatype !== "text").map((d) => d.code));
+  return Object.fromEntries(Object.entries(answers).filter(([k]) => closed.has(k)));
+}
+
+/**
  * A case as staff see it. Its handlers (its office, its district's centre, the province) see the reporters and
- * internal notes; readers above them (departments, ministries, oversight) see the case without anyone's identity.
+ * internal notes; readers above them (departments, ministries, oversight) see the case without anyone's identity:
+ * the public text, no address or exact point, public events, after-photos and only closed attribute answers.
  */
 export async function getCase({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<CaseDetail> {
   const r = await mustGetCase(ctx, input.id);
@@ -23,7 +33,7 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { id: string } 
     subdistrictCode: r.subdistrictCode,
     descriptionTh: handler ? r.descriptionTh : r.publicText,
     addressTh: handler ? r.addressTh : "",
-    attributes: r.attributes as Record<string, unknown>,
+    attributes: handler ? (r.attributes as Record<string, unknown>) : closedAnswers(r.attributes as Record<string, unknown>, l.categories.get(r.categoryId)?.attributes),
     lat: handler ? r.lat : null,
     lon: handler ? r.lon : null,
     routedBy: r.routedBy,
