@@ -1,3 +1,4 @@
+import sharp from "sharp";
 /**
  * The planning module's permission matrix: every write operation (each use case that asks a `planning:*` right) and
  * the scoped reads, × every role × where the role's grant sits relative to the record (in, above, beside, out).
@@ -246,7 +247,7 @@ const matching = async (agreed: boolean) => {
   if (agreed) await changeMatchingStatus({ ctx: sys(), input: { id: m.id, action: "agree" } });
   return m.id;
 };
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
+const png = await sharp({ create: { width: 16, height: 12, channels: 3, background: { r: 90, g: 160, b: 40 } } }).png().toBuffer(); // a picture that opens: project images must decode
 const badImport = Buffer.from("รหัสโครงการ,ปีงบประมาณ,จังหวัด,หน่วยงานเจ้าของ,ชื่อโครงการ,เป้าหมายจังหวัด,ตำบล,งบจังหวัด\nPERM-1,25,76,pro:76:agricultural-extension,ทดสอบนำเข้า,prov:76:goal:1.1,760101,1000\n", "utf8");
 const ALLOCATION_PROVINCES = ["11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22"];
 
