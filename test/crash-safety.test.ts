@@ -4,16 +4,14 @@
 // so the test bundles the server from the sources itself (as scripts/build.mjs does, into .tmp/) and runs it on a
 // copy of the suite's template.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, inject, it } from "vitest";
-import { openPglite, openPostgres } from "../src/platform/db/client.js";
+import { afterAll, describe, expect, it } from "vitest";
 import { DEVELOPMENT_KEY } from "../src/platform/webhooks/secret-box.js";
 import type { Actor } from "../src/platform/auth/actor.js";
 import { submitCase } from "../src/modules/cases/submit-case.js";
 import { bundleServer, ROOT, runCrashRounds, verify, type AckCase, type Target } from "../bench/crash-harness.js";
 import { createTestDb, ctxFor } from "./db.js";
+import { templateCopy } from "./template-copy.js";
 
 const url = process.env.DATABASE_URL;
 const cleanups: (() => Promise<void>)[] = [];
@@ -22,32 +20,14 @@ afterAll(async () => {
 });
 
 /** A copy of the suite's template (migrated, seeded, demo) for the server: a PGlite folder or a PostgreSQL database. */
-async function templateCopy(): Promise<Target> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "changwat-crash-test-"));
-  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-  const dataDir = path.join(dir, "data");
-  if (!url) {
-    const db = await openPglite({ dataDir, loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
-    await db.close();
-    return { kind: "pglite", dataDir };
-  }
-  const name = `changwat_crash_t_${randomBytes(5).toString("hex")}`;
-  const admin = await openPostgres(url, { max: 1 });
-  await admin.exec(`create database ${name} template ${inject("pgTemplate")}`);
-  await admin.close();
-  cleanups.push(async () => {
-    const a = await openPostgres(url, { max: 1 });
-    await a.exec(`drop database if exists ${name} with (force)`);
-    await a.close();
-  });
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return { kind: "postgres", databaseUrl: u.toString(), dataDir };
+async function copyTemplate(): Promise<Target> {
+  const t = await templateCopy("crash", cleanups);
+  return t.databaseUrl ? { kind: "postgres", databaseUrl: t.databaseUrl, dataDir: t.dataDir } : { kind: "pglite", dataDir: t.dataDir };
 }
 
 describe(`kill -9 under a write load (${url ? "PostgreSQL" : "PGlite"})`, () => {
   it("keeps every acknowledged case and staff entry, whole, across two kills, and comes back healthy each time", async () => {
-    const target = await templateCopy();
+    const target = await copyTemplate();
     const outdir = path.join(ROOT, ".tmp", `crash-server-${process.pid}`);
     cleanups.push(async () => fs.rmSync(outdir, { recursive: true, force: true }));
     const report = await runCrashRounds({

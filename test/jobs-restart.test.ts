@@ -8,10 +8,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { openPglite, openPostgres, type Database } from "../src/platform/db/client.js";
 import type { Ctx } from "../src/platform/ctx.js";
 import { configureWebhooks } from "../src/platform/webhooks/index.js";
@@ -33,6 +31,7 @@ import { resolvingMailer } from "../src/server/mailer.js";
 import { ROOT } from "../bench/crash-harness.js";
 import { actor, createTestDb, ctxFor } from "./db.js";
 import { startSmtpSink, type SinkMessage, type SmtpSink } from "./smtp-sink.js";
+import { templateCopy } from "./template-copy.js";
 
 const url = process.env.DATABASE_URL;
 const MIN = 60_000;
@@ -53,28 +52,7 @@ const TUNING = { pollingIntervalSeconds: 0.5, cronWorkerIntervalSeconds: 1, retr
 // the database: a copy of the suite's template (migrated, seeded, demo), as a PGlite folder or a PostgreSQL database
 
 type Target = { dataDir: string; databaseUrl?: string };
-async function templateCopy(): Promise<Target> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "changwat-jobs-restart-"));
-  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-  const dataDir = path.join(dir, "data");
-  if (!url) {
-    const db = await openPglite({ dataDir, loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
-    await db.close();
-    return { dataDir };
-  }
-  const name = `changwat_jobs_t_${randomBytes(5).toString("hex")}`;
-  const admin = await openPostgres(url, { max: 1 });
-  await admin.exec(`create database ${name} template ${inject("pgTemplate")}`);
-  await admin.close();
-  cleanups.push(async () => {
-    const a = await openPostgres(url, { max: 1 });
-    await a.exec(`drop database if exists ${name} with (force)`);
-    await a.close();
-  });
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return { dataDir, databaseUrl: u.toString() };
-}
+const copyTemplate = (): Promise<Target> => templateCopy("jobs-restart", cleanups);
 
 /** Opens the target for the test's own reads and writes (PGlite: takes the folder lock, so no runner may be up). */
 const open = (t: Target): Promise<Database> => (t.databaseUrl ? openPostgres(t.databaseUrl, { max: 2 }) : openPglite({ dataDir: t.dataDir }));
@@ -318,7 +296,7 @@ const inFlight = (sink: SmtpSink, receiver: { hooks: Hook[] }) => sink.messages.
 describe(`scheduled deadlines and reminders across kill -9 and restarts (${url ? "PostgreSQL" : "PGlite"})`, () => {
   it("acts on deadlines that came due while down, delivers every reminder, mail and webhook after a kill mid-delivery, and none twice", async () => {
     const t0 = Date.now();
-    const target = await templateCopy();
+    const target = await copyTemplate();
     await bundleRunner();
     configureWebhooks({ allowPrivate: true });
 
