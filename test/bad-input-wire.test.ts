@@ -26,6 +26,7 @@ import { validateOpen311, validateOpen311Xml } from "../src/modules/cases/open31
 import { buildApp, routeCatalog } from "../src/server/app.js";
 import { FIXED_NOW } from "./clock.js";
 import { createTestDb, ctxFor } from "./db.js";
+import { type MultipartPart, multipartBody } from "./intake.js";
 import { fingerprintAll } from "./snapshot.js";
 import { invalidFor } from "./zod-arbitrary.js";
 
@@ -98,15 +99,8 @@ function expectOpen311Refused(r: Answer, format: "json" | "xml", what: string) {
   expect(r.body, what).not.toMatch(/\bat .+\.(ts|js):\d+/);
 }
 
-function multipart(parts: { name: string; value?: string; filename?: string; type?: string; data?: Buffer }[], boundary = "----changwat-fuzz") {
-  const out: Buffer[] = [];
-  for (const p of parts) {
-    if (p.filename !== undefined) out.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type ?? "application/octet-stream"}\r\n\r\n`), p.data ?? Buffer.alloc(0), Buffer.from("\r\n"));
-    else out.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value ?? ""}\r\n`));
-  }
-  out.push(Buffer.from(`--${boundary}--\r\n`));
-  return Buffer.concat(out);
-}
+/** The multipart bodies below are framed with the boundary their requests announce, unless a case says otherwise. */
+const fuzzBody = (parts: MultipartPart[], boundary = "----changwat-fuzz") => multipartBody(parts, boundary);
 
 describe("bad input below the contracts: the wire, multipart uploads, Open311", { timeout: 900_000 }, () => {
   let before: Record<string, string>;
@@ -165,21 +159,21 @@ describe("bad input below the contracts: the wire, multipart uploads, Open311", 
       const send = (payload: Buffer, headers: Record<string, string> = mp) => inject({ method: "POST", url: t.url, headers: { ...t.headers, ...headers }, payload });
       const cases: [string, () => Promise<Answer>][] = [
         ["a body that is not multipart", () => send(Buffer.from("garbage\r\n\r\n"), mp)],
-        ["no closing boundary", () => send(multipart([...t.base, { name: t.field, filename: "a.jpg", type: "image/jpeg", data: jpeg }]).subarray(0, -12))],
-        ["another boundary than announced", () => send(multipart([...t.base, { name: t.field, filename: "a.jpg", type: "image/jpeg", data: jpeg }], "----other"))],
-        ["the file under another name", () => send(multipart([...t.base, { name: "attachment", filename: "a.jpg", type: "image/jpeg", data: jpeg }]))],
-        ["no file at all", () => send(multipart([...t.base, { name: "note", value: "x" }]))],
-        ["an executable calling itself a JPEG", () => send(multipart([...t.base, { name: t.field, filename: "a.jpg", type: "image/jpeg", data: notImage }]))],
-        ["HTML", () => send(multipart([...t.base, { name: t.field, filename: "../../../etc/passwd.html", type: "text/html", data: Buffer.from("<script>alert(1)</script>") }]))],
-        ["an empty file", () => send(multipart([...t.base, { name: t.field, filename: "a.jpg", type: "image/jpeg", data: Buffer.alloc(0) }]))],
-        ["a truncated JPEG", () => send(multipart([...t.base, { name: t.field, filename: "a.jpg", type: "image/jpeg", data: jpeg.subarray(0, 40) }]))],
-        ["one byte over the size limit", () => send(multipart([...t.base, { name: t.field, filename: "big.jpg", type: "image/jpeg", data: Buffer.concat([jpeg, Buffer.alloc(t.max + 1 - jpeg.length)]) }]))],
-        ["five files", () => send(multipart([...t.base, ...Array.from({ length: 5 }, (_, i) => ({ name: t.field, filename: `${i}.jpg`, type: "image/jpeg", data: notImage }))]))],
+        ["no closing boundary", () => send(fuzzBody([...t.base, { name: t.field, filename: "a.jpg", type: "image/jpeg", data: jpeg }]).subarray(0, -12))],
+        ["another boundary than announced", () => send(fuzzBody([...t.base, { name: t.field, filename: "a.jpg", type: "image/jpeg", data: jpeg }], "----other"))],
+        ["the file under another name", () => send(fuzzBody([...t.base, { name: "attachment", filename: "a.jpg", type: "image/jpeg", data: jpeg }]))],
+        ["no file at all", () => send(fuzzBody([...t.base, { name: "note", value: "x" }]))],
+        ["an executable calling itself a JPEG", () => send(fuzzBody([...t.base, { name: t.field, filename: "a.jpg", type: "image/jpeg", data: notImage }]))],
+        ["HTML", () => send(fuzzBody([...t.base, { name: t.field, filename: "../../../etc/passwd.html", type: "text/html", data: Buffer.from("<script>alert(1)</script>") }]))],
+        ["an empty file", () => send(fuzzBody([...t.base, { name: t.field, filename: "a.jpg", type: "image/jpeg", data: Buffer.alloc(0) }]))],
+        ["a truncated JPEG", () => send(fuzzBody([...t.base, { name: t.field, filename: "a.jpg", type: "image/jpeg", data: jpeg.subarray(0, 40) }]))],
+        ["one byte over the size limit", () => send(fuzzBody([...t.base, { name: t.field, filename: "big.jpg", type: "image/jpeg", data: Buffer.concat([jpeg, Buffer.alloc(t.max + 1 - jpeg.length)]) }]))],
+        ["five files", () => send(fuzzBody([...t.base, ...Array.from({ length: 5 }, (_, i) => ({ name: t.field, filename: `${i}.jpg`, type: "image/jpeg", data: notImage }))]))],
       ];
       for (const [why, go] of cases) if (!("skip" in t && t.skip?.includes(why))) expectRefused(await go(), `${t.url}: ${why}`);
     }
     // the intake's `case` field: not JSON, and JSON the contract refuses (generated)
-    const intake = (value: string) => inject({ method: "POST", url: "/api/v1/cases", headers: mp, payload: multipart([{ name: "case", value }, { name: "photo", filename: "a.jpg", type: "image/jpeg", data: jpeg }]) });
+    const intake = (value: string) => inject({ method: "POST", url: "/api/v1/cases", headers: mp, payload: fuzzBody([{ name: "case", value }, { name: "photo", filename: "a.jpg", type: "image/jpeg", data: jpeg }]) });
     expectRefused(await intake("{not json"), "case field: not JSON");
     for (const bad of sample(invalidFor(SubmitCaseInput), 60, 7)) expectRefused(await intake(JSON.stringify(bad) ?? "null"), `case field: ${JSON.stringify(bad)?.slice(0, 80)}`);
     for (const [k, v] of Object.entries({ lat: 91, lon: "east", categoryId: 7, descriptionTh: "", consent: false, reporter: "me" }))
@@ -294,11 +288,11 @@ describe("bad input below the contracts: the wire, multipart uploads, Open311", 
     const ok311 = await inject({ method: "POST", url: "/open311/v2/requests.xml", headers: { "content-type": "application/x-www-form-urlencoded" }, payload: new URLSearchParams({ api_key: apiKey, service_code: "flood", lat: "14.9930", long: "103.1029", description: "น้ำท่วมถนนหน้าวัด รถเล็กผ่านไม่ได้", "attribute[road_passable]": "no", "attribute[water_depth_cm]": "35" }).toString() });
     expect(ok311.statusCode, ok311.body).toBe(201);
     const validCase = { categoryId: "flood", descriptionTh: "น้ำท่วมถนนหน้าโรงเรียน รถผ่านไม่ได้", lat: 14.99, lon: 103.1, reporter: { anonymous: true }, consent: true };
-    const okCase = await inject({ method: "POST", url: "/api/v1/cases", headers: { "content-type": "multipart/form-data; boundary=----changwat-fuzz" }, payload: multipart([{ name: "case", value: JSON.stringify(validCase) }, { name: "photo", filename: "a.jpg", type: "image/jpeg", data: jpeg }]) });
+    const okCase = await inject({ method: "POST", url: "/api/v1/cases", headers: { "content-type": "multipart/form-data; boundary=----changwat-fuzz" }, payload: fuzzBody([{ name: "case", value: JSON.stringify(validCase) }, { name: "photo", filename: "a.jpg", type: "image/jpeg", data: jpeg }]) });
     expect(okCase.statusCode, okCase.body).toBe(201);
-    const okPhoto = await inject({ method: "POST", url: `/api/v1/cases/${caseId}/photos`, headers: { ...staff, "content-type": "multipart/form-data; boundary=----changwat-fuzz" }, payload: multipart([{ name: "photo", filename: "a.jpg", type: "image/jpeg", data: jpeg }]) });
+    const okPhoto = await inject({ method: "POST", url: `/api/v1/cases/${caseId}/photos`, headers: { ...staff, "content-type": "multipart/form-data; boundary=----changwat-fuzz" }, payload: fuzzBody([{ name: "photo", filename: "a.jpg", type: "image/jpeg", data: jpeg }]) });
     expect(okPhoto.statusCode, okPhoto.body).toBe(201);
-    const okFile = await inject({ method: "POST", url: `/api/v1/planning/projects/${projectId}/files`, headers: { ...planner, "content-type": "multipart/form-data; boundary=----changwat-fuzz" }, payload: multipart([{ name: "kind", value: "photo" }, { name: "file", filename: "a.jpg", type: "image/jpeg", data: jpeg }]) });
+    const okFile = await inject({ method: "POST", url: `/api/v1/planning/projects/${projectId}/files`, headers: { ...planner, "content-type": "multipart/form-data; boundary=----changwat-fuzz" }, payload: fuzzBody([{ name: "kind", value: "photo" }, { name: "file", filename: "a.jpg", type: "image/jpeg", data: jpeg }]) });
     expect(okFile.statusCode, okFile.body).toBe(201);
   });
 });

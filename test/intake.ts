@@ -22,12 +22,23 @@ export async function phonePhoto(exif: { model?: string; lat?: number; lon?: num
     .toBuffer();
 }
 
-/** multipart/form-data by hand: fields (a `case` JSON field, say) and files. */
+/** One part of a hand-made multipart body: a field (value) or a file (filename, type, data). */
+export type MultipartPart = { name: string; value?: string; filename?: string; type?: string; data?: Buffer };
+
+/** multipart/form-data bytes by hand, in the order given, framed with `boundary` (which a test may misannounce). */
+export function multipartBody(parts: MultipartPart[], boundary = "----changwat-test-boundary"): Buffer {
+  const out: Buffer[] = [];
+  for (const p of parts) {
+    if (p.filename !== undefined) out.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type ?? "application/octet-stream"}\r\n\r\n`), p.data ?? Buffer.alloc(0), Buffer.from("\r\n"));
+    else out.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value ?? ""}\r\n`));
+  }
+  out.push(Buffer.from(`--${boundary}--\r\n`));
+  return Buffer.concat(out);
+}
+
+/** multipart/form-data by hand: fields (a `case` JSON field, say) and files, with its content-type header. */
 export function multipart(fields: Record<string, string>, files: { name: string; filename: string; type: string; data: Buffer }[]) {
   const boundary = "----changwat-test-boundary";
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (const f of files) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from("\r\n"));
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+  const parts: MultipartPart[] = [...Object.entries(fields).map(([name, value]) => ({ name, value })), ...files];
+  return { payload: multipartBody(parts, boundary), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
 }
