@@ -147,6 +147,12 @@ const STEPS: Step[] = [
       const baseP95 = finite(bkey ? r.baseline[bkey]?.p95 : undefined, "baseline p95");
       return [
         { benchmark: `Province dashboard on PGlite (Buriram, ${num(finite(r.scale?.cases, "scale.cases"))} cases)`, figure: `p95 ${ms(p95)} (p50 ${ms(x.p50)}, ${r.calls} calls)`, baseline: `the province's totals, one SQL statement: p95 ${ms(baseP95)}`, ratio: times(p95, baseP95), goal: "p95 ≤ 300 ms (issue 7)", met: atMost(p95, 300) },
+        ...(["6-month report PDF", "executive brief PDF"] as const).map((what) => {
+          const rkey = Object.keys(r.reads ?? {}).find((k) => k.startsWith(`province ${what}`));
+          const y = rkey ? r.reads[rkey] : undefined;
+          const p95r = finite(y?.p95, `the province ${what}'s p95`);
+          return { benchmark: `Province ${what} on PGlite (model + render, same data)`, figure: `p95 ${ms(p95r)} (p50 ${ms(y.p50)})`, baseline: `the province's dashboard: p95 ${ms(p95)}`, ratio: times(p95r, p95), goal: "— (issue 7: reported)", met: "—" as Met };
+        }),
         { benchmark: "First build of the province's roll-ups on PGlite", figure: `${num(finite(r.firstBuildSeconds, "firstBuildSeconds"), 1)} s, ${num(r.rollupRows)} roll-up rows`, baseline: "—", ratio: "—", goal: "—", met: "—" },
       ];
     },
