@@ -13,7 +13,10 @@ it("the governor of Chiang Rai logs in, opens her province, switches to English 
   await page.getByTestId("login-password").fill("changwat-demo");
   await screenshot(page, path.join(SHOTS, "01-login-th.png"));
   await page.getByTestId("login-submit").click();
-  await page.waitForURL(/\/provinces\/57/);
+  // staff land on their operation-centre dashboard (the province's, for a governor); then she opens the province page
+  await page.waitForURL((u) => u.pathname === "/oversight");
+  await expect.poll(() => page.getByTestId("oversight-scope").inputValue(), { timeout: 20_000 }).toContain("เชียงราย");
+  await page.goto(`${live.server.url}/provinces/57`);
   await page.getByTestId("province-title").waitFor();
   expect(await page.getByTestId("province-title").innerText()).toContain("เชียงราย");
   await page.waitForLoadState("networkidle");

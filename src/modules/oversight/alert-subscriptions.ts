@@ -55,8 +55,8 @@ export async function setAlertSubscriptions({ ctx, input }: { ctx: Ctx; input: z
   // unsubscribing from everything needs the right somewhere the account's grants reach
   if (i.subscriptions.length === 0) await requireAnyPermission(ctx, "oversight:alerts.subscribe", ctx.actor.grants.flatMap((g) => parseScopeKey(g.scope) ?? []));
   for (const s of i.subscriptions) {
-    await requirePermission(ctx, "oversight:alerts.subscribe", parseScopeKey(s.scope) ?? { kind: "nation" });
-    await resolveScope(ctx, s.scope); // readable, and a scope with a dashboard
+    const scope = await resolveScope(ctx, s.scope); // readable, and a scope with a dashboard
+    await requirePermission(ctx, "oversight:alerts.subscribe", scope.targets);
   }
   const rules = (r: readonly AlertRule[] | null | undefined) => (r?.length ? [...new Set(r)].sort() : null);
   const rows = await withTransaction(ctx, async (tx) => {

@@ -38,7 +38,7 @@ const ScopeKey = z
   .string()
   .trim()
   .max(140)
-  .regex(/^(nation|area:[a-z_]+:[0-9A-Za-z_-]+|org:[0-9A-Za-z_.:-]+)$/, "scope is nation, area:<kind>:<code> or org:<id>");
+  .regex(/^(nation|area:[a-z_]+:[0-9A-Za-z_-]+|org:[0-9A-Za-z_.:-]+|dpm:[0-9A-Za-z_.:-]+)$/, "scope is nation, area:<kind>:<code>, org:<id> or dpm:<deputy PM's post id>");
 const BoolQuery = z.union([z.boolean(), z.enum(["true", "false"]).transform((s) => s === "true")]);
 
 /** The inbox: open alerts (by default) of the reader's subscribed scopes, or of one scope they read. */

@@ -50,7 +50,7 @@ const ScopeKey = z
   .string()
   .trim()
   .max(140)
-  .regex(/^(nation|area:[a-z_]+:[0-9A-Za-z_-]+|org:[0-9A-Za-z_.:-]+)$/, "scope is nation, area:<kind>:<code> or org:<id>");
+  .regex(/^(nation|area:[a-z_]+:[0-9A-Za-z_-]+|org:[0-9A-Za-z_.:-]+|dpm:[0-9A-Za-z_.:-]+)$/, "scope is nation, area:<kind>:<code>, org:<id> or dpm:<deputy PM's post id>");
 const FiscalYear = z.coerce.number().int().min(2540).max(2700);
 const ProvinceCode = z.string().regex(/^\d{2}$/, "province is the two-digit province code");
 
@@ -81,7 +81,8 @@ export const RecordsInput = z.object({
 });
 
 const Named = { nameTh: z.string(), nameEn: z.string() };
-export const DashboardScope = z.object({ key: z.string(), kind: z.enum(["nation", "region", "cluster", "province", "ministry", "department", "office"]), ...Named });
+/** `dpm`: the provinces a deputy prime minister's post oversees (key `dpm:<post id>`, named by the post) */
+export const DashboardScope = z.object({ key: z.string(), kind: z.enum(["nation", "dpm", "region", "cluster", "province", "ministry", "department", "office"]), ...Named });
 export type DashboardScope = z.infer<typeof DashboardScope>;
 
 export const MetricValue = z.object({ metric: MetricIdSchema, value: z.number().nullable(), num: z.number(), den: z.number().nullable() });

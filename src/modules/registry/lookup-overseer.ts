@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNull, lte, or, gte } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, or, gte, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
+import { rowsOf } from "../../platform/db/rows.js";
 import { areaGroupings, areas, oversights, posts } from "./tables.js";
 
 export type OverseerRef = { postId: string; labelTh: string; labelEn: string; viaAreaId: string };
@@ -44,4 +45,34 @@ export async function listOverseers(ctx: Ctx, date: string): Promise<{ postId: s
     .innerJoin(posts, eq(posts.id, oversights.postId))
     .where(and(eq(posts.role, "deputy_prime_minister"), lte(oversights.startDate, date), or(isNull(oversights.endDate), gte(oversights.endDate, date))));
   return rows.sort((a, b) => a.postId.localeCompare(b.postId));
+}
+
+export type OverseenArea = { postId: string; labelTh: string; labelEn: string; provinces: string[] };
+
+/**
+ * Every deputy prime minister's post with the provinces it oversees on a date, by the rule of `lookupOverseer` (an
+ * oversight of the province, else of a cluster it belongs to that day, else of its region; the most specific wins):
+ * each province belongs to at most one post. Posts overseeing nothing that day are absent. One read.
+ */
+export async function overseenAreas(ctx: Ctx, date: string): Promise<OverseenArea[]> {
+  const rows = rowsOf<{ post_id: string; label_th: string; label_en: string; code: string }>(
+    await ctx.db.execute(sql`with live as (
+        select o.post_id, o.area_id from oversights o join posts p on p.id = o.post_id
+        where p.role = 'deputy_prime_minister' and o.start_date <= ${date}::date and (o.end_date is null or o.end_date >= ${date}::date)),
+      cand as (
+        select a.code, l.post_id, 0 as rank from areas a join live l on l.area_id = a.id where a.classification = 'province'
+        union all
+        select a.code, l.post_id, 1 from areas a join area_groupings g on g.area_id = a.id join live l on l.area_id = g.group_id
+        where a.classification = 'province' and g.group_id like 'cluster:%' and (g.valid_from is null or g.valid_from <= ${date}::date) and (g.valid_to is null or g.valid_to >= ${date}::date)
+        union all
+        select a.code, l.post_id, 2 from areas a join live l on l.area_id = a.parent_id where a.classification = 'province'),
+      won as (select distinct on (code) code, post_id from cand order by code, rank, post_id)
+      select w.post_id, p.label_th, p.label_en, w.code from won w join posts p on p.id = w.post_id order by w.post_id, w.code`),
+  );
+  const out = new Map<string, OverseenArea>();
+  for (const r of rows) {
+    if (!out.has(r.post_id)) out.set(r.post_id, { postId: r.post_id, labelTh: r.label_th, labelEn: r.label_en, provinces: [] });
+    out.get(r.post_id)!.provinces.push(r.code);
+  }
+  return [...out.values()];
 }
