@@ -98,6 +98,20 @@ describe("the Buriram demo", () => {
     expect(first.agenda[1]!.resolutions[0]).toMatchObject({ outcome: "adopted", votesFor: 20, votesAgainst: 1, abstentions: 1 });
     expect(first.agenda[1]!.resolutions[0]!.votes).toHaveLength(22);
   });
+
+  it("has a trouble-shooting team on the drought: a meeting held with an open action item that waits on the next one", async () => {
+    const team = (await listCommittees({ ctx: governor31(), input: { provinceCode: "31" } })).find((c) => c.kind === "troubleshooting")!;
+    expect(team).toMatchObject({ nameTh: "ทีมแก้ไขปัญหาภัยแล้งเฉพาะกิจ จังหวัดบุรีรัมย์ (ตัวอย่าง)", isDemo: true, openActionItems: 1, overdueActionItems: 0 });
+    expect(team.cadence).toMatchObject({ everyDays: 14, lastHeldOn: day(-6), status: "on_track" });
+    const c = await getCommittee({ ctx: governor31(), id: team.id });
+    expect(c.seats.filter((s) => s.kind === "ministry").map((s) => s.ministryId).sort()).toEqual(["mnre", "moac", "moi"]);
+    expect(c.meetings.map((m) => m.status)).toEqual(["scheduled", "held"]);
+    expect(c.actionItems).toMatchObject([{ ownerOrgId: "pro:31:agriculture-cooperatives", status: "open", progressTh: "สำรวจแล้ว 9 จาก 23 อำเภอ", dueOn: day(8) }]);
+    const held = await getMeeting({ ctx: governor31(), id: c.meetings[1]!.id });
+    expect(held.agenda[0]!.resolutions[0]).toMatchObject({ outcome: "adopted", votesFor: 5 });
+    const next = await getMeeting({ ctx: governor31(), id: c.nextMeeting!.id });
+    expect(next.agenda.map((a) => a.followsUp?.id)).toEqual([c.actionItems[0]!.id]);
+  });
 });
 
 describe("one seat per ministry, each with an equal vote", () => {

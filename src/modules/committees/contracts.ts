@@ -4,7 +4,7 @@ import { isIsoDate } from "../../platform/thai/dates.js";
 export const COMMITTEE_KINDS = ["executive", "advisory", "troubleshooting"] as const;
 export const SEAT_KINDS = ["chair", "ministry", "private", "civil", "academic", "secretary"] as const;
 export const AGENDA_KINDS = ["inform", "follow_up", "decide", "other"] as const;
-export const LINK_TYPES = ["kpi", "project", "case"] as const;
+export const LINK_TYPES = ["kpi", "project", "case", "alert"] as const;
 export const VOTES = ["for", "against", "abstain"] as const;
 export const ACTION_STATUSES = ["open", "done", "dropped"] as const;
 
@@ -138,7 +138,16 @@ export const CommitteeView = CommitteeSummary.extend({
   mayManage: z.boolean(),
   mayRunMeetings: z.boolean(),
 });
-export const LinkView = z.object({ type: z.enum(LINK_TYPES), id: z.string(), label: z.string(), provinceCode: z.string().nullable() });
+/** What an agenda item is about: its label (Thai; `labelEn` English, "" when the record has none), its status where it has one (an alert: open | resolved; a case: its status), and for an alert the page of its record. */
+export const LinkView = z.object({
+  type: z.enum(LINK_TYPES),
+  id: z.string(),
+  label: z.string(),
+  labelEn: z.string(),
+  status: z.string().nullable(),
+  href: z.string().nullable(),
+  provinceCode: z.string().nullable(),
+});
 export const ResolutionView = z.object({
   id: z.string(),
   textTh: z.string(),

@@ -43,7 +43,7 @@ export async function getMeeting({ ctx, id }: { ctx: Ctx; id: string }): Promise
       kind: i.kind as MeetingView["agenda"][number]["kind"],
       titleTh: i.titleTh,
       titleEn: i.titleEn,
-      link: i.linkType && i.linkId ? (links.get(`${i.linkType}:${i.linkId}`) ?? { type: i.linkType as "kpi", id: i.linkId, label: i.linkId, provinceCode: null }) : null,
+      link: i.linkType && i.linkId ? (links.get(`${i.linkType}:${i.linkId}`) ?? { type: i.linkType as "kpi", id: i.linkId, label: i.linkId, labelEn: "", status: null, href: null, provinceCode: null }) : null,
       followsUp: i.actionItemId ? (followedById.get(i.actionItemId) ?? null) : null,
       resolutions: resolutions
         .filter((r) => r.agendaItemId === i.id)

@@ -45,7 +45,8 @@ const secretary = (): Actor => ({ kind: "user", id: "demo-committee-secretary-31
  * provincial agency, the governor in the chair, the provincial office as secretary, three private-sector and civil
  * seats; three monthly meetings held (agenda on the demo KPI and One Plan project, votes, action items: one done, one
  * overdue that has come back twice, one new) and the next meeting scheduled, where the open items already wait.
- * A second committee (sports-tourism advisory) has stopped meeting, so the cadence warning shows. Skipped when seeded.
+ * A second committee (sports-tourism advisory) has stopped meeting, so the cadence warning shows; a trouble-shooting
+ * team on the drought meets every two weeks (one meeting held with an action item, the next scheduled). Skipped when seeded.
  */
 export async function seedCommitteesDemo(ctx: Ctx): Promise<void> {
   const [done] = await ctx.db.select({ id: committees.id }).from(committees).where(eq(committees.registryOrgId, `committee:${P}:executive`)).limit(1);
@@ -120,12 +121,44 @@ export async function seedCommitteesDemo(ctx: Ctx): Promise<void> {
   await meet2(as, adv, day(-140));
   await meet2(as, adv, day(-100));
 
+  const team = await seedTroubleshootingTeam(as, partner, day);
+
   await withTransaction(ctx, async (tx) => {
+    await tx.db.update(committees).set({ createdAt: new Date(`${day(-30)}T09:00:00+07:00`), isDemo: true }).where(eq(committees.id, team));
     // the demo committees were set up before their first meetings (creation is stamped now by the use case)
     await tx.db.update(committees).set({ createdAt: new Date(`${since}T09:00:00+07:00`), isDemo: true }).where(eq(committees.id, cid));
     await tx.db.update(committees).set({ createdAt: new Date(`${day(-150)}T09:00:00+07:00`), isDemo: true }).where(eq(committees.id, adv));
-    await writeAudit(tx, { action: "committees.seed.demo", entityType: "committee", entityId: cid, provinceCode: P, after: { committees: [cid, adv], seats: (await tx.db.select({ id: committeeSeats.id }).from(committeeSeats).where(eq(committeeSeats.committeeId, cid))).length } });
+    await writeAudit(tx, { action: "committees.seed.demo", entityType: "committee", entityId: cid, provinceCode: P, after: { committees: [cid, adv, team], seats: (await tx.db.select({ id: committeeSeats.id }).from(committeeSeats).where(eq(committeeSeats.committeeId, cid))).length } });
   });
+}
+
+/**
+ * A trouble-shooting team (ทีมแก้ไขปัญหา) on the drought: the vice governor in the chair, the three ministries whose
+ * provincial agencies act on water, the farmers council; one meeting held six days ago that asked the agriculture
+ * office to survey farms short of water (open, with a progress note), and the next meeting, where that item waits.
+ */
+async function seedTroubleshootingTeam(as: Ctx, partner: (nameTh: string) => Promise<string | undefined>, day: (n: number) => string): Promise<string> {
+  const { id } = await createCommittee({ ctx: as, input: { kind: "troubleshooting", provinceCode: P, nameTh: "ทีมแก้ไขปัญหาภัยแล้งเฉพาะกิจ จังหวัดบุรีรัมย์ (ตัวอย่าง)", nameEn: "Buriram drought trouble-shooting team (demo)", cadenceDays: 14 } });
+  const since = day(-30);
+  const seat = (input: Parameters<typeof addSeat>[0]["input"]) => addSeat({ ctx: as, committeeId: id, input: { startedOn: since, ...input } });
+  const voters = [(await seat({ kind: "chair", holderOrgId: `prov:${P}`, holderNameTh: "รองผู้ว่าราชการจังหวัดบุรีรัมย์ (หัวหน้าทีม)", holderNameEn: "Vice Governor of Buriram (team lead)" })).id];
+  for (const [ministryId, type, th, en] of [
+    ["moi", "provincial-administration", "ปลัดจังหวัดบุรีรัมย์", "Chief of provincial administration, Buriram"],
+    ["mnre", "natural-resources-environment", "ทรัพยากรธรรมชาติและสิ่งแวดล้อมจังหวัดบุรีรัมย์", "Buriram natural resources and environment office"],
+    ["moac", "agriculture-cooperatives", "เกษตรและสหกรณ์จังหวัดบุรีรัมย์", "Buriram agriculture and cooperatives office"],
+  ] as const)
+    voters.push((await seat({ kind: "ministry", ministryId, holderOrgId: `pro:${P}:${type}`, holderNameTh: th, holderNameEn: en })).id);
+  voters.push((await seat({ kind: "civil", partnerId: await partner(DEMO_SEAT_PARTNERS.farmers31), holderNameTh: "ผู้แทนสภาเกษตรกรจังหวัดบุรีรัมย์ (ตัวอย่าง)", holderNameEn: "Buriram Farmers Council (demo)" })).id);
+  await seat({ kind: "secretary", holderOrgId: `pro:${P}:provincial-office`, holderNameTh: "สำนักงานจังหวัดบุรีรัมย์ (เลขานุการทีม)", holderNameEn: "Buriram provincial office (team secretary)" });
+  const m = await scheduleMeeting({ ctx: as, committeeId: id, input: { scheduledOn: day(-6), place: "ศูนย์ปฏิบัติการจังหวัดบุรีรัมย์" } });
+  const a = await addAgendaItem({ ctx: as, meetingId: m.id, input: { kind: "decide", titleTh: "จัดสรรรถบรรทุกน้ำให้หมู่บ้านที่ขาดแคลนน้ำอุปโภคบริโภค", titleEn: "Water trucks for villages short of drinking water" } });
+  await recordResolution({ ctx: as, meetingId: m.id, input: { agendaItemId: a.id, textTh: "เห็นชอบให้อำเภอจัดรถบรรทุกน้ำตามลำดับความเดือดร้อน และให้สำรวจพื้นที่เกษตรที่ขาดน้ำ", votes: voters.map((seatId) => ({ seatId, vote: "for" as const })) } });
+  const item = await addActionItem({ ctx: as, meetingId: m.id, input: { agendaItemId: a.id, titleTh: "สำรวจพื้นที่เกษตรที่ขาดน้ำและเสนอแผนช่วยเหลือ", titleEn: "Survey farms short of water and propose relief", ownerOrgId: `pro:${P}:agriculture-cooperatives`, dueOn: day(8) } });
+  await holdMeeting({ ctx: as, meetingId: m.id, input: { heldOn: day(-6), minutesTh: "ทีมแก้ไขปัญหาติดตามสถานการณ์ภัยแล้ง เห็นชอบการจัดรถบรรทุกน้ำ และมอบหมายการสำรวจพื้นที่เกษตร (ตัวอย่าง)" } });
+  await updateActionItem({ ctx: as, actionItemId: item.id, input: { status: "open", progressTh: "สำรวจแล้ว 9 จาก 23 อำเภอ" } });
+  // the next meeting: the survey, still open, waits on its agenda
+  await scheduleMeeting({ ctx: as, committeeId: id, input: { scheduledOn: day(8), place: "ศูนย์ปฏิบัติการจังหวัดบุรีรัมย์" } });
+  return id;
 }
 
 async function meet2(as: Ctx, committeeId: string, on: string) {

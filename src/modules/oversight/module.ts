@@ -1,10 +1,15 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { registerAlertLookup } from "../committees/index.js";
 import { evaluateAlerts } from "./evaluate-alerts.js";
+import { lookupAlerts } from "./lookup-alerts.js";
 import { oversightJobs } from "./jobs.js";
 import { eraseOversightPersonalData, oversightPersonalData } from "./personal-data.js";
 import { refreshRollups } from "./refresh-rollups.js";
 import { oversightRoutes } from "./routes.js";
 import { seedAlertSubscriptionsDemo } from "./seed-alerts-demo.js";
+
+// a committee's agenda item may be about an alert: committees looks alerts up through this (it cannot import oversight)
+registerAlertLookup(lookupAlerts);
 
 export const oversightModule: ModuleManifest = {
   name: "oversight",

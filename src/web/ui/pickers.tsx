@@ -28,7 +28,7 @@ type Option = { id: string };
  * A searchable select whose options come from the server: typing asks `fetch` for the matches (debounced), and the
  * chosen record is fetched on its own when it is not among them (a form opened on a saved value still shows its name).
  */
-function RemotePicker<T extends Option>({ label, description, value, onChange, required, testId, listKey, fetch, fetchOne, optionLabel }: Omit<PickerProps, "provinceCode"> & {
+export function RemotePicker<T extends Option>({ label, description, value, onChange, required, testId, listKey, fetch, fetchOne, optionLabel }: Omit<PickerProps, "provinceCode"> & {
   listKey: readonly unknown[];
   fetch: (q: string | undefined) => Promise<{ items: T[] }>;
   fetchOne: readonly [key: readonly unknown[], get: () => Promise<T>];

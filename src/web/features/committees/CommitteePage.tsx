@@ -13,6 +13,7 @@ import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { ActionStatusBadge, CadenceBadge, MEETING_STATUS_COLOR, StatusBadge } from "./parts.js";
 import { PARTNER_SEAT_KINDS, SeatPartner } from "./SeatPartner.js";
+import { AddSeat, EndSeat, ReportProgress } from "./CommitteeForms.js";
 import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/committees/$id");
@@ -100,7 +101,9 @@ export function CommitteePage() {
                     <Table.Td>{f.pick(a.titleTh, a.titleEn)}{a.progressTh && <Text size="xs" c="dark.4" lang="th">{a.progressTh}</Text>}</Table.Td>
                     <Table.Td>{f.pick(a.ownerName.th, a.ownerName.en)}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{f.date(a.dueOn)}</Table.Td>
-                    <Table.Td><ActionStatusBadge a={a} /></Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap"><ActionStatusBadge a={a} />{c.mayRunMeetings && <ReportProgress a={a} committeeId={c.id} mayDrop={c.mayRunMeetings} />}</Group>
+                    </Table.Td>
                     <Table.Td>{f.pick(a.meetingLabel.th, a.meetingLabel.en)}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -111,7 +114,10 @@ export function CommitteePage() {
       </Card>
 
       <Card withBorder>
-        <Title order={2} size="h3">{t("committees.seats", { voting: f.number(c.votingSeats) })}</Title>
+        <Group justify="space-between">
+          <Title order={2} size="h3">{t("committees.seats", { voting: f.number(c.votingSeats) })}</Title>
+          {c.mayManage && <AddSeat committeeId={c.id} provinceCode={c.provinceCode} />}
+        </Group>
         <Text size="sm" c="dark.4">{t("committees.seatRule")}</Text>
         <Table.ScrollContainer minWidth={640}>
           <Table data-testid="seats-table">
@@ -135,7 +141,10 @@ export function CommitteePage() {
                     )}
                     {c.mayManage && PARTNER_SEAT_KINDS.includes(s.kind) && <SeatPartner committeeId={c.id} provinceCode={c.provinceCode} seat={s} />}
                   </Table.Td>
-                  <Table.Td>{s.voting ? t("committees.oneVote") : t("committees.noVote")}</Table.Td>
+                  <Table.Td>
+                    {s.voting ? t("committees.oneVote") : t("committees.noVote")}
+                    {c.mayManage && <div><EndSeat committeeId={c.id} seat={s} /></div>}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

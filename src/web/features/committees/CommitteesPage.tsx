@@ -10,11 +10,14 @@ import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { CadenceBadge } from "./parts.js";
 import { ExportButtons } from "../../ui/ExportButtons.js";
+import { holdsRoleFor, useMe } from "../../app/session.js";
+import { CreateCommittee } from "./CommitteeForms.js";
 
 /** The committees the reader may see: whether each keeps its meetings, its open and overdue action items, its next meeting. */
 export function CommitteesPage() {
   const { t } = useTranslation();
   const f = useFormat();
+  const me = useMe();
   const q = useQuery({ queryKey: ["committees"], queryFn: () => api.get<CommitteeSummary[]>("/committees") });
   if (q.isPending) return <PageLoader />;
   if (q.error) return <ErrorAlert error={q.error} />;
@@ -32,6 +35,7 @@ export function CommitteesPage() {
       </div>
       <Group>
         <ExportButtons table={exportTable} disabled={!rows.length} />
+        {holdsRoleFor(me.data, "committees:manage") && <CreateCommittee />}
       </Group>
       {rows.length === 0 ? (
         <Text c="dark.4">{t("committees.empty")}</Text>

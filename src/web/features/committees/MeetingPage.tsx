@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Badge, Button, Card, Checkbox, Group, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Checkbox, Group, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,9 @@ import { useFormat } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
-import { OrganizationPicker, ProjectPicker } from "../../ui/pickers.js";
+import { OrganizationPicker } from "../../ui/pickers.js";
+import { CancelMeeting, ReportProgress } from "./CommitteeForms.js";
+import { AgendaLinkPicker, type AgendaLink } from "./LinkPickers.js";
 import { ActionStatusBadge, MEETING_STATUS_COLOR, StatusBadge } from "./parts.js";
 
 const route = getRouteApi("/meetings/$id");
@@ -34,6 +36,7 @@ export function MeetingPage() {
         <Group gap="xs">
           <Text c="dark.4">{f.date(m.heldOn ?? m.scheduledOn, "long")}{m.place ? ` · ${m.place}` : ""}</Text>
           <StatusBadge color={MEETING_STATUS_COLOR[m.status]} testId="meeting-status">{t(`committees.meetingStatuses.${m.status}`)}</StatusBadge>
+          {m.mayRunMeeting && m.status === "scheduled" && <CancelMeeting meetingId={m.id} committeeId={m.committeeId} />}
         </Group>
       </div>
       <Card withBorder>
@@ -54,7 +57,10 @@ export function MeetingPage() {
                   <Table.Td>{f.pick(a.titleTh, a.titleEn)}</Table.Td>
                   <Table.Td>{f.pick(a.ownerName.th, a.ownerName.en)}</Table.Td>
                   <Table.Td style={{ whiteSpace: "nowrap" }}>{f.date(a.dueOn)}</Table.Td>
-                  <Table.Td><ActionStatusBadge a={a} /></Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap"><ActionStatusBadge a={a} />{run && m.underway && <ReportProgress a={a} committeeId={m.committeeId} meetingId={m.id} mayDrop={m.mayRunMeeting} />}</Group>
+                    {a.progressTh && <Text size="xs" c="dark.4" lang="th">{a.progressTh}</Text>}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -97,9 +103,7 @@ function AgendaItem({ m, item, run }: { m: MeetingView; item: Item; run: boolean
           {item.link && (
             <Text size="sm">
               {t(`committees.linkTypes.${item.link.type}`)}:{" "}
-              {item.link.type === "kpi" ? <AnchorLink to="/kpis/$id" params={{ id: item.link.id }}>{item.link.label}</AnchorLink>
-                : item.link.type === "project" ? <AnchorLink to="/planning/projects/$id" params={{ id: item.link.id }}>{item.link.label}</AnchorLink>
-                : <AnchorLink to="/cases/$id" params={{ id: item.link.id }}>{item.link.label}</AnchorLink>}
+              <LinkedRecord link={item.link} />
             </Text>
           )}
           {a && (
@@ -108,6 +112,7 @@ function AgendaItem({ m, item, run }: { m: MeetingView; item: Item; run: boolean
               <ActionStatusBadge a={a} />
               {a.progressTh && <Text size="sm" c="dark.4" lang="th">{a.progressTh}</Text>}
               {run && a.status === "open" && <MarkDone m={m} actionItemId={a.id} />}
+              {run && <ReportProgress a={a} committeeId={m.committeeId} meetingId={m.id} mayDrop={m.mayRunMeeting} />}
             </Group>
           )}
           {item.resolutions.map((r) => (
@@ -127,6 +132,22 @@ function AgendaItem({ m, item, run }: { m: MeetingView; item: Item; run: boolean
         </div>
       </Group>
     </Card>
+  );
+}
+
+/** What an agenda item is about, linked to its page: a case by its public reference and public text only; an alert by its title and whether it is still open. */
+function LinkedRecord({ link }: { link: NonNullable<Item["link"]> }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const label = f.pick(link.label, link.labelEn);
+  if (link.type === "kpi") return <AnchorLink to="/kpis/$id" params={{ id: link.id }} data-testid="agenda-link">{label}</AnchorLink>;
+  if (link.type === "project") return <AnchorLink to="/planning/projects/$id" params={{ id: link.id }} data-testid="agenda-link">{label}</AnchorLink>;
+  if (link.type === "case") return <AnchorLink to="/cases/$id" params={{ id: link.id }} data-testid="agenda-link">{label}</AnchorLink>;
+  return (
+    <>
+      {link.href ? <Anchor href={link.href} data-testid="agenda-link">{label}</Anchor> : <span data-testid="agenda-link">{label}</span>}{" "}
+      {link.status && <StatusBadge color={link.status === "open" ? "red.8" : "green.8"} testId="agenda-link-status">{t(`committees.alertStatuses.${link.status === "open" ? "open" : "resolved"}`)}</StatusBadge>}
+    </>
   );
 }
 
@@ -223,13 +244,13 @@ function AddAgendaItem({ m }: { m: MeetingView }) {
   const refresh = useRefresh(m.id, m.committeeId);
   const [kind, setKind] = useState<string>("decide");
   const [title, setTitle] = useState("");
-  const [project, setProject] = useState("");
+  const [link, setLink] = useState<AgendaLink>(null);
   const mut = useMutation({
-    mutationFn: () => api.post(`/meetings/${seg(m.id)}/agenda`, { kind, titleTh: title, ...(project ? { link: { type: "project", id: project } } : {}) }),
+    mutationFn: () => api.post(`/meetings/${seg(m.id)}/agenda`, { kind, titleTh: title, ...(link?.id ? { link } : {}) }),
     onSuccess: () => {
       refresh();
       setTitle("");
-      setProject("");
+      setLink(null);
     },
   });
   return (
@@ -239,9 +260,9 @@ function AddAgendaItem({ m }: { m: MeetingView }) {
         <Select label={t("committees.agendaKind")} data={(["inform", "decide", "other"] as const).map((k) => ({ value: k, label: t(`committees.agendaKinds.${k}`) }))} value={kind} onChange={(v) => setKind(v ?? "decide")} allowDeselect={false} w={180} data-testid="agenda-kind" />
         <TextInput label={t("committees.agendaTitle")} value={title} onChange={(e) => setTitle(e.currentTarget.value)} w={{ base: "100%", sm: 360 }} data-testid="agenda-title" />
       </Group>
-      <ProjectPicker label={t("committees.linkProject")} provinceCode={m.provinceCode} value={project} onChange={setProject} testId="agenda-project" />
+      <AgendaLinkPicker provinceCode={m.provinceCode} value={link} onChange={setLink} />
       <Group>
-        <Button size="xs" onClick={() => mut.mutate()} disabled={!title.trim()} loading={mut.isPending} data-testid="agenda-submit">{t("committees.addAgendaSubmit")}</Button>
+        <Button size="xs" onClick={() => mut.mutate()} disabled={!title.trim() || (!!link && !link.id)} loading={mut.isPending} data-testid="agenda-submit">{t("committees.addAgendaSubmit")}</Button>
       </Group>
       {mut.error && <ErrorAlert error={mut.error} />}
     </Stack>
