@@ -55,6 +55,7 @@ export function CommitteePage() {
           <Text c="dark.4">{t("committees.noMeetings")}</Text>
         ) : (
           <Table data-testid="meetings-table">
+            <Table.Caption><ExportButtons size="compact-xs" variant="light" nextTable="committee-meetings" /></Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("committees.meeting")}</Table.Th>
@@ -114,6 +115,7 @@ export function CommitteePage() {
         <Title order={2} size="h3">{t("committees.seats", { voting: f.number(c.votingSeats) })}</Title>
         <Text size="sm" c="dark.4">{t("committees.seatRule")}</Text>
         <Table.ScrollContainer minWidth={640}>
+          <ExportButtons size="compact-xs" variant="light" nextTable="committee-seats" />
           <Table data-testid="seats-table">
             <Table.Thead>
               <Table.Tr>

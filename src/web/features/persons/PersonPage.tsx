@@ -14,6 +14,7 @@ import { OrgLink, personName } from "../../ui/entity-links.js";
 import { SortTh, useSortedRows } from "../../ui/table.js";
 import { bangkokToday } from "../../../platform/thai/dates.js";
 import { EditPersonModal, EndTermModal } from "../organizations/RegistryEditors.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/persons/$id");
 
@@ -72,6 +73,7 @@ function PersonView({ person }: { person: PersonDetail }) {
           <Text c="dark.4">{t("common.none")}</Text>
         ) : (
           <div className="table-scroll">
+            <ExportButtons size="compact-xs" variant="light" nextTable="person-memberships" />
             <Table data-testid="memberships-table">
               <Table.Thead>
                 <Table.Tr>
