@@ -114,7 +114,7 @@ export function RoutingRulesPage() {
                   <Table.Th>{t("casesStaff.category")}</Table.Th>
                   <Table.Th>{t("casesStaff.routing.office")}</Table.Th>
                   <Table.Th>{t("casesStaff.routing.note")}</Table.Th>
-                  {canWrite && <Table.Th><span className="visually-hidden-inline">{t("casesStaff.routing.actions")}</span></Table.Th>}
+                  {canWrite && <Table.Th data-export="skip"><span className="visually-hidden-inline">{t("casesStaff.routing.actions")}</span></Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -27,7 +27,7 @@ export function PostsTable({ posts, showOrganization = true, canAppoint = false 
             <Table.Th>{t("posts.holder")}</Table.Th>
             <Table.Th>{t("posts.since")}</Table.Th>
             <Table.Th>{t("posts.tenure")}</Table.Th>
-            {canAppoint && <Table.Th>{t("common.actions")}</Table.Th>}
+            {canAppoint && <Table.Th data-export="skip">{t("common.actions")}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -149,7 +149,7 @@ function SubscriptionsTable({ items, loading, selected, onSelect, onSecret }: { 
               <Table.Th>{t("webhooks.statusLabel")}</Table.Th>
               <Table.Th>{t("webhooks.lastSuccess")}</Table.Th>
               <Table.Th>{t("webhooks.failuresInARow")}</Table.Th>
-              <Table.Th>{t("common.actions")}</Table.Th>
+              <Table.Th data-export="skip">{t("common.actions")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -306,7 +306,7 @@ function DeliveryLog({ subscription }: { subscription: SubscriptionView }) {
                 <Table.Th>{t("webhooks.log.code")}</Table.Th>
                 <Table.Th>{t("webhooks.log.latency")}</Table.Th>
                 <Table.Th>{t("webhooks.log.attempts")}</Table.Th>
-                <Table.Th>{t("common.actions")}</Table.Th>
+                <Table.Th data-export="skip">{t("common.actions")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
