@@ -274,6 +274,7 @@ journey("a visitor who has not logged in", undefined, [
   { name: "home-map", path: "/", expect: { text: both("map.title") } },
   { name: "provinces", path: "/provinces", expect: { text: both("provinces.title") } },
   { name: "organizations", path: "/organizations", expect: { text: both("organizations.title") } },
+  { name: "open-data", path: "/open-data", expect: [{ text: both("openData.title") }, { locator: byTestId("open-data-datasets"), text: { th: "OCDS", en: "OCDS" } }] },
   { name: "not-found", path: "/no-such-page", expect: { text: both("errors.pageNotFoundTitle") }, notFoundPage: true },
   {
     name: "delegation-powers",

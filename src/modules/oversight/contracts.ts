@@ -75,6 +75,8 @@ export const RecordsInput = z.object({
   /** an organisation, department or ministry: its records (and those of every office under it) */
   org: z.string().trim().min(1).max(120).optional(),
   agenda: z.string().trim().min(1).max(120).optional(),
+  /** a month of the dashboard's "by month" table ("2026-11" or "2026-11-01"): cases received in it (cases metrics only) */
+  month: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])(-01)?$/, "month is YYYY-MM").optional(),
   scope: ScopeKey.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

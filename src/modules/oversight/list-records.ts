@@ -19,7 +19,7 @@ const AGENDA_NODES = sql`with recursive agendas(agenda_id, node_id) as (
     select a.agenda_id, l.from_id from agendas a join strategy_links l on l.to_id = a.node_id)`;
 
 /** The records of one family behind a metric, flagged first (late, overdue, off target, behind plan). */
-function recordsSql(metric: MetricId, f: { where: (col: string, provinceCol: string) => SQL; fy: number; today: string; now: string; monthsBegun: number; fiscalYear: number; agenda: string | null; limit: number; offset: number }): SQL {
+function recordsSql(metric: MetricId, f: { where: (col: string, provinceCol: string) => SQL; fy: number; today: string; now: string; monthsBegun: number; fiscalYear: number; agenda: string | null; month: string | null; limit: number; offset: number }): SQL {
   const { start, end } = fiscalYearRange(f.fy);
   const page = sql`order by flagged desc, date desc nulls last, ref limit ${f.limit} offset ${f.offset}`;
   switch (METRICS[metric].family) {
@@ -42,6 +42,7 @@ function recordsSql(metric: MetricId, f: { where: (col: string, provinceCol: str
           ${flag} as flagged, count(*) over ()::int as total
         from cases c
         where c.merged_into is null and (c.received_at at time zone 'Asia/Bangkok')::date between ${start}::date and ${end}::date and ${f.where("c.assigned_org_id", "c.province_code")} ${only}
+          ${f.month ? sql`and date_trunc('month', c.received_at at time zone 'Asia/Bangkok')::date = ${f.month}::date` : sql``}
         ${page}`;
     }
     case "budget": {
@@ -159,9 +160,11 @@ export async function listRecords({ ctx, input }: { ctx: Ctx; input: z.input<typ
     return parts.length ? sql.join(parts, sql` and `) : sql`true`;
   };
   const family = METRICS[i.metric].family;
+  // the "by month" table counts cases by the month they came in; other families have no such month
+  if (i.month && family !== "cases") throw new ValidationError([{ path: "month", code: "oversight.month-without-cases", messageTh: "กรองตามเดือนได้เฉพาะตัวชี้วัดเรื่องร้องเรียน", messageEn: "Only case metrics can be filtered by month" }]);
   const raw = rowsOf<Raw>(
     await ctx.db.execute(
-      recordsSql(i.metric, { where, fy, today, now: ctx.now().toISOString(), monthsBegun: fiscalMonthIndex(today), fiscalYear, agenda: agenda?.id ?? null, limit: i.pageSize, offset: (i.page - 1) * i.pageSize }),
+      recordsSql(i.metric, { where, fy, today, now: ctx.now().toISOString(), monthsBegun: fiscalMonthIndex(today), fiscalYear, agenda: agenda?.id ?? null, month: i.month ? `${i.month.slice(0, 7)}-01` : null, limit: i.pageSize, offset: (i.page - 1) * i.pageSize }),
     ),
   );
   const names = await lookupOrganizations(ctx, raw.flatMap((r) => (r.org_id ? [r.org_id] : [])));

@@ -1,10 +1,10 @@
 import { useEffect, useState } from "react";
-import { AppShell, Badge, Box, Burger, Button, Group, Menu, Stack, Text, TextInput, UnstyledButton, Divider } from "@mantine/core";
+import { Anchor, AppShell, Badge, Box, Burger, Button, Group, Menu, Stack, Text, TextInput, UnstyledButton, Divider } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { canImport, holdsRoleFor, isAdmin, isStaff, logout, useMe, useMeta } from "./session.js";
-import { ButtonLink, NavLinkRouter } from "../ui/links.js";
+import { AnchorLink, ButtonLink, NavLinkRouter } from "../ui/links.js";
 import { useFormat } from "./format.js";
 
 function GlobalSearch({ testId, onDone }: { testId: string; onDone?: () => void }) {
@@ -236,6 +236,8 @@ export function RootLayout() {
             <NavLinkRouter to="/sign-up" label={t("citizenAccount.nav.signUp")} data-testid="nav-sign-up" />
           )}
 
+          <NavLinkRouter to="/open-data" label={t("openData.nav")} data-testid="nav-open-data" />
+
           {/* webhooks */}
           {holdsRoleFor(me.data, "webhooks:manage") && <NavLinkRouter to="/webhooks" label={t("webhooks.nav")} data-testid="nav-webhooks" />}
 
@@ -256,6 +258,14 @@ export function RootLayout() {
       <AppShell.Main id="main" tabIndex={-1}>
         <div style={{ maxWidth: 1280, margin: "0 auto" }}>
           <Outlet />
+          {/* the data leaves through these: reachable from every page */}
+          <Box component="footer" mt="xl" pt="sm" style={{ borderTop: "1px solid var(--mantine-color-gray-3)" }} data-testid="site-footer">
+            <Group gap="md" fz="sm">
+              <AnchorLink to="/open-data" data-testid="footer-open-data">{t("openData.footer.openData")}</AnchorLink>
+              <Anchor href="/api/v1/catalog">{t("openData.footer.catalog")}</Anchor>
+              <Anchor href="/api/docs">{t("openData.footer.apiDocs")}</Anchor>
+            </Group>
+          </Box>
         </div>
       </AppShell.Main>
     </AppShell>

@@ -770,6 +770,12 @@ export interface BoardSearch {
   tab?: "map" | "stats";
   by?: "agency" | "district";
 }
+// the open-data catalogue, the API docs and the event feed, found from the web (issue 7: data links)
+const openDataRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/open-data",
+  component: lazyRouteComponent(() => import("../features/open-data/OpenDataPage.js"), "OpenDataPage"),
+});
 const casesBoardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/board",
@@ -1024,6 +1030,7 @@ const routeTree = rootRoute.addChildren([
   ...PARTICIPATION_ROUTES,
   ...CITIZEN_ACCOUNT_ROUTES,
   ...WEBHOOK_ROUTES,
+  openDataRoute,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminApiKeysRoute, adminHolidaysRoute, adminImportsRoute]),
 ]);
 

@@ -5,6 +5,7 @@ import { IMPORT_DONE, type ImportJob } from "../../modules/registry/contracts.js
 import { api } from "../app/api.js";
 import { useFormat } from "../app/format.js";
 import { ErrorAlert } from "./errors.js";
+import { ExportButtons } from "./ExportButtons.js";
 
 /**
  * One import job followed to its end (polled each second until done): file, status, progress, counts and the
@@ -30,6 +31,7 @@ export function ImportJobPanel({ url, queryKey, i18n, testPrefix, columnLabel = 
       <Text size="sm" mt={4} aria-live="polite" data-testid={`${testPrefix}-import-counts`}>{t(`${i18n}.counts`, { processed: f.number(j.processedRows), total: f.number(j.totalRows), created: f.number(j.createdRows), errors: f.number(j.errorCount) })}</Text>
       {j.issues.length > 0 && (
         <div className="table-scroll">
+          <ExportButtons size="compact-xs" variant="light" nextTable="import-report" />
           <Table mt="sm" data-testid={`${testPrefix}-import-report`}>
             <Table.Thead><Table.Tr><Table.Th>{t(`${i18n}.row`)}</Table.Th><Table.Th>{t(`${i18n}.column`)}</Table.Th><Table.Th>{t(`${i18n}.problem`)}</Table.Th><Table.Th>{t(`${i18n}.code`)}</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>{j.issues.map((i, k) => <Table.Tr key={k} data-testid={`${testPrefix}-import-issue`}><Table.Td>{i.row}</Table.Td><Table.Td>{columnLabel(i.column)}</Table.Td><Table.Td>{f.pick(i.messageTh, i.messageEn)}</Table.Td><Table.Td><Code>{i.code}</Code></Table.Td></Table.Tr>)}</Table.Tbody>

@@ -261,6 +261,7 @@ function RecentImports({ current }: { current?: string }) {
       <Title order={2} size="h4">{t("imports.recent")}</Title>
       <ErrorAlert error={list.error} />
       <div className="table-scroll">
+        <ExportButtons size="compact-xs" variant="light" nextTable="imports" />
         <Table striped data-testid="imports-table">
           <Table.Thead>
             <Table.Tr>

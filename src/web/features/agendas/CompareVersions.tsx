@@ -8,6 +8,7 @@ import { useFormat } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { Bi } from "./Bi.js";
 import { useYear } from "./ProposalView.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 type Change = "added" | "removed" | "changed" | "same";
 const BG: Record<Change, string | undefined> = { added: "var(--mantine-color-green-0)", removed: "var(--mantine-color-red-0)", changed: "var(--mantine-color-yellow-0)", same: undefined };
@@ -113,6 +114,7 @@ export function CompareVersions({ a }: { a: AgendaAssignmentDetail }) {
       <ErrorAlert error={diff.error} />
       {A && B && diff.data && (
         <div className="table-scroll">
+          <ExportButtons size="compact-xs" variant="light" nextTable="agenda-versions-compared" />
           <Table withTableBorder withColumnBorders data-testid="compare-table" style={{ tableLayout: "fixed", minWidth: 720 }}>
             <Table.Thead>
               <Table.Tr>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ProposalContent, ProposalKpi } from "../../../modules/strategy/contracts.js";
 import { useFormat } from "../../app/format.js";
 import { Bi } from "./Bi.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 /** A B.E. year as the interface shows it: พ.ศ. in Thai, C.E. in English. */
 export function useYear() {
@@ -71,6 +72,7 @@ export function ProposalView({ content }: { content: ProposalContent }) {
         <Title order={3} size="h4" id="p-kpis" mb={4}>{t("agendas.section.kpis")}</Title>
         {content.kpis.length ? (
           <div className="table-scroll">
+            <ExportButtons size="compact-xs" variant="light" nextTable="proposal-kpis" />
             <Table data-testid="proposal-kpis" withTableBorder>
               <Table.Thead>
                 <Table.Tr>

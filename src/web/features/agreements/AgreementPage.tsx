@@ -18,6 +18,7 @@ import { provincesQuery } from "../provinces/queries.js";
 import { AmendAgreementButton, AssessorPanel, SignAgreementButton } from "./AgreementActions.js";
 import { AgreementStatusBadge } from "./AgreementStatusBadge.js";
 import { formatScore, RoundStatusBadge, ScoreKindBadge } from "./round-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/agreements/$id");
 
@@ -199,6 +200,7 @@ function ItemsTable({ a }: { a: AgreementDetail }) {
   const pbpt = a.schemeType === "pb-pt";
   return (
     <Table.ScrollContainer minWidth={760}>
+      <ExportButtons size="compact-xs" variant="light" nextTable="agreement-items" />
       <Table striped data-testid="agreement-items">
         <Table.Thead>
           <Table.Tr>
@@ -320,6 +322,7 @@ function RoundPanel({ a, r }: { a: AgreementDetail; r: AgreementRoundView }) {
       </Card>
 
       <Table.ScrollContainer minWidth={880}>
+        <ExportButtons size="compact-xs" variant="light" nextTable="agreement-scores" />
         <Table striped withTableBorder data-testid="score-table">
           <Table.Thead>
             <Table.Tr>

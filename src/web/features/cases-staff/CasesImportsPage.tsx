@@ -9,6 +9,7 @@ import { useFormat } from "../../app/format.js";
 import { holdsRoleFor, useMe } from "../../app/session.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { ImportJobPanel } from "../../ui/ImportJobPanel.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/cases/imports");
 /** The Traffy Fondue export's columns, in its order (the importer reads them by these names). */
@@ -71,6 +72,7 @@ export function CasesImportsPage() {
       <Card withBorder component="section" aria-labelledby="cases-imports-recent">
         <Title order={2} size="h4" id="cases-imports-recent">{t("casesStaff.imports.recent")}</Title>
         <ErrorAlert error={recent.error} />
+        <ExportButtons size="compact-xs" variant="light" nextTable="cases-imports" />
         <Table>
           <Table.Thead>
             <Table.Tr>

@@ -14,6 +14,7 @@ import { OrganizationPicker } from "../../ui/pickers.js";
 import { NoResultsRow } from "../../ui/table.js";
 import { provinceQuery, provincesQuery } from "../provinces/queries.js";
 import { categoriesQuery, categoryOptions, homePlace } from "./cases-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/cases/routing");
 type Rule = RoutingRuleList["items"][number];
@@ -105,6 +106,7 @@ export function RoutingRulesPage() {
       {provinceCode && (
         <>
           <div className="table-scroll">
+            <ExportButtons size="compact-xs" variant="light" nextTable="routing-rules" />
             <Table striped data-testid="routing-table" style={{ minWidth: 760 }}>
               <Table.Thead>
                 <Table.Tr>
@@ -112,7 +114,7 @@ export function RoutingRulesPage() {
                   <Table.Th>{t("casesStaff.category")}</Table.Th>
                   <Table.Th>{t("casesStaff.routing.office")}</Table.Th>
                   <Table.Th>{t("casesStaff.routing.note")}</Table.Th>
-                  {canWrite && <Table.Th><span className="visually-hidden-inline">{t("casesStaff.routing.actions")}</span></Table.Th>}
+                  {canWrite && <Table.Th data-export="skip"><span className="visually-hidden-inline">{t("casesStaff.routing.actions")}</span></Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

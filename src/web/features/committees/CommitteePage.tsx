@@ -56,6 +56,7 @@ export function CommitteePage() {
           <Text c="dark.4">{t("committees.noMeetings")}</Text>
         ) : (
           <Table data-testid="meetings-table">
+            <Table.Caption><ExportButtons size="compact-xs" variant="light" nextTable="committee-meetings" /></Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("committees.meeting")}</Table.Th>
@@ -120,6 +121,7 @@ export function CommitteePage() {
         </Group>
         <Text size="sm" c="dark.4">{t("committees.seatRule")}</Text>
         <Table.ScrollContainer minWidth={640}>
+          <ExportButtons size="compact-xs" variant="light" nextTable="committee-seats" />
           <Table data-testid="seats-table">
             <Table.Thead>
               <Table.Tr>

@@ -13,6 +13,7 @@ import { OrganizationPicker } from "../../ui/pickers.js";
 import { CancelMeeting, ReportProgress } from "./CommitteeForms.js";
 import { AgendaLinkPicker, type AgendaLink } from "./LinkPickers.js";
 import { ActionStatusBadge, MEETING_STATUS_COLOR, StatusBadge } from "./parts.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/meetings/$id");
 type Item = MeetingView["agenda"][number];
@@ -51,6 +52,7 @@ export function MeetingPage() {
         <Title order={2} size="h3">{t("committees.raisedHere")}</Title>
         {m.actionItems.length === 0 ? <Text c="dark.4">{t("committees.noActionItems")}</Text> : (
           <Table data-testid="raised-table">
+            <Table.Caption><ExportButtons size="compact-xs" variant="light" nextTable="meeting-action-items" columns={[t("tableExport.action"), t("tableExport.owner"), t("tableExport.due"), t("tableExport.status")]} /></Table.Caption>
             <Table.Tbody>
               {m.actionItems.map((a) => (
                 <Table.Tr key={a.id} data-testid="raised-row">

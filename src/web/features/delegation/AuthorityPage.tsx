@@ -14,6 +14,7 @@ import { provincesQuery } from "../provinces/queries.js";
 import { boxesFromChain, ChainDiagram } from "./ChainDiagram.js";
 import { authorityQuery, districtsQuery, powersQuery } from "./queries.js";
 import { DecisionBadge, useDelegationFormat, VerifiedBadge } from "./ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/delegation/authority");
 
@@ -235,6 +236,7 @@ function NotApplicable({ a }: { a: AuthorityAnswer }) {
       <Title order={2} size="h3" id="na-title">{t("delegation.authority.notApplicable")}</Title>
       <Text size="sm" c="dark.4" mb="sm">{t("delegation.authority.notApplicableHint")}</Text>
       <Table.ScrollContainer minWidth={560}>
+        <ExportButtons size="compact-xs" variant="light" nextTable="authority-not-applicable" />
         <Table striped>
           <Table.Thead>
             <Table.Tr>

@@ -9,6 +9,7 @@ import type { ViewProps } from "./DelegationPage.js";
 import { ExportButton, InstrumentsTable } from "./InstrumentsView.js";
 import { instrumentsQuery, ministriesQuery, ministryOf, powersQuery } from "./queries.js";
 import { PermitBadge, useDelegationFormat, VerifiedBadge } from "./ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 /** A ministry's powers and the instruments in force under them; without a choice, every ministry with its counts. */
 export function MinistryView({ search, setSearch }: ViewProps) {
@@ -49,6 +50,7 @@ export function MinistryView({ search, setSearch }: ViewProps) {
         <Card withBorder component="section" aria-labelledby="ministries-title">
           <Title order={2} size="h3" id="ministries-title" mb="sm">{t("delegation.byMinistry.overview")}</Title>
           <Table.ScrollContainer minWidth={560}>
+            <ExportButtons size="compact-xs" variant="light" nextTable="ministries" />
             <Table striped data-testid="ministries-table">
               <Table.Thead>
                 <Table.Tr>

@@ -13,6 +13,7 @@ import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { invalidatePerformance, kpiQuery, MeasurementStatusBadge, periodEndsOf, TrackBadge, useKpiFormat } from "./kpi-ui.js";
 import { RecordResultForm } from "./RecordResultForm.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const KpiTrendChart = lazy(() => import("./KpiTrendChart.js"));
 
@@ -96,6 +97,7 @@ function KpiBody({ kpi, fiscalYear, actions, headingLevel }: { kpi: KpiDetail; f
         <div>
           <Title order={(h + 1) as 3 | 4} size="h5" mb={4}>{t("kpi.targetsTitle", { fy: f.fiscalYear(fy) })}</Title>
           <Table.ScrollContainer minWidth={480} maw={640}>
+            <ExportButtons size="compact-xs" variant="light" nextTable="kpi-targets" />
             <Table withTableBorder data-testid="kpi-targets">
               <Table.Thead>
                 <Table.Tr>
@@ -163,6 +165,7 @@ function MeasurementsTable({ kpi, canVerify }: { kpi: KpiDetail; canVerify: bool
     <Stack gap="xs">
       <ErrorAlert error={review.error} />
       <Table.ScrollContainer minWidth={720}>
+        <ExportButtons size="compact-xs" variant="light" nextTable="kpi-measurements" />
         <Table striped data-testid="measurements-table">
           <Table.Thead>
             <Table.Tr>

@@ -1,26 +1,12 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { projectGeo, type ProvinceGeoJson } from "./geo-project.js";
 import { TILE_TEXT } from "./regions.js";
 import { MapPatterns, useProvinceNavigate, useTileLabel, type MapProps } from "./TileMap.js";
 
-type Ring = number[][];
-export interface ProvinceGeoJson {
-  type: "FeatureCollection";
-  features: {
-    type: "Feature";
-    properties: { code?: string } & Record<string, unknown>;
-    geometry: { type: "Polygon"; coordinates: Ring[] } | { type: "MultiPolygon"; coordinates: Ring[][] } | null;
-  }[];
-}
+export type { ProvinceGeoJson } from "./geo-project.js";
 
 const WIDTH = 600;
-
-function polygonsOf(g: ProvinceGeoJson["features"][number]["geometry"]): Ring[][] {
-  if (!g) return [];
-  if (g.type === "Polygon") return [g.coordinates];
-  if (g.type === "MultiPolygon") return g.coordinates;
-  return [];
-}
 
 /** Operator-supplied boundaries drawn with a simple equirectangular projection (good enough at this scale). */
 export function GeoMap({ geojson, byCode, regionById, onFocusProvince }: MapProps & { geojson: ProvinceGeoJson }) {
@@ -28,32 +14,7 @@ export function GeoMap({ geojson, byCode, regionById, onFocusProvince }: MapProp
   const label = useTileLabel();
   const go = useProvinceNavigate();
 
-  const shapes = useMemo(() => {
-    let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
-    for (const f of geojson.features)
-      for (const poly of polygonsOf(f.geometry))
-        for (const ring of poly)
-          for (const [lon, lat] of ring) {
-            if (lon < minLon) minLon = lon;
-            if (lon > maxLon) maxLon = lon;
-            if (lat < minLat) minLat = lat;
-            if (lat > maxLat) maxLat = lat;
-          }
-    const kx = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
-    const scale = WIDTH / ((maxLon - minLon) * kx || 1);
-    const height = (maxLat - minLat) * scale;
-    const project = (lon: number, lat: number) => `${((lon - minLon) * kx * scale).toFixed(1)},${((maxLat - lat) * scale).toFixed(1)}`;
-    const paths = geojson.features
-      .map((f, i) => {
-        const code = typeof f.properties?.code === "string" ? f.properties.code : null;
-        const d = polygonsOf(f.geometry)
-          .flatMap((poly) => poly.map((ring) => "M" + ring.map(([lon, lat]) => project(lon, lat)).join("L") + "Z"))
-          .join("");
-        return { key: code ?? `f${i}`, code, d };
-      })
-      .filter((s) => s.d);
-    return { paths, height };
-  }, [geojson]);
+  const shapes = useMemo(() => projectGeo(geojson, WIDTH), [geojson]);
 
   return (
     <nav aria-label={t("map.geoMapLabel")}>

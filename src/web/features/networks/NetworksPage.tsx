@@ -81,6 +81,7 @@ export function NetworksPage() {
       {!!expiring.data?.items.length && (
         <Card withBorder data-testid="expiring-card">
           <Title order={2} size="h4">{t("networks.expiringTitle", { days: f.number(90) })}</Title>
+          <ExportButtons size="compact-xs" variant="light" nextTable="partners-expiring" columns={[t("tableExport.agreement"), t("tableExport.endsOn"), t("tableExport.status")]} />
           <Table mt="xs">
             <Table.Tbody>
               {expiring.data.items.map((a) => (
@@ -168,6 +169,7 @@ export function AgendaTotalsTable({ rows }: { rows: ProvinceContributionTotals["
   const baht = useBaht();
   return (
     <Table.ScrollContainer minWidth={640}>
+      <ExportButtons size="compact-xs" variant="light" nextTable="agenda-totals" />
       <Table data-testid="agenda-totals-table">
         <Table.Thead>
           <Table.Tr>

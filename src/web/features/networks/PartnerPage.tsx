@@ -80,6 +80,7 @@ export function PartnerPage() {
           <Text c="dark.4">{t("networks.noAgreements")}</Text>
         ) : (
           <Table.ScrollContainer minWidth={760}>
+            <ExportButtons size="compact-xs" variant="light" nextTable="partner-agreements" />
             <Table data-testid="agreements-table">
               <Table.Thead>
                 <Table.Tr>
@@ -174,6 +175,7 @@ export function PartnerPage() {
           {seats.data && seats.data.length === 0 && <Text c="dark.4">{t("networks.noSeats")}</Text>}
           {seats.data && seats.data.length > 0 && (
             <Table data-testid="partner-seats-table">
+              <Table.Caption><ExportButtons size="compact-xs" variant="light" nextTable="partner-seats" columns={[t("tableExport.committee"), t("tableExport.seat"), t("tableExport.period")]} /></Table.Caption>
               <Table.Tbody>
                 {seats.data.map((s) => (
                   <Table.Tr key={s.seatId} data-testid="partner-seat-row">

@@ -7,6 +7,7 @@ import { DemoBadge, TenureInfo } from "../../ui/badges.js";
 import { OrgLink, PersonLink } from "../../ui/entity-links.js";
 import { bangkokToday } from "../../../platform/thai/dates.js";
 import { AppointModal, EndTermModal } from "./RegistryEditors.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 /** Posts with their current holders: the vice governor designated CCO is marked in words. */
 export function PostsTable({ posts, showOrganization = true, canAppoint = false }: { posts: readonly PostWithHolder[]; showOrganization?: boolean; canAppoint?: boolean }) {
@@ -18,6 +19,7 @@ export function PostsTable({ posts, showOrganization = true, canAppoint = false 
   if (!posts.length) return <Text c="dark.4">{t("common.none")}</Text>;
   return (
     <div className="table-scroll">
+      <ExportButtons size="compact-xs" variant="light" nextTable="posts" />
       <Table>
         <Table.Thead>
           <Table.Tr>
@@ -25,7 +27,7 @@ export function PostsTable({ posts, showOrganization = true, canAppoint = false 
             <Table.Th>{t("posts.holder")}</Table.Th>
             <Table.Th>{t("posts.since")}</Table.Th>
             <Table.Th>{t("posts.tenure")}</Table.Th>
-            {canAppoint && <Table.Th>{t("common.actions")}</Table.Th>}
+            {canAppoint && <Table.Th data-export="skip">{t("common.actions")}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

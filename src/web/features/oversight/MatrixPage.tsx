@@ -12,7 +12,7 @@ import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { currentFiscalYear, FiscalYearSelect } from "../planning-budget/budget-ui.js";
 import { heatColor, heatText, MetricSelect, useMetricText } from "./metric-ui.js";
-import { MetricTileMap } from "./MetricTileMap.js";
+import { MetricMapView } from "./MetricMapView.js";
 import { RecordsDrawer, type RecordsQuery } from "./RecordsDrawer.js";
 
 const route = getRouteApi("/oversight/matrix");
@@ -119,7 +119,7 @@ export function MatrixPage() {
       <Text size="sm" c="dark.4">{def.better === "none" ? t("oversight.matrix.legendNeutral") : t("oversight.matrix.legend")}</Text>
 
       {view === "map" ? (
-        map.isPending && scope ? <PageLoader /> : map.data ? <MetricTileMap data={map.data} onOpen={(code, name) => drill(name, { province: code })} /> : null
+        map.isPending && scope ? <PageLoader /> : map.data ? <MetricMapView data={map.data} onOpen={(code, name) => drill(name, { province: code })} /> : null
       ) : q.isPending && scope ? (
         <PageLoader />
       ) : m ? (

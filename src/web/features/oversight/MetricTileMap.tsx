@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { MetricMap } from "../../../modules/oversight/contracts.js";
 import { useFormat } from "../../app/format.js";
 import grid from "../map/tile-grid.json";
-import { heatColor, heatText, useMetricText } from "./metric-ui.js";
+import { heatColor, heatText, legendSteps } from "./heat.js";
+import { useMetricText } from "./metric-ui.js";
 
 type Cell = { code: string; x: number; y: number };
 const CELLS = grid as Cell[];
@@ -23,8 +24,6 @@ export function MetricTileMap({ data, onOpen }: { data: MetricMap; onOpen: (code
   const byCode = new Map(data.provinces.map((p) => [p.code, p]));
   const width = COLS * (S + G) + G;
   const height = ROWS * (S + G) + G;
-  // the legend's steps (one when every province has the same value)
-  const steps = data.min === null || data.max === null ? [] : data.min === data.max ? [data.min] : [0, 0.25, 0.5, 0.75, 1].map((x) => data.min! + (data.max! - data.min!) * x);
   return (
     <Group align="flex-start" wrap="wrap" gap="md">
       <svg viewBox={`0 0 ${width} ${height}`} style={{ width: "100%", maxWidth: 620, maxHeight: "78vh", display: "block" }} role="group" aria-label={t(`oversight.metrics.${data.metric}`)} data-testid="metric-map">
@@ -55,24 +54,35 @@ export function MetricTileMap({ data, onOpen }: { data: MetricMap; onOpen: (code
           );
         })}
       </svg>
-      <Card withBorder data-testid="metric-map-legend">
-        <Stack gap={6}>
-          <Text fw={700} size="sm">{t(`oversight.metrics.${data.metric}`)} · {f.fiscalYear(data.fiscalYear)}</Text>
-          {steps.map((v, i) => {
-            const fill = heatColor(data.metric, v, data.min, data.max);
-            return (
-              <Group key={i} gap="xs" wrap="nowrap">
-                <svg width="22" height="22" aria-hidden="true"><rect x="1" y="1" width="20" height="20" rx="3" fill={fill} stroke="#9ca3af" /></svg>
-                <Text size="sm">{text(data.metric, Math.round(v * 100) / 100)}</Text>
-              </Group>
-            );
-          })}
-          <Group gap="xs" wrap="nowrap">
-            <svg width="22" height="22" aria-hidden="true"><rect x="1" y="1" width="20" height="20" rx="3" fill="#f1f3f5" stroke="#9ca3af" /></svg>
-            <Text size="sm">{t("oversight.noValue")}</Text>
-          </Group>
-        </Stack>
-      </Card>
+      <MetricLegend data={data} />
     </Group>
+  );
+}
+
+/** The colour scale's legend, shared by the tile grid and the boundary map. */
+export function MetricLegend({ data }: { data: MetricMap }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const text = useMetricText();
+  const steps = legendSteps(data.min, data.max);
+  return (
+    <Card withBorder data-testid="metric-map-legend">
+      <Stack gap={6}>
+        <Text fw={700} size="sm">{t(`oversight.metrics.${data.metric}`)} · {f.fiscalYear(data.fiscalYear)}</Text>
+        {steps.map((v, i) => {
+          const fill = heatColor(data.metric, v, data.min, data.max);
+          return (
+            <Group key={i} gap="xs" wrap="nowrap">
+              <svg width="22" height="22" aria-hidden="true"><rect x="1" y="1" width="20" height="20" rx="3" fill={fill} stroke="#9ca3af" /></svg>
+              <Text size="sm">{text(data.metric, Math.round(v * 100) / 100)}</Text>
+            </Group>
+          );
+        })}
+        <Group gap="xs" wrap="nowrap">
+          <svg width="22" height="22" aria-hidden="true"><rect x="1" y="1" width="20" height="20" rx="3" fill="#f1f3f5" stroke="#9ca3af" /></svg>
+          <Text size="sm">{t("oversight.noValue")}</Text>
+        </Group>
+      </Stack>
+    </Card>
   );
 }

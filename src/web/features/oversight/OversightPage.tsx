@@ -180,6 +180,7 @@ export function OversightPage() {
           {d.agendas.length > 0 && (
             <Card withBorder component="section" aria-labelledby="by-agenda">
               <Title order={2} size="h4" id="by-agenda" mb="xs">{t("oversight.byAgenda")}</Title>
+              <ExportButtons size="compact-xs" variant="light" nextTable="oversight-agendas" />
               <Table striped data-testid="oversight-agendas">
                 <Table.Thead>
                   <Table.Tr>
@@ -208,6 +209,7 @@ export function OversightPage() {
           {d.months.length > 0 && (
             <Card withBorder component="section" aria-labelledby="by-month">
               <Title order={2} size="h4" id="by-month" mb="xs">{t("oversight.byMonth")}</Title>
+              <ExportButtons size="compact-xs" variant="light" nextTable="oversight-months" />
               <Table striped data-testid="oversight-months">
                 <Table.Thead>
                   <Table.Tr>
@@ -221,9 +223,16 @@ export function OversightPage() {
                   {d.months.map((m) => (
                     <Table.Tr key={m.month}>
                       <Table.Td>{f.date(m.month)}</Table.Td>
-                      <Table.Td>{f.number(m.received)}</Table.Td>
-                      <Table.Td>{f.number(m.resolved)}</Table.Td>
-                      <Table.Td>{f.number(m.resolvedOnTime)}</Table.Td>
+                      {/* each figure drills to the cases received that month: all of them, or those resolved (late ones first) */}
+                      <Table.Td>
+                        <UnstyledButton onClick={() => open("cases.received", { month: m.month.slice(0, 7) }, f.date(m.month))} td="underline" data-testid="month-received">{f.number(m.received)}</UnstyledButton>
+                      </Table.Td>
+                      <Table.Td>
+                        <UnstyledButton onClick={() => open("cases.on_time_pct", { month: m.month.slice(0, 7) }, f.date(m.month))} td="underline" data-testid="month-resolved">{f.number(m.resolved)}</UnstyledButton>
+                      </Table.Td>
+                      <Table.Td>
+                        <UnstyledButton onClick={() => open("cases.on_time_pct", { month: m.month.slice(0, 7) }, f.date(m.month))} td="underline">{f.number(m.resolvedOnTime)}</UnstyledButton>
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

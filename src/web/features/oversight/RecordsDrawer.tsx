@@ -6,13 +6,15 @@ import type { MetricId, RecordPage } from "../../../modules/oversight/contracts.
 import { api } from "../../app/api.js";
 import { ExportButtons, type TableExport } from "../../ui/ExportButtons.js";
 import { useFormat } from "../../app/format.js";
+import { useExportAll } from "../../app/csv.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { ListPagination } from "../../ui/table.js";
 
-export type RecordsQuery = { metric: MetricId; fiscalYear: number; scope?: string; province?: string; area?: string; org?: string; agenda?: string; title: string };
+export type RecordsQuery = { metric: MetricId; fiscalYear: number; scope?: string; province?: string; area?: string; org?: string; agenda?: string; month?: string; title: string };
 
 const PAGE = 25;
+const RECORDS_MAX_PAGE = 200;
 
 /** The records behind a figure or a matrix cell, flagged first, each linking to its own page. */
 export function RecordsDrawer({ query, onClose }: { query: RecordsQuery | null; onClose: () => void }) {
@@ -25,26 +27,33 @@ export function RecordsDrawer({ query, onClose }: { query: RecordsQuery | null; 
     setLastKey(key);
     setPage(1);
   }
-  const params = query ? { metric: query.metric, fiscalYear: query.fiscalYear, scope: query.scope, province: query.province, area: query.area, org: query.org, agenda: query.agenda } : {};
+  const params = query ? { metric: query.metric, fiscalYear: query.fiscalYear, scope: query.scope, province: query.province, area: query.area, org: query.org, agenda: query.agenda, month: query.month } : {};
   const q = useQuery({ queryKey: ["oversight", "records", key, page], queryFn: () => api.get<RecordPage>("/oversight/records", { ...params, page, pageSize: PAGE }), enabled: !!query, placeholderData: keepPreviousData });
-  const exportAll = async (): Promise<TableExport> => {
-    const all = await api.get<RecordPage>("/oversight/records", { ...params, page: 1, pageSize: 200 });
-    return { fileName: `records-${query?.metric}`, header: [t("oversight.records.ref"), t("oversight.records.subject"), t("oversight.province"), t("oversight.records.org"), t("oversight.records.status"), t("oversight.records.date"), t("oversight.records.value"), t("oversight.records.flagged")], rows: all.items.map((r) => [r.ref, f.pick(r.titleTh, r.titleEn), r.provinceCode, f.pick(r.orgNameTh, r.orgNameEn), t(`oversight.records.statuses.${r.status}`, { defaultValue: r.status }), r.date, r.value, r.flagged]) };
-  };
+  const exporter = useExportAll();
+  // every record, 200 (the API's largest page) at a time: a national figure has thousands
+  const exportAll = (): Promise<TableExport | null> =>
+    exporter.collect(
+      async (offset, limit) => {
+        const p = await api.get<RecordPage>("/oversight/records", { ...params, page: Math.floor(offset / limit) + 1, pageSize: limit });
+        return { items: p.items, total: p.total };
+      },
+      (items) => ({ fileName: `records-${query?.metric}`, header: [t("oversight.records.ref"), t("oversight.records.subject"), t("oversight.province"), t("oversight.records.org"), t("oversight.records.status"), t("oversight.records.date"), t("oversight.records.value"), t("oversight.records.flagged")], rows: items.map((r) => [r.ref, f.pick(r.titleTh, r.titleEn), r.provinceCode, f.pick(r.orgNameTh, r.orgNameEn), t(`oversight.records.statuses.${r.status}`, { defaultValue: r.status }), r.date, r.value, r.flagged]) }),
+      RECORDS_MAX_PAGE,
+    );
   return (
     <Drawer opened={!!query} onClose={onClose} position="right" size="xl" title={<Text fw={700}>{t("oversight.records.title")}</Text>} data-testid="records-drawer">
       {query && (
         <Stack gap="sm">
           <Text data-testid="records-for">{query.title}</Text>
           <Alert color="gray" variant="light">{t("oversight.records.privacy")}</Alert>
-          <ErrorAlert error={q.error} />
+          <ErrorAlert error={q.error ?? exporter.error} />
           {q.isPending ? (
             <PageLoader />
           ) : q.data ? (
             <>
               <Group justify="space-between">
                 <Text size="sm" data-testid="records-total">{t("oversight.records.total", { count: q.data.total })}</Text>
-                <ExportButtons table={exportAll} size="xs" testId="records-export" csvLabel={t("oversight.exportCsv")} />
+                <ExportButtons table={exportAll} loading={exporter.busy} size="xs" testId="records-export" csvLabel={t("oversight.exportCsv")} />
               </Group>
               <Table striped data-testid="records-table">
                 <Table.Thead>

@@ -13,19 +13,7 @@ export function useMetricText() {
   };
 }
 
-/** Fill for a value between lo and hi: light to dark blue, darker is better (or more, for neutral figures). */
-export function heatColor(metric: MetricId, value: number | null, lo: number | null, hi: number | null): string {
-  if (value === null || lo === null || hi === null) return "#f1f3f5";
-  const better = METRICS[metric].better;
-  let x = hi === lo ? 0.5 : (value - lo) / (hi - lo);
-  if (better === "down") x = 1 - x;
-  // five steps of one hue (colour is never the only cue: the value is printed in the cell)
-  const steps = ["#e7f5ff", "#a5d8ff", "#4dabf7", "#1971c2", "#0b4f8a"];
-  return steps[Math.min(4, Math.floor(x * 5))]!;
-}
-
-/** Dark steps need light text. */
-export const heatText = (fill: string) => (fill === "#1971c2" || fill === "#0b4f8a" ? "#ffffff" : "#1f2937");
+export { heatColor, heatText } from "./heat.js";
 
 export function MetricSelect({ value, onChange, only, testId }: { value: MetricId; onChange: (m: MetricId) => void; only?: (m: MetricId) => boolean; testId?: string }) {
   const { t } = useTranslation();

@@ -12,6 +12,7 @@ import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { StateBadge } from "./participation-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const MANAGERS = POLICY["participation:manage"] as readonly string[];
 
@@ -48,6 +49,7 @@ function Queue({ provinceCode }: { provinceCode: string }) {
       {q.data?.items.length === 0 && <Text c="dark.5">{t("participation.office.queueEmpty")}</Text>}
       {!!q.data?.items.length && (
         <Box style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-labelledby="queue-title">
+          <ExportButtons size="compact-xs" variant="light" nextTable="participation-queue" />
           <Table data-testid="queue-table" striped miw={640}>
             <Table.Thead>
               <Table.Tr>

@@ -12,6 +12,7 @@ import { PageLoader } from "../../ui/PageLoader.js";
 import { PermitActions } from "./PermitActions.js";
 import { DueState, InstrumentLink, PERMIT_STATUSES, PermitStatusBadge, placeOf, RouteBadge } from "./permit-ui.js";
 import { Fact } from "../../ui/fact.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/delegation/permits/$id");
 
@@ -138,6 +139,7 @@ function PermitView({ a }: { a: PermitApplicationDetail }) {
       <Card withBorder component="section" aria-labelledby="history-title" data-testid="permit-history">
         <Title order={2} size="h3" id="history-title" mb="xs">{t("permits.history.title")}</Title>
         <div className="table-scroll">
+          <ExportButtons size="compact-xs" variant="light" nextTable="permit-history" />
           <Table>
             <Table.Thead>
               <Table.Tr>

@@ -14,6 +14,7 @@ import { PageLoader } from "../../ui/PageLoader.js";
 import { Bi } from "../agendas/Bi.js";
 import { CreateCommitteeForm } from "./CreateCommitteeForm.js";
 import { CommitteeStatusBadge } from "./PersonnelBadges.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/delegation/committees/$id");
 
@@ -79,6 +80,7 @@ function CommitteeView({ c }: { c: CommitteeDetail }) {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Card withBorder component="section" aria-labelledby="committee-members">
             <Title order={2} size="h3" id="committee-members" mb="sm">{t("personnel.committees.members")}</Title>
+            <ExportButtons size="compact-xs" variant="light" nextTable="committee-members" />
             <Table data-testid="committee-members-table">
               <Table.Thead>
                 <Table.Tr>
@@ -137,6 +139,7 @@ function Candidates({ c }: { c: CommitteeDetail }) {
         <Text c="dark.4">{t("personnel.committees.noCandidates")}</Text>
       ) : (
         <div className="table-scroll">
+          <ExportButtons size="compact-xs" variant="light" nextTable="committee-candidates" />
           <Table data-testid="committee-candidates-table" style={{ minWidth: 360 }}>
             <Table.Thead>
               <Table.Tr>

@@ -14,6 +14,7 @@ import { OrgLink, personName } from "../../ui/entity-links.js";
 import { SortTh, useSortedRows } from "../../ui/table.js";
 import { bangkokToday } from "../../../platform/thai/dates.js";
 import { EditPersonModal, EndTermModal } from "../organizations/RegistryEditors.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/persons/$id");
 
@@ -72,6 +73,7 @@ function PersonView({ person }: { person: PersonDetail }) {
           <Text c="dark.4">{t("common.none")}</Text>
         ) : (
           <div className="table-scroll">
+            <ExportButtons size="compact-xs" variant="light" nextTable="person-memberships" />
             <Table data-testid="memberships-table">
               <Table.Thead>
                 <Table.Tr>
@@ -80,7 +82,7 @@ function PersonView({ person }: { person: PersonDetail }) {
                   <SortTh label={t("posts.from")} sortKey="start" sort={sort} onSort={toggle} />
                   <Table.Th>{t("posts.to")}</Table.Th>
                   <SortTh label={t("posts.tenure")} sortKey="years" sort={sort} onSort={toggle} />
-                  {canEnd.size > 0 && <Table.Th>{t("common.actions")}</Table.Th>}
+                  {canEnd.size > 0 && <Table.Th data-export="skip">{t("common.actions")}</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

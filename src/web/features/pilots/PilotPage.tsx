@@ -11,6 +11,7 @@ import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { periodLabeller } from "./period.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 // ECharts is large: it loads with the first chart.
 const ComparisonChart = lazy(() => import("./ComparisonChart.js"));
@@ -84,6 +85,7 @@ function PilotView({ p, c }: { p: PilotProgrammeDetail; c: PilotComparison }) {
           <Text c="dark.4">{t("pilots.noIncentives")}</Text>
         ) : (
           <Table.ScrollContainer minWidth={640}>
+            <ExportButtons size="compact-xs" variant="light" nextTable="pilot-incentives" />
             <Table striped data-testid="pilot-incentives">
               <Table.Thead>
                 <Table.Tr>
@@ -208,6 +210,7 @@ function OutcomeComparison({ o, names }: { o: PilotOutcomeComparison; names: Map
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <div>
           <Text fw={700} size="sm" mb={4}>{t("pilots.did.table")}</Text>
+          <ExportButtons size="compact-xs" variant="light" nextTable="pilot-did" />
           <Table withTableBorder data-testid="did-table">
             <Table.Thead>
               <Table.Tr>
@@ -231,6 +234,7 @@ function OutcomeComparison({ o, names }: { o: PilotOutcomeComparison; names: Map
         </div>
         <div>
           <Text fw={700} size="sm" mb={4}>{t("pilots.did.unitChanges")}</Text>
+          <ExportButtons size="compact-xs" variant="light" nextTable="pilot-did-units" columns={[t("tableExport.province"), t("tableExport.role"), t("tableExport.beforeAfter"), t("tableExport.difference")]} />
           <Table withTableBorder data-testid="did-units">
             <Table.Tbody>
               {d.unitDifferences.map((u) => (
@@ -249,6 +253,7 @@ function OutcomeComparison({ o, names }: { o: PilotOutcomeComparison; names: Map
       <details>
         <summary style={{ cursor: "pointer", fontWeight: 700 }}>{t("pilots.seriesTable")}</summary>
         <Table.ScrollContainer minWidth={560} mt="xs">
+          <ExportButtons size="compact-xs" variant="light" nextTable="pilot-series" />
           <Table striped data-testid="series-table">
             <Table.Thead>
               <Table.Tr>

@@ -12,6 +12,7 @@ import { DemoBadge } from "../../ui/badges.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { currentFiscalYear, FiscalYearSelect, ProvinceSelect, StatusBadge, useBaht } from "./budget-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const DisbursementCurve = lazy(() => import("./DisbursementCurve.js"));
 const route = getRouteApi("/planning/budget");
@@ -101,6 +102,7 @@ export function BudgetDashboardPage() {
               <DisbursementCurve curve={d.curve} title={t("planningBudget.curve.title")} />
             </Suspense>
             <Table.ScrollContainer minWidth={640}>
+              <ExportButtons size="compact-xs" variant="light" nextTable="budget-curve" />
               <Table striped fz="sm" data-testid="curve-table">
                 <Table.Thead>
                   <Table.Tr><Table.Th>{t("planningBudget.curve.month")}</Table.Th><Table.Th ta="right">{t("planningBudget.curve.actualBaht")}</Table.Th><Table.Th ta="right">{t("planningBudget.curve.actual")}</Table.Th><Table.Th ta="right">{t("planningBudget.curve.planned")}</Table.Th><Table.Th ta="right">{t("planningBudget.curve.target")}</Table.Th></Table.Tr>
@@ -117,6 +119,7 @@ export function BudgetDashboardPage() {
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <Card withBorder>
               <Title order={2} size="h4">{t("planningBudget.dashboard.bySource")}</Title>
+              <ExportButtons size="compact-xs" variant="light" nextTable="budget-by-source" />
               <Table fz="sm" data-testid="by-source">
                 <Table.Thead><Table.Tr><Table.Th>{t("planningBudget.dashboard.source")}</Table.Th><Table.Th ta="right">{t("planningBudget.dashboard.amount")}</Table.Th><Table.Th ta="right">{t("planningBudget.dashboard.projectsCol")}</Table.Th></Table.Tr></Table.Thead>
                 <Table.Tbody>
@@ -129,6 +132,7 @@ export function BudgetDashboardPage() {
             </Card>
             <Card withBorder>
               <Title order={2} size="h4">{t("planningBudget.dashboard.byStrategy")}</Title>
+              <ExportButtons size="compact-xs" variant="light" nextTable="budget-by-strategy" />
               <Table fz="sm" data-testid="by-strategy">
                 <Table.Thead><Table.Tr><Table.Th>{t("planningBudget.dashboard.goal")}</Table.Th><Table.Th ta="right">{t("planningBudget.dashboard.amount")}</Table.Th><Table.Th ta="right">{t("planningBudget.dashboard.disbursed")}</Table.Th></Table.Tr></Table.Thead>
                 <Table.Tbody>
@@ -146,6 +150,7 @@ export function BudgetDashboardPage() {
           <Card withBorder>
             <Title order={2} size="h4">{t("planningBudget.dashboard.byAgency")}</Title>
             <Table.ScrollContainer minWidth={640}>
+              <ExportButtons size="compact-xs" variant="light" nextTable="budget-by-agency" />
               <Table fz="sm" striped data-testid="by-agency">
                 <Table.Thead><Table.Tr><Table.Th>{t("planningBudget.dashboard.agency")}</Table.Th><Table.Th ta="right">{t("planningBudget.dashboard.projectsCol")}</Table.Th><Table.Th ta="right">{t("planningBudget.dashboard.amount")}</Table.Th><Table.Th ta="right">{t("planningBudget.dashboard.disbursed")}</Table.Th></Table.Tr></Table.Thead>
                 <Table.Tbody>
@@ -165,6 +170,7 @@ export function BudgetDashboardPage() {
             </Group>
             <Text size="sm" c="dark.4">{t("planningBudget.lagging.rule")}</Text>
             <Table.ScrollContainer minWidth={720}>
+              <ExportButtons size="compact-xs" variant="light" nextTable="budget-lagging" />
               <Table fz="sm" striped>
                 <Table.Thead><Table.Tr><Table.Th>{t("planningBudget.lagging.who")}</Table.Th><Table.Th ta="right">{t("planningBudget.lagging.disbursedPct")}</Table.Th><Table.Th ta="right">{t("planningBudget.lagging.behindTarget")}</Table.Th><Table.Th ta="right">{t("planningBudget.lagging.behindPlan")}</Table.Th><Table.Th>{t("planningBudget.lagging.why")}</Table.Th></Table.Tr></Table.Thead>
                 <Table.Tbody>
@@ -185,6 +191,7 @@ export function BudgetDashboardPage() {
 
           <Card withBorder>
             <Title order={2} size="h4">{t("planningBudget.frameShifts.title")}</Title>
+            <ExportButtons size="compact-xs" variant="light" nextTable="budget-frame-shifts" />
             <Table fz="sm" data-testid="frame-shifts">
               <Table.Thead><Table.Tr><Table.Th>{t("planningBudget.frameShifts.from")}</Table.Th><Table.Th>{t("planningBudget.frameShifts.purpose")}</Table.Th><Table.Th ta="right">{t("planningBudget.frameShifts.shifted")}</Table.Th><Table.Th ta="right">{t("planningBudget.frameShifts.assigned")}</Table.Th><Table.Th ta="right">{t("planningBudget.frameShifts.disbursed")}</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>

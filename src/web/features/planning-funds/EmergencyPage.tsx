@@ -90,6 +90,7 @@ export function EmergencyPage() {
       <section aria-labelledby="queue-title">
         <Title order={2} size="h3" id="queue-title" mb="xs">{t("planningFunds.emergency.queueTitle")}</Title>
         <ErrorAlert error={queue.error} />
+        <ExportButtons size="compact-xs" variant="light" nextTable="emergency-queue" />
         <Table striped withTableBorder data-testid="emergency-queue">
           <Table.Thead>
             <Table.Tr>
@@ -163,6 +164,7 @@ function SimpleTable({ rows, testId }: { rows: readonly EmergencyRequestView[]; 
   const f = useFormat();
   return (
     <Table striped withTableBorder data-testid={testId}>
+      <Table.Caption><ExportButtons size="compact-xs" variant="light" nextTable={testId} /></Table.Caption>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t("planningFunds.emergency.request")}</Table.Th>

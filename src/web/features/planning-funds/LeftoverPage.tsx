@@ -105,6 +105,7 @@ export function LeftoverPage() {
       ))}
       <section aria-labelledby="realloc-title">
         <Title order={2} size="h3" id="realloc-title" mb="xs">{t("planningFunds.leftover.reallocations")}</Title>
+        <ExportButtons size="compact-xs" variant="light" nextTable="leftover-reallocations" />
         <Table striped withTableBorder data-testid="leftover-reallocations">
           <Table.Thead>
             <Table.Tr>

@@ -149,6 +149,7 @@ export function MatchingFundPage() {
       )}
       <section aria-labelledby="entries-title">
         <Title order={2} size="h4" id="entries-title" mb="xs">{t("planningFunds.matching.entries")}</Title>
+        <ExportButtons size="compact-xs" variant="light" nextTable="matching-entries" />
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>

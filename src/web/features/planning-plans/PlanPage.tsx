@@ -16,6 +16,7 @@ import { OrganizationPicker } from "../../ui/pickers.js";
 import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { AnchorLink } from "../../ui/links.js";
 import { BUDGET_SOURCES, PlanStatusBadge, ProjectStatusBadge } from "./plan-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/planning/plans/$id");
 
@@ -86,6 +87,7 @@ export function PlanPage() {
 
       <Title order={2} size="h3">{t("planningPlans.plan.projects")}</Title>
       <div className="table-scroll">
+        <ExportButtons size="compact-xs" variant="light" nextTable="plan-projects" />
         <Table striped data-testid="plan-projects" style={{ minWidth: 860 }}>
           <Table.Thead>
             <Table.Tr>
@@ -133,6 +135,7 @@ export function PlanPage() {
       {p.lowerPlans.length > 0 && (
         <>
           <Title order={2} size="h3">{t("planningPlans.plan.lower")}</Title>
+          <ExportButtons size="compact-xs" variant="light" nextTable="lower-plans" columns={[t("tableExport.plan"), t("tableExport.level"), t("tableExport.proposals")]} />
           <Table striped data-testid="lower-plans">
             <Table.Tbody>
               {p.lowerPlans.map((l) => (

@@ -13,6 +13,7 @@ import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { AnchorLink } from "../../ui/links.js";
 import type { BudgetSource } from "../../../modules/planning/contracts.js";
 import { BUDGET_SOURCES, ProjectStatusBadge, uploadMultipart } from "./plan-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/planning/projects/$id");
 
@@ -75,6 +76,7 @@ export function ProjectPage() {
         <Stack>
           <Card withBorder data-testid="budget-lines">
             <Title order={2} size="h4" mb="sm">{t("planningPlans.project.budget")}</Title>
+            <ExportButtons size="compact-xs" variant="light" nextTable="project-budget-lines" columns={[t("tableExport.source"), t("tableExport.funder"), t("tableExport.amount")]} />
             <Table>
               <Table.Tbody>
                 {p.budgetLines.map((l) => (
@@ -121,6 +123,7 @@ export function ProjectPage() {
       {d.progress.length > 0 && (
         <Card withBorder data-testid="progress">
           <Title order={2} size="h4" mb="sm">{t("planningPlans.project.progress")}</Title>
+          <ExportButtons size="compact-xs" variant="light" nextTable="project-progress" />
           <Table>
             <Table.Thead><Table.Tr><Table.Th>{t("planningPlans.project.month")}</Table.Th><Table.Th>{t("planningPlans.project.physical")}</Table.Th><Table.Th style={{ textAlign: "right" }}>{t("planningPlans.project.disbursed")}</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>{d.progress.map((r) => <Table.Tr key={r.month}><Table.Td>{f.date(r.month)}</Table.Td><Table.Td>{r.physicalPct ?? "–"}%</Table.Td><Table.Td style={{ textAlign: "right" }}>{r.disbursed ? f.baht(r.disbursed) : "–"}</Table.Td></Table.Tr>)}</Table.Tbody>
@@ -276,6 +279,7 @@ function Milestones({ page, onChange }: { page: Page; onChange: () => void }) {
   return (
     <Card withBorder data-testid="milestones">
       <Title order={2} size="h4" mb="sm">{t("planningPlans.project.milestones")}</Title>
+      <ExportButtons size="compact-xs" variant="light" nextTable="project-milestones" columns={[t("tableExport.milestone"), t("tableExport.due"), t("tableExport.status"), ""]} />
       <Table>
         <Table.Tbody>
           {page.milestones.map((m) => (

@@ -9,6 +9,7 @@ import { API_BASE, api, seg } from "../../app/api.js";
 import { useFormat } from "../../app/format.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { ImportJobPanel } from "../../ui/ImportJobPanel.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/planning/imports");
 
@@ -80,6 +81,7 @@ export function PlanningImportsPage() {
       {jobId && <ImportJobPanel url={`/planning/imports/${seg(jobId)}`} queryKey={["planning", "imports", jobId]} i18n="planningProcurement.imports" testPrefix="planning" columnLabel={columnLabel} />}
       <Card withBorder component="section">
         <Title order={2} size="h4">{t("planningProcurement.imports.recent")}</Title>
+        <ExportButtons size="compact-xs" variant="light" nextTable="planning-imports" columns={[t("tableExport.file"), t("tableExport.kind"), t("tableExport.status"), t("tableExport.created")]} />
         <Table>
           <Table.Tbody>
             {(recent.data ?? []).map((j) => (

@@ -11,6 +11,7 @@ import { ErrorAlert } from "../../ui/errors.js";
 import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { AnchorLink } from "../../ui/links.js";
 import { FLOW, StageBadge, useBaht } from "./procurement-ui.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/planning/procurement/$id");
 
@@ -72,6 +73,7 @@ export function ProcurementPage() {
           <Title order={2} size="h4">{t("planningProcurement.tenderers")}</Title>
           {p.parties.length === 0 ? <Text c="dark.4">—</Text> : (
             <Table data-testid="procurement-parties">
+              <Table.Caption><ExportButtons size="compact-xs" variant="light" nextTable="procurement-tenderers" /></Table.Caption>
               <Table.Thead><Table.Tr><Table.Th>{t("planningProcurement.name")}</Table.Th><Table.Th>{t("planningProcurement.taxId")}</Table.Th><Table.Th style={{ textAlign: "right" }}>{t("planningProcurement.bid")}</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>{p.parties.map((x) => <Table.Tr key={x.id}><Table.Td>{x.nameTh}{x.role === "supplier" && <Text span fw={700}> · {t("planningProcurement.winner")}</Text>}</Table.Td><Table.Td>{x.taxId}</Table.Td><Table.Td style={{ textAlign: "right" }}>{baht(x.bidAmount)}</Table.Td></Table.Tr>)}</Table.Tbody>
             </Table>
@@ -79,6 +81,7 @@ export function ProcurementPage() {
           {c && c.payments.length > 0 && (
             <>
               <Title order={3} size="h5" mt="md">{t("planningProcurement.payments")}</Title>
+              <ExportButtons size="compact-xs" variant="light" nextTable="procurement-payments" columns={[t("tableExport.paidOn"), t("tableExport.amount")]} />
               <Table data-testid="procurement-payments"><Table.Tbody>{c.payments.map((x) => <Table.Tr key={x.id}><Table.Td>{f.date(x.paidOn)}</Table.Td><Table.Td style={{ textAlign: "right" }}>{baht(x.amount)}</Table.Td></Table.Tr>)}</Table.Tbody></Table>
             </>
           )}

@@ -14,6 +14,7 @@ import { AreaLink, OrgLink, PersonLink } from "../../ui/entity-links.js";
 import { FilterableList } from "../../ui/FilterableList.js";
 import { PostsTable } from "../organizations/PostsTable.js";
 import { provinceQuery } from "./queries.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/provinces/$code");
 
@@ -231,6 +232,7 @@ function GovernorsTable({ governors }: { governors: MembershipView[] }) {
   if (!governors.length) return <Text c="dark.4">{t("common.none")}</Text>;
   return (
     <div className="table-scroll">
+      <ExportButtons size="compact-xs" variant="light" nextTable="governors" />
       <Table>
         <Table.Thead>
           <Table.Tr>

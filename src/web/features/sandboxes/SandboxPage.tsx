@@ -10,6 +10,7 @@ import { ErrorAlert } from "../../ui/errors.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { Countdown, SandboxStatusBadge } from "./SandboxStatus.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/sandboxes/$id");
 
@@ -59,6 +60,7 @@ export function SandboxPage() {
       <Card withBorder component="section" aria-labelledby="sandbox-rules-title">
         <Title order={2} size="h3" id="sandbox-rules-title" mb="xs">{t("sandboxes.rules")}</Title>
         <Table.ScrollContainer minWidth={640}>
+          <ExportButtons size="compact-xs" variant="light" nextTable="sandbox-rules" />
           <Table striped data-testid="sandbox-rules">
             <Table.Thead>
               <Table.Tr>
@@ -85,6 +87,7 @@ export function SandboxPage() {
           <Text c="dark.4">{t("sandboxes.noResults")}</Text>
         ) : (
           <Table.ScrollContainer minWidth={640}>
+            <ExportButtons size="compact-xs" variant="light" nextTable="sandbox-results" />
             <Table striped data-testid="sandbox-results">
               <Table.Thead>
                 <Table.Tr>

@@ -11,6 +11,7 @@ import { HistoryPanel } from "../../ui/HistoryPanel.js";
 import { AnchorLink } from "../../ui/links.js";
 import { PageLoader } from "../../ui/PageLoader.js";
 import { ChangedAfterPublicInput } from "../participation/ChangedAfterPublicInput.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const route = getRouteApi("/strategy/$id");
 
@@ -89,6 +90,7 @@ function CascadeView({ node }: { node: StrategyNodeDetail }) {
         <Title order={2} size="h3" id="below-title" mb="sm">{t("strategy.below", { count: node.belowTotal })}</Title>
         {node.below.length === 0 ? <Text c="dark.4">{t("strategy.nothingBelow")}</Text> : (
           <div className="table-scroll">
+            <ExportButtons size="compact-xs" variant="light" nextTable="cascade-below" />
             <Table data-testid="cascade-below">
               <Table.Thead>
                 <Table.Tr>

@@ -9,6 +9,7 @@ import { useMe } from "../../app/session.js";
 import { ErrorAlert } from "../../ui/errors.js";
 import { DemoBadge } from "../../ui/badges.js";
 import { provincesQuery } from "../provinces/queries.js";
+import { ExportButtons } from "../../ui/ExportButtons.js";
 
 const MANAGERS = ["administrator", "governor", "vice_governor", "strategy_officer"];
 const DELIVERY_LOOK: Record<DeliveryStatus, { color: string; icon: string }> = {
@@ -138,6 +139,7 @@ function SubscriptionsTable({ items, loading, selected, onSelect, onSecret }: { 
         </Alert>
       )}
       <div className="table-scroll">
+        <ExportButtons size="compact-xs" variant="light" nextTable="webhooks" />
         <Table striped data-testid="webhooks-table">
           <Table.Thead>
             <Table.Tr>
@@ -147,7 +149,7 @@ function SubscriptionsTable({ items, loading, selected, onSelect, onSecret }: { 
               <Table.Th>{t("webhooks.statusLabel")}</Table.Th>
               <Table.Th>{t("webhooks.lastSuccess")}</Table.Th>
               <Table.Th>{t("webhooks.failuresInARow")}</Table.Th>
-              <Table.Th>{t("common.actions")}</Table.Th>
+              <Table.Th data-export="skip">{t("common.actions")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -294,6 +296,7 @@ function DeliveryLog({ subscription }: { subscription: SubscriptionView }) {
         </Group>
         <ErrorAlert error={log.error ?? re.error} />
         <div className="table-scroll">
+          <ExportButtons size="compact-xs" variant="light" nextTable="webhook-deliveries" />
           <Table striped data-testid="webhooks-log-table">
             <Table.Thead>
               <Table.Tr>
@@ -303,7 +306,7 @@ function DeliveryLog({ subscription }: { subscription: SubscriptionView }) {
                 <Table.Th>{t("webhooks.log.code")}</Table.Th>
                 <Table.Th>{t("webhooks.log.latency")}</Table.Th>
                 <Table.Th>{t("webhooks.log.attempts")}</Table.Th>
-                <Table.Th>{t("common.actions")}</Table.Th>
+                <Table.Th data-export="skip">{t("common.actions")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -353,6 +356,7 @@ function DeliveryModal({ id, onClose }: { id: string; onClose: () => void }) {
         {d.data && (
           <>
             <Text size="sm">{t("webhooks.log.webhookId")}: <Code>{d.data.eventId}</Code></Text>
+            <ExportButtons size="compact-xs" variant="light" nextTable="webhook-delivery" />
             <Table>
               <Table.Thead>
                 <Table.Tr>
