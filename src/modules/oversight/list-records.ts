@@ -69,36 +69,47 @@ function recordsSql(metric: MetricId, f: { where: (col: string, provinceCol: str
         left join kpi_targets t on t.kpi_id = k.id and t.fiscal_year = ${f.fy} and t.round = 12
         left join lateral (select m.value, m.period_end from measurements m where m.kpi_id = k.id and m.fiscal_year = ${f.fy} and m.status = 'verified' order by m.period_end desc, m.submitted_at desc limit 1) l on true
         where (t.kpi_id is not null or l.value is not null) and ${f.where("k.owner_org_id", "k.province_code")} ${agenda}
+          ${metric === "kpi.on_target_pct" ? sql`and t.levels ->> 2 is not null and l.value is not null` : sql``}
         ${page}`;
     }
-    case "permits":
-      return sql`select a.id, a.tracking_code as ref, a.subject_th as title_th, a.subject_th as title_en, a.province_code, w.central_org_id as org_id, a.status,
+    case "permits": {
+      // each figure lists exactly what it counts: its denominator (flagged: what counts against it), or the count itself
+      const overdue = sql`(a.decided_on is null and a.withdrawn_on is null and a.due_on < ${f.today}::date)`;
+      const late = sql`(a.decided_on is not null and a.decided_on > a.due_on)`;
+      const only =
+        metric === "permits.open_overdue" ? sql`and ${overdue}` : metric === "permits.on_time_pct" || metric === "permits.turnaround" ? sql`and a.decided_on is not null` : sql``;
+      // the delegation share: every application received, its route as the status, flagged when decided centrally
+      const delegation = metric === "permits.delegated_pct";
+      return sql`select a.id, a.tracking_code as ref, a.subject_th as title_th, a.subject_th as title_en, a.province_code, w.central_org_id as org_id,
+          ${delegation ? sql`a.route` : sql`a.status`} as status,
           a.received_on::text as date, a.turnaround_days::text as value,
-          ((a.decided_on is not null and a.decided_on > a.due_on) or (a.decided_on is null and a.withdrawn_on is null and a.due_on < ${f.today}::date)) as flagged,
+          ${delegation ? sql`a.route <> 'delegated'` : metric === "permits.open_overdue" ? sql`true` : sql`(${late} or ${overdue})`} as flagged,
           count(*) over ()::int as total
         from permit_applications a left join powers w on w.code = a.power_code
-        where a.received_on between ${start}::date and ${end}::date and ${f.where("w.central_org_id", "a.province_code")}
-          ${metric === "permits.open_overdue" ? sql`and a.decided_on is null and a.withdrawn_on is null and a.due_on < ${f.today}::date` : sql``}
+        where a.received_on between ${start}::date and ${end}::date and ${f.where("w.central_org_id", "a.province_code")} ${only}
         ${page}`;
+    }
     case "agreements":
       return sql`select a.id, 'FY' || a.fiscal_year as ref, a.title_th, coalesce(nullif(a.title_en, ''), a.title_th) as title_en, substr(a.area_id, 10) as province_code, null as org_id, a.status,
           null as date, r.total::text as value, coalesce(r.total < 3, false) as flagged, count(*) over ()::int as total
-        from agreements a left join lateral (select total from agreement_rounds r where r.agreement_id = a.id and r.status = 'closed' and r.total is not null order by r.round desc limit 1) r on true
+        from agreements a join lateral (select total from agreement_rounds r where r.agreement_id = a.id and r.status = 'closed' and r.total is not null order by r.round desc limit 1) r on true
         where a.area_id like 'province:%' and a.fiscal_year = ${f.fy} and ${f.where("null", "substr(a.area_id, 10)")}
         ${page}`;
     case "committees":
+      // committees are counted as they stand today, on the current fiscal year only (as the roll-up keeps them)
+      if (f.fy !== f.fiscalYear) return sql`select null as id, null as ref, null as title_th, null as title_en, null as province_code, null as org_id, null as status, null as date, null as value, false as flagged, 0 as total where false`;
       if (metric === "committees.late")
         return sql`select c.id, c.kind as ref, c.name_th as title_th, coalesce(nullif(c.name_en, ''), c.name_th) as title_en, c.province_code, null as org_id,
             case when l.last_on + c.cadence_days < ${f.today}::date then 'late' else 'on-track' end as status, l.last_on::text as date,
             (${f.today}::date - (l.last_on + c.cadence_days))::text as value, l.last_on + c.cadence_days < ${f.today}::date as flagged, count(*) over ()::int as total
           from committees c cross join lateral (select coalesce(max(m.held_on), (c.created_at at time zone 'Asia/Bangkok')::date) as last_on from committee_meetings m where m.committee_id = c.id and m.status = 'held') l
-          where c.closed_at is null and ${f.where("null", "c.province_code")}
+          where c.closed_at is null and l.last_on + c.cadence_days < ${f.today}::date and ${f.where("null", "c.province_code")}
           ${page}`;
       return sql`select i.id, c.name_th as ref, i.title_th, coalesce(nullif(i.title_en, ''), i.title_th) as title_en, c.province_code, i.owner_org_id as org_id,
           case when i.due_on < ${f.today}::date then 'overdue' else 'open' end as status, i.due_on::text as date, null as value,
           i.due_on < ${f.today}::date as flagged, count(*) over ()::int as total, c.id as parent_id
         from committee_action_items i join committees c on c.id = i.committee_id
-        where c.closed_at is null and i.status = 'open' and ${f.where("i.owner_org_id", "c.province_code")}
+        where c.closed_at is null and i.status = 'open' and i.due_on < ${f.today}::date and ${f.where("i.owner_org_id", "c.province_code")}
         ${page}`;
   }
 }
