@@ -6,12 +6,13 @@ import { ForbiddenError, ValidationError } from "../../platform/errors.js";
 import { bangkokToday } from "../../platform/thai/dates.js";
 import { fiscalMonthIndex, fiscalYearOf, fiscalYearRange } from "../../platform/thai/fiscal-year.js";
 import { parseInput } from "../../platform/validation.js";
+import { lookupStatutoryDeadlines } from "../planning/index.js";
 import { lookupOrganizations } from "../registry/index.js";
 import { METRICS, RecordsInput, type MetricId, type RecordPage, type RecordRow } from "./contracts.js";
 import { requireAgenda } from "./get-matrix.js";
 import { myScopes, resolveScope } from "./scopes.js";
 
-type Raw = { id: string; ref: string; title_th: string; title_en: string; province_code: string; org_id: string | null; status: string; date: string | null; value: string | null; flagged: boolean; total: number; parent_id?: string };
+type Raw = { kind?: string; fiscal_year?: number; id: string; ref: string; title_th: string; title_en: string; province_code: string; org_id: string | null; status: string; date: string | null; value: string | null; flagged: boolean; total: number; parent_id?: string };
 
 const AGENDA_NODES = sql`with recursive agendas(agenda_id, node_id) as (
     select id, id from strategy_nodes where kind in ('government_agenda', 'pain_point')
@@ -19,7 +20,7 @@ const AGENDA_NODES = sql`with recursive agendas(agenda_id, node_id) as (
     select a.agenda_id, l.from_id from agendas a join strategy_links l on l.to_id = a.node_id)`;
 
 /** The records of one family behind a metric, flagged first (late, overdue, off target, behind plan). */
-function recordsSql(metric: MetricId, f: { where: (col: string, provinceCol: string) => SQL; fy: number; today: string; now: string; monthsBegun: number; fiscalYear: number; agenda: string | null; limit: number; offset: number }): SQL {
+function recordsSql(metric: MetricId, f: { where: (col: string, provinceCol: string) => SQL; fy: number; today: string; now: string; monthsBegun: number; fiscalYear: number; agenda: string | null; limit: number; offset: number; deadlines?: string }): SQL {
   const { start, end } = fiscalYearRange(f.fy);
   const page = sql`order by flagged desc, date desc nulls last, ref limit ${f.limit} offset ${f.offset}`;
   switch (METRICS[metric].family) {
@@ -111,10 +112,21 @@ function recordsSql(metric: MetricId, f: { where: (col: string, provinceCol: str
         from committee_action_items i join committees c on c.id = i.committee_id
         where c.closed_at is null and i.status = 'open' and i.due_on < ${f.today}::date and ${f.where("i.owner_org_id", "c.province_code")}
         ${page}`;
+    case "deadlines":
+      // planning's statutory deadlines of the year (computed there): which agency owes which to which province, due and done
+      return sql`select d.key as id, 'FY' || d.fiscal_year as ref, d.kind, d.fiscal_year,
+          case d.kind when 'allocation-notice' then 'หนังสือแจ้งจัดสรรงบประมาณให้จังหวัด (ภายใน 30 วันหลัง พ.ร.บ.งบประมาณผ่านรัฐสภา)' else 'แผนปฏิบัติราชการประจำปีของจังหวัด (ภายใน 60 วันหลังทราบวงเงิน)' end as title_th,
+          case d.kind when 'allocation-notice' then 'Allocation notice to the province (within 30 days of the Budget Act)' else 'The province''s annual operating plan (within 60 days of knowing its total)' end as title_en,
+          d.province_code, nullif(d.org_id, '') as org_id, d.status, d.due_on as date, d.done_on as value,
+          d.status <> 'on-time' as flagged, count(*) over ()::int as total
+        from jsonb_to_recordset(${f.deadlines ?? "[]"}::jsonb) as d(key text, kind text, fiscal_year int, province_code text, org_id text, status text, due_on text, done_on text)
+        where ${f.where("d.org_id", "d.province_code")}
+          and d.status in (${metric === "deadlines.open_overdue" ? sql`'overdue'` : sql`'on-time', 'late', 'overdue'`})
+        order by flagged desc, date, province_code, org_id limit ${f.limit} offset ${f.offset}`;
   }
 }
 
-const KIND: Record<string, RecordRow["kind"]> = { cases: "case", budget: "project", kpis: "kpi", permits: "permit", agreements: "agreement" };
+const KIND: Record<string, RecordRow["kind"]> = { cases: "case", budget: "project", kpis: "kpi", permits: "permit", agreements: "agreement", deadlines: "deadline" };
 
 function linkOf(kind: RecordRow["kind"], r: Raw): string {
   switch (kind) {
@@ -132,6 +144,8 @@ function linkOf(kind: RecordRow["kind"], r: Raw): string {
       return `/committees/${r.id}`;
     case "action-item":
       return `/committees/${r.parent_id}`;
+    case "deadline":
+      return `/planning/budget/calendar?province=${r.province_code}&fy=${r.fiscal_year}&kind=${r.kind}`;
   }
 }
 
@@ -170,9 +184,17 @@ export async function listRecords({ ctx, input }: { ctx: Ctx; input: z.input<typ
     return parts.length ? sql.join(parts, sql` and `) : sql`true`;
   };
   const family = METRICS[i.metric].family;
+  const deadlines =
+    family === "deadlines"
+      ? JSON.stringify(
+          (await lookupStatutoryDeadlines(ctx, { provinceCodes: provinces ?? null, fiscalYears: [fy] })).map((d) => ({
+            key: d.key, kind: d.kind, fiscal_year: d.fiscalYear, province_code: d.provinceCode, org_id: d.orgId ?? "", status: d.status, due_on: d.dueOn, done_on: d.doneOn,
+          })),
+        )
+      : undefined;
   const raw = rowsOf<Raw>(
     await ctx.db.execute(
-      recordsSql(i.metric, { where, fy, today, now: ctx.now().toISOString(), monthsBegun: fiscalMonthIndex(today), fiscalYear, agenda: agenda?.id ?? null, limit: i.pageSize, offset: (i.page - 1) * i.pageSize }),
+      recordsSql(i.metric, { where, fy, today, now: ctx.now().toISOString(), monthsBegun: fiscalMonthIndex(today), fiscalYear, agenda: agenda?.id ?? null, limit: i.pageSize, offset: (i.page - 1) * i.pageSize, deadlines }),
     ),
   );
   const names = await lookupOrganizations(ctx, raw.flatMap((r) => (r.org_id ? [r.org_id] : [])));
