@@ -1,5 +1,6 @@
 -- Issue 7: the operation centre's figures and alerts cover the budget cycle's statutory deadlines (the 30-day allocation
 -- notices, the 60-day operating plan), a roll-up family of their own ('deadlines', built from planning's computation).
+-- Requests for more delegated authority get theirs too ('requests': days from submission to the Cabinet's decision).
 -- Writes that move a deadline mark the provinces dirty like the other families; the nightly rebuild catches the
 -- calendar (a deadline passing) and holiday changes. The Budget Act has no province: a change to it marks every province.
 CREATE OR REPLACE FUNCTION oversight_mark() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -51,5 +52,11 @@ CREATE TRIGGER oversight_mark_budget_acts_deadlines_update AFTER UPDATE ON budge
 --> statement-breakpoint
 CREATE TRIGGER oversight_mark_budget_acts_deadlines_delete AFTER DELETE ON budget_acts REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION oversight_mark('deadlines', 'all');
 --> statement-breakpoint
+CREATE TRIGGER oversight_mark_delegation_requests_insert AFTER INSERT ON delegation_requests REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION oversight_mark('requests', 'direct');
+--> statement-breakpoint
+CREATE TRIGGER oversight_mark_delegation_requests_update AFTER UPDATE ON delegation_requests REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION oversight_mark('requests', 'direct');
+--> statement-breakpoint
+CREATE TRIGGER oversight_mark_delegation_requests_delete AFTER DELETE ON delegation_requests REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION oversight_mark('requests', 'direct');
+--> statement-breakpoint
 -- a database upgraded to this version has deadlines but no roll-ups of them yet
-INSERT INTO oversight_dirty (province_code, family) SELECT a.code, 'deadlines' FROM areas a WHERE a.classification = 'province' ON CONFLICT DO NOTHING;
+INSERT INTO oversight_dirty (province_code, family) SELECT a.code, f FROM areas a CROSS JOIN unnest(ARRAY['deadlines', 'requests']) f WHERE a.classification = 'province' ON CONFLICT DO NOTHING;

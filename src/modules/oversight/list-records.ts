@@ -112,6 +112,16 @@ function recordsSql(metric: MetricId, f: { where: (col: string, provinceCol: str
         from committee_action_items i join committees c on c.id = i.committee_id
         where c.closed_at is null and i.status = 'open' and i.due_on < ${f.today}::date and ${f.where("i.owner_org_id", "c.province_code")}
         ${page}`;
+    case "requests":
+      // requests for more delegated authority decided in the year: days from the first submission to the Cabinet's decision
+      return sql`select r.id, r.power_code as ref, r.title_th, r.title_th as title_en, r.province_code, null as org_id, r.status,
+          to_char(r.decided_at at time zone 'Asia/Bangkok', 'YYYY-MM-DD') as date,
+          ((r.decided_at at time zone 'Asia/Bangkok')::date - (e.first_at at time zone 'Asia/Bangkok')::date)::text as value,
+          false as flagged, count(*) over ()::int as total
+        from delegation_requests r
+        join lateral (select min(e.at) as first_at from delegation_request_events e where e.request_id = r.id and e.action = 'submit') e on e.first_at is not null
+        where r.decided_at is not null and (r.decided_at at time zone 'Asia/Bangkok')::date between ${start}::date and ${end}::date and ${f.where("null", "r.province_code")}
+        ${page}`;
     case "deadlines":
       // planning's statutory deadlines of the year (computed there): which agency owes which to which province, due and done
       return sql`select d.key as id, 'FY' || d.fiscal_year as ref, d.kind, d.fiscal_year,
@@ -126,7 +136,7 @@ function recordsSql(metric: MetricId, f: { where: (col: string, provinceCol: str
   }
 }
 
-const KIND: Record<string, RecordRow["kind"]> = { cases: "case", budget: "project", kpis: "kpi", permits: "permit", agreements: "agreement", deadlines: "deadline" };
+const KIND: Record<string, RecordRow["kind"]> = { cases: "case", budget: "project", kpis: "kpi", permits: "permit", agreements: "agreement", deadlines: "deadline", requests: "delegation-request" };
 
 function linkOf(kind: RecordRow["kind"], r: Raw): string {
   switch (kind) {
@@ -144,6 +154,8 @@ function linkOf(kind: RecordRow["kind"], r: Raw): string {
       return `/committees/${r.id}`;
     case "action-item":
       return `/committees/${r.parent_id}`;
+    case "delegation-request":
+      return `/delegation/requests/${r.id}`;
     case "deadline":
       return `/planning/budget/calendar?province=${r.province_code}&fy=${r.fiscal_year}&kind=${r.kind}`;
   }

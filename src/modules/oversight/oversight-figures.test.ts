@@ -288,3 +288,32 @@ describe("KPI and disbursement alerts once a quarter has ended", () => {
     expect(r.resolved).toBeGreaterThan(0);
   });
 });
+
+describe("turnaround of requests for more delegated authority", () => {
+  it("averages the days from a request's first submission to the Cabinet's decision, as the request and its history say; the drill-down lists those requests", async () => {
+    const bangkokDay = (t: Date) => new Date(new Date(t).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const reqs = await q<{ id: string; province_code: string; decided_at: Date }>(`select id, province_code, decided_at from delegation_requests where decided_at is not null`);
+    const events = await q<{ request_id: string; at: Date }>(`select request_id, at from delegation_request_events where action = 'submit' order by at`);
+    const fyOf = (day: string) => Number(day.slice(0, 4)) + 543 + (day.slice(5, 7) >= "10" ? 1 : 0);
+    const rows = reqs.flatMap((r) => {
+      const first = events.find((e) => e.request_id === r.id);
+      if (!first) return [];
+      const decided = bangkokDay(r.decided_at);
+      return [{ id: r.id, fy: fyOf(decided), days: (Date.parse(decided) - Date.parse(bangkokDay(first.at))) / DAY }];
+    });
+    expect(rows.length).toBeGreaterThan(0); // the demo's approved and rejected requests
+    let seen = 0;
+    for (const fy of [LAST, FY]) {
+      const mine = rows.filter((r) => r.fy === fy);
+      const fig = (await getDashboard({ ctx: pmoc(), input: { fiscalYear: fy } })).figures.find((f) => f.metric === "delegation.request_turnaround")!;
+      expect([fig.num, fig.den ?? 0], `FY ${fy}`).toEqual([mine.reduce((s, r) => s + r.days, 0), mine.length]);
+      if (mine.length) expect(fig.value).toBeCloseTo(mine.reduce((s, r) => s + r.days, 0) / mine.length, 2);
+      else expect(fig.value).toBeNull();
+      const records = await allRecords(pmoc(), "delegation.request_turnaround", fy);
+      expect(records.items.map((r) => [r.id, Number(r.value)]).sort()).toEqual(mine.map((r) => [r.id, r.days]).sort());
+      expect(records.items.every((r) => r.kind === "delegation-request" && r.link === `/delegation/requests/${r.id}` && ["approved", "rejected"].includes(r.status))).toBe(true);
+      seen += mine.length;
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+});

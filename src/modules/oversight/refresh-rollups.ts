@@ -168,6 +168,16 @@ const BUILDERS: Record<Family, (p: Params) => SQL> = {
       "deadlines.overdue": "count(*) filter (where s.status = 'overdue')",
     },
   )}`,
+  // a province's requests for more delegated authority, by the month the Cabinet decided: days from the first submission to the decision
+  requests: (p) => sql`with recursive ${ORG_FUNCTIONS}, ${grouped(
+    sql`select r.province_code, '' as org_id, '*' as agenda_id, ${fyOfMonth("m.month")} as fiscal_year, m.month,
+          (r.decided_at at time zone 'Asia/Bangkok')::date - (e.first_at at time zone 'Asia/Bangkok')::date as days
+        from delegation_requests r
+        join lateral (select min(e.at) as first_at from delegation_request_events e where e.request_id = r.id and e.action = 'submit') e on e.first_at is not null
+        cross join lateral (select date_trunc('month', r.decided_at at time zone 'Asia/Bangkok')::date as month) m
+        where ${inProvinces("r.province_code", p)} and r.decided_at is not null`,
+    { "requests.decided": "count(*)", "requests.turnaround_days": "coalesce(sum(s.days), 0)" },
+  )}`,
 };
 
 export type RefreshResult = { provinces: number; families: number; rows: number; ms: number };
