@@ -4,6 +4,7 @@ import { rowsOf } from "../../platform/db/rows.js";
 import { addDays, diffDays, formatThaiDate } from "../../platform/thai/dates.js";
 import { fiscalQuarterRange, fiscalMonthIndex, fiscalYearOf, type FiscalQuarter } from "../../platform/thai/fiscal-year.js";
 import { DEFAULT_DISBURSEMENT_TARGETS, type DisbursementTargets } from "../planning/contracts-budget.js";
+import { lookupStatutoryDeadlines, type StatutoryDeadline } from "../planning/index.js";
 import { lookupOrganizations } from "../registry/index.js";
 import type { AlertRule, AlertSeverity } from "./contracts-alerts.js";
 
@@ -286,6 +287,79 @@ async function actionItemOverdue(ctx: Ctx, c: RuleClock): Promise<AlertCandidate
   });
 }
 
+/** The budget cycle's statutory deadlines of this fiscal year and the last (older ones are history, not alerts). */
+async function planningDeadlines(ctx: Ctx, c: RuleClock, status: StatutoryDeadline["status"]): Promise<StatutoryDeadline[]> {
+  return (await lookupStatutoryDeadlines(ctx, { provinceCodes: null, fiscalYears: [c.fiscalYear - 1, c.fiscalYear] })).filter((d) => d.status === status);
+}
+
+/** What a statutory deadline is, in words, and who owes it (the sending agency; the province itself for its plan). */
+async function deadlineWords(ctx: Ctx, ds: StatutoryDeadline[]) {
+  const names = await lookupOrganizations(ctx, ds.flatMap((d) => (d.orgId ? [d.orgId] : [])));
+  return (d: StatutoryDeadline) => {
+    const o = d.orgId ? names.get(d.orgId) : undefined;
+    const whoTh = o?.nameTh ?? d.orgId ?? "";
+    const whoEn = o?.nameEn || o?.nameTh || d.orgId || "";
+    return d.kind === "allocation-notice"
+      ? { th: `หนังสือแจ้งจัดสรรงบประมาณปี ${d.fiscalYear} จาก${whoTh}`, en: `FY ${d.fiscalYear} allocation notice from ${whoEn}` }
+      : { th: `แผนปฏิบัติราชการประจำปี ${d.fiscalYear} ของจังหวัด`, en: `The province's FY ${d.fiscalYear} operating plan` };
+  };
+}
+
+const deadlineLink = (d: StatutoryDeadline) => `/planning/budget/calendar?province=${d.provinceCode}&fy=${d.fiscalYear}&kind=${d.kind}`;
+
+/**
+ * (7a) statutory deadlines of the budget cycle (the 30-day allocation notice, the 60-day operating plan) past their
+ * date and not done, as planning's deadline calendar computes them: one alert each, resolved once done; critical after 30 days.
+ */
+async function planningDeadlineOverdue(ctx: Ctx, c: RuleClock): Promise<AlertCandidate[]> {
+  const ds = await planningDeadlines(ctx, c, "overdue");
+  const words = await deadlineWords(ctx, ds);
+  return ds.map((d) => {
+    const w = words(d);
+    const late = diffDays(d.dueOn, c.today);
+    return {
+      dedupe_key: `planning-deadline-overdue:${d.key}`,
+      rule: "planning-deadline-overdue",
+      severity: late > 30 ? "critical" : "warning",
+      province_code: d.provinceCode,
+      org_id: d.orgId ?? "",
+      entity_type: d.kind,
+      entity_id: d.key,
+      title_th: `${w.th} เลยกำหนดตามกฎหมาย ${late} วัน`,
+      title_en: `${w.en} is ${plural(late, "day")} past its statutory deadline`,
+      detail_th: `ครบกำหนด ${th(d.dueOn)}`,
+      detail_en: `Due ${en(d.dueOn)}`,
+      link: deadlineLink(d),
+      is_demo: d.isDemo,
+    };
+  });
+}
+
+/** (7b) statutory deadlines of the budget cycle due within 7 days and not done: a notice each (it becomes 7a once past). */
+async function planningDeadlineDueSoon(ctx: Ctx, c: RuleClock): Promise<AlertCandidate[]> {
+  const ds = await planningDeadlines(ctx, c, "due-soon");
+  const words = await deadlineWords(ctx, ds);
+  return ds.map((d) => {
+    const w = words(d);
+    const left = diffDays(c.today, d.dueOn);
+    return {
+      dedupe_key: `planning-deadline-due-soon:${d.key}`,
+      rule: "planning-deadline-due-soon",
+      severity: "notice",
+      province_code: d.provinceCode,
+      org_id: d.orgId ?? "",
+      entity_type: d.kind,
+      entity_id: d.key,
+      title_th: `${w.th} ครบกำหนดตามกฎหมายในอีก ${left} วัน`,
+      title_en: `${w.en} is due in ${plural(left, "day")}`,
+      detail_th: `ครบกำหนด ${th(d.dueOn)}`,
+      detail_en: `Due ${en(d.dueOn)}`,
+      link: deadlineLink(d),
+      is_demo: d.isDemo,
+    };
+  });
+}
+
 /** Every rule, by name: what holds at the clock's time. */
 export const RULES: Record<AlertRule, (ctx: Ctx, c: RuleClock) => Promise<AlertCandidate[]>> = {
   "permit-overdue": permitOverdue,
@@ -295,4 +369,6 @@ export const RULES: Record<AlertRule, (ctx: Ctx, c: RuleClock) => Promise<AlertC
   "delegation-expiring": delegationExpiring,
   "committee-late": committeeLate,
   "action-item-overdue": actionItemOverdue,
+  "planning-deadline-overdue": planningDeadlineOverdue,
+  "planning-deadline-due-soon": planningDeadlineDueSoon,
 };

@@ -5,7 +5,7 @@ import { DashboardScope } from "./contracts.js";
  * The alert rules an operation centre is warned by, evaluated by a scheduled job (evaluate-alerts.ts). Each raises one
  * alert per record or per (province, organisation) and resolves it when the condition no longer holds.
  */
-export const ALERT_RULES = ["permit-overdue", "kpi-off-target", "disbursement-lagging", "sla-breach", "delegation-expiring", "committee-late", "action-item-overdue"] as const;
+export const ALERT_RULES = ["permit-overdue", "kpi-off-target", "disbursement-lagging", "sla-breach", "delegation-expiring", "committee-late", "action-item-overdue", "planning-deadline-overdue", "planning-deadline-due-soon"] as const;
 export const AlertRule = z.enum(ALERT_RULES);
 export type AlertRule = z.infer<typeof AlertRule>;
 
@@ -27,6 +27,8 @@ export const ALERT_RULE_NAMES: Record<AlertRule, { th: string; en: string }> = {
   "delegation-expiring": { th: "คำสั่งมอบอำนาจใกล้หมดอายุ", en: "Delegations about to expire" },
   "committee-late": { th: "คณะกรรมการประชุมล่าช้ากว่ารอบ", en: "Committees late on their cadence" },
   "action-item-overdue": { th: "มติที่ต้องดำเนินการเกินกำหนด", en: "Committee action items overdue" },
+  "planning-deadline-overdue": { th: "กำหนดเวลาตามกฎหมายของวงจรงบประมาณเลยกำหนด", en: "Budget-cycle statutory deadlines overdue" },
+  "planning-deadline-due-soon": { th: "กำหนดเวลาตามกฎหมายของวงจรงบประมาณใกล้ครบกำหนด", en: "Budget-cycle statutory deadlines due soon" },
 };
 export const ALERT_SEVERITY_NAMES: Record<AlertSeverity, { th: string; en: string }> = {
   critical: { th: "วิกฤต", en: "Critical" },

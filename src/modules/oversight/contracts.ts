@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The families of records the read model sums (one refresh unit each). */
-export const FAMILIES = ["cases", "budget", "kpis", "permits", "agreements", "committees"] as const;
+export const FAMILIES = ["cases", "budget", "kpis", "permits", "agreements", "committees", "deadlines", "requests"] as const;
 export type Family = (typeof FAMILIES)[number];
 
 /**
@@ -41,6 +41,9 @@ export const METRICS = {
   "agreement.score": { family: "agreements", num: "agreement.score_sum", den: "agreement.score_n", unit: "score", better: "up", byFunction: false, byAgenda: false, th: "คะแนนคำรับรองการปฏิบัติราชการ (รอบล่าสุดที่ปิด)", en: "Performance agreement score (latest closed round)" },
   "committees.late": { family: "committees", num: "committees.late", unit: "count", better: "down", byFunction: false, byAgenda: false, th: "คณะกรรมการที่ประชุมล่าช้ากว่ารอบ", en: "Committees late on their cadence" },
   "committees.actions_overdue": { family: "committees", num: "committees.actions_overdue", unit: "count", better: "down", byFunction: true, byAgenda: false, th: "มติที่ต้องดำเนินการค้างเกินกำหนด", en: "Committee action items overdue" },
+  "deadlines.on_time_pct": { family: "deadlines", num: "deadlines.on_time", den: "deadlines.due", scale: 100, unit: "percent", better: "up", byFunction: true, byAgenda: false, th: "กำหนดเวลาตามกฎหมายของวงจรงบประมาณที่ทำทันกำหนด", en: "Budget-cycle statutory deadlines met on time" },
+  "deadlines.open_overdue": { family: "deadlines", num: "deadlines.overdue", unit: "count", better: "down", byFunction: true, byAgenda: false, th: "กำหนดเวลาตามกฎหมายของวงจรงบประมาณที่เลยกำหนด", en: "Budget-cycle statutory deadlines overdue" },
+  "delegation.request_turnaround": { family: "requests", num: "requests.turnaround_days", den: "requests.decided", unit: "days", better: "down", byFunction: false, byAgenda: false, th: "ระยะเวลาพิจารณาคำขอรับมอบอำนาจเพิ่มเฉลี่ย (ยื่นถึงมติคณะรัฐมนตรี)", en: "Average turnaround of requests for more delegated authority (submission to Cabinet decision)" },
 } as const satisfies Record<string, MetricDef>;
 export type MetricId = keyof typeof METRICS;
 export const METRIC_IDS = Object.keys(METRICS) as [MetricId, ...MetricId[]];
@@ -138,7 +141,7 @@ export type MetricMap = z.infer<typeof MetricMap>;
 /** A record behind a figure: never a citizen's identity (a case shows its public text only). */
 export const RecordRow = z.object({
   id: z.string(),
-  kind: z.enum(["case", "project", "kpi", "permit", "agreement", "committee", "action-item"]),
+  kind: z.enum(["case", "project", "kpi", "permit", "agreement", "committee", "action-item", "deadline", "delegation-request"]),
   ref: z.string(),
   titleTh: z.string(),
   titleEn: z.string(),

@@ -4,6 +4,7 @@ import { rowsOf } from "../../platform/db/rows.js";
 import { withTransaction } from "../../platform/ctx.js";
 import { bangkokToday } from "../../platform/thai/dates.js";
 import { fiscalMonthIndex, fiscalYearOf } from "../../platform/thai/fiscal-year.js";
+import { lookupStatutoryDeadlines } from "../planning/index.js";
 import { FAMILIES, type Family } from "./contracts.js";
 
 // The read model reads the other modules' tables by SQL, read-only (docs/ARCHITECTURE.md "Oversight"): it is the one
@@ -53,7 +54,7 @@ function grouped(source: SQL, measures: Record<string, string>): SQL {
     where v.value <> 0`;
 }
 
-type Params = { provinces: string; now: Date; today: string; fiscalYear: number; monthsBegun: number };
+type Params = { provinces: string; now: Date; today: string; fiscalYear: number; monthsBegun: number; deadlines?: string };
 const inProvinces = (col: string, p: Params) => sql`${sql.raw(col)} = any(string_to_array(${p.provinces}, ','))`;
 
 const BUILDERS: Record<Family, (p: Params) => SQL> = {
@@ -154,6 +155,29 @@ const BUILDERS: Record<Family, (p: Params) => SQL> = {
           where ${inProvinces("c.province_code", p)} and c.closed_at is null and i.status = 'open'`,
       { "committees.count": "sum(s.committee)", "committees.late": "sum(s.late)", "committees.actions_open": "sum(s.open_item)", "committees.actions_overdue": "sum(s.overdue_item)" },
     )}`,
+  // the budget cycle's statutory deadlines (allocation notices, operating plans) as planning computes them, by fiscal year
+  // and the organisation that owes them (the province's own plan: none): due (done, or open past the date), done on time, overdue
+  deadlines: (p) => sql`with recursive ${ORG_FUNCTIONS}, ${grouped(
+    sql`select d.province_code, d.org_id, '*' as agenda_id, d.fiscal_year, ${fyStart("d.fiscal_year")} as month, d.status
+        from jsonb_to_recordset(${p.deadlines ?? "[]"}::jsonb) as d(province_code text, org_id text, fiscal_year int, status text)`,
+    {
+      "deadlines.count": "count(*)",
+      "deadlines.due": "count(*) filter (where s.status in ('on-time', 'late', 'overdue'))",
+      "deadlines.on_time": "count(*) filter (where s.status = 'on-time')",
+      "deadlines.late": "count(*) filter (where s.status = 'late')",
+      "deadlines.overdue": "count(*) filter (where s.status = 'overdue')",
+    },
+  )}`,
+  // a province's requests for more delegated authority, by the month the Cabinet decided: days from the first submission to the decision
+  requests: (p) => sql`with recursive ${ORG_FUNCTIONS}, ${grouped(
+    sql`select r.province_code, '' as org_id, '*' as agenda_id, ${fyOfMonth("m.month")} as fiscal_year, m.month,
+          (r.decided_at at time zone 'Asia/Bangkok')::date - (e.first_at at time zone 'Asia/Bangkok')::date as days
+        from delegation_requests r
+        join lateral (select min(e.at) as first_at from delegation_request_events e where e.request_id = r.id and e.action = 'submit') e on e.first_at is not null
+        cross join lateral (select date_trunc('month', r.decided_at at time zone 'Asia/Bangkok')::date as month) m
+        where ${inProvinces("r.province_code", p)} and r.decided_at is not null`,
+    { "requests.decided": "count(*)", "requests.turnaround_days": "coalesce(sum(s.days), 0)" },
+  )}`,
 };
 
 export type RefreshResult = { provinces: number; families: number; rows: number; ms: number };
@@ -176,12 +200,17 @@ export async function refreshRollups({ ctx, input }: { ctx: Ctx; input?: { provi
     const t1 = performance.now();
     const list = provinces.join(",");
     const n = await withTransaction(ctx, async (tx) => {
+      // deadlines come from planning's own computation (business days, holidays), not from a table
+      const deadlines =
+        family === "deadlines"
+          ? JSON.stringify((await lookupStatutoryDeadlines(tx, { provinceCodes: provinces })).map((d) => ({ province_code: d.provinceCode, org_id: d.orgId ?? "", fiscal_year: d.fiscalYear, status: d.status })))
+          : undefined;
       await tx.db.execute(sql`delete from oversight_dirty where family = ${family} and province_code = any(string_to_array(${list}, ','))`);
       await tx.db.execute(sql`delete from oversight_rollups where family = ${family} and province_code = any(string_to_array(${list}, ','))`);
       const inserted = rowsOf<{ n: number }>(
         await tx.db.execute(sql`with ins as (
           insert into oversight_rollups (province_code, family, measure, org_id, department_id, ministry_id, agenda_id, fiscal_year, month, value)
-          select province_code, ${family}, measure, org_id, department_id, ministry_id, agenda_id, fiscal_year, month, value from (${BUILDERS[family]({ ...base, provinces: list })}) b
+          select province_code, ${family}, measure, org_id, department_id, ministry_id, agenda_id, fiscal_year, month, value from (${BUILDERS[family]({ ...base, provinces: list, deadlines })}) b
           returning 1) select count(*)::int as n from ins`),
       );
       const ms = Math.round(performance.now() - t1);

@@ -281,7 +281,7 @@ export interface AlertsSearch {
   page?: number;
 }
 // the rules as values without loading zod into the router chunk (the type keeps the list in step)
-const ALERT_RULE_VALUES: readonly AlertRule[] = ["permit-overdue", "kpi-off-target", "disbursement-lagging", "sla-breach", "delegation-expiring", "committee-late", "action-item-overdue"];
+const ALERT_RULE_VALUES: readonly AlertRule[] = ["permit-overdue", "kpi-off-target", "disbursement-lagging", "sla-breach", "delegation-expiring", "committee-late", "action-item-overdue", "planning-deadline-overdue", "planning-deadline-due-soon"];
 const oversightAlertsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/oversight/alerts",

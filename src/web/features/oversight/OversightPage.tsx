@@ -20,9 +20,9 @@ const route = getRouteApi("/oversight");
 
 const CARD_GROUPS: { group: "kpis" | "budget" | "cases" | "permits" | "committees"; metrics: MetricId[] }[] = [
   { group: "kpis", metrics: ["kpi.on_target_pct", "kpi.reported_pct", "agreement.score"] },
-  { group: "budget", metrics: ["budget.total", "budget.disbursed_pct", "budget.vs_plan_pct"] },
+  { group: "budget", metrics: ["budget.total", "budget.disbursed_pct", "budget.vs_plan_pct", "deadlines.on_time_pct", "deadlines.open_overdue"] },
   { group: "cases", metrics: ["cases.received", "cases.on_time_pct", "cases.open_overdue", "cases.satisfaction"] },
-  { group: "permits", metrics: ["permits.on_time_pct", "permits.turnaround", "permits.delegated_pct", "permits.open_overdue"] },
+  { group: "permits", metrics: ["permits.on_time_pct", "permits.turnaround", "permits.delegated_pct", "permits.open_overdue", "delegation.request_turnaround"] },
   { group: "committees", metrics: ["committees.late", "committees.actions_overdue"] },
 ];
 

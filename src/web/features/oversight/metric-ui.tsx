@@ -17,11 +17,13 @@ export { heatColor, heatText } from "./heat.js";
 
 export function MetricSelect({ value, onChange, only, testId }: { value: MetricId; onChange: (m: MetricId) => void; only?: (m: MetricId) => boolean; testId?: string }) {
   const { t } = useTranslation();
-  const groups = ["kpis", "budget", "cases", "permits", "agreements", "committees"] as const;
+  const groups = ["kpis", "budget", "cases", "permits", "agreements", "committees", "deadlines", "requests"] as const;
+  // agreements sit with the KPIs, the budget cycle's deadlines with the budget, delegation requests with the permits
+  const shownAs = { agreements: "kpis", deadlines: "budget", requests: "permits" } as const;
   const data = groups
-    .map((g) => ({ group: t(`oversight.groups.${g === "agreements" ? "kpis" : g}`), items: METRIC_IDS.filter((m) => METRICS[m].family === g && (!only || only(m))).map((m) => ({ value: m, label: t(`oversight.metrics.${m}`) })) }))
+    .map((g) => ({ group: t(`oversight.groups.${g in shownAs ? shownAs[g as keyof typeof shownAs] : g}`), items: METRIC_IDS.filter((m) => METRICS[m].family === g && (!only || only(m))).map((m) => ({ value: m, label: t(`oversight.metrics.${m}`) })) }))
     .filter((g) => g.items.length);
-  // agreements' figure sits with the KPIs
+  // one group per label
   const merged = data.reduce<{ group: string; items: { value: string; label: string }[] }[]>((acc, g) => {
     const same = acc.find((x) => x.group === g.group);
     if (same) same.items.push(...g.items);
