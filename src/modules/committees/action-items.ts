@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requireAnyPermission, requirePermission } from "../../platform/auth/permissions.js";
 import { withTransaction, newId, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
 import { lookupOrganization } from "../registry/index.js";
 import { AddActionItemInput, UpdateActionItemInput } from "./contracts.js";
@@ -32,6 +33,7 @@ export async function addActionItem({ ctx, meetingId, input }: { ctx: Ctx; meeti
     await tx.db.insert(committeeActionItems).values(row);
     const next = await nextMeetingAfter(tx, meeting);
     if (next) await carryOpenItemsInto(tx, next);
+    await emitEvent(tx, { type: "committee.action-item-added", provinceCode: committee.provinceCode, entityType: "committee", entityId: committee.id, isDemo: committee.isDemo, data: { committee: { id: committee.id, kind: committee.kind, provinceCode: committee.provinceCode }, actionItem: { id, meetingId: meeting.id, agendaItemId: row.agendaItemId, ownerOrgId: owner.id, dueOn: i.dueOn, status: "open", carriedTo: next?.id ?? null } } });
     await writeAudit(tx, { action: "committees.action-item.add", entityType: "committee", entityId: committee.id, provinceCode: committee.provinceCode, after: { ...row, carriedTo: next?.id ?? null } });
     return { id, carriedTo: next?.id ?? null };
   });
@@ -68,6 +70,7 @@ export async function updateActionItem({ ctx, actionItemId, input }: { ctx: Ctx;
       const next = origin ? await nextMeetingAfter(tx, origin) : null;
       if (next) await carryOpenItemsInto(tx, next);
     }
+    await emitEvent(tx, { type: "committee.action-item-updated", provinceCode: committee.provinceCode, entityType: "committee", entityId: committee.id, isDemo: committee.isDemo, data: { committee: { id: committee.id, kind: committee.kind, provinceCode: committee.provinceCode }, actionItem: { id: item.id, meetingId: item.meetingId, ownerOrgId: item.ownerOrgId, dueOn: item.dueOn, fromStatus: item.status, status: i.status, closedOn: after.closedOn } } });
     await writeAudit(tx, { action: "committees.action-item.update", entityType: "committee", entityId: committee.id, provinceCode: committee.provinceCode, before: item, after: { ...item, ...after, withdrawnFrom } });
   });
 }

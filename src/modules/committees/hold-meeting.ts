@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { ConflictError, ValidationError } from "../../platform/errors.js";
 import { HoldMeetingInput } from "./contracts.js";
 import { committeeScope, requireMeeting, today } from "./load.js";
@@ -21,5 +22,7 @@ export async function holdMeeting({ ctx, meetingId, input }: { ctx: Ctx; meeting
     const entry = { entityType: "committee", entityId: committee.id, provinceCode: committee.provinceCode, before: meeting, after: { ...meeting, ...after } };
     if (meeting.status === "held") await writeAudit(tx, { action: "committees.meeting.minutes-correct", ...entry });
     else await writeAudit(tx, { action: "committees.meeting.hold", ...entry });
+    // minutes are free text (names of attendees): the event says that and when, the API has the minutes
+    await emitEvent(tx, { type: "committee.meeting-held", provinceCode: committee.provinceCode, entityType: "committee", entityId: committee.id, isDemo: committee.isDemo, data: { committee: { id: committee.id, kind: committee.kind, provinceCode: committee.provinceCode }, meeting: { id: meeting.id, fiscalYear: meeting.fiscalYear, number: meeting.number, scheduledOn: meeting.scheduledOn, heldOn: i.heldOn, minutesCorrected: meeting.status === "held" } } });
   });
 }

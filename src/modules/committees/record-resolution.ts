@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { withTransaction, newId, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { NotFoundError, RuleViolation, ValidationError } from "../../platform/errors.js";
 import { RecordResolutionInput } from "./contracts.js";
 import { activeSeats, committeeScope, requireMeeting, requireMeetingUnderway } from "./load.js";
@@ -41,6 +42,8 @@ export async function recordResolution({ ctx, meetingId, input }: { ctx: Ctx; me
     const row = { id, agendaItemId: item.id, meetingId: meeting.id, textTh: i.textTh, textEn: i.textEn ?? "", outcome, votesFor: tally?.votesFor ?? 0, votesAgainst: tally?.votesAgainst ?? 0, abstentions: tally?.abstentions ?? 0, createdAt: tx.now() };
     await tx.db.insert(committeeResolutions).values(row);
     if (votes.length) await tx.db.insert(committeeVotes).values(votes.map((v) => ({ resolutionId: id, seatId: v.seatId, vote: v.vote })));
+    // tallies, never who voted how nor the free text
+    await emitEvent(tx, { type: "committee.resolution-recorded", provinceCode: committee.provinceCode, entityType: "committee", entityId: committee.id, isDemo: committee.isDemo, data: { committee: { id: committee.id, kind: committee.kind, provinceCode: committee.provinceCode }, meeting: { id: meeting.id, fiscalYear: meeting.fiscalYear, number: meeting.number, scheduledOn: meeting.scheduledOn }, resolution: { id, agendaItemId: item.id, linkType: item.linkType, linkId: item.linkId, outcome, votesFor: row.votesFor, votesAgainst: row.votesAgainst, abstentions: row.abstentions } } });
     await writeAudit(tx, { action: "committees.resolution.record", entityType: "committee", entityId: committee.id, provinceCode: committee.provinceCode, after: { ...row, votes } });
     return { id, outcome };
   });

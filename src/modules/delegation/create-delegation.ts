@@ -3,6 +3,7 @@ import { writeAudit } from "../../platform/audit/audit.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { parseScopeKey, type ScopeRef } from "../../platform/auth/scope.js";
 import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { ValidationError, type FieldError } from "../../platform/errors.js";
 import { parseInput } from "../../platform/validation.js";
 import { lookupOrganization } from "../registry/index.js";
@@ -114,6 +115,7 @@ async function issue(ctx: Ctx, input: z.input<typeof CreateDelegationInput> & Cr
       .returning();
     const view = delegationView(row!, power, names, todayOf(tx));
     await writeAudit(tx, { action: "delegation.instrument.create", entityType: "delegation", entityId: id, provinceCode, after: view });
+    await emitEvent(tx, { type: "delegation.issued", provinceCode, entityType: "delegation", entityId: id, isDemo: row!.isDemo, data: { delegation: { id, powerCode: power.code, parentId: row!.parentId, depth: row!.depth, delegateRole: row!.delegateRole, delegateOrgId, provinceCode, districtCode, amountCap: row!.amountCap, instrumentNo: row!.instrumentNo, instrumentDate: row!.instrumentDate, effectiveFrom: row!.effectiveFrom, effectiveTo: row!.effectiveTo } } });
     return view;
   });
 }

@@ -4,6 +4,7 @@ import { writeAudit } from "../../platform/audit/audit.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { parseScopeKey, type ScopeRef } from "../../platform/auth/scope.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { rowsOf } from "../../platform/db/rows.js";
 import { parseInput } from "../../platform/validation.js";
 import { RevokeDelegationInput, type DelegationView } from "./contracts.js";
@@ -53,6 +54,7 @@ export async function revokeDelegation({ ctx, input }: { ctx: Ctx; input: z.inpu
     const reached = hit.filter((r) => r.id !== d.id).sort((a, b) => a.id.localeCompare(b.id));
     const cascaded = reached.map((r) => r.id);
     await writeAudit(tx, { action: "delegation.instrument.revoke", entityType: "delegation", entityId: d.id, provinceCode: d.provinceCode, before: { revokedFrom: d.revokedFrom }, after: { revokedFrom: from, reasonTh: i.reasonTh, cascaded } });
+    await emitEvent(tx, { type: "delegation.revoked", provinceCode: d.provinceCode, entityType: "delegation", entityId: d.id, isDemo: d.isDemo, data: { delegation: { id: d.id, powerCode: d.powerCode, delegateRole: d.delegateRole, delegateOrgId: d.delegateOrgId, provinceCode: d.provinceCode, districtCode: d.districtCode, instrumentNo: d.instrumentNo }, revokedFrom: from, cascaded } });
     for (const r of reached) {
       await writeAudit(tx, { action: "delegation.instrument.revoke-cascade", entityType: "delegation", entityId: r.id, provinceCode: r.province_code, after: { revokedFrom: from, cascadedFromId: d.id } });
     }

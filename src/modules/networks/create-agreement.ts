@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { withTransaction, newId, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { fieldError, ValidationError } from "../../platform/errors.js";
 import { checkAgendas, checkParty } from "./checks.js";
 import { CreateAgreementInput } from "./contracts.js";
@@ -34,6 +35,7 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: z.input
     };
     await tx.db.insert(partnerAgreements).values(row);
     if (i.agendaNodeIds.length) await tx.db.insert(partnerAgreementAgendas).values(i.agendaNodeIds.map((strategyNodeId) => ({ agreementId: id, strategyNodeId, provinceCode: p.provinceCode })));
+    await emitEvent(tx, { type: "partner.agreement-signed", provinceCode: p.provinceCode, entityType: "partner", entityId: p.id, isDemo: p.isDemo, data: { partner: { id: p.id, kind: p.kind, provinceCode: p.provinceCode }, agreement: { id, partyOrgId: i.partyOrgId, signedOn: i.signedOn, endsOn: i.endsOn, agendaNodeIds: i.agendaNodeIds } } });
     await writeAudit(tx, { action: "networks.agreement.create", entityType: "partner", entityId: p.id, provinceCode: p.provinceCode, after: { ...row, agendaNodeIds: i.agendaNodeIds } });
     return { id };
   });

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { ConflictError, fieldError, ValidationError } from "../../platform/errors.js";
 import { EndAgreementInput } from "./contracts.js";
 import { partnerScope, requireAgreement, today } from "./load.js";
@@ -25,6 +26,7 @@ export async function endAgreement({ ctx, agreementId, input }: { ctx: Ctx; agre
     // two endings at once: only the first finds it still running
     const done = await tx.db.update(partnerAgreements).set(change).where(and(eq(partnerAgreements.id, a.id), isNull(partnerAgreements.endedOn))).returning({ id: partnerAgreements.id });
     if (done.length === 0) throw new ConflictError("networks.agreement-ended", "ข้อตกลงนี้ยุติไปแล้ว", "This agreement has already ended");
+    await emitEvent(tx, { type: "partner.agreement-ended", provinceCode: a.provinceCode, entityType: "partner", entityId: a.partnerId, data: { partner: { id: a.partnerId, provinceCode: a.provinceCode }, agreement: { id: a.id, partyOrgId: a.partyOrgId, signedOn: a.signedOn, endsOn: a.endsOn, endedOn: i.endedOn } } });
     await writeAudit(tx, { action: "networks.agreement.end", entityType: "partner", entityId: a.partnerId, provinceCode: a.provinceCode, before: a, after: { ...a, ...change } });
   });
 }

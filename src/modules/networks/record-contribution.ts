@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { withTransaction, newId, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { fieldError, ValidationError } from "../../platform/errors.js";
 import { lookupProjects } from "../planning/index.js";
 import { checkAgendas } from "./checks.js";
@@ -43,6 +44,8 @@ export async function recordContribution({ ctx, input }: { ctx: Ctx; input: z.in
       createdAt: tx.now(),
     };
     await tx.db.insert(partnerContributions).values(row);
+    // figures and links only: the description may name the volunteers
+    await emitEvent(tx, { type: "partner.contribution-recorded", provinceCode: p.provinceCode, entityType: "partner", entityId: p.id, isDemo: p.isDemo, data: { partner: { id: p.id, kind: p.kind, provinceCode: p.provinceCode }, contribution: { id, kind: row.kind, amount: row.amount, volunteers: row.volunteers, contributedOn: row.contributedOn, agreementId: row.agreementId, agendaNodeId: row.strategyNodeId, projectId: row.projectId } } });
     await writeAudit(tx, { action: "networks.contribution.record", entityType: "partner", entityId: p.id, provinceCode: p.provinceCode, after: row });
     return { id };
   });

@@ -2,8 +2,11 @@ import { sql } from "drizzle-orm";
 import { withTransaction, newId, type Ctx } from "../../platform/ctx.js";
 import { rowsOf } from "../../platform/db/rows.js";
 import { bangkokToday } from "../../platform/thai/dates.js";
+import { emitEvents } from "../../platform/webhooks/index.js";
 import { RULES, ruleClock, type AlertCandidate } from "./alert-rules.js";
 import { ALERT_RULES, type AlertRule } from "./contracts-alerts.js";
+
+type AlertChange = { id: string; rule: string; severity: string; province_code: string | null; org_id: string; entity_type: string; entity_id: string; is_demo: boolean };
 
 export type EvaluateResult = { raised: number; open: number; resolved: number };
 
@@ -30,10 +33,11 @@ export async function evaluateAlerts({ ctx, input }: { ctx: Ctx; input?: { rules
 async function applyRule(ctx: Ctx, rule: AlertRule, found: AlertCandidate[], now: Date): Promise<{ raised: number; resolved: number }> {
   const at = now.toISOString();
   let raised = 0;
+  const changed: (AlertChange & { type: "alert.raised" | "alert.resolved" })[] = [];
   // batches keep each statement's JSON parameter small
   for (let i = 0; i < found.length; i += 500) {
     const batch = found.slice(i, i + 500).map((c) => ({ ...c, id: newId(now.getTime()) }));
-    const rows = rowsOf<{ inserted: boolean }>(
+    const rows = rowsOf<AlertChange & { inserted: boolean }>(
       await ctx.db.execute(sql`with recursive c as (
           select * from json_to_recordset(${JSON.stringify(batch)}::json) as x(id text, dedupe_key text, rule text, severity text, province_code text, org_id text, entity_type text, entity_id text,
             title_th text, title_en text, detail_th text, detail_en text, link text, is_demo boolean)),
@@ -52,15 +56,19 @@ async function applyRule(ctx: Ctx, rule: AlertRule, found: AlertCandidate[], now
         on conflict (dedupe_key) where resolved_at is null do update set
           severity = excluded.severity, title_th = excluded.title_th, title_en = excluded.title_en, detail_th = excluded.detail_th, detail_en = excluded.detail_en,
           link = excluded.link, org_id = excluded.org_id, department_id = excluded.department_id, ministry_id = excluded.ministry_id, seen_at = excluded.seen_at
-        returning (xmax = 0) as inserted`),
+        returning id, rule, severity, province_code, org_id, entity_type, entity_id, is_demo, (xmax = 0) as inserted`),
     );
     raised += rows.filter((r) => r.inserted).length;
+    changed.push(...rows.filter((r) => r.inserted).map((r) => ({ ...r, type: "alert.raised" as const })));
   }
   const keys = JSON.stringify(found.map((c) => c.dedupe_key));
-  const resolved = rowsOf<{ id: string }>(
+  const gone = rowsOf<AlertChange>(
     await ctx.db.execute(sql`update oversight_alerts set resolved_at = ${at}::timestamptz
       where rule = ${rule} and resolved_at is null and dedupe_key not in (select jsonb_array_elements_text(${keys}::jsonb))
-      returning id`),
-  ).length;
-  return { raised, resolved };
+      returning id, rule, severity, province_code, org_id, entity_type, entity_id, is_demo`),
+  );
+  changed.push(...gone.map((r) => ({ ...r, type: "alert.resolved" as const })));
+  // other centres hear of raised and resolved alerts in this transaction; titles stay out (they quote the records)
+  await emitEvents(ctx, changed.map((r) => ({ type: r.type, provinceCode: r.province_code || null, entityType: "alert", entityId: r.id, isDemo: r.is_demo, data: { alert: { id: r.id, rule: r.rule, severity: r.severity, provinceCode: r.province_code || null, orgId: r.org_id || null, entityType: r.entity_type, entityId: r.entity_id, at }, state: r.type === "alert.raised" ? "open" : "resolved" } })));
+  return { raised, resolved: gone.length };
 }

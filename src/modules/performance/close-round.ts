@@ -2,6 +2,7 @@ import { and, asc, eq, lt, ne } from "drizzle-orm";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { bangkokToday } from "../../platform/thai/dates.js";
 import { roundScoreView, scoreRoundNow } from "./score-rounds.js";
 import { agreementScope, loadAgreementItems, mustGetAgreement, mustGetOpenRound } from "./rules.js";
@@ -22,6 +23,7 @@ export async function closeRound({ ctx, input }: { ctx: Ctx; input: { id: string
       .set({ status: "closed", closedAt: tx.now(), closedBy: tx.actor.id ?? tx.actor.kind, score, total: view.total })
       .where(and(eq(agreementRounds.agreementId, a.id), eq(agreementRounds.round, r.round)));
     await writeAudit(tx, { action: "performance.round.close", entityType: "agreement", entityId: a.id, provinceCode: a.provinceCode, before: { round: r.round, status: r.status }, after: { round: r.round, status: "closed", total: view.total, version: a.version } });
+    await emitEvent(tx, { type: "agreement.round-scored", provinceCode: a.provinceCode, entityType: "agreement", entityId: a.id, isDemo: a.isDemo, data: { agreement: { id: a.id, fiscalYear: a.fiscalYear, kind: a.kind, areaId: a.areaId, provinceCode: a.provinceCode }, round: { round: r.round, periodEnd: r.periodEnd, status: "closed", total: view.total } } });
     return { round: r.round, total: view.total };
   });
 }

@@ -4,6 +4,7 @@ import { writeAudit } from "../../platform/audit/audit.js";
 import { parseInput } from "../../platform/validation.js";
 import { requirePermission } from "../../platform/auth/permissions.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { NotFoundError, RuleViolation } from "../../platform/errors.js";
 import { ReviewMeasurementInput, type MeasurementView } from "./contracts.js";
 import { measurementView } from "./presenters.js";
@@ -29,6 +30,7 @@ export async function reviewMeasurement({ ctx, input }: { ctx: Ctx; input: { id:
       .where(eq(measurements.id, m.id))
       .returning();
     const out = measurementView(row!);
+    await emitEvent(tx, { type: "kpi.result-reviewed", provinceCode: kpi.provinceCode, entityType: "kpi", entityId: kpi.id, isDemo: m.isDemo, data: { kpi: { id: kpi.id, code: kpi.code, level: kpi.level, unit: kpi.unit, provinceCode: kpi.provinceCode, ownerOrgId: kpi.ownerOrgId }, measurement: { id: m.id, fiscalYear: m.fiscalYear, periodEnd: m.periodEnd, value: m.value, status } } });
     await writeAudit(tx, { action: `performance.measurement.${i.decision}`, entityType: "kpi", entityId: kpi.id, provinceCode: kpi.provinceCode, before: { id: m.id, status: m.status }, after: { id: m.id, status, comment: i.comment ?? null } });
     return out;
   });

@@ -3,6 +3,7 @@ import { writeAudit } from "../../platform/audit/audit.js";
 import { parseInput } from "../../platform/validation.js";
 import { requireAnyPermission } from "../../platform/auth/permissions.js";
 import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { SubmitMeasurementInput, type MeasurementView } from "./contracts.js";
 import { measurementView } from "./presenters.js";
 import { mustGetKpi, reporterScopes } from "./rules.js";
@@ -34,6 +35,7 @@ export async function submitMeasurement({ ctx, input }: { ctx: Ctx; input: { kpi
       .returning();
     const out = measurementView(row!);
     await writeAudit(tx, { action: "performance.measurement.submit", entityType: "kpi", entityId: kpi.id, provinceCode: kpi.provinceCode, after: out });
+    await emitEvent(tx, { type: "kpi.result-recorded", provinceCode: kpi.provinceCode, entityType: "kpi", entityId: kpi.id, isDemo: input.isDemo ?? false, data: { kpi: { id: kpi.id, code: kpi.code, level: kpi.level, unit: kpi.unit, provinceCode: kpi.provinceCode, ownerOrgId: kpi.ownerOrgId }, measurement: { id, fiscalYear: i.fiscalYear, periodEnd: i.periodEnd, value: i.value, status: "submitted" } } });
     return out;
   });
 }

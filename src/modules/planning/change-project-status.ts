@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requireAnyPermission } from "../../platform/auth/permissions.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { RuleViolation, ValidationError } from "../../platform/errors.js";
 import { parseInput } from "../../platform/validation.js";
 import { ChangeStatusInput, type ProjectDetail } from "./contracts-projects.js";
@@ -29,6 +30,7 @@ export async function changeProjectStatus({ ctx, input }: { ctx: Ctx; input: Cha
       throw new RuleViolation("planning.status-transition", `เปลี่ยนสถานะจาก ${p.status} เป็น ${i.status} ไม่ได้`, `A project cannot move from ${p.status} to ${i.status}`, { from: p.status, to: i.status });
     }
     await tx.db.update(projects).set({ status: i.status, version: p.version + 1, updatedAt: tx.now() }).where(eq(projects.id, p.id));
+    await emitEvent(tx, { type: "project.status-changed", provinceCode: p.provinceCode, entityType: "project", entityId: p.id, isDemo: p.isDemo, data: { project: { id: p.id, code: p.code, fiscalYear: p.fiscalYear, provinceCode: p.provinceCode, ownerOrgId: p.ownerOrgId, status: i.status, totalBudget: p.totalBudget, version: p.version + 1 }, fromStatus: p.status } });
     await writeAudit(tx, { action: "planning.project.status", entityType: "project", entityId: p.id, provinceCode: p.provinceCode, before: { status: p.status }, after: { status: i.status, reasonTh: i.reasonTh ?? null } });
   });
   return getProject({ ctx, input: { id: input.id } });

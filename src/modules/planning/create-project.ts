@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requireAnyPermission } from "../../platform/auth/permissions.js";
 import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { ConflictError, fieldError, RuleViolation, ValidationError } from "../../platform/errors.js";
 import { searchText } from "../../platform/thai/segment.js";
 import { parseInput } from "../../platform/validation.js";
@@ -81,6 +82,7 @@ export async function createProject({ ctx, input }: { ctx: Ctx; input: CreatePro
     }));
     if (lines.length) await tx.db.insert(projectBudgetLines).values(lines);
     const { searchText: _s, ...audited } = row;
+    await emitEvent(tx, { type: "project.created", provinceCode: i.provinceCode, entityType: "project", entityId: id, isDemo: row.isDemo, data: { project: { id, code: row.code, fiscalYear: row.fiscalYear, provinceCode: i.provinceCode, ownerOrgId: row.ownerOrgId, status: row.status, totalBudget: row.totalBudget, areaCodes: row.areaCodes } } });
     await writeAudit(tx, { action: "planning.project.create", entityType: "project", entityId: id, provinceCode: i.provinceCode, after: { ...audited, budgetLines: lines } });
   });
   return getProject({ ctx, input: { id } });

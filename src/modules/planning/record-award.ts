@@ -1,4 +1,5 @@
 import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { RuleViolation } from "../../platform/errors.js";
 import { parseInput } from "../../platform/validation.js";
 import { RecordAwardInput, type ProcurementDetail } from "./contracts-procurement.js";
@@ -39,6 +40,8 @@ export async function recordAward({ ctx, input }: { ctx: Ctx; input: RecordAward
     const contract = { id: newId(now + parties.length), procurementId: p.id, provinceCode: p.provinceCode, supplierPartyId: supplier.id, awardAmount: i.awardAmount.toFixed(2), awardDate: i.awardDate, awardJustificationTh: award > cents(p.tenderValue!) ? i.justificationTh! : "", status: "pending" };
     await tx.db.insert(procurementContracts).values(contract);
     await finishStep(tx, p, { stage: "award" }, "planning.procurement.award", { tenderers: parties, award: contract });
+    // bidders are businesses, but a sole trader's tax id is a citizen id: the event names no party
+    await emitEvent(tx, { type: "procurement.awarded", provinceCode: p.provinceCode, entityType: "procurement", entityId: p.id, isDemo: p.isDemo, data: { procurement: { id: p.id, ocid: p.ocid, projectId: p.projectId, fiscalYear: p.fiscalYear, provinceCode: p.provinceCode, buyerOrgId: p.buyerOrgId, method: p.method, category: p.category, plannedValue: p.plannedValue }, award: { amount: contract.awardAmount, date: contract.awardDate, tenderers: parties.length } } });
   });
   return getProcurement({ ctx, input: { id: i.id } });
 }

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { newId, withTransaction, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { RuleViolation } from "../../platform/errors.js";
 import { parseInput } from "../../platform/validation.js";
 import { RecordPaymentInput, type ProcurementDetail } from "./contracts-procurement.js";
@@ -24,6 +25,7 @@ export async function recordPayment({ ctx, input }: { ctx: Ctx; input: RecordPay
     const row = { id: newId(tx.now().getTime()), contractId: c.id, procurementId: p.id, provinceCode: p.provinceCode, amount: i.amount.toFixed(2), paidOn: i.paidOn };
     await tx.db.insert(procurementPayments).values(row);
     await finishStep(tx, p, { stage: "implementation" }, "planning.procurement.payment", { payment: row });
+    await emitEvent(tx, { type: "procurement.payment-recorded", provinceCode: p.provinceCode, entityType: "procurement", entityId: p.id, isDemo: p.isDemo, data: { procurement: { id: p.id, ocid: p.ocid, projectId: p.projectId, fiscalYear: p.fiscalYear, provinceCode: p.provinceCode, buyerOrgId: p.buyerOrgId, method: p.method, category: p.category, plannedValue: p.plannedValue }, payment: { id: row.id, amount: row.amount, paidOn: row.paidOn, paidToDate: bahtText(cents(paid) + cents(i.amount)), contractAmount: c.contractAmount } } });
   });
   return getProcurement({ ctx, input: { id: i.id } });
 }

@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requireAnyPermission } from "../../platform/auth/permissions.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { RuleViolation, ValidationError } from "../../platform/errors.js";
 import { fiscalYearRange } from "../../platform/thai/fiscal-year.js";
 import { parseInput } from "../../platform/validation.js";
@@ -57,6 +58,7 @@ export async function recordProgress({ ctx, input }: { ctx: Ctx; input: RecordPr
     const row = { projectId: p.id, month: i.month, provinceCode: p.provinceCode, fiscalYear: p.fiscalYear, physicalPct: physical, disbursed, plannedDisbursed: planned, noteTh: i.noteTh ?? before?.noteTh ?? "", recordedBy: input.recordedBy ?? tx.actor.id ?? tx.actor.kind, updatedAt: tx.now() };
     await tx.db.insert(pp).values(row).onConflictDoUpdate({ target: [pp.projectId, pp.month], set: { physicalPct: row.physicalPct, disbursed: row.disbursed, plannedDisbursed: row.plannedDisbursed, noteTh: row.noteTh, recordedBy: row.recordedBy, updatedAt: row.updatedAt } });
     const pick = (r: typeof before) => (r ? { physicalPct: r.physicalPct, disbursed: r.disbursed, plannedDisbursed: r.plannedDisbursed, noteTh: r.noteTh } : undefined);
+    await emitEvent(tx, { type: "project.progress-recorded", provinceCode: p.provinceCode, entityType: "project", entityId: p.id, isDemo: p.isDemo, data: { project: { id: p.id, code: p.code, fiscalYear: p.fiscalYear, provinceCode: p.provinceCode, ownerOrgId: p.ownerOrgId, totalBudget: p.totalBudget }, progress: { month: i.month, physicalPct: physical, disbursed, plannedDisbursed: planned, disbursedToDate: bahtText(cum) } } });
     await writeAudit(tx, { action: "planning.progress.record", entityType: "project", entityId: p.id, provinceCode: p.provinceCode, before: before ? { month: i.month, ...pick(before) } : undefined, after: { month: i.month, physicalPct: physical, disbursed, plannedDisbursed: planned, noteTh: row.noteTh } });
   });
   return getProjectProgress({ ctx, input: { projectId: i.projectId } });

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { requireAnyPermission } from "../../platform/auth/permissions.js";
 import { withTransaction, type Ctx } from "../../platform/ctx.js";
+import { emitEvent } from "../../platform/webhooks/index.js";
 import { ValidationError } from "../../platform/errors.js";
 import { searchText } from "../../platform/thai/segment.js";
 import { parseInput } from "../../platform/validation.js";
@@ -55,6 +56,7 @@ export async function updateProject({ ctx, input }: { ctx: Ctx; input: UpdatePro
       after.budgetLines = lines.map((l) => ({ id: l.id, source: l.source, funderOrgId: l.funderOrgId, amount: l.amount }));
     }
     await tx.db.update(projects).set(set).where(eq(projects.id, p.id));
+    await emitEvent(tx, { type: "project.updated", provinceCode: p.provinceCode, entityType: "project", entityId: p.id, isDemo: p.isDemo, data: { project: { id: p.id, code: p.code, fiscalYear: p.fiscalYear, provinceCode: p.provinceCode, ownerOrgId: p.ownerOrgId, status: p.status, totalBudget: set.totalBudget ?? p.totalBudget, version: p.version + 1 }, changed: Object.keys(after) } });
     await writeAudit(tx, { action: "planning.project.update", entityType: "project", entityId: p.id, provinceCode: p.provinceCode, before: { ...before, version: p.version }, after: { ...after, version: p.version + 1 } });
   });
   return getProject({ ctx, input: { id: input.id } });

@@ -16,9 +16,42 @@ export const CASE_EVENT_TYPES = [
   "case.merged",
   "case.merged-in",
 ] as const;
+/**
+ * The events of the other modules' changes that operation centres link on (issue 7): KPI results and agreement
+ * scores (performance), projects and procurement money (planning), meetings, resolutions and action items
+ * (committees), alerts (oversight), partner MOUs and contributions (networks), delegation orders (delegation).
+ * Their payloads carry ids, area, organisation and figures, never a person's name or contact.
+ */
+export const MODULE_EVENT_TYPES = [
+  "kpi.result-recorded",
+  "kpi.result-reviewed",
+  "agreement.round-scored",
+  "project.created",
+  "project.updated",
+  "project.status-changed",
+  "project.progress-recorded",
+  "procurement.awarded",
+  "procurement.payment-recorded",
+  "committee.meeting-held",
+  "committee.resolution-recorded",
+  "committee.action-item-added",
+  "committee.action-item-updated",
+  "alert.raised",
+  "alert.resolved",
+  "partner.agreement-signed",
+  "partner.agreement-ended",
+  "partner.contribution-recorded",
+  "delegation.issued",
+  "delegation.revoked",
+] as const;
+export type ModuleEventType = (typeof MODULE_EVENT_TYPES)[number];
+/** Every type the outbox records (the feed serves these; the test event goes to one subscription only). */
+export const EVENT_TYPES = [...CASE_EVENT_TYPES, ...MODULE_EVENT_TYPES] as const;
+/** The families a subscription or the feed may name: "case.*", "kpi.*", … */
+export const EVENT_FAMILIES = ["case.*", "kpi.*", "agreement.*", "project.*", "procurement.*", "committee.*", "alert.*", "partner.*", "delegation.*"] as const;
 export const WEBHOOK_TEST_EVENT = "webhook.test";
 /** What a subscription may name: one event type, a family ("case.*") or everything ("*"). */
-export const EVENT_TYPE_CHOICES = ["*", "case.*", ...CASE_EVENT_TYPES, WEBHOOK_TEST_EVENT] as const;
+export const EVENT_TYPE_CHOICES = ["*", ...EVENT_FAMILIES, ...EVENT_TYPES, WEBHOOK_TEST_EVENT] as const;
 export const EventTypeChoice = z.enum(EVENT_TYPE_CHOICES);
 export type EventTypeChoice = z.infer<typeof EventTypeChoice>;
 
@@ -145,7 +178,7 @@ export const SendResult = z.object({
 export type SendResult = z.infer<typeof SendResult>;
 
 /** The event types the feed serves (a subscription's test event goes to that subscription only, never the feed). */
-export const FEED_EVENT_TYPE_CHOICES = ["case.*", ...CASE_EVENT_TYPES] as const;
+export const FEED_EVENT_TYPE_CHOICES = [...EVENT_FAMILIES, ...EVENT_TYPES] as const;
 
 /**
  * The event feed for systems that poll instead of receiving webhooks: the events after a cursor (opaque: take it

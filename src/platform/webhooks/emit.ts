@@ -40,6 +40,29 @@ export async function emitEvent(ctx: Ctx, e: WebhookEventInput): Promise<{ event
   return { eventId, deliveries: subs.length };
 }
 
+/**
+ * Records many events of one change at once (an alert run raises hundreds): one subscription look-up per
+ * (type, province), then one statement for the events and one for their deliveries, in the caller's transaction.
+ */
+export async function emitEvents(ctx: Ctx, events: readonly WebhookEventInput[]): Promise<{ eventIds: string[]; deliveries: number }> {
+  if (!ctx.inTransaction) throw new EmitOutsideTransactionError(`webhook events must be emitted inside the change's transaction`);
+  const subs = new Map<string, string[]>();
+  const eventRows: unknown[] = [];
+  const deliveryRows: unknown[] = [];
+  const eventIds: string[] = [];
+  for (const e of events) {
+    const key = `${e.type}|${e.provinceCode ?? ""}`;
+    if (!subs.has(key)) subs.set(key, await subscriptionsFor(ctx, e.type, e.provinceCode));
+    const { eventId: id, writes } = await eventWrites(ctx, e, subs.get(key)!);
+    eventIds.push(id);
+    for (const w of writes) (w.table === webhookEvents ? eventRows : deliveryRows).push(...(w.rows as unknown[]));
+  }
+  // batches keep each statement's parameter count well under PostgreSQL's 65,535
+  for (let i = 0; i < eventRows.length; i += 1000) await ctx.db.insert(webhookEvents).values(eventRows.slice(i, i + 1000) as never);
+  for (let i = 0; i < deliveryRows.length; i += 1000) await ctx.db.insert(webhookDeliveries).values(deliveryRows.slice(i, i + 1000) as never);
+  return { eventIds, deliveries: deliveryRows.length };
+}
+
 /** Prefix of the cached subscription matches (dropped when a subscription is created, changed or deleted). */
 export const WEBHOOK_CACHE = "webhooks:subs:";
 
