@@ -104,6 +104,12 @@ export const Dashboard = z.object({
   functions: z.array(z.object({ id: z.string(), kind: z.enum(["ministry", "department"]), ...Named, values: z.record(z.string(), z.number().nullable()) })),
   agendas: z.array(z.object({ id: z.string(), ...Named, values: z.record(z.string(), z.number().nullable()) })),
   months: z.array(z.object({ month: z.string(), received: z.number(), resolved: z.number(), resolvedOnTime: z.number() })),
+  /**
+   * The clusters' own performance agreements of the fiscal year, for every cluster wholly inside the scope (a cluster's
+   * dashboard: its own), with the latest closed round's score (null before a round closes). A province's agreement is
+   * in the figures (`agreement.score`); a function's dashboard has none.
+   */
+  clusterAgreements: z.array(z.object({ id: z.string(), clusterId: z.string(), clusterNameTh: z.string(), clusterNameEn: z.string(), titleTh: z.string(), titleEn: z.string(), status: z.string(), round: z.number().int().nullable(), score: z.number().nullable() })),
   isDemo: z.boolean(),
 });
 export type Dashboard = z.infer<typeof Dashboard>;

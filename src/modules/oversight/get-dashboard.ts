@@ -4,11 +4,13 @@ import { ForbiddenError, UnauthorizedError } from "../../platform/errors.js";
 import { bangkokToday } from "../../platform/thai/dates.js";
 import { fiscalYearOf } from "../../platform/thai/fiscal-year.js";
 import { parseInput } from "../../platform/validation.js";
+import { rowsOf } from "../../platform/db/rows.js";
+import { sql } from "drizzle-orm";
 import { lookupOrganizations } from "../registry/index.js";
 import { lookupStrategyNodes } from "../strategy/index.js";
 import { DashboardInput, FAMILIES, METRIC_IDS, METRICS, type Dashboard, type MetricId } from "./contracts.js";
 import { freshness, measuresOf, metricValue, sumMeasures, worseFirst } from "./read.js";
-import { myScopes, resolveScope } from "./scopes.js";
+import { myScopes, resolveScope, type ResolvedScope } from "./scopes.js";
 
 /** The figures shown per province, per function and per agenda (the cards show every metric). */
 export const PROVINCE_METRICS: MetricId[] = ["kpi.on_target_pct", "budget.disbursed_pct", "cases.received", "cases.on_time_pct", "cases.satisfaction", "permits.on_time_pct", "agreement.score", "committees.late", "committees.actions_overdue"];
@@ -85,6 +87,37 @@ export async function getDashboard({ ctx, input }: { ctx: Ctx; input: z.input<ty
     functions,
     agendas,
     months,
+    clusterAgreements: await clusterAgreements(ctx, scope, fy),
     isDemo: (one?.get("cases.demo") ?? 0) + (one?.get("budget.demo") ?? 0) > 0,
   };
+}
+
+/**
+ * The performance agreements of the clusters wholly inside a scope, with their latest closed round's score: a cluster
+ * signs its own agreement, which no province's figure counts. Read from the agreements (a few rows a year), not
+ * rolled up. A function's dashboard (ministry, department, office) has none.
+ */
+async function clusterAgreements(ctx: Ctx, scope: ResolvedScope, fy: number): Promise<Dashboard["clusterAgreements"]> {
+  if (scope.fn) return [];
+  const inScope = scope.provinces ? new Set(scope.provinces) : null;
+  const clusters = new Map<string, { nameTh: string; nameEn: string; provinces: string[] }>();
+  for (const p of scope.frame) {
+    if (!p.cluster) continue;
+    const c = clusters.get(p.cluster.id) ?? { nameTh: p.cluster.nameTh, nameEn: p.cluster.nameEn || p.cluster.nameTh, provinces: [] };
+    c.provinces.push(p.code);
+    clusters.set(p.cluster.id, c);
+  }
+  const ids = [...clusters.entries()].filter(([, c]) => !inScope || c.provinces.every((code) => inScope.has(code))).map(([id]) => id);
+  if (!ids.length) return [];
+  const rows = rowsOf<{ id: string; area_id: string; title_th: string; title_en: string; status: string; round: number | null; total: number | null }>(
+    await ctx.db.execute(sql`select a.id, a.area_id, a.title_th, a.title_en, a.status, r.round, r.total
+      from agreements a left join lateral (
+        select round, total from agreement_rounds r where r.agreement_id = a.id and r.status = 'closed' and r.total is not null order by r.round desc limit 1) r on true
+      where a.area_id = any(string_to_array(${ids.join(",")}, ',')) and a.fiscal_year = ${fy}
+      order by a.area_id`),
+  );
+  return rows.map((r) => {
+    const c = clusters.get(r.area_id)!;
+    return { id: r.id, clusterId: r.area_id, clusterNameTh: c.nameTh, clusterNameEn: c.nameEn, titleTh: r.title_th, titleEn: r.title_en || r.title_th, status: r.status, round: r.round === null ? null : Number(r.round), score: r.total === null ? null : Number(r.total) };
+  });
 }

@@ -113,6 +113,35 @@ export function OversightPage() {
             </section>
           ))}
 
+          {d.clusterAgreements.length > 0 && (
+            <Card withBorder component="section" aria-labelledby="cluster-agreements" data-testid="oversight-cluster-agreements">
+              <Title order={2} size="h4" id="cluster-agreements" mb="xs">{t("oversight.clusterAgreements.title")}</Title>
+              <ExportButtons size="compact-xs" variant="light" nextTable={`oversight-cluster-agreements-${fy}`} />
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("oversight.clusterAgreements.cluster")}</Table.Th>
+                    <Table.Th>{t("oversight.clusterAgreements.agreement")}</Table.Th>
+                    <Table.Th>{t("oversight.clusterAgreements.status")}</Table.Th>
+                    <Table.Th>{t("oversight.clusterAgreements.score")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {d.clusterAgreements.map((a) => (
+                    <Table.Tr key={a.id}>
+                      <Table.Td>{f.pick(a.clusterNameTh, a.clusterNameEn)}</Table.Td>
+                      <Table.Td>
+                        <AnchorLink to="/agreements/$id" params={{ id: a.id }} data-testid="cluster-agreement-link">{f.pick(a.titleTh, a.titleEn)}</AnchorLink>
+                      </Table.Td>
+                      <Table.Td>{t(`agreements.status.${a.status}`, { defaultValue: a.status })}</Table.Td>
+                      <Table.Td>{a.score === null ? t("oversight.clusterAgreements.noScore") : t("oversight.clusterAgreements.scoreOfRound", { score: f.number(a.score), round: a.round })}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Card>
+          )}
+
           {d.provinces.length > 1 && (
             <Card withBorder component="section" aria-labelledby="by-province">
               <Group justify="space-between" mb="xs">
