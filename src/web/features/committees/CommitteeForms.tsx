@@ -189,7 +189,7 @@ export function EndSeat({ committeeId, seat }: { committeeId: string; seat: Seat
   const who = seat.ministryName ? f.pick(seat.ministryName.th, seat.ministryName.en) : f.pick(seat.holderNameTh, seat.holderNameEn);
   return (
     <>
-      <Button size="compact-xs" variant="subtle" color="red.8" onClick={() => setOpen(true)} data-testid="seat-end-open" aria-label={t("committees.setup.endSeatOf", { seat: who })}>{t("committees.setup.endSeat")}</Button>
+      <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => setOpen(true)} data-testid="seat-end-open" aria-label={t("committees.setup.endSeatOf", { seat: who })}>{t("committees.setup.endSeat")}</Button>
       {open && (
         <Modal opened onClose={() => setOpen(false)} title={t("committees.setup.endSeatOf", { seat: who })}>
           <Stack gap="sm" data-testid="seat-end-form">
@@ -197,7 +197,7 @@ export function EndSeat({ committeeId, seat }: { committeeId: string; seat: Seat
             <ErrorAlert error={m.error} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setOpen(false)}>{t("committees.setup.cancel")}</Button>
-              <Button color="red.8" onClick={() => m.mutate()} disabled={!endedOn} loading={m.isPending} data-testid="seat-end-submit">{t("committees.setup.endSeat")}</Button>
+              <Button color="red.9" onClick={() => m.mutate()} disabled={!endedOn} loading={m.isPending} data-testid="seat-end-submit">{t("committees.setup.endSeat")}</Button>
             </Group>
           </Stack>
         </Modal>
@@ -220,7 +220,7 @@ export function CancelMeeting({ meetingId, committeeId }: { meetingId: string; c
   });
   return (
     <>
-      <Button size="xs" variant="light" color="red.8" onClick={() => setOpen(true)} data-testid="meeting-cancel-open">{t("committees.setup.cancelMeeting")}</Button>
+      <Button size="xs" variant="outline" color="red.9" onClick={() => setOpen(true)} data-testid="meeting-cancel-open">{t("committees.setup.cancelMeeting")}</Button>
       {open && (
         <Modal opened onClose={() => setOpen(false)} title={t("committees.setup.cancelMeeting")}>
           <Stack gap="sm" data-testid="meeting-cancel-form">
@@ -228,7 +228,7 @@ export function CancelMeeting({ meetingId, committeeId }: { meetingId: string; c
             <ErrorAlert error={m.error} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setOpen(false)}>{t("committees.setup.keepMeeting")}</Button>
-              <Button color="red.8" onClick={() => m.mutate()} loading={m.isPending} data-testid="meeting-cancel-submit">{t("committees.setup.cancelMeeting")}</Button>
+              <Button color="red.9" onClick={() => m.mutate()} loading={m.isPending} data-testid="meeting-cancel-submit">{t("committees.setup.cancelMeeting")}</Button>
             </Group>
           </Stack>
         </Modal>
