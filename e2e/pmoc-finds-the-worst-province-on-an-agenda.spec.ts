@@ -58,6 +58,9 @@ it("the PMOC spots the worst province on an agenda in the matrix and drills to i
   const agenda = names.find((n) => n !== "ทุกวาระ")!;
   await options.filter({ hasText: agenda }).first().click();
   await page.getByTestId("matrix-worst").waitFor();
+  // the previous answer stays on screen while the agenda's loads: read the worst once the answers have settled
+  await page.waitForURL(/agenda=/);
+  await page.waitForLoadState("networkidle");
   const worst = await page.getByTestId("matrix-worst").innerText();
   const named = /แย่ที่สุด: (.+) · ([\d.]+)%/.exec(worst);
   expect(named, worst).not.toBeNull();
@@ -74,7 +77,7 @@ it("the PMOC spots the worst province on an agenda in the matrix and drills to i
   await page.getByTestId("records-table").waitFor();
   const recordsFor = await page.getByTestId("records-for").innerText();
   expect(recordsFor).toContain(agenda);
-  expect(recordsFor).toContain(worstProvince);
+  expect(recordsFor, recordsFor).toContain(worstProvince);
   const rows = page.getByTestId("records-table").locator("tbody tr");
   expect(await rows.count()).toBeGreaterThan(0);
   expect(await rows.first().innerText()).toContain("ต้องติดตาม"); // off target first

@@ -189,7 +189,7 @@ export function EndSeat({ committeeId, seat }: { committeeId: string; seat: Seat
   const who = seat.ministryName ? f.pick(seat.ministryName.th, seat.ministryName.en) : f.pick(seat.holderNameTh, seat.holderNameEn);
   return (
     <>
-      <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => setOpen(true)} data-testid="seat-end-open" aria-label={t("committees.setup.endSeatOf", { seat: who })}>{t("committees.setup.endSeat")}</Button>
+      <Button size="compact-xs" variant="default" onClick={() => setOpen(true)} data-testid="seat-end-open" aria-label={t("committees.setup.endSeatOf", { seat: who })}>{t("committees.setup.endSeat")}</Button>
       {open && (
         <Modal opened onClose={() => setOpen(false)} title={t("committees.setup.endSeatOf", { seat: who })}>
           <Stack gap="sm" data-testid="seat-end-form">
